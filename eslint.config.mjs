@@ -1,0 +1,134 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import prettier from 'eslint-config-prettier';
+
+/**
+ * The layer graph of DESIGN.md, enforced: core <- track-identity, recommender, contracts <- apps.
+ * Pure libs never import Nest, mongoose, discord.js or the Lavalink clients; nothing but tests
+ * imports the testkit; inside the app only the playback module talks to shoukaku/kazagumo.
+ */
+const frameworkPackages = [
+  '@nestjs/*',
+  'mongoose',
+  'mongodb',
+  'discord.js',
+  '@discordjs/*',
+  'shoukaku',
+  'kazagumo',
+  'winston',
+  'nest-winston',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/panel/**', 'test-output/**', '**/*.js', '**/*.cjs'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { boundaries },
+    settings: {
+      'boundaries/include': ['apps/**/*', 'libs/**/*', 'bench/**/*', 'tools/**/*'],
+      'boundaries/elements': [
+        { type: 'core', pattern: 'libs/core/**' },
+        { type: 'track-identity', pattern: 'libs/track-identity/**' },
+        { type: 'recommender', pattern: 'libs/recommender/**' },
+        { type: 'contracts', pattern: 'libs/contracts/**' },
+        { type: 'testkit', pattern: 'libs/testkit/**' },
+        { type: 'app-test', pattern: 'apps/accord/test/**' },
+        { type: 'app', pattern: 'apps/accord/src/**' },
+        { type: 'bench', pattern: 'bench/**' },
+        { type: 'tools', pattern: 'tools/**' },
+      ],
+      'import/resolver': { typescript: { project: './tsconfig.json' }, node: true },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          rules: [
+            { from: { type: 'core' }, allow: { to: { type: 'core' } } },
+            { from: { type: 'track-identity' }, allow: { to: { type: ['core', 'track-identity'] } } },
+            { from: { type: 'recommender' }, allow: { to: { type: ['core', 'recommender'] } } },
+            { from: { type: 'contracts' }, allow: { to: { type: ['core', 'contracts'] } } },
+            {
+              from: { type: 'app' },
+              allow: { to: { type: ['core', 'track-identity', 'recommender', 'contracts', 'app'] } },
+            },
+            {
+              from: { type: ['app-test', 'testkit', 'bench', 'tools'] },
+              allow: {
+                to: { type: ['core', 'track-identity', 'recommender', 'contracts', 'app', 'testkit', 'app-test', 'bench', 'tools'] },
+              },
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pure libraries: no frameworks, no I/O clients, no clock.
+    files: ['libs/core/**/*.ts', 'libs/track-identity/**/*.ts', 'libs/recommender/**/*.ts', 'libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: frameworkPackages, message: 'Pure libraries must not depend on frameworks or I/O clients.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` as an argument.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Pass a seed as an argument.' },
+      ],
+    },
+  },
+  {
+    // Only the playback module talks to Lavalink through shoukaku/kazagumo.
+    files: ['apps/accord/src/**/*.ts'],
+    ignores: ['apps/accord/src/playback/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'shoukaku', message: 'Only apps/accord/src/playback talks to Lavalink.' },
+            { name: 'kazagumo', message: 'Only apps/accord/src/playback talks to Lavalink.' },
+          ],
+          patterns: [{ group: ['@accord/testkit', '@accord/testkit/*'], message: 'Product code never imports the testkit.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testkit/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    rules: {
+      '@typescript-eslint/unbound-method': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'Focused tests skip the rest of the suite.' },
+        { object: 'describe', property: 'only', message: 'Focused tests skip the rest of the suite.' },
+        { object: 'test', property: 'only', message: 'Focused tests skip the rest of the suite.' },
+      ],
+    },
+  },
+  prettier,
+);
