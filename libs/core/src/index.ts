@@ -1,2 +1,3 @@
 export * from './result';
+export * from './domain-error';
 export * from './domain-events';

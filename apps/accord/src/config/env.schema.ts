@@ -1,0 +1,199 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const SNOWFLAKE_LIST = /^\d{17,20}(,\d{17,20})*$/;
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const emptyAsUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : trimmed({ value });
+const booleanFromString = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const lowered = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(lowered)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(lowered)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable Accord reads, validated once at boot. Names listed in
+ * `SECRET_VARIABLES` are never logged. Keep `.env.example` in step with this class.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  NODE_ENV: 'development' | 'production' | 'test' = 'production';
+
+  // --- Discord ---
+  @Transform(trimmed)
+  @MinLength(50, { message: 'DISCORD_TOKEN does not look like a bot token (too short)' })
+  @IsString()
+  DISCORD_TOKEN!: string;
+
+  @Transform(trimmed)
+  @Matches(SNOWFLAKE, { message: 'DISCORD_CLIENT_ID must be the application id (a 17-20 digit number)' })
+  DISCORD_CLIENT_ID!: string;
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @Matches(SNOWFLAKE, { message: 'DISCORD_DEV_GUILD_ID must be a server id (a 17-20 digit number)' })
+  DISCORD_DEV_GUILD_ID?: string;
+
+  /** Where the Discord REST API lives; only changed to test against a local stand-in. */
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  DISCORD_API_URL?: string;
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @Matches(SNOWFLAKE_LIST, { message: 'OWNER_IDS must be comma-separated Discord user ids' })
+  OWNER_IDS?: string;
+
+  // --- Storage ---
+  @Transform(trimmed)
+  @Matches(/^mongodb(\+srv)?:\/\/.+/, { message: 'MONGODB_URI must start with mongodb:// or mongodb+srv://' })
+  MONGODB_URI!: string;
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  DATA_DIR = './data';
+
+  // --- Lavalink ---
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  LAVALINK_NODES!: string;
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  LAVALINK_PASSWORD?: string;
+
+  /** Seconds Lavalink keeps our players alive while the bot restarts. */
+  @Type(() => Number)
+  @Min(0)
+  @Max(3600)
+  @IsInt({ message: '$property must be a whole number' })
+  LAVALINK_RESUME_TIMEOUT_S = 60;
+
+  @Type(() => Number)
+  @Min(1)
+  @Max(600)
+  @IsInt({ message: '$property must be a whole number' })
+  LAVALINK_RECONNECT_INTERVAL_S = 5;
+
+  // --- Web server ---
+  @Type(() => Number)
+  @Min(0)
+  @Max(65535)
+  @IsInt({ message: '$property must be a whole number' })
+  HTTP_PORT = 3000;
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  HTTP_HOST = '0.0.0.0';
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  // --- Logs ---
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
+
+  @Transform(booleanFromString)
+  @IsOptional()
+  @IsBoolean()
+  LOG_TO_FILE = true;
+
+  @Type(() => Number)
+  @Min(10)
+  @Max(100000)
+  @IsInt({ message: '$property must be a whole number' })
+  LOG_RING_SIZE = 2000;
+
+  // --- Admin panel ---
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @IsString()
+  ADMIN_PASSWORD?: string;
+
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  DISCORD_CLIENT_SECRET?: string;
+
+  @Transform(emptyAsUndefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.DISCORD_CLIENT_SECRET !== undefined || env.ADMIN_PASSWORD !== undefined,
+  )
+  @MinLength(32, { message: 'ADMIN_SESSION_SECRET must be at least 32 characters' })
+  @IsString({ message: 'ADMIN_SESSION_SECRET is required when the panel login is configured' })
+  ADMIN_SESSION_SECRET?: string;
+
+  // --- Spotify (optional) ---
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  SPOTIFY_CLIENT_ID?: string;
+
+  @Transform(emptyAsUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.SPOTIFY_CLIENT_ID !== undefined)
+  @IsNotEmpty()
+  @IsString({ message: 'SPOTIFY_CLIENT_SECRET is required when SPOTIFY_CLIENT_ID is set' })
+  SPOTIFY_CLIENT_SECRET?: string;
+
+  @Transform(emptyAsUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.SPOTIFY_CLIENT_ID !== undefined)
+  @MinLength(32, { message: 'TOKEN_ENCRYPTION_KEY must be at least 32 characters' })
+  @IsString({ message: 'TOKEN_ENCRYPTION_KEY is required when Spotify is configured (it encrypts tokens at rest)' })
+  TOKEN_ENCRYPTION_KEY?: string;
+
+  // --- Last.fm (optional) ---
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  LASTFM_API_KEY?: string;
+}
+
+/** Variables whose values are redacted from every log line. */
+export const SECRET_VARIABLES = [
+  'DISCORD_TOKEN',
+  'DISCORD_CLIENT_SECRET',
+  'LAVALINK_PASSWORD',
+  'ADMIN_PASSWORD',
+  'ADMIN_SESSION_SECRET',
+  'SPOTIFY_CLIENT_SECRET',
+  'TOKEN_ENCRYPTION_KEY',
+  'LASTFM_API_KEY',
+] as const satisfies ReadonlyArray<keyof EnvironmentVariables>;

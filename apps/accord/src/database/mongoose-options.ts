@@ -1,0 +1,14 @@
+import type { ConnectOptions } from 'mongoose';
+
+/** Connection settings sized for a small host; shared by the first connection and its retries. */
+export const MONGOOSE_OPTIONS: ConnectOptions = {
+  // Fail an attempt quickly and let DatabaseService retry, rather than blocking boot.
+  serverSelectionTimeoutMS: 5_000,
+  connectTimeoutMS: 10_000,
+  socketTimeoutMS: 45_000,
+  heartbeatFrequencyMS: 5_000,
+  // A Pi-sized pool: the bot's queries are small and few at a time.
+  maxPoolSize: 10,
+  minPoolSize: 1,
+  autoIndex: true,
+};

@@ -1,0 +1,21 @@
+import { SetMetadata } from '@nestjs/common';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+export const SLASH_COMMAND_METADATA = 'accord:slash-command';
+
+/**
+ * A slash command: its definition as registered with Discord, and a one-line handler that parses
+ * options, calls one service method and renders the result.
+ */
+export interface SlashCommand {
+  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction): Promise<void>;
+}
+
+/** Marks a provider as a slash command so the registry finds it. */
+export const Command = (): ClassDecorator => SetMetadata(SLASH_COMMAND_METADATA, true);

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { DiscordClientModule } from '../discord/discord-client.module';
+import { PlaybackModule } from '../playback/playback.module';
+import { HealthController } from './health.controller';
+import { SystemStatusService } from './system-status.service';
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), DiscordClientModule, PlaybackModule],
+  controllers: [HealthController],
+  providers: [SystemStatusService],
+  exports: [SystemStatusService],
+})
+export class HealthModule {}

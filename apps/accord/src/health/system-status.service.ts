@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../database/database.service';
+import { DiscordGatewayService } from '../discord/discord-gateway.service';
+import { LavalinkService, type LavalinkNodeStatus } from '../playback/lavalink.service';
+
+export interface LatencyReport {
+  gatewayMs: number | null;
+  databaseMs: number | null;
+  lavalink: Array<{ name: string; ms: number | null }>;
+}
+
+/** What the bot knows about the health of its connections, for /ping and the health endpoint. */
+@Injectable()
+export class SystemStatusService {
+  constructor(
+    private readonly gateway: DiscordGatewayService,
+    private readonly lavalink: LavalinkService,
+    private readonly database: DatabaseService,
+  ) {}
+
+  async latency(): Promise<LatencyReport> {
+    const [lavalink, databaseMs] = await Promise.all([
+      this.lavalink.latencies(),
+      this.database.ping(2_000).catch(() => null),
+    ]);
+    return { gatewayMs: this.gateway.ping(), databaseMs, lavalink };
+  }
+
+  discordReady(): boolean {
+    return this.gateway.isReady();
+  }
+
+  lavalinkNodes(): LavalinkNodeStatus[] {
+    return this.lavalink.nodes();
+  }
+
+  databasePing(timeoutMs: number): Promise<number> {
+    return this.database.ping(timeoutMs);
+  }
+}
