@@ -1,0 +1,379 @@
+/**
+ * Offline evaluation of group discovery on HetRec Last.fm data (artist level):
+ *   npm run -s recs:eval -- --dataset DIR --groups FILE --k 10 --out FILE [--holdout FILE]
+ *     [--strategy engine|popular|single|roundrobin|average] [--limit N] [--seed N]
+ * The engine learns only from DIR: profiles from log-scaled play counts, tags from
+ * user_taggedartists.dat, and co-listening artist-artist similarity as the candidate source (it
+ * stands in for the online sources). Each group gets k artists no member has in DIR, best first.
+ * With --holdout the metrics are printed as one JSON line.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pick, resolveSettings, scoreRoom } from '../src';
+import { seededRandom } from '../src/seeded-random';
+import {
+  type Candidate,
+  type Evidence,
+  type ListenerProfile,
+  type RecommenderSettings,
+  type WeightedRef,
+} from '../src/types';
+import { type HetrecData, loadHetrec, loadPairs } from './hetrec';
+
+const STRATEGIES = ['engine', 'popular', 'single', 'roundrobin', 'average'] as const;
+type Strategy = (typeof STRATEGIES)[number];
+
+/** Neighbours kept per artist, evidence kept per candidate, tags kept per artist and per user. */
+const NEIGHBOURS = 50;
+const EVIDENCE_PER_CANDIDATE = 24;
+const TAGS_PER_ARTIST = 8;
+const TAGS_PER_USER = 25;
+/** Shrinks the similarity of artists that share few listeners (a single shared fan proves little). */
+const SHRINK = 3;
+
+interface Group {
+  id: string;
+  members: string[];
+}
+
+/** What the engine learns from DIR, indexed for speed. */
+class Model {
+  readonly artistIndex = new Map<string, number>();
+  readonly artistIds: string[] = [];
+  readonly listenersOf: number[][] = [];
+  readonly popularity: number[] = [];
+  readonly artistTags: string[][] = [];
+  private readonly userArtistIdx = new Map<string, number[]>();
+  private readonly neighbourCache = new Map<number, Array<[number, number]>>();
+  private readonly maxLogPopularity: number;
+  readonly userCount: number;
+
+  constructor(readonly data: HetrecData) {
+    const users = [...data.userArtists.keys()];
+    this.userCount = users.length;
+    users.forEach((user, u) => {
+      const idx: number[] = [];
+      for (const artist of data.userArtists.get(user)?.keys() ?? []) {
+        let a = this.artistIndex.get(artist);
+        if (a === undefined) {
+          a = this.artistIds.length;
+          this.artistIndex.set(artist, a);
+          this.artistIds.push(artist);
+          this.listenersOf.push([]);
+        }
+        this.listenersOf[a].push(u);
+        idx.push(a);
+      }
+      this.userArtistIdx.set(user, idx);
+    });
+    this.userIdx = users.map((user) => this.userArtistIdx.get(user) ?? []);
+    for (let a = 0; a < this.artistIds.length; a++) this.popularity.push(this.listenersOf[a].length);
+    this.maxLogPopularity = Math.log1p(Math.max(...this.popularity));
+    // Artist tags: how many taggings each (artist, tag) pair has, strongest first.
+    const tagCounts = new Map<string, Map<string, number>>();
+    for (const [, artist, tag] of data.taggings) {
+      const counts = tagCounts.get(artist) ?? new Map<string, number>();
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      tagCounts.set(artist, counts);
+    }
+    for (const artist of this.artistIds) {
+      const counts = [...(tagCounts.get(artist) ?? new Map<string, number>()).entries()];
+      counts.sort((x, y) => y[1] - x[1] || Number(x[0]) - Number(y[0]));
+      this.artistTags.push(counts.slice(0, TAGS_PER_ARTIST).map(([tag]) => tag));
+    }
+  }
+
+  private readonly userIdx: number[][];
+
+  guildPopularity(a: number): number {
+    return Math.log1p(this.popularity[a]) / this.maxLogPopularity;
+  }
+
+  /** Co-listening cosine over binary listener sets, shrunk for small overlaps; top neighbours, cached. */
+  neighbours(a: number): Array<[number, number]> {
+    const cached = this.neighbourCache.get(a);
+    if (cached) return cached;
+    const co = new Map<number, number>();
+    for (const u of this.listenersOf[a]) {
+      for (const b of this.userIdx[u]) if (b !== a) co.set(b, (co.get(b) ?? 0) + 1);
+    }
+    const na = this.listenersOf[a].length;
+    const scored: Array<[number, number]> = [];
+    for (const [b, shared] of co) {
+      const cosine = shared / Math.sqrt(na * this.listenersOf[b].length);
+      scored.push([b, (cosine * shared) / (shared + SHRINK)]);
+    }
+    scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const top = scored.slice(0, NEIGHBOURS);
+    this.neighbourCache.set(a, top);
+    return top;
+  }
+
+  profile(user: string): ListenerProfile {
+    const plays = this.data.userArtists.get(user) ?? new Map<string, number>();
+    const artists: WeightedRef[] = [...plays.entries()].map(([id, count]) => ({
+      id,
+      name: this.data.artistNames.get(id) ?? id,
+      weight: Math.log1p(count),
+    }));
+    // The user's tags: their artists' tags weighted by how much they play them.
+    const tagWeights = new Map<string, number>();
+    const maxWeight = Math.max(1e-9, ...artists.map((x) => x.weight));
+    for (const artist of artists) {
+      const a = this.artistIndex.get(artist.id);
+      if (a === undefined) continue;
+      this.artistTags[a].forEach((tag, rank) => {
+        tagWeights.set(tag, (tagWeights.get(tag) ?? 0) + artist.weight / maxWeight / (1 + rank));
+      });
+    }
+    const tags = [...tagWeights.entries()]
+      .sort((x, y) => y[1] - x[1] || Number(x[0]) - Number(y[0]))
+      .slice(0, TAGS_PER_USER)
+      .map(([id, weight]) => ({ id, name: this.data.tagNames.get(id) ?? id, weight }));
+    return {
+      userId: user,
+      displayName: `user ${user}`,
+      topArtists: artists,
+      topTags: tags,
+      // Artist level: an artist stands for its songs, so "played" means the artist is in the user's list.
+      tracks: artists,
+      likedTrackKeys: [],
+      dislikedTrackKeys: [],
+      playCount: 1000,
+    };
+  }
+
+  /** Artists any member has in DIR. */
+  known(members: readonly string[]): Set<string> {
+    const known = new Set<string>();
+    for (const user of members) for (const artist of this.data.userArtists.get(user)?.keys() ?? []) known.add(artist);
+    return known;
+  }
+
+  /** Candidates for a group: co-listening neighbours of the members' artists that no member has. */
+  candidates(members: readonly string[]): Candidate[] {
+    const known = this.known(members);
+    const evidence = new Map<number, Evidence[]>();
+    const seen = new Set<number>();
+    for (const user of members) {
+      for (const artist of this.data.userArtists.get(user)?.keys() ?? []) {
+        const a = this.artistIndex.get(artist);
+        if (a === undefined || seen.has(a)) continue;
+        seen.add(a);
+        for (const [b, sim] of this.neighbours(a)) {
+          if (known.has(this.artistIds[b]) || sim <= 0) continue;
+          const list = evidence.get(b) ?? [];
+          list.push({
+            source: 'co-listening',
+            similarTo: { kind: 'artist', id: artist, name: this.data.artistNames.get(artist) ?? artist },
+            strength: Math.min(1, sim),
+          });
+          evidence.set(b, list);
+        }
+      }
+    }
+    const candidates: Candidate[] = [];
+    for (const [b, list] of evidence) {
+      list.sort((x, y) => y.strength - x.strength || x.similarTo.id.localeCompare(y.similarTo.id));
+      const id = this.artistIds[b];
+      candidates.push({
+        trackKey: id,
+        artistKey: id,
+        artistName: this.data.artistNames.get(id) ?? id,
+        tags: this.artistTags[b],
+        guildPopularity: this.guildPopularity(b),
+        evidence: list.slice(0, EVIDENCE_PER_CANDIDATE),
+      });
+    }
+    return candidates;
+  }
+
+  mostPopular(exclude: Set<string>, k: number): string[] {
+    const order = this.artistIds.map((_, a) => a).sort((x, y) => this.popularity[y] - this.popularity[x] || x - y);
+    const out: string[] = [];
+    for (const a of order) {
+      if (out.length >= k) break;
+      if (!exclude.has(this.artistIds[a])) out.push(this.artistIds[a]);
+    }
+    return out;
+  }
+}
+
+function topK(scores: Float64Array | number[], keys: readonly string[], k: number): string[] {
+  return keys
+    .map((key, i) => [key, scores[i]] as [string, number])
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, k)
+    .map(([key]) => key);
+}
+
+function recommend(
+  model: Model,
+  group: Group,
+  strategy: Strategy,
+  k: number,
+  seed: number,
+  settings: Partial<RecommenderSettings>,
+): string[] {
+  if (strategy === 'popular') return model.mostPopular(model.known(group.members), k);
+  const listeners = group.members.map((user) => model.profile(user));
+  const candidates = model.candidates(group.members);
+  if (strategy === 'engine') {
+    const result = pick({ listeners, candidates, history: [], now: 0, seed, count: k, settings });
+    return result.ok ? result.value.picks.map((p) => p.trackKey) : [];
+  }
+  // Baselines share the engine's per-listener scores, so only the aggregation differs.
+  const room = scoreRoom({ listeners, candidates, history: [], settings: resolveSettings() });
+  const width = room.listeners.length;
+  const keys = room.candidates.map((c) => c.trackKey);
+  const column = (l: number): Float64Array => Float64Array.from(keys, (_, c) => room.fits[c * width + l]);
+  switch (strategy) {
+    case 'single': {
+      const l = Math.floor(seededRandom(seed)() * width);
+      return topK(column(l), keys, k);
+    }
+    case 'average': {
+      const mean = Float64Array.from(keys, (_, c) => {
+        let sum = 0;
+        for (let l = 0; l < width; l++) sum += room.fits[c * width + l];
+        return sum / width;
+      });
+      return topK(mean, keys, k);
+    }
+    case 'roundrobin': {
+      const lists = Array.from({ length: width }, (_, l) => topK(column(l), keys, k));
+      const out: string[] = [];
+      for (let rank = 0; out.length < k && rank < k; rank++) {
+        for (const list of lists)
+          if (list[rank] !== undefined && !out.includes(list[rank]) && out.length < k) out.push(list[rank]);
+      }
+      return out;
+    }
+  }
+}
+
+interface Totals {
+  groups: number;
+  members: number;
+  ndcg: number;
+  recall: number;
+  worstNdcg: number;
+  everyoneHit: number;
+  novelty: number;
+  items: number;
+}
+
+function emptyTotals(): Totals {
+  return { groups: 0, members: 0, ndcg: 0, recall: 0, worstNdcg: 0, everyoneHit: 0, novelty: 0, items: 0 };
+}
+
+function summarise(t: Totals): Record<string, number> {
+  const round = (x: number): number => Math.round(x * 10000) / 10000;
+  return {
+    groups: t.groups,
+    members: t.members,
+    ndcg: round(t.ndcg / Math.max(1, t.members)),
+    recall: round(t.recall / Math.max(1, t.members)),
+    worstMemberNdcg: round(t.worstNdcg / Math.max(1, t.groups)),
+    everyoneHitShare: round(t.everyoneHit / Math.max(1, t.groups)),
+    noveltyBits: round(t.novelty / Math.max(1, t.items)),
+  };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string' },
+      groups: { type: 'string' },
+      k: { type: 'string', default: '10' },
+      out: { type: 'string' },
+      holdout: { type: 'string' },
+      strategy: { type: 'string', default: 'engine' },
+      limit: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      settings: { type: 'string' },
+    },
+  });
+  const strategy = values.strategy as Strategy;
+  if (!values.dataset || !values.groups || !values.out || !STRATEGIES.includes(strategy)) {
+    process.stderr.write(
+      'usage: recs:eval --dataset DIR --groups FILE --k 10 --out FILE [--holdout FILE] [--strategy engine|popular|single|roundrobin|average] [--limit N]\n',
+    );
+    process.exit(2);
+  }
+  const k = Math.max(1, Number(values.k));
+  const seed = Number(values.seed);
+  // Optional engine settings as JSON (e.g. '{"miseryThreshold":0}'), for ablations.
+  const settings = values.settings ? (JSON.parse(values.settings) as Partial<RecommenderSettings>) : {};
+  const started = performance.now();
+  const model = new Model(loadHetrec(values.dataset));
+  let groups: Group[] = readFileSync(values.groups, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as { id: string; members: Array<number | string> })
+    .map((g) => ({ id: g.id, members: g.members.map(String) }));
+  if (values.limit) groups = groups.slice(0, Number(values.limit));
+
+  const holdout = values.holdout ? loadPairs(values.holdout) : undefined;
+  const overall = emptyTotals();
+  const byKind = new Map<string, Totals>();
+  const lines: string[] = [];
+  groups.forEach((group, g) => {
+    const artists = recommend(model, group, strategy, k, seed + g, settings);
+    lines.push(JSON.stringify({ id: group.id, artists: artists.map(Number) }));
+    if (!holdout) return;
+    const known = model.known(group.members);
+    const kind = group.id.split('-')[0];
+    const kindTotals = byKind.get(kind) ?? emptyTotals();
+    byKind.set(kind, kindTotals);
+    let worst = Infinity;
+    let everyone = true;
+    let evaluated = 0;
+    for (const user of group.members) {
+      // Only what could be recommended counts: an artist another member has in DIR is no discovery.
+      const relevant = [...(holdout.get(user) ?? [])].filter((a) => !known.has(a));
+      if (relevant.length === 0) continue;
+      const rel = new Set(relevant);
+      let dcg = 0;
+      let hits = 0;
+      artists.forEach((a, rank) => {
+        if (rel.has(a)) {
+          dcg += 1 / Math.log2(rank + 2);
+          hits++;
+        }
+      });
+      let idcg = 0;
+      for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
+      const ndcg = dcg / idcg;
+      for (const t of [overall, kindTotals]) {
+        t.members++;
+        t.ndcg += ndcg;
+        t.recall += hits / rel.size;
+      }
+      worst = Math.min(worst, ndcg);
+      if (hits === 0) everyone = false;
+      evaluated++;
+    }
+    if (evaluated === 0) return;
+    for (const t of [overall, kindTotals]) {
+      t.groups++;
+      t.worstNdcg += worst;
+      t.everyoneHit += everyone ? 1 : 0;
+      for (const a of artists) {
+        const index = model.artistIndex.get(a);
+        const pop = index === undefined ? 1 : Math.max(1, model.popularity[index]);
+        t.novelty += -Math.log2(pop / model.userCount);
+        t.items++;
+      }
+    }
+  });
+  writeFileSync(values.out, lines.join('\n') + '\n');
+  if (holdout) {
+    const kinds = Object.fromEntries([...byKind.entries()].sort().map(([kind, t]) => [kind, summarise(t)]));
+    process.stdout.write(
+      `${JSON.stringify({ strategy, k, ...summarise(overall), byKind: kinds, seconds: Math.round((performance.now() - started) / 100) / 10 })}\n`,
+    );
+  }
+}
+
+main();

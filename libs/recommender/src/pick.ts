@@ -1,0 +1,242 @@
+import { fail, ok, type Result } from '@accord/core';
+import { adaptiveDiscoveryShare, isDiscoveryCandidate, tracksHeardByPresent, wantsDiscovery } from './discovery';
+import { explainPick } from './explain';
+import { deriveFairness } from './fairness';
+import { fairAggregate } from './group-aggregate';
+import {
+  buildGuildModel,
+  buildListenerModel,
+  isVetoedBy,
+  listenerFit,
+  type ListenerModel,
+  type TasteModel,
+} from './listener-score';
+import { buildRepetitionIndex, isBlocked, relaxationSteps, repetitionPenalty } from './repetition';
+import { keyNoise } from './seeded-random';
+import { resolveSettings } from './settings';
+import {
+  type Candidate,
+  type GuildTaste,
+  type HistoryEntry,
+  type ListenerFit,
+  type ListenerProfile,
+  type Pick,
+  type PickFailure,
+  type PickInput,
+  type PickOutput,
+  type RecommenderSettings,
+  type RequesterSeed,
+} from './types';
+
+/** Relative fits are taken against at least this best fit, so a listener nothing suits is not told "perfect". */
+const FIT_FLOOR = 0.2;
+/** A little popularity breaks near-ties towards songs the guild already enjoys. */
+const POPULARITY_TIE_BREAK = 0.01;
+const MAX_PICKS = 100;
+
+/** The room prepared for scoring: listener models, candidates left after vetoes, and their raw fits. */
+export interface ScoredRoom {
+  listeners: ListenerModel[];
+  guild: TasteModel;
+  /** Candidates after de-duplication (evidence merged) and vetoes (anything a present listener disliked). */
+  candidates: Candidate[];
+  /** Raw fits, row-major: `fits[c * listeners.length + l]`. */
+  fits: Float64Array;
+  /** 1 where the candidate is a discovery for this room. */
+  discovery: Uint8Array;
+  /** Nobody present has any history or import. */
+  newcomerRoom: boolean;
+  /** 0 for listeners who carry no signal at all (newcomer in a guild without taste), else 1. */
+  signal: Float64Array;
+}
+
+/** Inputs of `scoreRoom`. */
+export interface ScoreRoomInput {
+  listeners: readonly ListenerProfile[];
+  candidates: readonly Candidate[];
+  /** Newest first. */
+  history: readonly HistoryEntry[];
+  guildTaste?: GuildTaste;
+  settings: RecommenderSettings;
+}
+
+function mergeCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const existing = byKey.get(candidate.trackKey);
+    if (!existing) {
+      byKey.set(candidate.trackKey, candidate);
+      continue;
+    }
+    // Two sources proposing one track: keep the first description, pool the evidence.
+    byKey.set(candidate.trackKey, {
+      ...existing,
+      tags: existing.tags.length > 0 ? existing.tags : candidate.tags,
+      guildPopularity: Math.max(existing.guildPopularity, candidate.guildPopularity),
+      evidence: [...existing.evidence, ...candidate.evidence],
+    });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Scores every candidate for every listener (the per-listener half of the engine). `pick` builds on
+ * it; the offline evaluation uses it for its baselines so they share the engine's taste model.
+ */
+export function scoreRoom(input: ScoreRoomInput): ScoredRoom {
+  const listeners = input.listeners.map((profile) => buildListenerModel(profile, input.settings));
+  const guild = buildGuildModel(input.guildTaste);
+  const candidates = mergeCandidates(input.candidates).filter((c) => !listeners.some((l) => isVetoedBy(l, c)));
+  const heard = tracksHeardByPresent(
+    input.history,
+    listeners.map((l) => l.userId),
+  );
+  const width = listeners.length;
+  const fits = new Float64Array(candidates.length * width);
+  const discovery = new Uint8Array(candidates.length);
+  candidates.forEach((candidate, c) => {
+    for (let l = 0; l < width; l++) fits[c * width + l] = listenerFit(listeners[l], candidate, guild);
+    discovery[c] = isDiscoveryCandidate(candidate, listeners, heard) ? 1 : 0;
+  });
+  const signal = Float64Array.from(listeners, (l) => (l.newcomer && guild.empty ? 0 : 1));
+  return { listeners, guild, candidates, fits, discovery, newcomerRoom: listeners.every((l) => l.newcomer), signal };
+}
+
+function seedAffinity(candidate: Candidate, seed: RequesterSeed | undefined): number {
+  if (!seed) return 0;
+  if (candidate.trackKey === seed.ref.id || candidate.artistKey === seed.ref.id) return 1;
+  let best = 0;
+  for (const evidence of candidate.evidence) {
+    if (evidence.similarTo.id === seed.ref.id && evidence.strength > best) best = Math.min(1, evidence.strength);
+  }
+  return best;
+}
+
+const NO_SONGS_DETAIL =
+  'Autoplay paused: no songs left to pick for this room (every candidate was disliked or just played).';
+
+/**
+ * Picks the next track(s) for the listeners present. Pure: the same input (including `now` and
+ * `seed`) gives the same picks. Hard rules: nothing a present listener disliked, no track inside its
+ * cooldown, no artist twice within `artistSpacing` tracks; when nothing passes, the cooldowns are
+ * relaxed step by step, and when even that fails the result is `{ ok: false, reason: 'NO_CANDIDATES' }`
+ * (autoplay should pause rather than loop a song). With `count > 1`, each pick is made as if the
+ * previous ones had played, so fairness, spacing and the discovery quota hold within the batch.
+ */
+export function pick(input: PickInput): Result<PickOutput, PickFailure> {
+  const settings = resolveSettings(input.settings);
+  if (input.listeners.length === 0) return fail('NO_LISTENERS', 'Nobody is listening.');
+  const history = [...input.history].sort((a, b) => b.startedAt - a.startedAt);
+  const room = scoreRoom({
+    listeners: input.listeners,
+    candidates: input.candidates,
+    history,
+    guildTaste: input.guildTaste,
+    settings,
+  });
+  if (room.candidates.length === 0) return fail('NO_CANDIDATES', NO_SONGS_DETAIL);
+
+  const { listeners, candidates, fits, discovery } = room;
+  const width = listeners.length;
+  const ids = listeners.map((l) => l.userId);
+  const steps = relaxationSteps(settings);
+  const count = Math.max(1, Math.min(MAX_PICKS, Math.floor(input.count ?? 1)));
+  const discoveryShare = adaptiveDiscoveryShare(history, settings);
+  const chosen = new Set<number>();
+  const simulated: HistoryEntry[] = [];
+  const picks: Pick[] = [];
+  const best = new Float64Array(width);
+  const relFits = new Float64Array(width);
+  const weights = new Float64Array(width);
+  let relaxation = 0;
+
+  for (let round = 0; round < count; round++) {
+    const recent = simulated.length > 0 ? [...simulated].reverse().concat(history) : history;
+    const repetition = buildRepetitionIndex(recent, input.now, settings);
+
+    let eligible: number[] = [];
+    for (let level = 0; level < steps.length && eligible.length === 0; level++) {
+      for (let c = 0; c < candidates.length; c++) {
+        if (!chosen.has(c) && !isBlocked(repetition, candidates[c], steps[level], input.now)) eligible.push(c);
+      }
+      if (eligible.length > 0) relaxation = Math.max(relaxation, level);
+    }
+    if (eligible.length === 0) break;
+
+    const fairness = deriveFairness(recent, ids, settings);
+    for (let l = 0; l < width; l++) weights[l] = fairness.weights[l].weight * room.signal[l];
+
+    // Fits are judged against the best the listener could have had now, so rich and sparse profiles count alike.
+    best.fill(0);
+    for (const c of eligible) {
+      for (let l = 0; l < width; l++) if (fits[c * width + l] > best[l]) best[l] = fits[c * width + l];
+    }
+    for (let l = 0; l < width; l++) best[l] = Math.max(best[l], FIT_FLOOR);
+
+    const wantDiscovery = !room.newcomerRoom && wantsDiscovery(recent, discoveryShare);
+    const matching = eligible.filter((c) => (discovery[c] === 1) === wantDiscovery);
+    if (matching.length > 0) eligible = matching;
+
+    let bestIndex = -1;
+    let bestScore = -Infinity;
+    for (const c of eligible) {
+      const candidate = candidates[c];
+      let score: number;
+      if (room.newcomerRoom) {
+        let guildFit = 0;
+        for (let l = 0; l < width; l++) guildFit += fits[c * width + l] / width;
+        score = 0.5 * candidate.guildPopularity + 0.35 * seedAffinity(candidate, input.seedRequest) + 0.15 * guildFit;
+      } else {
+        for (let l = 0; l < width; l++) relFits[l] = Math.min(1, fits[c * width + l] / best[l]);
+        score = fairAggregate(relFits, { weights, alpha: fairness.alpha, miseryThreshold: settings.miseryThreshold });
+      }
+      score *= repetitionPenalty(repetition, candidate);
+      score += POPULARITY_TIE_BREAK * candidate.guildPopularity;
+      score *= 1 + settings.jitter * (keyNoise(input.seed, candidate.trackKey, round) - 0.5);
+      if (score > bestScore || (score === bestScore && candidate.trackKey < candidates[bestIndex].trackKey)) {
+        bestScore = score;
+        bestIndex = c;
+      }
+    }
+
+    const candidate = candidates[bestIndex];
+    const pickFits: ListenerFit[] = ids.map((userId, l) => ({
+      userId,
+      fit: Math.round(Math.min(1, fits[bestIndex * width + l] / best[l]) * 1000) / 1000,
+    }));
+    const isDiscovery = discovery[bestIndex] === 1;
+    const explanation = explainPick({
+      candidate,
+      listeners,
+      fits: pickFits.map((f) => f.fit),
+      weights,
+      guild: room.guild,
+      isDiscovery,
+      newcomerRoom: room.newcomerRoom,
+      seedRequest: input.seedRequest,
+    });
+    picks.push({
+      trackKey: candidate.trackKey,
+      artistKey: candidate.artistKey,
+      score: Math.round(bestScore * 1e6) / 1e6,
+      fits: pickFits,
+      isDiscovery,
+      explanation,
+    });
+    chosen.add(bestIndex);
+    simulated.push({
+      trackKey: candidate.trackKey,
+      artistKey: candidate.artistKey,
+      startedAt: input.now,
+      listeners: ids,
+      fits: pickFits,
+      source: isDiscovery ? 'discovery' : 'autoplay',
+      outcome: 'playing',
+    });
+  }
+
+  if (picks.length === 0) return fail('NO_CANDIDATES', NO_SONGS_DETAIL);
+  const recent = [...simulated].reverse().concat(history);
+  const fairness = deriveFairness(recent, ids, settings);
+  return ok({ picks, fairness: fairness.weights, discoveryShare, relaxation });
+}
