@@ -42,7 +42,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/accord/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/libs/testkit/src/db/per-file-database.ts'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/apps/accord/test/support/e2e.setup.ts'],
     },
   ],
 };

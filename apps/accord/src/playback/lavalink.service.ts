@@ -83,10 +83,15 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     clearInterval(this.supervisor);
-    for (const node of this.kazagumo.shoukaku.nodes.values()) {
-      // Close without destroying players: Lavalink keeps them for the resume timeout.
-      node.disconnect(1000, 'Accord is restarting');
+    const shoukaku = this.kazagumo.shoukaku;
+    // shoukaku reconnects from its close handler and retry loop; stop both, then close the sockets
+    // without destroying players: Lavalink keeps them playing for the resume timeout.
+    shoukaku.options.reconnectTries = 0;
+    for (const node of shoukaku.nodes.values()) {
+      node.ws?.removeAllListeners();
+      node.ws?.close(1000, 'Accord is restarting');
     }
+    shoukaku.nodes.clear();
   }
 
   /** Every configured node with its state; a node shoukaku dropped after its retries is `gave-up`. */

@@ -1,0 +1,39 @@
+import { featuringFromAnnotation, splitInlineFeaturing } from './featuring';
+import { isFluff } from './fluff';
+import { detectVariant, type VariantHit } from './variant';
+
+/** What the parser learnt from annotations so far: featured artists and the first variant seen. */
+export interface Collected {
+  featuring: string[];
+  variant: VariantHit | null;
+}
+
+export type AnnotationKind = 'featuring' | 'variant' | 'fluff' | 'other';
+
+export function emptyCollected(): Collected {
+  return { featuring: [], variant: null };
+}
+
+/**
+ * Classifies one annotation ("feat. X", "Live at Wembley", "Official Video", "in C for Two Virgins")
+ * and records what it tells. Featuring beats variant beats fluff, so "(Official Remix)" is a remix.
+ */
+export function absorbAnnotation(annotation: string, into: Collected): AnnotationKind {
+  const text = annotation.trim();
+  const featuring = featuringFromAnnotation(text);
+  if (featuring) {
+    into.featuring.push(...featuring);
+    return 'featuring';
+  }
+  // "Moby Remix feat. X" holds both.
+  const inline = splitInlineFeaturing(text);
+  if (inline.featuring.length > 0) into.featuring.push(...inline.featuring);
+  const rest = inline.rest;
+  const variant = detectVariant(rest);
+  if (variant) {
+    into.variant ??= variant;
+    return 'variant';
+  }
+  if (inline.featuring.length > 0) return 'featuring';
+  return isFluff(rest) ? 'fluff' : 'other';
+}

@@ -1,0 +1,21 @@
+export {
+  parseTitle,
+  cleanTitle,
+  artistFromAuthor,
+  type TitleInput,
+  type ParsedTitle,
+  type CleanedTitle,
+} from './parse-title';
+export { trackKey, artistKey, titleKey, type TrackKeyInput } from './track-key';
+export { NO_VARIANT, variantKind, type Variant } from './variant';
+export { foldForKey, foldCaseAndSpaces, prepareText } from './normalise';
+export {
+  scoreCandidate,
+  pickBest,
+  DEFAULT_MIN_SCORE,
+  type MatchQuery,
+  type Candidate,
+  type ScoredCandidate,
+  type MatchResult,
+} from './score-candidate';
+export { similarity } from './similarity';

@@ -1,0 +1,117 @@
+/** Longest input we look at: YouTube caps titles at 100 characters, so anything past this is noise. */
+export const MAX_INPUT_LENGTH = 1000;
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u180E\u00AD]|\u034F/g;
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r\n\v\f]+/g;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+// Emoji and decorative symbols carry no identity; keycap/flag/skin-tone parts go with them.
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u20E3/gu;
+const DECORATION = /[♪♫♬♩★☆✩✪✫✬✭✮✯✰✦✧✨⭐●◆◇■□▶►▷◀◁❤♥♡❥✔✅☑✓]/g;
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+};
+
+/** Decodes the HTML entities YouTube APIs leak into titles; unknown or invalid entities stay as they are. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Cleans raw text before parsing: NFC, HTML entities, zero-width and direction marks, odd spaces,
+ * emoji and URLs. Keeps the uploader's letters and quotes (the key folds those later).
+ */
+export function prepareText(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  let text = raw.length > MAX_INPUT_LENGTH ? raw.slice(0, MAX_INPUT_LENGTH) : raw;
+  text = decodeHtmlEntities(text.normalize('NFC'));
+  text = text
+    .replace(ZERO_WIDTH, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(CONTROL, '')
+    .replace(ODD_SPACES, ' ')
+    .replace(URL, ' ')
+    .replace(EMOJI, ' ')
+    .replace(DECORATION, ' ')
+    // Full-width brackets and bars behave like their ASCII forms.
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/［/g, '[')
+    .replace(/］/g, ']')
+    .replace(/｜/g, '|')
+    .replace(/～/g, '~');
+  return collapseSpaces(text);
+}
+
+/** Only removes invisible characters: the fallback for titles that are all emoji or a bare URL. */
+export function invisibleStripped(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  const text = raw.length > MAX_INPUT_LENGTH ? raw.slice(0, MAX_INPUT_LENGTH) : raw;
+  return collapseSpaces(
+    text
+      .normalize('NFC')
+      .replace(ZERO_WIDTH, '')
+      .replace(BIDI_CONTROLS, '')
+      .replace(CONTROL, '')
+      .replace(ODD_SPACES, ' '),
+  );
+}
+
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ſ: 's',
+};
+
+/**
+ * Folds text for comparison: compatibility forms, case, Latin diacritics (but not Japanese voicing
+ * marks or Indic vowel signs, which change the word), punctuation and spaces all go.
+ */
+export function foldForKey(text: string): string {
+  const lowered = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþıſ]/g, (ch) => LETTER_FOLDS[ch] ?? ch);
+  const folded = lowered.replace(/[\p{P}\p{S}\s\uFE00-\uFE0F]+/gu, '');
+  // A name made only of punctuation ("!!!") keeps its symbols rather than vanishing.
+  return folded.length > 0 ? folded : lowered.replace(/\s+/g, '');
+}
+
+/** Case- and space-insensitive form used when comparing parses with expected values. */
+export function foldCaseAndSpaces(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+}

@@ -1,0 +1,461 @@
+import { absorbAnnotation, emptyCollected, type Collected } from './annotations';
+import { QUOTE_OPENERS, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
+import { splitInlineFeaturing, splitInlineFeaturingBeforeBrackets } from './featuring';
+import { stripFileExtension, stripHashtags, stripTrailingFluff } from './fluff';
+import { collapseSpaces, foldForKey, invisibleStripped, prepareText } from './normalise';
+import { detectVariant, renderVariant, type Variant } from './variant';
+
+/** A video as a search or a playlist returns it. */
+export interface TitleInput {
+  title: string;
+  /** Channel name ("Queen - Topic", "QueenVEVO", "Queen Official"), if known. */
+  author?: string;
+  /** Not used to parse; accepted so that search results can be passed as they are. */
+  durationMs?: number;
+}
+
+/** What a title says about the song. `artist` is empty when neither the title nor the channel tells. */
+export interface ParsedTitle {
+  artist: string;
+  title: string;
+  featuring: string[];
+  variant: Variant;
+}
+
+/** The song part of a title once the artist is known: its name, featured artists and variant. */
+export interface CleanedTitle {
+  title: string;
+  featuring: string[];
+  variant: Variant;
+}
+
+// Artist/title separators, strongest first. Dashes and tildes need spaces around them so that
+// "Sleater-Kinney" and "Anti-D" stay whole; en and em dashes are accepted without spaces.
+const SPACED_DASH = /\s+(?:-{1,2}|[‒–—―−~]|\/\/)\s+/;
+const BARE_LONG_DASH = /\s*[–—―]\s*/;
+const ONE_SIDED_DASH = /\s-(?=[^\s\d-])|(?<=[^\s-])-\s/;
+const WEAK_SEPARATORS = [/(?<=\S):\s+/, /\s+\/\s+/, /\s+_\s+/, /(?<=[^\s_])_(?=[^\s_])/];
+const PIPE = /\s*[|｜]\s*|\s+[•·]\s+/;
+const EDGE_JUNK_START = /^[\s\-–—_|:;~•·,/]+/;
+const EDGE_JUNK_END = /[\s\-–—_|:;~•·,/]+$/;
+const SINGLE_OPEN = new Set(["'", '‘']);
+const SINGLE_CLOSE = new Set(["'", '’']);
+// Trailing unbracketed variant words that never end a real song title ("song slowed + reverb").
+const TRAILING_VARIANT =
+  /\s+[-–—]?\s*((?:slowed|sped\s*up|speed\s*up|nightcore|8d\s+audio|reverb)(?:\s*(?:\+|&|and|\/)\s*(?:reverb|slowed|bass\s*boosted))*|cover\s+by\s+.+|(?:official\s+)?remix)\s*$/i;
+
+/**
+ * Splits a YouTube title into artist, song title, featured artists and variant. Never throws: bad
+ * input gives empty strings. Uses the channel name when the title alone does not say who sings.
+ */
+export function parseTitle(input: TitleInput): ParsedTitle {
+  const collected = emptyCollected();
+  const raw = prepareText(input?.title);
+  const authorArtist = artistFromAuthor(prepareText(input?.author));
+  let text = stripLeadingTags(stripFileExtension(raw), collected);
+  text = stripNightcorePrefix(text, collected);
+
+  let artist: string;
+  let title: string;
+  if (authorArtist.kind === 'topic') {
+    // Topic channels title their videos with the bare song name.
+    artist = authorArtist.name;
+    title = cleanInto(text, collected);
+  } else {
+    const split = splitArtistTitle(text, authorArtist.name);
+    artist = cleanArtist(split.artist, collected);
+    if (foldForKey(artist) === 'nightcore') {
+      collected.variant ??= { kind: 'nightcore' };
+      const again = splitArtistTitle(split.title, authorArtist.name);
+      artist = cleanArtist(again.artist, collected);
+      split.title = again.title;
+      split.rest = [...again.rest, ...split.rest];
+    }
+    title = cleanInto(split.title, collected, { quoted: split.quoted, artist });
+    for (const rest of split.rest) absorbLoose(rest, collected);
+    if (artist.length === 0 && authorArtist.kind !== 'none') artist = authorArtist.name;
+  }
+  if (title.length === 0 && artist.length > 0 && text.length > 0 && foldForKey(text) !== foldForKey(artist)) {
+    title = collapseSpaces(text);
+  }
+  // Nothing readable ("🔥🔥🔥", a bare URL): keep the text itself so that such uploads do not all share one key.
+  if (title.length === 0 && artist.length === 0) title = raw || invisibleStripped(input?.title);
+  return {
+    artist,
+    title,
+    featuring: dedupeFeaturing(collected.featuring, artist),
+    variant: renderVariant(collected.variant, artist),
+  };
+}
+
+/**
+ * Cleans a bare song title (as a Topic channel or a catalogue gives it): strips upload fluff, moves
+ * featured artists out and reads the variant. `artist` names the performer of an unnamed cover.
+ */
+export function cleanTitle(text: string, artist = ''): CleanedTitle {
+  const collected = emptyCollected();
+  const title = cleanInto(stripFileExtension(prepareText(text)), collected);
+  return {
+    title,
+    featuring: dedupeFeaturing(collected.featuring, artist),
+    variant: renderVariant(collected.variant, artist),
+  };
+}
+
+type AuthorKind = 'topic' | 'vevo' | 'official' | 'plain' | 'none';
+
+/** What a channel name says about the artist: "X - Topic" and "XVEVO" are sure, a plain name is a guess. */
+export function artistFromAuthor(author: string): { kind: AuthorKind; name: string } {
+  const text = author.trim();
+  if (text.length === 0) return { kind: 'none', name: '' };
+  const topic = /^(.*\S)\s*-\s*topic$/i.exec(text);
+  if (topic) return { kind: 'topic', name: topic[1].trim() };
+  const vevo = /^(.*\S)\s*vevo$/i.exec(text);
+  if (vevo) return { kind: 'vevo', name: decamel(vevo[1]) };
+  if (
+    /\b(?:records|recordings|music\s+group|entertainment|lyrics|nightcore|vibes|mixes|karaoke|covers|hits|radio|promotions?|label|charts|various\s+artists)\b/i.test(
+      text,
+    )
+  ) {
+    return { kind: 'none', name: '' };
+  }
+  const official =
+    /^(.*\S)\s*[-|]?\s*(?:\(official\)|official(?:\s+(?:channel|youtube(?:\s+channel)?|artist\s+channel|music))?|music|tv)$/i.exec(
+      text,
+    );
+  if (official) return { kind: 'official', name: official[1].trim() };
+  return { kind: 'plain', name: text };
+}
+
+// "TaylorSwift" -> "Taylor Swift"; "AC/DC" and "BTS" are left as they are.
+function decamel(name: string): string {
+  return name.includes(' ') ? name.trim() : name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').trim();
+}
+
+interface Split {
+  artist: string;
+  title: string;
+  quoted: boolean;
+  rest: string[];
+}
+
+function splitArtistTitle(text: string, authorName: string): Split {
+  const segments = splitTopLevel(text, PIPE)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment.length > 0);
+  if (segments.length === 0) return { artist: '', title: '', quoted: false, rest: [] };
+  const withDash = segments.findIndex((segment) => findDash(segment) !== null);
+  if (withDash >= 0) {
+    const main = segments[withDash];
+    const dash = findDash(main);
+    const rest = segments.filter((_, i) => i !== withDash);
+    if (dash) {
+      const left = main.slice(0, dash.index);
+      const right = main.slice(dash.index + dash.length);
+      // "LiSA 『紅蓮華』 -MUSiC CLiP-", "Song - Official Video": the dash only leads to an annotation.
+      if (isOnlyFluff(right) && findDash(left) === null) {
+        const inner = splitArtistTitle(left, authorName);
+        // "India.Arie - Video": with nobody else to credit, a bare word after the dash is the title.
+        if (inner.artist.trim() || !/^\s*[\p{L}\p{N}]+\s*$/u.test(right)) {
+          return { ...inner, rest: [...inner.rest, right, ...rest] };
+        }
+      }
+      return orient({ artist: left, title: right, quoted: false, rest }, authorName);
+    }
+  }
+  if (segments.length >= 2 && !hasQuotedTitle(segments[0])) {
+    return orient({ artist: segments[0], title: segments[1], quoted: false, rest: segments.slice(2) }, authorName);
+  }
+  const main = segments[0];
+  const rest = segments.slice(1);
+  const quoted = splitOnQuotes(main);
+  if (quoted) return { ...quoted, artist: quoted.artist || authorName, rest: [...quoted.rest, ...rest] };
+  for (const separator of WEAK_SEPARATORS) {
+    const hit = findTopLevel(main, separator)[0];
+    if (hit && hit.index > 0) {
+      return orient(
+        { artist: main.slice(0, hit.index), title: main.slice(hit.index + hit.length), quoted: false, rest },
+        authorName,
+      );
+    }
+  }
+  const by = /^(.+?)\s+by\s+(.+)$/i.exec(main);
+  if (by && authorName && sameName(by[2], authorName)) return { artist: by[2], title: by[1], quoted: false, rest };
+  return { artist: authorName, title: main, quoted: false, rest };
+}
+
+function findDash(text: string): { index: number; length: number } | null {
+  for (const pattern of [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH]) {
+    const hits = findTopLevel(text, pattern).filter((hit) => hit.index > 0 && text.slice(0, hit.index).trim() !== '');
+    if (hits.length > 0) return hits[0];
+  }
+  return null;
+}
+
+/** Whether a dash-suffix is nothing but upload words ("-MUSiC CLiP-", "- Official Video"). */
+function isOnlyFluff(text: string): boolean {
+  const core = text.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '').trim();
+  if (core.length === 0) return true;
+  const pair = topLevelPairs(core)[0];
+  if (pair && pair.open === 0 && pair.close === core.length - 1) {
+    return absorbAnnotation(core.slice(1, -1), emptyCollected()) === 'fluff';
+  }
+  return stripTrailingFluff(`x ${core}`) === 'x';
+}
+
+/** Puts the artist first: `"Title" - Artist` and "Title - Artist" uploaded by the artist's channel. */
+function orient(split: Split, authorName: string): Split {
+  const left = split.artist.trim();
+  const right = split.title.trim();
+  const leftQuoted = isWhollyQuoted(left);
+  if (leftQuoted && !isWhollyQuoted(right)) return { ...split, artist: right, title: left };
+  if (authorName && sameName(right, authorName) && !sameName(left, authorName)) {
+    return { ...split, artist: right, title: left };
+  }
+  return split;
+}
+
+function sameName(a: string, b: string): boolean {
+  const fa = foldForKey(a);
+  const fb = foldForKey(b);
+  return fa.length > 0 && fa === fb;
+}
+
+function isWhollyQuoted(text: string): boolean {
+  const pair = topLevelPairs(text)[0];
+  return pair !== undefined && pair.open === 0 && pair.close === text.length - 1 && QUOTE_OPENERS.has(pair.openChar);
+}
+
+function hasQuotedTitle(text: string): boolean {
+  return findQuote(text) !== null;
+}
+
+/** `Artist "Title" M/V`, `Artist「Title」`, `BTS 'Dynamite' Official MV`, `"Title" by Artist`. */
+function splitOnQuotes(text: string): Split | null {
+  const quote = findQuote(text);
+  if (!quote) return null;
+  const before = text.slice(0, quote.open).replace(EDGE_JUNK_END, '').trim();
+  const inner = text.slice(quote.open + 1, quote.close);
+  const after = text.slice(quote.close + 1).trim();
+  if (before.length > 0) return { artist: before, title: inner, quoted: true, rest: after ? [after] : [] };
+  const by = /^[-–—,]?\s*by\s+(.+)$/i.exec(after);
+  if (by) return { artist: by[1], title: inner, quoted: true, rest: [] };
+  return { artist: '', title: inner, quoted: true, rest: after ? [after] : [] };
+}
+
+function findQuote(text: string): { open: number; close: number } | null {
+  const double = topLevelPairs(text).find(
+    (pair: Pair) => pair.close > pair.open + 1 && (QUOTE_OPENERS.has(pair.openChar) || isLenticularTitle(text, pair)),
+  );
+  const single = findSingleQuoted(text);
+  if (double && single) return double.open < single.open ? double : single;
+  return double ?? single;
+}
+
+// Chinese and Japanese uploads often put the song in lenticular brackets: "周杰倫 Jay Chou【告白氣球】".
+function isLenticularTitle(text: string, pair: Pair): boolean {
+  return (
+    pair.openChar === '【' &&
+    pair.open > 0 &&
+    absorbAnnotation(text.slice(pair.open + 1, pair.close), emptyCollected()) === 'other'
+  );
+}
+
+/** A single-quoted span that is not an apostrophe: "4MINUTE - 'Volume Up'" but not "Rock 'n' Roll". */
+function findSingleQuoted(text: string, onlyAtStart = false): { open: number; close: number } | null {
+  for (let i = 0; i < text.length; i++) {
+    if (!SINGLE_OPEN.has(text[i])) continue;
+    const prev = i === 0 ? ' ' : text[i - 1];
+    if (!/[\s([:\-–—]/.test(prev) || !/\S/.test(text[i + 1] ?? ' ')) {
+      if (onlyAtStart) return null;
+      continue;
+    }
+    for (let j = i + 1; j < text.length; j++) {
+      if (!SINGLE_CLOSE.has(text[j])) continue;
+      const next = text[j + 1] ?? ' ';
+      if (!/[\s)\].,!?:;\-–—]/.test(next) || /\s/.test(text[j - 1])) continue;
+      if (j - i - 1 >= 2) return { open: i, close: j };
+      break;
+    }
+    if (onlyAtStart) return null;
+  }
+  return null;
+}
+
+/** Leading "[MV]", "【MV】", "(Official Video)", "MV_" tags; a variant among them ("[Nightcore]") is kept. */
+function stripLeadingTags(text: string, collected: Collected): string {
+  let current = text.trim();
+  for (let guard = 0; guard < 5; guard++) {
+    const prefix = /^(?:mv|m\/v|pv)\s*[_:\-–|]\s*/i.exec(current);
+    if (prefix && current.length > prefix[0].length) {
+      current = current.slice(prefix[0].length).trim();
+      continue;
+    }
+    const pair = topLevelPairs(current)[0];
+    if (!pair || pair.open !== 0 || QUOTE_OPENERS.has(pair.openChar)) break;
+    const after = current.slice(pair.close + 1).replace(EDGE_JUNK_START, '');
+    if (after.trim().length === 0) break;
+    const content = current.slice(1, pair.close);
+    // "(G)I-DLE" starts with a bracket too: only drop round brackets that are clearly tags.
+    if (pair.openChar === '(' && absorbAnnotation(content, emptyCollected()) === 'other') break;
+    absorbAnnotation(content, collected);
+    current = after.trim();
+  }
+  return current.replace(EDGE_JUNK_START, '');
+}
+
+function stripNightcorePrefix(text: string, collected: Collected): string {
+  const m = /^nightcore\s*[-–—:|]\s*(?=\S)/i.exec(text);
+  if (!m) return text;
+  collected.variant ??= { kind: 'nightcore' };
+  return text.slice(m[0].length);
+}
+
+/** Artist part: drops "[핫펠트(예은)]", "[@handle]", quotes; moves "feat. X" out. */
+function cleanArtist(text: string, collected: Collected): string {
+  let artist = text.trim();
+  for (const pair of topLevelPairs(artist).reverse()) {
+    const content = artist.slice(pair.open + 1, pair.close);
+    const kind = absorbAnnotation(content, collected);
+    if (pair.openChar === '(' && kind === 'other') continue;
+    if (QUOTE_OPENERS.has(pair.openChar) && kind === 'other') continue;
+    artist = artist.slice(0, pair.open) + ' ' + artist.slice(pair.close + 1);
+  }
+  artist = artist.replace(/(?:^|\s)@[\w.]+/g, ' ');
+  const inline = splitInlineFeaturing(collapseSpaces(artist));
+  collected.featuring.push(...inline.featuring);
+  artist = inline.rest.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
+  if (isWhollyQuoted(artist) || /^'.+'$/.test(artist)) artist = artist.slice(1, -1);
+  // "米津玄師 MV「Lemon」": the tag sits between artist and title.
+  artist = artist.replace(/\s+(?:official\s+)?(?:mv|m\/v|pv)$/i, '');
+  return collapseSpaces(artist);
+}
+
+/** Annotations outside the title ("M/V", "Dance Practice (Crazy Ver.)", "| Live at X"): kept only if they tell something. */
+function absorbLoose(text: string, collected: Collected): void {
+  const pairs = topLevelPairs(text);
+  for (const pair of pairs) absorbAnnotation(text.slice(pair.open + 1, pair.close), collected);
+  let rest = text;
+  for (const pair of [...pairs].reverse()) rest = rest.slice(0, pair.open) + ' ' + rest.slice(pair.close + 1);
+  const plain = collapseSpaces(rest).replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
+  if (plain.length > 0) absorbAnnotation(plain, collected);
+}
+
+/** The song title part: quotes, dash-suffixes, bracket annotations, inline featuring, trailing fluff. */
+function cleanInto(text: string, collected: Collected, options: { quoted?: boolean; artist?: string } = {}): string {
+  const start = text.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '').trim();
+  if (start.length === 0) return '';
+
+  if (!options.quoted) {
+    const quoted = leadingQuote(start);
+    if (quoted) {
+      const title = cleanInto(quoted.inner, collected, { ...options, quoted: true });
+      if (quoted.after.trim()) absorbLoose(quoted.after, collected);
+      return title;
+    }
+  }
+
+  // Pipe suffixes ("Song | Official Video") and dash suffixes ("Song - Remastered 2011").
+  const [beforePipe, ...pipeRest] = splitTopLevel(start, PIPE);
+  for (const extra of pipeRest) absorbLoose(extra, collected);
+  const segments = splitTopLevel(beforePipe, SPACED_DASH);
+  const inlineFirst = splitInlineFeaturingBeforeBrackets(segments[0]);
+  // Left to right, so that the first variant marker wins.
+  let main = stripAnnotations(inlineFirst.rest, collected);
+  collected.featuring.push(...inlineFirst.featuring);
+  if (inlineFirst.tail) absorbLoose(inlineFirst.tail, collected);
+  for (const segment of segments.slice(1)) {
+    // "Hymn For The Weekend - Coldplay": the artist repeated after the title.
+    if (options.artist && foldForKey(segment) === foldForKey(options.artist)) continue;
+    const kind = absorbAnnotation(stripBrackets(segment), collected);
+    if (kind === 'other') main = `${main} - ${stripAnnotations(segment, collected)}`;
+  }
+
+  const inline = splitInlineFeaturing(main);
+  if (inline.featuring.length > 0) {
+    collected.featuring.push(...inline.featuring);
+    main = stripAnnotations(inline.rest, collected);
+  }
+  const trailing = TRAILING_VARIANT.exec(main);
+  if (trailing && trailing.index > 0) {
+    const variant = detectVariant(trailing[1]);
+    if (variant) {
+      collected.variant ??= variant;
+      main = main.slice(0, trailing.index);
+    }
+  }
+  main = stripHashtags(stripTrailingFluff(collapseSpaces(main)));
+  main = main.replace(/\(\s*\)|\[\s*\]|【\s*】/g, ' ');
+  main = collapseSpaces(main).replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
+  main = trimStrayQuotes(main.replace(/^[;:]+|[;:]+$/g, '').trim());
+  if (main.length === 0) return collapseSpaces(start.replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, ''));
+  return main;
+}
+
+/** Drops a quote mark at either end that has no partner ("Track Title\"" -> "Track Title"). */
+function trimStrayQuotes(text: string): string {
+  let out = text;
+  const covered = new Set(topLevelPairs(out).flatMap((pair) => [pair.open, pair.close]));
+  if (/^["“”]/.test(out) && !covered.has(0)) out = out.slice(1);
+  const last = out.length - 1;
+  const coveredNow = new Set(topLevelPairs(out).flatMap((pair) => [pair.open, pair.close]));
+  if (/["“”]$/.test(out) && !coveredNow.has(last)) out = out.slice(0, last);
+  return out.trim();
+}
+
+function stripBrackets(segment: string): string {
+  const pair = topLevelPairs(segment)[0];
+  if (pair && pair.open === 0 && pair.close === segment.trim().length - 1) return segment.slice(1, pair.close);
+  return segment;
+}
+
+function leadingQuote(text: string): { inner: string; after: string } | null {
+  const pair = topLevelPairs(text)[0];
+  if (pair && pair.open === 0 && QUOTE_OPENERS.has(pair.openChar) && pair.close > 1) {
+    return { inner: text.slice(1, pair.close), after: text.slice(pair.close + 1) };
+  }
+  const single = findSingleQuoted(text, true);
+  if (single && single.open === 0) return { inner: text.slice(1, single.close), after: text.slice(single.close + 1) };
+  return null;
+}
+
+/** Removes bracketed annotations that are fluff, featuring or variant; keeps "(in C for Two Virgins)". */
+function stripAnnotations(text: string, collected: Collected): string {
+  const pairs = topLevelPairs(text).filter((pair) => !QUOTE_OPENERS.has(pair.openChar));
+  // Classify left to right (the first variant wins), then cut right to left (indices stay valid).
+  const kinds = pairs.map((pair) => absorbAnnotation(text.slice(pair.open + 1, pair.close), collected));
+  let out = text;
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair = pairs[i];
+    const kind = kinds[i];
+    const content = text.slice(pair.open + 1, pair.close);
+    if (kind === 'other' && !isBracketTag(pair.openChar, content)) continue;
+    const candidate = out.slice(0, pair.open) + ' ' + out.slice(pair.close + 1);
+    if (kind === 'other' && candidate.trim().length === 0) continue;
+    out = candidate;
+  }
+  return collapseSpaces(out);
+}
+
+// Lenticular brackets, and square brackets around a translation ("[넘버나인]") or a label tag
+// ("[NCS Release]"), are tags of the upload rather than part of the song name.
+const LABEL_TAG =
+  /\b(?:release|records|monstercat|ncs|no\s+copyright|copyright\s+free|free\s+to\s+use|bass\s+boosted|1\s+hour|10\s+hours?|loop)\b/i;
+
+function isBracketTag(openChar: string, content: string): boolean {
+  if (openChar === '【' || openChar === '〔') return true;
+  if (openChar !== '[') return false;
+  return !/\p{Script=Latin}/u.test(content) || LABEL_TAG.test(content);
+}
+
+function dedupeFeaturing(featuring: readonly string[], artist: string): string[] {
+  const seen = new Set<string>([foldForKey(artist)]);
+  const out: string[] = [];
+  for (const name of featuring) {
+    const key = foldForKey(name);
+    if (key.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { loadParseCases, loadSongGroups } from '../fixtures/load-fixtures';
+import { parseTitle } from './parse-title';
+import { artistKey, titleKey, trackKey } from './track-key';
+
+const keyOf = (upload: { title: string; author?: string }): string => trackKey(parseTitle(upload));
+
+describe(trackKey.name, () => {
+  const { same, allDifferent } = loadSongGroups();
+
+  it.each(same.map((group) => [group.song, group]))('gives every upload of %s one key', (_song, group) => {
+    const keys = new Set(group.uploads.map(keyOf));
+
+    expect([...keys]).toHaveLength(1);
+  });
+
+  it('gives different songs different keys', () => {
+    const keys = same.map((group) => keyOf(group.uploads[0]));
+
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.each(allDifferent.map((group) => [group.song, group]))('gives each version of %s its own key', (_song, group) => {
+    const keys = group.uploads.map(keyOf);
+
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('never lets two different variants share a key across the parse fixtures', () => {
+    const variantsByKey = new Map<string, Set<string>>();
+    for (const { cases } of loadParseCases()) {
+      for (const c of cases) {
+        const parsed = parseTitle(c);
+        const key = trackKey(parsed);
+        const variants = variantsByKey.get(key) ?? new Set<string>();
+        variants.add(parsed.variant).add(c.expect.variant ?? 'none');
+        variantsByKey.set(key, variants);
+      }
+    }
+    const shared = [...variantsByKey].filter(([, variants]) => variants.size > 1);
+
+    expect(shared).toEqual([]);
+  });
+
+  it('reads the format artist|title|variant', () => {
+    expect(trackKey({ artist: 'The Beatles', title: 'Hey Jude', variant: 'none' })).toBe('beatles|heyjude|none');
+    expect(trackKey({ artist: 'Queen', title: 'Bohemian Rhapsody' })).toBe('queen|bohemianrhapsody|none');
+    expect(trackKey({ artist: 'Avicii', title: 'Levels', variant: 'remix:skrillex' })).toBe(
+      'avicii|levels|remix:skrillex',
+    );
+  });
+
+  it('puts the performer of a cover in the artist slot', () => {
+    expect(trackKey({ artist: 'Ed Sheeran', title: 'Shape of You', variant: 'cover:jasminethompson' })).toBe(
+      'jasminethompson|shapeofyou|cover:jasminethompson',
+    );
+  });
+});
+
+describe(artistKey.name, () => {
+  it.each([
+    ['The Beatles', 'beatles'],
+    ['Beatles, The', 'beatles'],
+    ['Queen & David Bowie', 'queen'],
+    ['Queen, David Bowie', 'queen'],
+    ['Queen x David Bowie', 'queen'],
+    ['Queen and David Bowie', 'queen'],
+    ['Queen feat. David Bowie', 'queen'],
+    ['Mötley Crüe', 'motleycrue'],
+    ['Sigur Rós', 'sigurros'],
+    ['AC/DC', 'acdc'],
+    ['Brand X', 'brandx'],
+    ['X Ambassadors', 'xambassadors'],
+    ['TWICE(트와이스)', 'twice'],
+    ['(G)I-DLE', 'gidle'],
+    ['!!!', '!!!'],
+    ['ＹＯＡＳＯＢＩ', 'yoasobi'],
+  ])('folds %j to %j', (artist, key) => {
+    expect(artistKey(artist)).toBe(key);
+  });
+});
+
+describe(titleKey.name, () => {
+  it.each([
+    ['Body & Blood', 'bodyandblood'],
+    ['Nostalgia (노스텔지아)', 'nostalgia'],
+    ['Super Freak (Part 1)', 'superfreakpart1'],
+    ['Super Freak (Pt. 1)', 'superfreakpart1'],
+    ["Don't Stop Me Now", 'dontstopmenow'],
+    ['Mr.Chu', 'mrchu'],
+    ['Mr. Chu', 'mrchu'],
+    ['Hoppípolla', 'hoppipolla'],
+    ['夜に駆ける', '夜に駆ける'],
+  ])('folds %j to %j', (title, key) => {
+    expect(titleKey(title)).toBe(key);
+  });
+});

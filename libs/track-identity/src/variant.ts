@@ -1,0 +1,148 @@
+import { foldForKey } from './normalise';
+
+/**
+ * What makes a recording a different song. `none` is the studio original (remasters, radio edits,
+ * extended mixes, clean/explicit and re-recordings all count as the original); the others are:
+ * `live`, `remix:<by>` (or `remix`), `cover:<by>`, `acoustic`, `instrumental`, `acapella`,
+ * `sped-up`, `slowed`, `nightcore`, `8d`, `karaoke`, `demo` and `language:<name>`.
+ */
+export type Variant = string;
+
+export const NO_VARIANT: Variant = 'none';
+
+/** A variant found in a piece of text; a cover whose performer is not named gets the track's artist later. */
+export interface VariantHit {
+  kind: string;
+  by?: string;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  english: 'english',
+  eng: 'english',
+  en: 'english',
+  japanese: 'japanese',
+  jap: 'japanese',
+  jpn: 'japanese',
+  jp: 'japanese',
+  korean: 'korean',
+  kor: 'korean',
+  kr: 'korean',
+  chinese: 'chinese',
+  chn: 'chinese',
+  cn: 'chinese',
+  mandarin: 'chinese',
+  spanish: 'spanish',
+  french: 'french',
+  german: 'german',
+  italian: 'italian',
+  portuguese: 'portuguese',
+  thai: 'thai',
+  vietnamese: 'vietnamese',
+  indonesian: 'indonesian',
+  russian: 'russian',
+  tagalog: 'tagalog',
+  hindi: 'hindi',
+};
+
+const LANGUAGE = new RegExp(`\\b(${Object.keys(LANGUAGE_NAMES).join('|')})\\.?\\s*(?:ver(?:sion|s)?\\b\\.?)`, 'i');
+// Mixes that are the original recording, only longer or shorter: not a remix.
+const PLAIN_MIX =
+  /\b(?:original|extended|radio|album|single|main|clean|dirty|explicit|stereo|mono|short|full|12"|7"|12 inch|7 inch)\s+(?:mix|edit)\b/i;
+const REMIX_WORD = /\b(?:re-?mix(?:ed)?|rmx|bootleg|rework|flip|vip|mix)\b/i;
+const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'house', 'dub', 'edm', 'trap', 'dj', 'a']);
+// An annotation that starts with "Live" is a live recording ("(Live Aid 1985)", "[LIVE]"), unless it
+// reads like a song name ("(Live Forever)"); "... Live" and "Live at/from/@ ..." anywhere count too.
+const LIVE =
+  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert)\b/i;
+
+/** Finds a variant marker in an annotation ("(Live at Wembley)", "[Moby Remix]", "- Acoustic"). */
+export function detectVariant(annotation: string): VariantHit | null {
+  const text = annotation.trim();
+  if (text.length === 0) return null;
+  if (/\bkaraoke\b|\bsing[\s-]?along\b|\bminus one\b/i.test(text)) return { kind: 'karaoke' };
+  if (/\bnightcore\b/i.test(text)) return { kind: 'nightcore' };
+  if (/\bsped[\s-]*up\b|\bspeed(?:ed)?[\s-]*up\b/i.test(text)) return { kind: 'sped-up' };
+  if (/\bslowed\b|\breverb(?:ed)?\b/i.test(text)) return { kind: 'slowed' };
+  if (/\b8d\b/i.test(text)) return { kind: '8d' };
+  if (/\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\bno vocals?\b/i.test(text)) {
+    return { kind: 'instrumental' };
+  }
+  if (/\ba[\s-]?cap+el+a\b/i.test(text)) return { kind: 'acapella' };
+  const remix = detectRemix(text);
+  if (remix) return remix;
+  const cover = detectCover(text);
+  if (cover) return cover;
+  if (LIVE.test(text)) return { kind: 'live' };
+  if (/\bacoustic\b|\bunplugged\b|\bstripped\b|\bpiano\s+(?:version|ver)\b/i.test(text)) return { kind: 'acoustic' };
+  if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
+  const language = LANGUAGE.exec(text);
+  if (language) return { kind: 'language', by: LANGUAGE_NAMES[language[1].toLowerCase()] };
+  return null;
+}
+
+function detectRemix(text: string): VariantHit | null {
+  const withoutPlain = text.replace(PLAIN_MIX, ' ');
+  const word = REMIX_WORD.exec(withoutPlain);
+  if (!word) return namedEdit(text);
+  const byAfter = /\b(?:re-?mix(?:ed)?|rmx|mix|rework)\s+by\s+(.+)$/i.exec(withoutPlain);
+  if (byAfter) return remixBy(byAfter[1]);
+  const before = withoutPlain
+    .slice(0, word.index)
+    .replace(/['’]s\s*$/i, '')
+    .replace(/\b(?:official|the|new)\b/gi, ' ')
+    .replace(/^[\s\-–—:|/]+|[\s\-–—:|/]+$/g, '');
+  return remixBy(before);
+}
+
+// "(Robin Schulz Radio Edit)" is Robin Schulz's remix, cut for radio; "(2015 Radio Edit)" is not.
+function namedEdit(text: string): VariantHit | null {
+  const plain = PLAIN_MIX.exec(text);
+  if (!plain) return null;
+  const name = text
+    .slice(0, plain.index)
+    .replace(/\b(?:official|the|new|original|\d+)\b/gi, ' ')
+    .replace(/[^\p{L}\p{N}&.'’ -]/gu, ' ')
+    .trim();
+  return name.length > 0 ? remixBy(name) : null;
+}
+
+function remixBy(name: string): VariantHit {
+  const cleaned = name
+    .replace(/\b(?:remix|mix|edit)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cleaned.length === 0 || GENERIC_REMIXERS.has(cleaned.toLowerCase())) return { kind: 'remix' };
+  return { kind: 'remix', by: cleaned };
+}
+
+function detectCover(text: string): VariantHit | null {
+  if (!/\bcover(?:ed)?\b|\boriginally\s+(?:performed|sung|by)\b/i.test(text)) return null;
+  // "cover by J.Fla", "covered by X": the performer is named. "(a Mazzy Star cover)" and
+  // "(cover of The Police)" name the original artist, so the performer is the track's artist.
+  const by = /\b(?:cover(?:ed)?|sung|performed)\s+by\s+(.+)$/i.exec(text);
+  if (by && !/\boriginally\b/i.test(text)) return { kind: 'cover', by: by[1].trim() };
+  return { kind: 'cover' };
+}
+
+/** Renders a hit as the variant string, folding the name so that spellings agree. */
+export function renderVariant(hit: VariantHit | null, fallbackBy: string): Variant {
+  if (!hit) return NO_VARIANT;
+  switch (hit.kind) {
+    case 'remix':
+      return hit.by ? `remix:${foldForKey(hit.by)}` : 'remix';
+    case 'cover': {
+      const by = foldForKey(hit.by ?? fallbackBy);
+      return by.length > 0 ? `cover:${by}` : 'cover';
+    }
+    case 'language':
+      return `language:${hit.by ?? 'other'}`;
+    default:
+      return hit.kind;
+  }
+}
+
+/** The kind part of a variant string: `remix:moby` -> `remix`. */
+export function variantKind(variant: Variant): string {
+  const colon = variant.indexOf(':');
+  return colon < 0 ? variant : variant.slice(0, colon);
+}
