@@ -1,3 +1,4 @@
+import { ChannelType } from 'discord.js';
 import { eventually, startTestBot, type TestBot } from './support/test-bot';
 
 interface HealthBody {
@@ -21,7 +22,9 @@ describe('Foundation (end to end on the fakes)', () => {
   };
 
   it('reaches READY and registers its slash commands in the development guild', async () => {
-    const commands = await eventually(() => bot.discord.registeredCommands(bot.guild.id).length > 0 && bot.discord.registeredCommands(bot.guild.id));
+    const commands = await eventually(
+      () => bot.discord.registeredCommands(bot.guild.id).length > 0 && bot.discord.registeredCommands(bot.guild.id),
+    );
     expect(commands.map((command) => command.name)).toContain('ping');
     expect(bot.discord.identifyCount).toBe(1);
   });
@@ -49,8 +52,8 @@ describe('Foundation (end to end on the fakes)', () => {
     const member = bot.guild.members.find((candidate) => !candidate.user?.bot);
     const interaction = bot.discord.slashCommand({
       guildId: bot.guild.id,
-      channelId: bot.guild.channels.find((channel) => channel.type === 0)!.id,
-      userId: member!.user!.id,
+      channelId: bot.guild.channels.find((channel) => channel.type === ChannelType.GuildText)!.id,
+      userId: member!.user.id,
       name: 'ping',
     });
     const reply = await bot.discord.waitForInteractionReply(interaction.id);

@@ -1,0 +1,11 @@
+export { GuildFactory } from './guild.factory';
+export type { FakeGuildChannel, FakeGuildDefinition, GuildInput, VoiceStateInput } from './guild.factory';
+export { DEFAULT_JOINED_AT, MemberFactory } from './member.factory';
+export type { MemberInput } from './member.factory';
+export { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, RoleFactory } from './role.factory';
+export type { RoleInput } from './role.factory';
+export { DISCORD_EPOCH_MS, SnowflakeFactory } from './snowflake.factory';
+export type { SnowflakeFactoryOptions } from './snowflake.factory';
+export { TextChannelFactory } from './text-channel.factory';
+export { DEFAULT_BOT_USER, UserFactory } from './user.factory';
+export { VoiceChannelFactory } from './voice-channel.factory';

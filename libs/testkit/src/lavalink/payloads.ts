@@ -1,0 +1,130 @@
+/**
+ * Lavalink v4 wire shapes, as far as shoukaku 4.3 and kazagumo 3.4 read or send them.
+ * Kept in one place so the fake node, its tests and the e2e specs agree on the protocol.
+ */
+
+export interface TrackInfoPayload {
+  identifier: string;
+  isSeekable: boolean;
+  author: string;
+  length: number;
+  isStream: boolean;
+  position: number;
+  title: string;
+  uri: string | null;
+  artworkUrl: string | null;
+  isrc: string | null;
+  sourceName: string;
+}
+
+export interface TrackPayload {
+  encoded: string;
+  info: TrackInfoPayload;
+  pluginInfo: Record<string, unknown>;
+  userData: Record<string, unknown>;
+}
+
+export interface PlaylistPayload {
+  info: { name: string; selectedTrack: number };
+  pluginInfo: Record<string, unknown>;
+  tracks: TrackPayload[];
+}
+
+export type ExceptionSeverity = 'common' | 'suspicious' | 'fault';
+
+export interface ExceptionPayload {
+  message: string;
+  severity: ExceptionSeverity;
+  cause: string;
+  causeStackTrace: string;
+}
+
+export type LoadResultPayload =
+  | { loadType: 'track'; data: TrackPayload }
+  | { loadType: 'playlist'; data: PlaylistPayload }
+  | { loadType: 'search'; data: TrackPayload[] }
+  | { loadType: 'empty'; data: Record<string, never> }
+  | { loadType: 'error'; data: ExceptionPayload };
+
+export interface VoiceStatePayload {
+  token: string;
+  endpoint: string;
+  sessionId: string;
+  channelId?: string | null;
+}
+
+export interface PlayerStatePayload {
+  time: number;
+  position: number;
+  connected: boolean;
+  ping: number;
+}
+
+/** Filters are kept as sent (minus null keys): the fake does not apply them, it only reports them. */
+export type FiltersPayload = Record<string, unknown>;
+
+export interface PlayerPayload {
+  guildId: string;
+  track: TrackPayload | null;
+  volume: number;
+  paused: boolean;
+  state: PlayerStatePayload;
+  voice: VoiceStatePayload;
+  filters: FiltersPayload;
+}
+
+export interface StatsPayload {
+  players: number;
+  playingPlayers: number;
+  uptime: number;
+  memory: { free: number; used: number; allocated: number; reservable: number };
+  cpu: { cores: number; systemLoad: number; lavalinkLoad: number };
+  frameStats: { sent: number; nulled: number; deficit: number } | null;
+}
+
+export type TrackEndReason = 'finished' | 'loadFailed' | 'stopped' | 'replaced' | 'cleanup';
+
+export type PlayerEventPayload =
+  | { op: 'event'; type: 'TrackStartEvent'; guildId: string; track: TrackPayload }
+  | { op: 'event'; type: 'TrackEndEvent'; guildId: string; track: TrackPayload; reason: TrackEndReason }
+  | { op: 'event'; type: 'TrackExceptionEvent'; guildId: string; track: TrackPayload; exception: ExceptionPayload }
+  | { op: 'event'; type: 'TrackStuckEvent'; guildId: string; track: TrackPayload; thresholdMs: number }
+  | { op: 'event'; type: 'WebSocketClosedEvent'; guildId: string; code: number; reason: string; byRemote: boolean };
+
+export type ServerMessage =
+  | { op: 'ready'; resumed: boolean; sessionId: string }
+  | ({ op: 'stats' } & StatsPayload)
+  | { op: 'playerUpdate'; guildId: string; state: PlayerStatePayload }
+  | PlayerEventPayload;
+
+export interface ErrorPayload {
+  timestamp: number;
+  status: number;
+  error: string;
+  message: string;
+  path: string;
+  trace?: string;
+}
+
+export interface InfoPayload {
+  version: {
+    semver: string;
+    major: number;
+    minor: number;
+    patch: number;
+    preRelease: string | null;
+    build: string | null;
+  };
+  buildTime: number;
+  git: { branch: string; commit: string; commitTime: number };
+  jvm: string;
+  lavaplayer: string;
+  sourceManagers: string[];
+  filters: string[];
+  plugins: { name: string; version: string }[];
+}
+
+export interface SessionPayload {
+  resuming: boolean;
+  timeout: number;
+}
