@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
 const CPU = ['x64', 'arm64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'];
-const CPU_ALIASES = { 'x86_64': 'x64', x86: 'ia32', 'arm-gnueabihf': 'arm', 'arm-musleabihf': 'arm', eabi: 'arm' };
+const CPU_ALIASES = { x86_64: 'x64', x86: 'ia32', 'arm-gnueabihf': 'arm', 'arm-musleabihf': 'arm', eabi: 'arm' };
 
 /** Reads os/cpu from names like @swc/core-darwin-arm64 or @unrs/resolver-binding-linux-x64-gnu. */
 function platformOf(name) {

@@ -1,0 +1,108 @@
+// Boots the production build (dist/apps/accord/main.js) as its own process against the fakes and
+// the test database: time from spawn to a healthy bot, and its resident memory once idle.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { startTestServer, withDatabaseName } from '@accord/testkit/db';
+import { FakeDiscord } from '@accord/testkit/discord';
+import { GuildFactory } from '@accord/testkit/factories';
+import { FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { percentile, round, type BenchResult } from './bench-result';
+
+const MAIN = join(__dirname, '..', 'dist', 'apps', 'accord', 'main.js');
+const BOOTS = 5;
+const IDLE_SETTLE_MS = 5_000;
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-bench-only-0000000';
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function run(): Promise<BenchResult[]> {
+  if (!existsSync(MAIN)) throw new Error('dist/apps/accord/main.js is missing: run `npm run build` first');
+  const database = await startTestServer();
+  const guild = GuildFactory.create();
+  const discord = new FakeDiscord({ guilds: [guild], heartbeatIntervalMs: 5_000 });
+  const lavalink = new FakeLavalinkNode({ name: 'bench', password: 'bench-password' });
+  await Promise.all([discord.start(), lavalink.start()]);
+
+  const bootMs: number[] = [];
+  let idleRss = Number.NaN;
+  try {
+    for (let boot = 0; boot < BOOTS; boot += 1) {
+      const port = await freePort();
+      const started = performance.now();
+      const child = spawn(process.execPath, [MAIN], {
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'production',
+          DISCORD_TOKEN: TOKEN,
+          DISCORD_CLIENT_ID: discord.applicationId,
+          DISCORD_DEV_GUILD_ID: guild.id,
+          DISCORD_API_URL: discord.apiUrl,
+          MONGODB_URI: withDatabaseName(database.uri, 'accord_bench'),
+          LAVALINK_NODES: `bench:bench-password@${lavalink.url}`,
+          HTTP_PORT: String(port),
+          HTTP_HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          LOG_TO_FILE: 'false',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      try {
+        const deadline = Date.now() + 60_000;
+        while (!(await healthy(port))) {
+          if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode} during boot`);
+          if (Date.now() > deadline) throw new Error('the bot did not become healthy within 60 s');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        bootMs.push(performance.now() - started);
+        if (boot === BOOTS - 1) {
+          await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+          idleRss = rssMb(child.pid!);
+        }
+      } finally {
+        await stop(child);
+      }
+    }
+  } finally {
+    await Promise.all([discord.stop(), lavalink.stop()]);
+    await database.stop();
+  }
+  return [
+    { name: 'process.boot_to_ready_ms', value: round(percentile(bootMs, 50), 0), unit: 'ms', better: 'lower' },
+    { name: 'process.idle.rss_mb', value: round(idleRss, 1), unit: 'MB', better: 'lower' },
+  ];
+}
