@@ -20,6 +20,7 @@ export interface AppConfig {
     resumeTimeoutS: number;
     reconnectIntervalS: number;
   };
+  playback: { lookAheadS: number };
   http: { port: number; host: string; publicUrl?: string };
   logging: { level: LogLevel; format: 'pretty' | 'json'; toFile: boolean; ringSize: number; dir: string };
   dataDir: string;
@@ -59,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
       resumeTimeoutS: vars.LAVALINK_RESUME_TIMEOUT_S,
       reconnectIntervalS: vars.LAVALINK_RECONNECT_INTERVAL_S,
     },
+    playback: { lookAheadS: vars.PLAYBACK_LOOKAHEAD_S },
     http: { port: vars.HTTP_PORT, host: vars.HTTP_HOST, publicUrl: vars.PUBLIC_URL },
     logging: {
       level: vars.LOG_LEVEL,

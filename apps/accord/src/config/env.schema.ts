@@ -102,6 +102,14 @@ export class EnvironmentVariables {
   @IsInt({ message: '$property must be a whole number' })
   LAVALINK_RECONNECT_INTERVAL_S = 5;
 
+  // --- Playback ---
+  /** Seconds before a track ends at which the next one is resolved (0: as soon as it starts). */
+  @Type(() => Number)
+  @Min(0)
+  @Max(600)
+  @IsInt({ message: '$property must be a whole number' })
+  PLAYBACK_LOOKAHEAD_S = 30;
+
   // --- Web server ---
   @Type(() => Number)
   @Min(0)

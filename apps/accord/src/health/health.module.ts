@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DiscordClientModule } from '../discord/discord-client.module';
-import { PlaybackModule } from '../playback/playback.module';
+import { LavalinkModule } from '../playback/lavalink.module';
 import { HealthController } from './health.controller';
 import { SystemStatusService } from './system-status.service';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), DiscordClientModule, PlaybackModule],
+  imports: [TerminusModule.forRoot({ logger: false }), DiscordClientModule, LavalinkModule],
   controllers: [HealthController],
   providers: [SystemStatusService],
   exports: [SystemStatusService],

@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { dropTestDatabase, testDatabaseUri } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory, type FakeGuildDefinition } from '@accord/testkit/factories';
-import { FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { FakeLavalinkNode, type CatalogueTrack } from '@accord/testkit/lavalink';
+import type * as winston from 'winston';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import type { LogRing } from '../../src/logging/log-ring';
@@ -14,6 +15,10 @@ export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-te
 export interface TestBotOptions {
   guilds?: FakeGuildDefinition[];
   lavalinkNodes?: number;
+  /** Tracks every fake Lavalink node can load and search. */
+  lavalinkCatalogue?: CatalogueTrack[];
+  /** Fake search latency in ms. */
+  searchLatencyMs?: number;
   env?: Record<string, string>;
 }
 
@@ -24,6 +29,11 @@ export interface TestBot {
   discord: FakeDiscord;
   lavalink: FakeLavalinkNode[];
   guild: FakeGuildDefinition;
+  /** Gracefully stops the app (as on SIGTERM) and boots a new one on the same fakes and database. */
+  restartApp(): Promise<void>;
+  /** Gracefully stops the app only; `startApp` boots it again. */
+  stopApp(): Promise<void>;
+  startApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,7 +47,14 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   await discord.start();
   const lavalink = Array.from(
     { length: options.lavalinkNodes ?? 1 },
-    (_, index) => new FakeLavalinkNode({ name: `node-${index + 1}`, password: `secret-${index + 1}` }),
+    (_, index) =>
+      new FakeLavalinkNode({
+        name: `node-${index + 1}`,
+        password: `secret-${index + 1}`,
+        catalogue: options.lavalinkCatalogue,
+        searchLatencyMs: options.searchLatencyMs,
+        playerUpdateIntervalMs: 1_000,
+      }),
   );
   await Promise.all(lavalink.map((node) => node.start()));
   const databaseUri = testDatabaseUri();
@@ -60,25 +77,47 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   });
   if (!parsed.ok) throw new Error(`test config is invalid:\n${parsed.detail}`);
   const config = parsed.value;
-  const { logger, ring } = createLogger(config);
-  const app = await createApp({ config, logger, ring });
-  await app.listen(0, '127.0.0.1');
 
-  return {
-    app,
+  const boot = async (): Promise<{ app: NestFastifyApplication; logger: winston.Logger; ring: LogRing }> => {
+    const { logger, ring } = createLogger(config);
+    const app = await createApp({ config, logger, ring });
+    await app.listen(0, '127.0.0.1');
+    return { app, logger, ring };
+  };
+  let running = await boot();
+  let stopped = false;
+
+  const bot: TestBot = {
+    app: running.app,
     config,
-    ring,
+    ring: running.ring,
     discord,
     lavalink,
     guild: guilds[0],
+    restartApp: async () => {
+      await bot.stopApp();
+      await bot.startApp();
+    },
+    stopApp: async () => {
+      if (stopped) return;
+      stopped = true;
+      await running.app.close();
+      running.logger.close();
+    },
+    startApp: async () => {
+      running = await boot();
+      stopped = false;
+      bot.app = running.app;
+      bot.ring = running.ring;
+    },
     close: async () => {
-      await app.close();
+      await bot.stopApp();
       await Promise.all(lavalink.map((node) => node.stop()));
       await discord.stop();
       await dropTestDatabase(databaseUri);
-      logger.close();
     },
   };
+  return bot;
 }
 
 /** Polls `probe` until it returns something truthy. */
@@ -95,10 +134,11 @@ export async function eventually<T>(
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       throw new Error(
         `condition not met within ${timeoutMs} ms${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`,
       );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -486,7 +486,9 @@ export class FakeDiscord {
     else guild.voiceStates.push(state);
     // Order matters: shoukaku needs the session id (state) before the server update.
     this.dispatchVoiceState(guild, state);
-    if (previous?.channel_id !== channelId) {
+    // A new channel, or a new voice session (the bot reconnected to the gateway, e.g. after a
+    // restart), needs a new voice server; a repeated request within one session does not.
+    if (previous?.channel_id !== channelId || previous.session_id !== state.session_id) {
       this.gateway.dispatch(GatewayDispatchEvents.VoiceServerUpdate, {
         token: randomBytes(8).toString('hex'),
         guild_id: guild.id,

@@ -1,0 +1,91 @@
+import type { PersistedSession } from '../guilds/guild-session.types';
+import type { FilterPreset, LoopMode, QueueEntry } from './playback.types';
+import { GuildQueue } from './queue/guild-queue';
+
+/** How the track now ending was ended by us (as opposed to finishing or failing on its own). */
+export type ExpectedEnd = 'skipped' | 'stopped' | 'replaced';
+
+export interface CurrentTrack {
+  entry: QueueEntry;
+  startedAt: Date;
+  /** Position at `positionAt` (epoch ms); the playhead moves on from there unless paused. */
+  positionMs: number;
+  positionAt: number;
+  paused: boolean;
+  /** Lavalink confirmed the start (TrackStartEvent). */
+  started: boolean;
+}
+
+/** One guild's live playback state. Mutated only by PlaybackService. */
+export class GuildSession {
+  queue: GuildQueue;
+  current: CurrentTrack | null = null;
+  loop: LoopMode = 'off';
+  volume = 100;
+  filter: FilterPreset | null = null;
+  twentyFourSeven = false;
+  node: string | null = null;
+  listeners: string[] = [];
+  /** Paused because the channel emptied; resumed when someone returns. */
+  autoPaused = false;
+  expectedEnd: { reason: ExpectedEnd; by?: string } | null = null;
+  idleTimer?: NodeJS.Timeout;
+  lookAheadTimer?: NodeJS.Timeout;
+  nowPlayingMessageId: string | null = null;
+  lastPositionSave = 0;
+
+  constructor(
+    readonly guildId: string,
+    public voiceChannelId: string,
+    public textChannelId: string,
+    entries: QueueEntry[] = [],
+  ) {
+    this.queue = new GuildQueue(entries);
+  }
+
+  /** Where the playhead is now. */
+  position(now: number): number {
+    if (!this.current) return 0;
+    const { positionMs, positionAt, paused, entry } = this.current;
+    const moved = paused || !this.current.started ? positionMs : positionMs + (now - positionAt);
+    return entry.track.isStream ? moved : Math.min(moved, entry.track.durationMs);
+  }
+
+  setPosition(positionMs: number, now: number): void {
+    if (!this.current) return;
+    this.current.positionMs = positionMs;
+    this.current.positionAt = now;
+  }
+
+  toPersisted(now: number): PersistedSession {
+    return {
+      voiceChannelId: this.voiceChannelId,
+      textChannelId: this.textChannelId,
+      current: this.current
+        ? {
+            entry: this.current.entry,
+            positionMs: Math.round(this.position(now)),
+            paused: this.current.paused,
+            startedAt: this.current.startedAt,
+          }
+        : null,
+      queue: this.queue.list(),
+      loop: this.loop,
+      volume: this.volume,
+      filter: this.filter,
+      nowPlayingMessageId: this.nowPlayingMessageId,
+      node: this.node,
+      updatedAt: new Date(now),
+    };
+  }
+
+  static fromPersisted(guildId: string, stored: PersistedSession): GuildSession {
+    const session = new GuildSession(guildId, stored.voiceChannelId, stored.textChannelId, stored.queue);
+    session.loop = stored.loop;
+    session.volume = stored.volume;
+    session.filter = stored.filter;
+    session.node = stored.node;
+    session.nowPlayingMessageId = stored.nowPlayingMessageId;
+    return session;
+  }
+}

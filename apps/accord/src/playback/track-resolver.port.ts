@@ -1,0 +1,12 @@
+import type { PlayableTrack } from './playback.types';
+
+/**
+ * How playback turns a queue entry that has only metadata into a playable Lavalink track, and
+ * reports a pinned video that failed. The catalog provides it; playback does not import the catalog.
+ */
+export interface TrackResolverPort {
+  resolveForPlayback(track: PlayableTrack): Promise<PlayableTrack | null>;
+  reportLoadFailure(track: PlayableTrack, message: string): Promise<PlayableTrack | null>;
+}
+
+export const TRACK_RESOLVER = Symbol('TRACK_RESOLVER');
