@@ -22,7 +22,6 @@ describe('Playback core (end to end on the fakes)', () => {
   let textChannelId: string;
 
   const playback = (): PlaybackService => bot.app.get(PlaybackService);
-  const node = (index = 0): FakeLavalinkNode => bot.lavalink[index];
   const storedSession = async (): Promise<PersistedSession | null> => {
     const connection = bot.app.get<Connection>(getConnectionToken());
     const doc = await connection.collection('guilds').findOne({ guildId: bot.guild.id });

@@ -14,7 +14,7 @@ export class GuildRepository {
 
   async findSettings(guildId: string): Promise<StoredSettings | null> {
     const doc = await this.guilds.findOne({ guildId }, { settings: 1 }).lean().exec();
-    return doc ? (doc.settings as StoredSettings) : null;
+    return doc ? doc.settings : null;
   }
 
   async updateSettings(guildId: string, patch: StoredSettings): Promise<void> {

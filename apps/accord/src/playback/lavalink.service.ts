@@ -3,6 +3,7 @@ import { Events, type Client } from 'discord.js';
 import { Kazagumo, type KazagumoPlayer } from 'kazagumo';
 import {
   Connectors,
+  Constants,
   LoadType,
   Node,
   type FilterOptions,
@@ -22,7 +23,7 @@ export const AUDIO_UNAVAILABLE_MESSAGE =
 
 /** Connection states as shoukaku numbers them. */
 const NODE_STATE = ['connecting', 'connected', 'disconnecting', 'disconnected'] as const;
-const CONNECTED = 1;
+const CONNECTED = Constants.State.CONNECTED;
 export type LavalinkNodeState = (typeof NODE_STATE)[number] | 'gave-up';
 
 export interface LavalinkNodeStatus {
@@ -176,7 +177,7 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
       if (!node) return { name, state: 'gave-up', players: 0, playingPlayers: 0 };
       return {
         name,
-        state: NODE_STATE[node.state] ?? 'disconnected',
+        state: NODE_STATE[node.state as number] ?? 'disconnected',
         players: node.stats?.players ?? 0,
         playingPlayers: node.stats?.playingPlayers ?? 0,
         cpuLoad: node.stats?.cpu.lavalinkLoad,

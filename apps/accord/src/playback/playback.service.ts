@@ -212,6 +212,7 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
     const removed = session.queue.removeAt(position);
     if (!removed) throw this.outOfRange(session, position);
     this.changed(session, 'queue');
+    await this.whenWritten(guildId);
     return removed;
   }
 
@@ -220,6 +221,7 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
     const moved = session.queue.move(from, to);
     if (!moved) throw this.outOfRange(session, session.queue.inRange(from) ? to : from);
     this.changed(session, 'queue');
+    await this.whenWritten(guildId);
     return moved;
   }
 
@@ -233,6 +235,7 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
     }
     session.queue.shuffle(Math.random);
     this.changed(session, 'queue');
+    await this.whenWritten(guildId);
     return session.queue.length;
   }
 
@@ -240,6 +243,7 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
     const session = this.session(guildId);
     session.loop = mode;
     this.changed(session, 'loop');
+    await this.whenWritten(guildId);
   }
 
   async seek(guildId: string, positionMs: number): Promise<void> {
