@@ -4,15 +4,18 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { InteractionGuardType } from './guards/interaction-guard';
 
 export const SLASH_COMMAND_METADATA = 'accord:slash-command';
 
 /**
- * A slash command: its definition as registered with Discord, and a one-line handler that parses
+ * A slash command: its definition as registered with Discord, the guards the router runs before
+ * it (in order; the first refusal is answered ephemerally), and a one-line handler that parses
  * options, calls one service method and renders the result.
  */
 export interface SlashCommand {
   readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  readonly guards?: readonly InteractionGuardType[];
   execute(interaction: ChatInputCommandInteraction): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction): Promise<void>;
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { NOW_PLAYING_LOOKUP } from '../catalog/now-playing.port';
 import { DiscordClientModule } from '../discord/discord-client.module';
 import { GuildsModule } from '../guilds/guilds.module';
 import { LavalinkModule } from './lavalink.module';
@@ -7,8 +9,9 @@ import { VoicePresenceService } from './voice-presence.service';
 
 /** Players, queues, voice presence and persisted sessions. */
 @Module({
-  imports: [LavalinkModule, GuildsModule, DiscordClientModule],
-  providers: [PlaybackService, VoicePresenceService],
+  // The catalog resolves metadata-only entries (TRACK_RESOLVER); playback tells /fix what plays.
+  imports: [LavalinkModule, GuildsModule, DiscordClientModule, CatalogModule],
+  providers: [PlaybackService, VoicePresenceService, { provide: NOW_PLAYING_LOOKUP, useExisting: PlaybackService }],
   exports: [LavalinkModule, GuildsModule, PlaybackService, VoicePresenceService],
 })
 export class PlaybackModule {}

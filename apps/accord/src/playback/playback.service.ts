@@ -11,6 +11,7 @@ import {
   type TrackEndedEvent,
   type TrackStartedEvent,
 } from '@accord/core';
+import type { NowPlayingLookup } from '../catalog/now-playing.port';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { GuildRepository } from '../guilds/guild.repository';
 import { GuildSettingsService } from '../guilds/guild-settings.service';
@@ -49,7 +50,7 @@ const QUEUE_LOW_THRESHOLD = 2;
  * restart; Lavalink is driven through `LavalinkService` and its events come back here.
  */
 @Injectable()
-export class PlaybackService implements OnModuleInit, OnApplicationShutdown, PlayerEventListener {
+export class PlaybackService implements OnModuleInit, OnApplicationShutdown, PlayerEventListener, NowPlayingLookup {
   private readonly logger = new Logger(PlaybackService.name);
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();
@@ -109,6 +110,11 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
       transcoding: isTranscoding(session.volume, session.filter),
       node: this.lavalink.playerNode(guildId),
     };
+  }
+
+  /** The track playing now in a guild (for /fix), or null. */
+  current(guildId: string): PlayableTrack | null {
+    return this.sessions.get(guildId)?.current?.entry.track ?? null;
   }
 
   /** Guilds with a live session. */

@@ -1,0 +1,115 @@
+import type { PlayableTrack } from '../playback/playback.types';
+
+export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'search';
+
+export type ResolveFailure =
+  | 'EMPTY_QUERY'
+  | 'QUERY_TOO_LONG'
+  | 'UNSUPPORTED_LINK'
+  | 'NOT_FOUND'
+  | 'PLAYLIST_EMPTY'
+  | 'SOURCE_UNAVAILABLE'
+  | 'AUDIO_UNAVAILABLE';
+
+export type ResolveOutcome =
+  | { ok: true; kind: 'track'; track: PlayableTrack; source: LinkSource; fromPin: boolean }
+  | {
+      ok: true;
+      kind: 'playlist';
+      name: string;
+      tracks: PlayableTrack[];
+      source: LinkSource;
+      /** Tracks left out past the playlist cap (1,000); 0 or absent when none were. */
+      truncated?: number;
+    }
+  | { ok: false; reason: ResolveFailure; message: string }; // message is written for the Discord user
+
+/** Who pinned a track's video: the catalog's own match, or a person through /fix or the panel. */
+export type PinnedBy = 'auto' | 'user';
+
+/** What Lavalink needs to play the pinned video without a `loadtracks` call. */
+export interface LavalinkTrackData {
+  encoded: string;
+  identifier: string;
+  title: string;
+  author: string;
+  uri?: string;
+  artworkUrl?: string;
+  length: number;
+  isStream: boolean;
+  isSeekable: boolean;
+  sourceName: string;
+}
+
+/** One canonical song, as the `tracks` repository returns it (a plain object). */
+export interface CatalogTrack {
+  id: string;
+  key: string;
+  artist: string;
+  title: string;
+  variant: string;
+  youtubeId: string;
+  durationMs: number;
+  isrc?: string;
+  spotifyId?: string;
+  artworkUrl?: string;
+  tags: string[];
+  /** `q:<query>`, `yt:<video id>`, `dz:<deezer id>` and `key:<merged key>` that led here. */
+  aliases: string[];
+  pin: { by: PinnedBy; at: Date; score: number };
+  lavalink: LavalinkTrackData;
+  unavailable: boolean;
+  failures: number;
+  /** Videos that failed to load for this song; never picked again automatically. */
+  failedVideoIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a new track needs; the repository fills in the rest. */
+export type NewCatalogTrack = Pick<
+  CatalogTrack,
+  'key' | 'artist' | 'title' | 'variant' | 'youtubeId' | 'durationMs' | 'aliases' | 'pin' | 'lavalink'
+> &
+  Partial<Pick<CatalogTrack, 'isrc' | 'spotifyId' | 'artworkUrl' | 'tags'>>;
+
+/** One YouTube video offered for a song by /fix or the panel. */
+export interface TrackCandidate {
+  youtubeId: string;
+  title: string;
+  author: string;
+  durationMs: number;
+  uri: string;
+  score: number;
+  reasons: string[];
+  /** True for the video the song is pinned to now. */
+  current: boolean;
+}
+
+export interface TrackCandidates {
+  track: CatalogTrack;
+  /** Best first, at most `limit`; the current pin is always among them. */
+  candidates: TrackCandidate[];
+}
+
+/** Song metadata from Spotify or Deezer, before it is matched to a YouTube video. */
+export interface SourceTrack {
+  /** The source's own id (Spotify track id, Deezer track id). */
+  sourceId: string;
+  artist: string;
+  title: string;
+  durationMs: number;
+  isrc?: string;
+  artworkUrl?: string;
+}
+
+export interface SourceCollection {
+  name: string;
+  tracks: SourceTrack[];
+  /** How many tracks the source has in all (may exceed `tracks.length`). */
+  total: number;
+}
+
+/** What an external metadata source answered. `unavailable` means down, slow or unconfigured. */
+export type SourceAnswer<T> =
+  { ok: true; value: T } | { ok: false; reason: 'not-found' | 'unavailable' | 'unconfigured'; detail?: string };

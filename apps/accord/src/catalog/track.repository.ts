@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, mongo, type Model } from 'mongoose';
+import type { CatalogTrack, LavalinkTrackData, NewCatalogTrack, PinnedBy } from './catalog.types';
+import { escapeRegex, foldSearchText, searchTextOf } from './search-text';
+import { TRACK_MODEL, type TrackDocument } from './track.schema';
+
+/** Fields a new pin changes. */
+export interface PinChange {
+  youtubeId: string;
+  lavalink: LavalinkTrackData;
+  by: PinnedBy;
+  score: number;
+  at: Date;
+  /** Aliases to add at the same time (the old and new video ids). */
+  aliases: string[];
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** The `tracks` collection. Returns plain objects; every query here is one FerretDB 1.x accepts. */
+@Injectable()
+export class TrackRepository {
+  constructor(@InjectModel(TRACK_MODEL) private readonly model: Model<TrackDocument>) {}
+
+  async findById(id: string): Promise<CatalogTrack | null> {
+    if (!isValidObjectId(id)) return null;
+    return toTrack(await this.model.findById(id).lean<TrackDocument>().exec());
+  }
+
+  async findByKey(key: string): Promise<CatalogTrack | null> {
+    return toTrack(await this.model.findOne({ key }).lean<TrackDocument>().exec());
+  }
+
+  /** The track with this key, else one of these aliases (a key match wins). */
+  async findByKeyOrAlias(key: string | undefined, aliases: string[]): Promise<CatalogTrack | null> {
+    // Two indexed lookups rather than one $or: FerretDB 1.x scans the collection for an $or.
+    const byKey = key ? await this.model.findOne({ key }).lean<TrackDocument>().exec() : null;
+    if (byKey || aliases.length === 0) return toTrack(byKey);
+    return toTrack(
+      await this.model
+        .findOne({ aliases: { $in: aliases } })
+        .lean<TrackDocument>()
+        .exec(),
+    );
+  }
+
+  /** The song pinned to this video, or with the video among its aliases (the pin wins). */
+  async findByVideoId(videoId: string): Promise<CatalogTrack | null> {
+    const pinned = await this.model.findOne({ youtubeId: videoId }).lean<TrackDocument>().exec();
+    if (pinned) return toTrack(pinned);
+    return toTrack(
+      await this.model
+        .findOne({ aliases: videoAlias(videoId) })
+        .lean<TrackDocument>()
+        .exec(),
+    );
+  }
+
+  async findBySpotifyId(spotifyId: string): Promise<CatalogTrack | null> {
+    return toTrack(await this.model.findOne({ spotifyId }).lean<TrackDocument>().exec());
+  }
+
+  async findManyByKeys(keys: string[]): Promise<CatalogTrack[]> {
+    if (keys.length === 0) return [];
+    const docs = await this.model
+      .find({ key: { $in: keys } })
+      .lean<TrackDocument[]>()
+      .exec();
+    return docs.map((doc) => toTrack(doc) as CatalogTrack);
+  }
+
+  async findManyBySpotifyIds(spotifyIds: string[]): Promise<CatalogTrack[]> {
+    if (spotifyIds.length === 0) return [];
+    const docs = await this.model
+      .find({ spotifyId: { $in: spotifyIds } })
+      .lean<TrackDocument[]>()
+      .exec();
+    return docs.map((doc) => toTrack(doc) as CatalogTrack);
+  }
+
+  /** Playable tracks whose "artist title" or title starts with `prefix` (folded). */
+  async searchByPrefix(prefix: string, limit: number): Promise<CatalogTrack[]> {
+    const folded = foldSearchText(prefix);
+    if (!folded || limit <= 0) return [];
+    const docs = await this.model
+      .find({ searchText: { $regex: `^${escapeRegex(folded)}` }, unavailable: false })
+      .limit(limit)
+      .lean<TrackDocument[]>()
+      .exec();
+    return docs.map((doc) => toTrack(doc) as CatalogTrack);
+  }
+
+  /**
+   * Inserts a new song. When another request pinned the same key first, adds this one's aliases
+   * to that song and returns it instead (first pin wins).
+   */
+  async create(input: NewCatalogTrack): Promise<CatalogTrack> {
+    try {
+      const created = await this.model.create({ ...input, searchText: searchTextOf(input.artist, input.title) });
+      return toTrack(created.toObject()) as CatalogTrack;
+    } catch (error: unknown) {
+      if (!(error instanceof mongo.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+      const existing = await this.findByKey(input.key);
+      if (!existing) throw error;
+      return (await this.addAliases(existing.id, input.aliases)) ?? existing;
+    }
+  }
+
+  /** Inserts songs that are not known yet (by key); known ones are left alone. */
+  async createMissing(inputs: NewCatalogTrack[]): Promise<number> {
+    if (inputs.length === 0) return 0;
+    const docs = inputs.map((input) => ({ ...input, searchText: searchTextOf(input.artist, input.title) }));
+    try {
+      const inserted = await this.model.insertMany(docs, { ordered: false });
+      return inserted.length;
+    } catch (error: unknown) {
+      // Some keys already existed: the others were inserted all the same (ordered: false).
+      if (error instanceof mongo.MongoBulkWriteError && error.code === DUPLICATE_KEY) return error.insertedCount;
+      if (isBulkDuplicateOnly(error)) return 0;
+      throw error;
+    }
+  }
+
+  async addAliases(id: string, aliases: string[]): Promise<CatalogTrack | null> {
+    if (aliases.length === 0) return this.findById(id);
+    return toTrack(
+      await this.model
+        .findByIdAndUpdate(id, { $addToSet: { aliases: { $each: aliases } } }, { returnDocument: 'after' })
+        .lean<TrackDocument>()
+        .exec(),
+    );
+  }
+
+  async setPin(id: string, change: PinChange): Promise<CatalogTrack | null> {
+    return toTrack(
+      await this.model
+        .findByIdAndUpdate(
+          id,
+          {
+            $set: {
+              youtubeId: change.youtubeId,
+              lavalink: change.lavalink,
+              pin: { by: change.by, at: change.at, score: change.score },
+              unavailable: false,
+            },
+            $addToSet: { aliases: { $each: change.aliases } },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<TrackDocument>()
+        .exec(),
+    );
+  }
+
+  /** Counts a failed load of `videoId` and keeps it from being picked again. */
+  async recordFailure(id: string, videoId: string, unavailable: boolean): Promise<void> {
+    await this.model
+      .updateOne({ _id: id }, { $inc: { failures: 1 }, $addToSet: { failedVideoIds: videoId }, $set: { unavailable } })
+      .exec();
+  }
+
+  async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length > 0) await this.model.updateOne({ _id: id }, { $set: set }).exec();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.model.deleteOne({ _id: id }).exec();
+    return result.deletedCount === 1;
+  }
+}
+
+/** The alias a video id is stored under. */
+export function videoAlias(videoId: string): string {
+  return `yt:${videoId}`;
+}
+
+function isBulkDuplicateOnly(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('writeErrors' in error)) return false;
+  const writeErrors = error.writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  return list.every((item) => (item as { code?: number } | null)?.code === DUPLICATE_KEY);
+}
+
+function toTrack(doc: TrackDocument | null | undefined): CatalogTrack | null {
+  if (!doc) return null;
+  return {
+    id: doc._id.toString(),
+    key: doc.key,
+    artist: doc.artist,
+    title: doc.title,
+    variant: doc.variant,
+    youtubeId: doc.youtubeId,
+    durationMs: doc.durationMs,
+    isrc: doc.isrc ?? undefined,
+    spotifyId: doc.spotifyId ?? undefined,
+    artworkUrl: doc.artworkUrl ?? undefined,
+    tags: doc.tags ?? [],
+    aliases: doc.aliases ?? [],
+    pin: { by: doc.pin.by, at: doc.pin.at, score: doc.pin.score },
+    lavalink: {
+      encoded: doc.lavalink.encoded,
+      identifier: doc.lavalink.identifier,
+      title: doc.lavalink.title,
+      author: doc.lavalink.author,
+      uri: doc.lavalink.uri ?? undefined,
+      artworkUrl: doc.lavalink.artworkUrl ?? undefined,
+      length: doc.lavalink.length,
+      isStream: doc.lavalink.isStream,
+      isSeekable: doc.lavalink.isSeekable,
+      sourceName: doc.lavalink.sourceName,
+    },
+    unavailable: doc.unavailable ?? false,
+    failures: doc.failures ?? 0,
+    failedVideoIds: doc.failedVideoIds ?? [],
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

@@ -1,0 +1,321 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+} from 'discord.js';
+import type { Connection } from 'mongoose';
+import { recordedDeezer, DEEZER_FIXTURES, type RecordedDeezer } from '@accord/testkit/deezer';
+import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
+import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { recordedSpotify, SPOTIFY_FIXTURES, type RecordedSpotify } from '@accord/testkit/spotify';
+import { CatalogService } from '../src/catalog/catalog.service';
+import type { TrackDocument } from '../src/catalog/track.schema';
+import { eventually, startTestBot, type TestBot } from './support/test-bot';
+
+const oneMoreTime = {
+  official: youtubeTrack({ author: 'Daft Punk', title: 'Daft Punk - One More Time (Official Video)', length: 320_000 }),
+  topic: youtubeTrack({ author: 'Daft Punk - Topic', title: 'One More Time', length: 320_357 }),
+  live: youtubeTrack({ author: 'Daft Punk', title: 'Daft Punk - One More Time (Live at Coachella)', length: 410_000 }),
+};
+const nightcall = {
+  topic: youtubeTrack({ author: 'Kavinsky - Topic', title: 'Nightcall', length: 258_000 }),
+  official: youtubeTrack({ author: 'Kavinsky', title: 'Kavinsky - Nightcall (Official Video)', length: 259_000 }),
+};
+const femme = youtubeTrack({ author: 'Air - Topic', title: "La Femme d'Argent", length: 431_000 });
+const femmeReupload = youtubeTrack({
+  author: 'Air',
+  title: "Air - La Femme d'Argent (Official Audio)",
+  length: 430_000,
+});
+const catalogue = [
+  ...Object.values(oneMoreTime),
+  ...Object.values(nightcall),
+  femme,
+  youtubeTrack({ author: 'Daft Punk - Topic', title: 'Digital Love', length: 301_373 }),
+  youtubeTrack({ author: 'Daft Punk - Topic', title: 'Harder, Better, Faster, Stronger', length: 224_000 }),
+  youtubeTrack({ author: 'Neon Harbour - Topic', title: 'Midnight Glass', length: 201_000 }),
+  youtubeTrack({ author: 'Neon Harbour - Topic', title: 'Ocean Lights', length: 188_000 }),
+  youtubeTrack({ author: 'Velvet Atlas - Topic', title: 'Winter Road (Live)', length: 245_000 }),
+];
+const ana = UserFactory.create({ username: 'ana' });
+const SPOTIFY_ENV = {
+  SPOTIFY_CLIENT_ID: 'fixture-client-id',
+  SPOTIFY_CLIENT_SECRET: 'fixture-client-secret-000',
+  TOKEN_ENCRYPTION_KEY: 'fixture-token-encryption-key-0000000000',
+};
+
+describe('Catalog (end to end on the fakes)', () => {
+  let bot: TestBot;
+  let node: FakeLavalinkNode;
+  let spotify: RecordedSpotify;
+  let deezer: RecordedDeezer;
+  let voiceChannelId: string;
+  let textChannelId: string;
+
+  const catalog = (): CatalogService => bot.app.get(CatalogService);
+  const trackDoc = async (filter: Record<string, unknown>): Promise<TrackDocument | null> =>
+    bot.app.get<Connection>(getConnectionToken()).collection<TrackDocument>('tracks').findOne(filter);
+  const resolveTrack = async (query: string) => {
+    const outcome = await catalog().resolve(query, ana.id);
+    if (!outcome.ok || outcome.kind !== 'track')
+      throw new Error(`expected a track for ${query}: ${JSON.stringify(outcome)}`);
+    return outcome;
+  };
+
+  beforeAll(async () => {
+    spotify = recordedSpotify();
+    deezer = recordedDeezer();
+    const guild = GuildFactory.create({ members: [MemberFactory.create({ user: ana })] });
+    voiceChannelId = GuildFactory.voiceChannel(guild).id;
+    textChannelId = GuildFactory.textChannel(guild).id;
+    bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue, env: SPOTIFY_ENV });
+    node = bot.lavalink[0];
+    await eventually(() => node.sessionList().length === 1);
+    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'fix'));
+  });
+  afterAll(async () => {
+    await bot?.close();
+    spotify?.stop();
+    deezer?.stop();
+  });
+  beforeEach(() => node.clearRecordings());
+
+  it('resolves free text once through ytmsearch, then the same song (even typed differently) from its pin', async () => {
+    const first = await resolveTrack('Daft Punk - One More Time');
+    const searched = [...node.loadTrackCalls];
+    const again = await resolveTrack('Daft Punk - One More Time');
+    const nearly = await resolveTrack('daft punk – ONE MORE TIME (Official Video)');
+
+    expect(searched).toEqual(['ytmsearch:Daft Punk - One More Time']);
+    expect(node.loadTrackCalls).toEqual(searched);
+    expect(first).toMatchObject({ fromPin: false, track: { identifier: oneMoreTime.topic.identifier } });
+    expect(first.track.encoded).toBeTruthy();
+    expect(again).toMatchObject({
+      fromPin: true,
+      track: { identifier: oneMoreTime.topic.identifier, encoded: first.track.encoded },
+    });
+    expect(nearly).toMatchObject({ fromPin: true, track: { trackKey: 'daftpunk|onemoretime|none' } });
+    const doc = await trackDoc({ key: 'daftpunk|onemoretime|none' });
+    expect(doc).toMatchObject({
+      artist: 'Daft Punk',
+      title: 'One More Time',
+      youtubeId: oneMoreTime.topic.identifier,
+      pin: { by: 'auto' },
+      lavalink: { encoded: first.track.encoded, identifier: oneMoreTime.topic.identifier, sourceName: 'youtube' },
+    });
+    expect(doc?.aliases).toEqual(
+      expect.arrayContaining([
+        `yt:${oneMoreTime.topic.identifier}`,
+        'q:daftpunkonemoretime',
+        'q:daftpunkonemoretimeofficialvideo',
+      ]),
+    );
+  });
+
+  it('makes no loadtracks call for the second /play of a song', async () => {
+    bot.discord.joinVoice(bot.guild.id, ana.id, voiceChannelId);
+    const play = async (): Promise<void> => {
+      const interaction = bot.discord.slashCommand({
+        guildId: bot.guild.id,
+        channelId: textChannelId,
+        userId: ana.id,
+        name: 'play',
+        options: { query: 'Kavinsky - Nightcall' },
+      });
+      await bot.discord.waitForInteractionReply(interaction.id);
+      await bot.discord.waitForOriginalEdit(interaction.token);
+    };
+
+    await play();
+    await node.waitFor(() => node.player(bot.guild.id)?.track?.identifier === nightcall.topic.identifier);
+    const afterFirst = [...node.loadTrackCalls];
+    await play();
+
+    expect(afterFirst).toEqual(['ytmsearch:Kavinsky - Nightcall']);
+    expect(node.loadTrackCalls).toEqual(afterFirst);
+  });
+
+  it('re-pins a pinned video that fails to load to the next best one', async () => {
+    const pinned = await resolveTrack('Kavinsky - Nightcall');
+
+    const replacement = await catalog().reportLoadFailure(pinned.track, 'This video is unavailable');
+
+    expect(replacement).toMatchObject({
+      identifier: nightcall.official.identifier,
+      encoded: expect.any(String) as string,
+    });
+    expect(node.loadTrackCalls).toEqual(['ytmsearch:Kavinsky - Nightcall']);
+    expect(await trackDoc({ key: 'kavinsky|nightcall|none' })).toMatchObject({
+      youtubeId: nightcall.official.identifier,
+      failures: 1,
+      failedVideoIds: [nightcall.topic.identifier],
+    });
+  });
+
+  it('falls back to a search when the link of a known song is a deleted video', async () => {
+    const pinned = await resolveTrack("Air - La Femme d'Argent");
+    expect(await catalog().reportLoadFailure(pinned.track, 'This video is private')).toBeNull();
+    node.catalogue.add(femmeReupload);
+    const link = `https://youtu.be/${femme.identifier}`;
+    node.failLoad(link, 'This video is private');
+    node.clearRecordings();
+
+    const outcome = await resolveTrack(link);
+
+    expect(node.loadTrackCalls).toEqual([link, "ytmsearch:Air - La Femme d'Argent"]);
+    expect(outcome).toMatchObject({ fromPin: false, track: { identifier: femmeReupload.identifier } });
+    expect(await trackDoc({ key: 'air|lafemmedargent|none' })).toMatchObject({
+      youtubeId: femmeReupload.identifier,
+      unavailable: false,
+    });
+  });
+
+  it('answers a deleted video it never saw with a clear message', async () => {
+    const link = 'https://www.youtube.com/watch?v=deleted0001';
+    node.failLoad(link, 'Video unavailable');
+
+    expect(await catalog().resolve(link, ana.id)).toMatchObject({
+      ok: false,
+      reason: 'NOT_FOUND',
+      message: expect.stringContaining('deleted, private or blocked') as string,
+    });
+  });
+
+  it('resolves a Spotify track link through the recorded Spotify answer, pins it, and asks Spotify only once', async () => {
+    const link = `https://open.spotify.com/track/${SPOTIFY_FIXTURES.digitalLove.id}?si=abc`;
+
+    const first = await catalog().resolve(link, ana.id);
+    const requests = [...spotify.requests];
+    const again = await catalog().resolve(link, ana.id);
+
+    expect(first).toMatchObject({ ok: true, kind: 'track', source: 'spotify', fromPin: false });
+    expect(requests).toEqual(['POST /api/token', `GET /v1/tracks/${SPOTIFY_FIXTURES.digitalLove.id}`]);
+    expect(spotify.requests).toEqual(requests);
+    expect(again).toMatchObject({ ok: true, source: 'spotify', fromPin: true });
+    expect(node.loadTrackCalls).toEqual(['ytmsearch:Daft Punk - Digital Love']);
+    expect(await trackDoc({ spotifyId: SPOTIFY_FIXTURES.digitalLove.id })).toMatchObject({
+      key: 'daftpunk|digitallove|none',
+      isrc: SPOTIFY_FIXTURES.digitalLove.isrc,
+      durationMs: 301_373,
+    });
+  });
+
+  it('queues a Spotify playlist with its first songs matched and the rest ready to resolve', async () => {
+    const outcome = await catalog().resolve(
+      `https://open.spotify.com/playlist/${SPOTIFY_FIXTURES.fixtureMix.id}`,
+      ana.id,
+    );
+
+    if (!outcome.ok || outcome.kind !== 'playlist') throw new Error(JSON.stringify(outcome));
+    expect(outcome.name).toBe('Accord fixture mix');
+    expect(outcome.tracks).toHaveLength(SPOTIFY_FIXTURES.fixtureMix.tracks.length);
+    expect(outcome.tracks.slice(0, 3).every((track) => track.encoded && track.trackKey)).toBe(true);
+    expect(outcome.tracks[2].trackKey).toBe('velvetatlas|winterroad|live');
+    expect(outcome.tracks.slice(3)).toEqual([
+      expect.objectContaining({ query: 'Velvet Atlas - Paper Comets', trackKey: 'velvetatlas|papercomets|none' }),
+      expect.objectContaining({ sourceName: 'spotify', trackKey: 'silentorchard|stormparade|none' }),
+    ]);
+    expect(outcome.tracks.slice(3).some((track) => track.encoded)).toBe(false);
+  });
+
+  it('tells the user when Spotify is down', async () => {
+    spotify.setDown(true);
+    try {
+      const outcome = await catalog().resolve(
+        `https://open.spotify.com/playlist/${SPOTIFY_FIXTURES.fixtureMix.id}`,
+        ana.id,
+      );
+
+      expect(outcome).toMatchObject({
+        ok: false,
+        reason: 'SOURCE_UNAVAILABLE',
+        message: expect.stringContaining('Spotify is not answering') as string,
+      });
+    } finally {
+      spotify.setDown(false);
+    }
+  });
+
+  it('resolves a Deezer track link through the recorded Deezer answer', async () => {
+    const outcome = await resolveTrack(`https://www.deezer.com/fr/track/${DEEZER_FIXTURES.harderBetter.id}`);
+
+    expect(outcome).toMatchObject({
+      source: 'deezer',
+      track: { trackKey: 'daftpunk|harderbetterfasterstronger|none' },
+    });
+    expect(deezer.requests).toEqual([`/track/${DEEZER_FIXTURES.harderBetter.id}`]);
+  });
+
+  it('/fix shows the candidates with the current pin marked, and a click re-pins the song for everyone', async () => {
+    const command = bot.discord.slashCommand({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: ana.id,
+      name: 'fix',
+      options: { query: 'Daft Punk - One More Time' },
+    });
+    expect(await bot.discord.waitForInteractionReply(command.id)).toMatchObject({ type: 5, data: { flags: 64 } });
+    const shown = await bot.discord.waitForOriginalEdit(command.token);
+    const rows = (shown.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[];
+    const buttons = rows.flatMap((row) => (row.type === ComponentType.ActionRow ? row.components : []));
+    const doc = await trackDoc({ key: 'daftpunk|onemoretime|none' });
+    const trackId = doc!._id.toString();
+
+    expect(shown.content).toContain('**Which video is Daft Punk - One More Time?**');
+    expect(shown.content).toMatch(/One More Time.*← \*\*current pin\*\*/);
+    expect(buttons.map((button) => button.custom_id)).toEqual(
+      expect.arrayContaining([
+        `fix:${trackId}:${oneMoreTime.topic.identifier}`,
+        `fix:${trackId}:${oneMoreTime.official.identifier}`,
+      ]),
+    );
+    expect(buttons.find((button) => button.custom_id.endsWith(oneMoreTime.topic.identifier))?.style).toBe(
+      ButtonStyle.Success,
+    );
+
+    const message = bot.discord.originalMessage(command.id);
+    const click = bot.discord.button({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: ana.id,
+      messageId: message!.id,
+      customId: `fix:${trackId}:${oneMoreTime.official.identifier}`,
+    });
+    const update = await bot.discord.waitForInteractionReply(click.id);
+
+    expect(update).toMatchObject({ type: 7, data: { components: [] } });
+    expect(update.data?.content).toContain('for everyone');
+    expect(await trackDoc({ key: 'daftpunk|onemoretime|none' })).toMatchObject({
+      youtubeId: oneMoreTime.official.identifier,
+      pin: { by: 'user' },
+    });
+    node.clearRecordings();
+    expect(await resolveTrack('Daft Punk - One More Time')).toMatchObject({
+      fromPin: true,
+      track: { identifier: oneMoreTime.official.identifier },
+    });
+    expect(node.loadTrackCalls).toEqual([]);
+  });
+});
+
+describe('Catalog without Spotify credentials (end to end on the fakes)', () => {
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    bot = await startTestBot({ lavalinkCatalogue: catalogue });
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('answers a Spotify link with a message naming the settings the server owner must set', async () => {
+    const outcome = await bot.app
+      .get(CatalogService)
+      .resolve(`https://open.spotify.com/track/${SPOTIFY_FIXTURES.digitalLove.id}`, 'u1');
+
+    expect(outcome).toMatchObject({ ok: false, reason: 'SOURCE_UNAVAILABLE' });
+    expect(outcome.ok ? '' : outcome.message).toMatch(/SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET/);
+  });
+});
