@@ -6,8 +6,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
-import { GuildFactory } from '@accord/testkit/factories';
-import { FakeLavalinkNode } from '@accord/testkit/lavalink';
+import {
+  GuildFactory,
+  MemberFactory,
+  TextChannelFactory,
+  UserFactory,
+  VoiceChannelFactory,
+} from '@accord/testkit/factories';
+import { FakeLavalinkNode, generateTracks } from '@accord/testkit/lavalink';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const MAIN = join(__dirname, '..', 'dist', 'apps', 'accord', 'main.js');
@@ -48,6 +54,83 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+function botEnv(
+  discord: FakeDiscord,
+  lavalink: FakeLavalinkNode,
+  databaseUri: string,
+  port: number,
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: discord.applicationId,
+    DISCORD_API_URL: discord.apiUrl,
+    MONGODB_URI: databaseUri,
+    LAVALINK_NODES: `bench:bench-password@${lavalink.url}`,
+    HTTP_PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    LOG_TO_FILE: 'false',
+  };
+}
+
+/** 50 guilds, each with a listener in voice who asked for a song: memory with 50 players. */
+async function fiftyGuildsRss(databaseUri: string): Promise<number> {
+  const tracks = generateTracks({ count: 50, seed: 5 });
+  const rooms = tracks.map(() => {
+    const user = UserFactory.create();
+    const text = TextChannelFactory.create();
+    const voice = VoiceChannelFactory.create();
+    const guild = GuildFactory.create({
+      channels: [text, voice],
+      members: [MemberFactory.create({ user })],
+      voiceStates: [{ userId: user.id, channelId: voice.id }],
+    });
+    return { guild, userId: user.id, textId: text.id };
+  });
+  const discord = new FakeDiscord({ guilds: rooms.map((room) => room.guild), heartbeatIntervalMs: 5_000 });
+  const lavalink = new FakeLavalinkNode({ name: 'bench', password: 'bench-password', catalogue: tracks });
+  await Promise.all([discord.start(), lavalink.start()]);
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: botEnv(discord, lavalink, databaseUri, port),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitUntil(() => healthy(port), 60_000, 'the bot did not become healthy');
+    // Global registration (no dev guild): the commands exist for every guild once registered.
+    await waitUntil(async () => discord.registeredCommands().length > 0, 30_000, 'no commands registered');
+    rooms.forEach((room, index) =>
+      discord.slashCommand({
+        guildId: room.guild.id,
+        channelId: room.textId,
+        userId: room.userId,
+        name: 'play',
+        options: { query: `${tracks[index].author} - ${tracks[index].title}` },
+      }),
+    );
+    await waitUntil(
+      async () => rooms.every((room) => lavalink.player(room.guild.id)?.track),
+      120_000,
+      'not every guild started playing',
+    );
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+    return rssMb(child.pid!);
+  } finally {
+    await stop(child);
+    await Promise.all([discord.stop(), lavalink.stop()]);
+  }
+}
+
+async function waitUntil(probe: () => Promise<boolean>, timeoutMs: number, message: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`${message} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -99,10 +182,16 @@ export async function run(): Promise<BenchResult[]> {
     }
   } finally {
     await Promise.all([discord.stop(), lavalink.stop()]);
+  }
+  let fiftyRss = Number.NaN;
+  try {
+    fiftyRss = await fiftyGuildsRss(withDatabaseName(database.uri, 'accord_bench_50'));
+  } finally {
     await database.stop();
   }
   return [
     { name: 'process.boot_to_ready_ms', value: round(percentile(bootMs, 50), 0), unit: 'ms', better: 'lower' },
     { name: 'process.idle.rss_mb', value: round(idleRss, 1), unit: 'MB', better: 'lower' },
+    { name: 'process.50_guilds.rss_mb', value: round(fiftyRss, 1), unit: 'MB', better: 'lower' },
   ];
 }

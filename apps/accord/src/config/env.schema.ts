@@ -103,7 +103,7 @@ export class EnvironmentVariables {
   LAVALINK_RECONNECT_INTERVAL_S = 5;
 
   // --- Playback ---
-  /** Seconds before a track ends at which the next one is resolved (0: as soon as it starts). */
+  /** Seconds before a track ends at which the next one is resolved (0: off, resolved when due). */
   @Type(() => Number)
   @Min(0)
   @Max(600)

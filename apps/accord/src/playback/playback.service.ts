@@ -679,16 +679,18 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
 
   /**
    * Resolves the next entry ahead of time so the change of track costs no search. It runs
-   * `PLAYBACK_LOOKAHEAD_S` before the current track ends (at once for short tracks), which spaces
-   * Lavalink's work out on a CPU-tight host.
+   * `PLAYBACK_LOOKAHEAD_S` before the current track ends (at once when the track is shorter), so
+   * on a CPU-tight Lavalink host searches are spread out rather than bunched at track starts.
+   * 0 turns it off: the next entry is then searched when it is due.
    */
   private scheduleLookAhead(session: GuildSession): void {
     clearTimeout(session.lookAheadTimer);
     const next = session.queue.peek();
-    if (!next || next.track.encoded || !this.resolver || !session.current) return;
+    const leadS = this.config.playback.lookAheadS;
+    if (leadS === 0 || !next || next.track.encoded || !this.resolver || !session.current) return;
     const { track } = session.current.entry;
     const remaining = track.isStream ? 0 : track.durationMs - session.position(Date.now());
-    const delay = Math.max(0, remaining - this.config.playback.lookAheadS * 1000);
+    const delay = Math.max(0, remaining - leadS * 1000);
     session.lookAheadTimer = setTimeout(() => void this.resolveAhead(session, next.id), delay);
     session.lookAheadTimer.unref();
   }
