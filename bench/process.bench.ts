@@ -102,7 +102,7 @@ async function fiftyGuildsRss(databaseUri: string): Promise<number> {
   try {
     await waitUntil(() => healthy(port), 60_000, 'the bot did not become healthy');
     // Global registration (no dev guild): the commands exist for every guild once registered.
-    await waitUntil(async () => discord.registeredCommands().length > 0, 30_000, 'no commands registered');
+    await waitUntil(() => Promise.resolve(discord.registeredCommands().length > 0), 30_000, 'no commands registered');
     rooms.forEach((room, index) =>
       discord.slashCommand({
         guildId: room.guild.id,
@@ -113,7 +113,7 @@ async function fiftyGuildsRss(databaseUri: string): Promise<number> {
       }),
     );
     await waitUntil(
-      async () => rooms.every((room) => lavalink.player(room.guild.id)?.track),
+      () => Promise.resolve(rooms.every((room) => lavalink.player(room.guild.id)?.track)),
       120_000,
       'not every guild started playing',
     );
@@ -183,7 +183,7 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     await Promise.all([discord.stop(), lavalink.stop()]);
   }
-  let fiftyRss = Number.NaN;
+  let fiftyRss: number;
   try {
     fiftyRss = await fiftyGuildsRss(withDatabaseName(database.uri, 'accord_bench_50'));
   } finally {
