@@ -46,7 +46,12 @@ describe('Playback core (end to end on the fakes)', () => {
     voiceChannelId = GuildFactory.voiceChannel(guild).id;
     textChannelId = GuildFactory.textChannel(guild).id;
     bot = await startTestBot({ guilds: [guild], lavalinkNodes: 2, lavalinkCatalogue: catalogue });
-    await eventually(() => bot.lavalink.every((fake) => fake.sessionList().length === 1));
+    await eventually(() =>
+      bot.app
+        .get(LavalinkService)
+        .nodes()
+        .every((node) => node.state === 'connected'),
+    );
     bot.discord.joinVoice(guild.id, ana.id, voiceChannelId);
   });
   afterAll(async () => {

@@ -241,6 +241,11 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
     return this.kazagumo.shoukaku.players.has(guildId);
   }
 
+  /** True when a guild's player exists and its node is connected (controls will reach Lavalink). */
+  playerReady(guildId: string): boolean {
+    return this.kazagumo.shoukaku.players.get(guildId)?.node.state === CONNECTED;
+  }
+
   /** The node a guild's player is on, if it has one. */
   playerNode(guildId: string): string | null {
     return this.kazagumo.shoukaku.players.get(guildId)?.node.name ?? null;
@@ -281,37 +286,40 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async play(guildId: string, encoded: string, options: StartOptions = {}): Promise<void> {
-    await this.player(guildId).update({
-      track: { encoded },
-      position: options.startMs && options.startMs > 0 ? Math.round(options.startMs) : undefined,
-      paused: options.paused,
-      volume: options.volume,
-      filters: options.filters,
-    });
+    await this.control(guildId, (player) =>
+      player.update({
+        track: { encoded },
+        position: options.startMs && options.startMs > 0 ? Math.round(options.startMs) : undefined,
+        paused: options.paused,
+        volume: options.volume,
+        filters: options.filters,
+      }),
+    );
   }
 
   async stop(guildId: string): Promise<void> {
-    await this.player(guildId).stopTrack();
+    await this.control(guildId, (player) => player.stopTrack());
   }
 
   async setPaused(guildId: string, paused: boolean): Promise<void> {
-    await this.player(guildId).setPaused(paused);
+    await this.control(guildId, (player) => player.setPaused(paused));
   }
 
   async seek(guildId: string, positionMs: number): Promise<void> {
-    await this.player(guildId).seekTo(Math.round(positionMs));
+    await this.control(guildId, (player) => player.seekTo(Math.round(positionMs)));
   }
 
   async setVolume(guildId: string, lavalinkVolume: number): Promise<void> {
-    await this.player(guildId).setGlobalVolume(lavalinkVolume);
+    await this.control(guildId, (player) => player.setGlobalVolume(lavalinkVolume));
   }
 
   /** Replaces the whole filter chain (an empty object clears it and restores passthrough). */
   async setFilters(guildId: string, filters: FilterOptions): Promise<void> {
-    const player = this.player(guildId);
-    await player.update({ filters });
-    // shoukaku merges filters locally; Lavalink replaced them: mirror what Lavalink holds.
-    player.filters = filters;
+    await this.control(guildId, async (player) => {
+      await player.update({ filters });
+      // shoukaku merges filters locally; Lavalink replaced them: mirror what Lavalink holds.
+      player.filters = filters;
+    });
   }
 
   /** Leaves the voice channel and destroys the player on Lavalink. */
@@ -365,7 +373,28 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
   private player(guildId: string): Player {
     const player = this.kazagumo.shoukaku.players.get(guildId);
     if (!player) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'I am not in a voice channel here.');
+    // Its node is away (and nothing took the player over): say so rather than fail on the socket.
+    if (player.node.state !== CONNECTED) {
+      throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, AUDIO_UNAVAILABLE_MESSAGE);
+    }
     return player;
+  }
+
+  /**
+   * Runs a control on a guild's player. A node that is away, or that dies under the request,
+   * becomes "audio unavailable" for the user rather than an unexplained failure.
+   */
+  private async control(guildId: string, op: (player: Player) => Promise<void>): Promise<void> {
+    const player = this.player(guildId);
+    try {
+      await op(player);
+    } catch (error) {
+      if (error instanceof PlaybackError) throw error;
+      if (player.node.state !== CONNECTED || isConnectionFailure(error)) {
+        throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, AUDIO_UNAVAILABLE_MESSAGE);
+      }
+      throw error;
+    }
   }
 
   private watch(guildId: string, player: Player): void {
@@ -406,7 +435,14 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
     node.on('close', (...args) => shoukaku.emit('close', node.name, ...args));
     node.on('ready', (...args) => shoukaku.emit('ready', node.name, ...args));
     node.on('raw', (...args) => shoukaku.emit('raw', node.name, ...args));
-    node.once('disconnect', () => shoukaku.nodes.delete(node.name));
+    // shoukaku 4.3's reconnect loop keeps the error of a failed attempt after a later attempt
+    // succeeds, then closes that good socket and reports `disconnect`: a node that needed two
+    // tries is dropped. `readdLostNodes` connects it again and `reattachPlayers` restores its
+    // players. Drop only this node object (never a successor re-added under the same name) and
+    // only when it is really down.
+    node.on('disconnect', () => {
+      if (shoukaku.nodes.get(node.name) === node && node.state !== CONNECTED) shoukaku.nodes.delete(node.name);
+    });
     if (sessionId) node.sessionId = sessionId;
     shoukaku.nodes.set(node.name, node);
     node.connect().catch((error: Error) => shoukaku.emit('error', node.name, error));
@@ -475,4 +511,10 @@ export class LavalinkService implements OnModuleInit, OnApplicationShutdown {
     }
     if (stranded.length > 0) this.listener?.onPlayersStranded(stranded);
   }
+}
+
+/** fetch's network failures (refused, reset, timed out) as opposed to Lavalink answering an error. */
+function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.message === 'fetch failed' || error.name === 'AbortError' || error.name === 'TimeoutError';
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import {
   DomainEvent,
@@ -50,7 +57,7 @@ const QUEUE_LOW_THRESHOLD = 2;
  * restart; Lavalink is driven through `LavalinkService` and its events come back here.
  */
 @Injectable()
-export class PlaybackService implements OnModuleInit, OnApplicationShutdown, PlayerEventListener, NowPlayingLookup {
+export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown, PlayerEventListener, NowPlayingLookup {
   private readonly logger = new Logger(PlaybackService.name);
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();
@@ -71,14 +78,18 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
     this.lavalink.setListener(this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs before any connection closes (onApplicationShutdown hooks close MongoDB and Lavalink). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
     // Persist every session as it stands: a restart continues from here (Lavalink keeps playing).
     await Promise.all(
       [...this.sessions.values()].map(async (session) => {
         clearTimeout(session.idleTimer);
         clearTimeout(session.lookAheadTimer);
-        await this.persistNow(session).catch(() => undefined);
+        await this.whenWritten(session.guildId);
+        await this.persistNow(session).catch((error: unknown) =>
+          this.logger.error(`Could not save the session of guild ${session.guildId} at shutdown: ${String(error)}`),
+        );
       }),
     );
   }
@@ -168,6 +179,8 @@ export class PlaybackService implements OnModuleInit, OnApplicationShutdown, Pla
     if (!session.current) startedPlaying = await this.playNext(session, null);
     else this.scheduleLookAhead(session);
     this.changed(session, 'queue');
+    // The reply says "queued": make that true on disk too.
+    await this.whenWritten(session.guildId);
     return {
       added,
       firstPosition: startedPlaying ? firstPosition - 1 : firstPosition,
