@@ -1,9 +1,16 @@
-import { ValidationPipe } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WinstonModule } from 'nest-winston';
 import type * as winston from 'winston';
+import { SESSION_COOKIE } from './admin/auth/admin-session.service';
+import { ApiExceptionFilter } from './admin/http/api-exception.filter';
+import { CSRF_SECURITY } from './admin/http/admin-api.decorators';
+import { validationException } from './admin/http/validation';
+import { registerPanel, registerWebSecurity } from './admin/http/web-security';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { LogRing } from './logging/log-ring';
@@ -15,28 +22,53 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the Nest application (Fastify, validation, OpenAPI docs) without listening, so that
- * `main.ts` and the end-to-end tests boot exactly the same app.
+ * Builds the Nest application (Fastify, security headers, cookies, validation, errors, OpenAPI
+ * docs, the live WebSocket and the panel's files) without listening, so that `main.ts` and the
+ * end-to-end tests boot exactly the same app.
  */
 export async function createApp({ config, logger, ring }: CreateAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, ring),
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+    new FastifyAdapter({
+      // X-Forwarded-For is believed only from a proxy on this host or a private network (Docker),
+      // so a client on the internet cannot pick the address the rate limits count.
+      trustProxy: ['loopback', 'linklocal', 'uniquelocal'],
+      bodyLimit: 1_048_576,
+      genReqId: () => randomUUID(),
+    }),
     { logger: WinstonModule.createLogger({ instance: logger }), abortOnError: false },
   );
+  await registerWebSecurity(app, config);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationException,
+    }),
   );
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useWebSocketAdapter(new WsAdapter(app));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Accord API')
-      .setDescription('Control and observe the Accord music bot.')
+      .setDescription(
+        'Control and observe the Accord music bot. Sign in with `GET /api/v1/auth/discord` (or the owner ' +
+          'password); the session is the `accord_session` cookie. Every POST, PUT, PATCH and DELETE needs the ' +
+          '`X-CSRF-Token` header (the `accord_csrf` cookie, also in `GET /api/v1/auth/me`). Live updates: ' +
+          'WebSocket at `/api/v1/ws`.',
+      )
       .setVersion('1')
+      .addCookieAuth(SESSION_COOKIE)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, CSRF_SECURITY)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
+  const panel = await registerPanel(app);
+  if (panel) new Logger('Bootstrap').log(`Serving the panel from ${panel}`);
   app.enableShutdownHooks();
   return app;
 }

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_BOT_USER, type FakeGuildDefinition, GuildFactory, MemberFactory } from '../factories';
 import { DiscordStore, type StoredInteraction } from './discord-store';
 import { FakeGateway, type IdentifyRecord, type ReceivedGatewayPayload } from './fake-gateway';
+import { FakeOAuth, type OAuthAuthorizeInput, type OAuthTokenExchange } from './fake-oauth';
 import { FakeRest, type RecordedRequest } from './fake-rest';
 import {
   type AutocompleteInput,
@@ -55,6 +56,8 @@ export interface FakeDiscordOptions {
   token?: string;
   /** VOICE_SERVER_UPDATE's endpoint. */
   voiceEndpoint?: string;
+  /** The OAuth2 client secret the token exchange accepts; any non-empty one by default. */
+  oauthClientSecret?: string;
 }
 
 export interface WaitOptions {
@@ -115,6 +118,7 @@ export class FakeDiscord {
   private readonly store: DiscordStore;
   private readonly rest: FakeRest;
   private readonly gateway: FakeGateway;
+  private readonly oauth: FakeOAuth;
   private readonly server: Server;
   private readonly pending = new Set<PendingWait>();
   private readonly voiceEndpoint: string;
@@ -126,8 +130,10 @@ export class FakeDiscord {
     this.store = new DiscordStore(options.applicationId ?? botUser.id, botUser, guilds);
     this.voiceEndpoint = options.voiceEndpoint ?? 'c-fra01-fake.discord.media:443';
     const shardCount = options.shardCount ?? 1;
+    this.oauth = new FakeOAuth(this.store, options.oauthClientSecret);
     this.rest = new FakeRest({
       store: this.store,
+      oauth: this.oauth,
       shardCount,
       maxConcurrency: options.maxConcurrency ?? 1,
       token: options.token,
@@ -183,6 +189,31 @@ export class FakeDiscord {
 
   get applicationId(): string {
     return this.store.applicationId;
+  }
+
+  /** The fake's stand-in for `https://discord.com/oauth2/authorize` (the browser page). */
+  get oauthAuthorizeUrl(): string {
+    return `http://127.0.0.1:${this.port}/oauth2/authorize`;
+  }
+
+  // --- OAuth2 -----------------------------------------------------------------------------------
+
+  /**
+   * A user approves the bot's OAuth2 request: returns the authorization code Discord would put in
+   * the redirect. The bot exchanges it at `POST /oauth2/token` and reads `/users/@me(/guilds)`.
+   */
+  authorizeOAuth(input: OAuthAuthorizeInput): string {
+    return this.oauth.authorize(input);
+  }
+
+  /** The user the `/oauth2/authorize` page approves for at once (browser tests); null: nobody. */
+  set oauthAutoApproveUserId(userId: string | null) {
+    this.oauth.autoApproveUserId = userId;
+  }
+
+  /** Every `POST /oauth2/token` call, in order. */
+  get oauthExchanges(): readonly OAuthTokenExchange[] {
+    return this.oauth.exchanges;
   }
 
   get botUser(): APIUser {

@@ -14,6 +14,7 @@ import {
   type RESTPostAPIInteractionCallbackWithResponseResult,
 } from 'discord.js';
 import { type DiscordStore, type StoredInteraction } from './discord-store';
+import { type FakeOAuth } from './fake-oauth';
 import { type MultipartFile, multipartBoundary, parseMultipart } from './multipart';
 import {
   applicationPayload,
@@ -52,12 +53,17 @@ export interface FakeRestOptions {
   maxConcurrency: number;
   /** When set, only this bot token is accepted (401 otherwise); by default any `Bot <token>` is. */
   token?: string;
+  /** OAuth2: the token exchange, Bearer `/users/@me(/guilds)` and the `/oauth2/authorize` page. */
+  oauth: FakeOAuth;
   onRecord?: (request: RecordedRequest) => void;
 }
 
 interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
+  /** Sent as HTML instead of JSON (the OAuth2 authorize page). */
+  text?: string;
 }
 
 interface RouteContext {
@@ -65,13 +71,21 @@ interface RouteContext {
   query: Record<string, string>;
   body: unknown;
   files: MultipartFile[];
+  /** The OAuth2 access token of `Authorization: Bearer <token>`. */
+  bearer: string | null;
+  /** Client credentials of `Authorization: Basic ...` (the OAuth2 token exchange may use them). */
+  basic: { id: string; secret: string } | null;
 }
 
 interface Route {
   method: string;
   pattern: RegExp;
-  /** Interaction callbacks and interaction webhooks carry no Authorization header in discord.js. */
-  auth: boolean;
+  /**
+   * `true`: a bot token is required; `false`: none (interaction callbacks and webhooks, as
+   * discord.js sends them); `'bearer'`: the route answers requests with an OAuth2 Bearer token
+   * only, and others fall through to the next route with the same path.
+   */
+  auth: boolean | 'bearer';
   handle: (ctx: RouteContext) => Reply;
 }
 
@@ -130,22 +144,29 @@ export class FakeRest {
     const { body, files } = parseBody(raw, req.headers['content-type']);
     const authHeader = req.headers.authorization;
     const token = authHeader?.startsWith('Bot ') ? authHeader.slice(4) : null;
+    const bearer = authHeader?.startsWith('Bearer ') ? authHeader.slice(7) : null;
+    const basic = authHeader?.startsWith('Basic ') ? basicCredentials(authHeader.slice(6)) : null;
 
     let matched = false;
     let reply: Reply = NOT_FOUND;
-    if (!url.pathname.startsWith('/api/v10/')) {
+    if (method === 'GET' && url.pathname === '/oauth2/authorize') {
+      // A browser page on discord.com, not the API: it approves at once for `autoApproveUserId`.
+      matched = true;
+      reply = this.options.oauth.authorizePage(query);
+    } else if (!url.pathname.startsWith('/api/v10/')) {
       reply = NOT_FOUND;
     } else {
       for (const route of this.routes) {
         if (route.method !== method) continue;
         const match = route.pattern.exec(path);
         if (!match) continue;
+        if (route.auth === 'bearer' && bearer === null) continue;
         matched = true;
-        if (route.auth && !this.authorized(token)) {
+        if (route.auth === true && !this.authorized(token)) {
           reply = error(401, 0, '401: Unauthorized');
         } else {
           try {
-            reply = route.handle({ params: match.slice(1), query, body, files });
+            reply = route.handle({ params: match.slice(1), query, body, files, bearer, basic });
           } catch (cause) {
             reply = { status: 500, body: { message: String(cause), code: 0 } };
           }
@@ -177,15 +198,19 @@ export class FakeRest {
 
   private buildRoutes(): Route[] {
     const app = '(@me|\\d{15,21})';
-    const route = (method: string, path: string, handle: Route['handle'], auth = true): Route => ({
+    const route = (method: string, path: string, handle: Route['handle'], auth: Route['auth'] = true): Route => ({
       method,
       pattern: new RegExp(`^${path}$`),
       auth,
       handle,
     });
+    const oauth = this.options.oauth;
     return [
       route('GET', '/gateway', () => ({ status: 200, body: { url: this.options.gatewayUrl() } }), false),
       route('GET', '/gateway/bot', () => ({ status: 200, body: this.gatewayBot() })),
+      route('POST', '/oauth2/token', ({ body, basic }) => oauth.token(body, basic), false),
+      route('GET', '/users/@me', ({ bearer }) => oauth.me(bearer ?? ''), 'bearer'),
+      route('GET', '/users/@me/guilds', ({ bearer }) => oauth.myGuilds(bearer ?? ''), 'bearer'),
       route('GET', '/users/@me', () => ({ status: 200, body: this.store.botUser })),
       route('GET', `/users/${ID}`, ({ params }) => this.getUser(params[0])),
       route('GET', '/applications/@me', () => ({
@@ -686,6 +711,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function parseBody(raw: Buffer, contentType: string | undefined): { body: unknown; files: MultipartFile[] } {
   if (raw.length === 0) return { body: null, files: [] };
+  if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+    return { body: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), files: [] };
+  }
   const boundary = multipartBoundary(contentType);
   if (boundary) {
     const { fields, files } = parseMultipart(raw, boundary);
@@ -710,12 +738,28 @@ function parseJson(text: string): unknown {
   }
 }
 
+function basicCredentials(encoded: string): { id: string; secret: string } | null {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon === -1) return null;
+  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+}
+
 function send(res: ServerResponse, reply: Reply): void {
+  if (reply.text !== undefined) {
+    const headers = { 'Content-Type': 'text/html; charset=utf-8', ...reply.headers };
+    res.writeHead(reply.status, { ...headers, 'Content-Length': Buffer.byteLength(reply.text) }).end(reply.text);
+    return;
+  }
   if (reply.body === undefined || reply.status === 204) {
-    res.writeHead(reply.status).end();
+    res.writeHead(reply.status, reply.headers).end();
     return;
   }
   const json = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(json) });
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(json),
+  });
   res.end(json);
 }

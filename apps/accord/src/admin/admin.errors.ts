@@ -1,0 +1,32 @@
+import { DomainError } from '@accord/core';
+
+export enum AdminErrorCode {
+  NotSignedIn = 'NOT_SIGNED_IN',
+  CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
+  GuildNotManaged = 'GUILD_NOT_MANAGED',
+  ManageRequired = 'MANAGE_REQUIRED',
+  OwnerOnly = 'OWNER_ONLY',
+  GuildNotFound = 'GUILD_NOT_FOUND',
+  LoginNotConfigured = 'LOGIN_NOT_CONFIGURED',
+  WrongPassword = 'WRONG_PASSWORD',
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  OAuthStateMismatch = 'OAUTH_STATE_MISMATCH',
+  OAuthDenied = 'OAUTH_DENIED',
+  OAuthExchangeFailed = 'OAUTH_EXCHANGE_FAILED',
+  InvalidSetting = 'INVALID_SETTING',
+  InvalidGuildId = 'INVALID_GUILD_ID',
+}
+
+/**
+ * A refusal of the admin API (auth, access, settings). `field` names the input at fault, so the
+ * HTTP mapper can answer a 400 with a message for that field.
+ */
+export class AdminError extends DomainError<AdminErrorCode> {
+  constructor(
+    code: AdminErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(code, message);
+  }
+}

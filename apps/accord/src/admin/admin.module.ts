@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DiscordClientModule } from '../discord/discord-client.module';
+import { HealthModule } from '../health/health.module';
+import { PlaybackModule } from '../playback/playback.module';
+import { GuildAccessGuard } from './access/guild-access.guard';
+import { GuildAccessService } from './access/guild-access.service';
+import { AdminSessionGuard } from './auth/admin-session.guard';
+import { AdminSessionRepository } from './auth/admin-session.repository';
+import { AdminSessionDocument, AdminSessionSchema } from './auth/admin-session.schema';
+import { AdminSessionService } from './auth/admin-session.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { DiscordOAuthClient } from './auth/discord-oauth.client';
+import { OwnerGuard } from './auth/owner.guard';
+import { PasswordLoginService } from './auth/password-login.service';
+import { AdminGuildsService } from './guilds/admin-guilds.service';
+import { GuildsController } from './guilds/guilds.controller';
+import { LiveClientRegistry } from './live/live-client.registry';
+import { LiveHubService } from './live/live-hub.service';
+import { LiveGateway } from './live/live.gateway';
+import { PlayerControlService } from './player/player-control.service';
+import { PlayerController } from './player/player.controller';
+import { AdminSettingsService } from './settings/admin-settings.service';
+import { SettingsController } from './settings/settings.controller';
+import { AdminSystemService } from './system/admin-system.service';
+import { LavalinkStatsReader } from './system/lavalink-stats.reader';
+import { SystemController } from './system/system.controller';
+
+/** Requests an address may make a minute on the admin API (login routes have tighter limits). */
+const REQUESTS_PER_MINUTE = 600;
+
+/**
+ * The admin panel's server side: sign-in (Discord OAuth2 or the owner password), the REST API
+ * under `/api/v1` (guilds, player, settings, nodes, logs) and the live WebSocket at `/api/v1/ws`.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: AdminSessionDocument.name, schema: AdminSessionSchema }]),
+    ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: REQUESTS_PER_MINUTE }] }),
+    PlaybackModule,
+    DiscordClientModule,
+    HealthModule,
+  ],
+  controllers: [AuthController, GuildsController, PlayerController, SettingsController, SystemController],
+  providers: [
+    AdminSessionRepository,
+    AdminSessionService,
+    AdminSessionGuard,
+    OwnerGuard,
+    DiscordOAuthClient,
+    PasswordLoginService,
+    AuthService,
+    GuildAccessService,
+    GuildAccessGuard,
+    AdminGuildsService,
+    PlayerControlService,
+    AdminSettingsService,
+    AdminSystemService,
+    LavalinkStatsReader,
+    LiveClientRegistry,
+    LiveHubService,
+    LiveGateway,
+  ],
+})
+export class AdminModule {}

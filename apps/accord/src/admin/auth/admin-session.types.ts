@@ -1,0 +1,29 @@
+import type { LoginMethod } from '@accord/contracts';
+
+/** A guild of the signed-in user as Discord's OAuth2 listed it at login. */
+export interface SessionGuild {
+  id: string;
+  /** Discord's total permissions for the user there (decimal string), at login time. */
+  permissions: string;
+  owner: boolean;
+}
+
+/** A panel session as the server keeps it (the cookie carries only its random id). */
+export interface AdminSession {
+  /** SHA-256 of the cookie's session id: what is stored, so a database dump holds no live session. */
+  idHash: string;
+  userId: string;
+  username: string;
+  avatarUrl: string | null;
+  method: LoginMethod;
+  owner: boolean;
+  guilds: SessionGuild[];
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A session with the id from the cookie, as guards hand it to handlers. */
+export interface ActiveSession extends AdminSession {
+  /** The anti-CSRF token bound to this session (the `X-CSRF-Token` header must equal it). */
+  csrfToken: string;
+}

@@ -1,0 +1,45 @@
+import { HttpStatus } from '@nestjs/common';
+import { PlaybackError, PlaybackErrorCode } from '../../playback/playback.errors';
+import { AdminError, AdminErrorCode } from '../admin.errors';
+import { adminErrorStatus, mapDomainError, playbackErrorStatus } from './http-error.mapper';
+
+describe('HTTP error mapping', () => {
+  it.each([
+    [PlaybackErrorCode.NothingPlaying, HttpStatus.CONFLICT],
+    [PlaybackErrorCode.NotInVoice, HttpStatus.CONFLICT],
+    [PlaybackErrorCode.QueueFull, HttpStatus.CONFLICT],
+    [PlaybackErrorCode.AlreadyPaused, HttpStatus.CONFLICT],
+    [PlaybackErrorCode.PositionOutOfRange, HttpStatus.BAD_REQUEST],
+    [PlaybackErrorCode.InvalidTime, HttpStatus.BAD_REQUEST],
+    [PlaybackErrorCode.SeekPastEnd, HttpStatus.BAD_REQUEST],
+    [PlaybackErrorCode.FilterNotAllowed, HttpStatus.FORBIDDEN],
+    [PlaybackErrorCode.AudioUnavailable, HttpStatus.SERVICE_UNAVAILABLE],
+  ])('answers playback %s with %i', (code, status) => {
+    expect(playbackErrorStatus(code)).toBe(status);
+  });
+
+  it.each([
+    [AdminErrorCode.NotSignedIn, HttpStatus.UNAUTHORIZED],
+    [AdminErrorCode.GuildNotManaged, HttpStatus.FORBIDDEN],
+    [AdminErrorCode.CsrfTokenInvalid, HttpStatus.FORBIDDEN],
+    [AdminErrorCode.GuildNotFound, HttpStatus.NOT_FOUND],
+    [AdminErrorCode.TooManyAttempts, HttpStatus.TOO_MANY_REQUESTS],
+    [AdminErrorCode.InvalidSetting, HttpStatus.BAD_REQUEST],
+    [AdminErrorCode.OAuthExchangeFailed, HttpStatus.BAD_GATEWAY],
+  ])('answers admin %s with %i', (code, status) => {
+    expect(adminErrorStatus(code)).toBe(status);
+  });
+
+  it('gives every code of both modules a status', () => {
+    for (const code of Object.values(PlaybackErrorCode)) expect(playbackErrorStatus(code)).toBeGreaterThanOrEqual(400);
+    for (const code of Object.values(AdminErrorCode)) expect(adminErrorStatus(code)).toBeGreaterThanOrEqual(400);
+  });
+
+  it('keeps the field an admin refusal names, and knows nothing of other errors', () => {
+    const mapped = mapDomainError(new AdminError(AdminErrorCode.InvalidSetting, 'not a role', 'djRoleId'));
+
+    expect(mapped).toEqual({ status: 400, code: 'INVALID_SETTING', message: 'not a role', field: 'djRoleId' });
+    expect(mapDomainError(new PlaybackError(PlaybackErrorCode.NothingPlaying, 'x'))?.status).toBe(409);
+    expect(mapDomainError(new Error('boom'))).toBeNull();
+  });
+});

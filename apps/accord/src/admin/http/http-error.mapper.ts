@@ -1,0 +1,76 @@
+import { HttpStatus } from '@nestjs/common';
+import { AdminError, AdminErrorCode } from '../admin.errors';
+import { PlaybackError, PlaybackErrorCode } from '../../playback/playback.errors';
+
+/** The HTTP status of each admin refusal. */
+export function adminErrorStatus(code: AdminErrorCode): HttpStatus {
+  switch (code) {
+    case AdminErrorCode.NotSignedIn:
+    case AdminErrorCode.WrongPassword:
+      return HttpStatus.UNAUTHORIZED;
+    case AdminErrorCode.CsrfTokenInvalid:
+    case AdminErrorCode.GuildNotManaged:
+    case AdminErrorCode.ManageRequired:
+    case AdminErrorCode.OwnerOnly:
+      return HttpStatus.FORBIDDEN;
+    case AdminErrorCode.GuildNotFound:
+    case AdminErrorCode.LoginNotConfigured:
+      return HttpStatus.NOT_FOUND;
+    case AdminErrorCode.TooManyAttempts:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case AdminErrorCode.OAuthStateMismatch:
+    case AdminErrorCode.OAuthDenied:
+    case AdminErrorCode.InvalidSetting:
+    case AdminErrorCode.InvalidGuildId:
+      return HttpStatus.BAD_REQUEST;
+    case AdminErrorCode.OAuthExchangeFailed:
+      return HttpStatus.BAD_GATEWAY;
+  }
+}
+
+/**
+ * Playback's refusals over HTTP. Bad values are 400; a state that does not allow the action (no
+ * player, already paused, queue full) is 409; a filter the guild switched off is 403 (the request
+ * is well formed, the guild's policy forbids it); no Lavalink node is 503.
+ */
+export function playbackErrorStatus(code: PlaybackErrorCode): HttpStatus {
+  switch (code) {
+    case PlaybackErrorCode.PositionOutOfRange:
+    case PlaybackErrorCode.InvalidTime:
+    case PlaybackErrorCode.SeekPastEnd:
+      return HttpStatus.BAD_REQUEST;
+    case PlaybackErrorCode.NotPermitted:
+    case PlaybackErrorCode.FilterNotAllowed:
+      return HttpStatus.FORBIDDEN;
+    case PlaybackErrorCode.NothingPlaying:
+    case PlaybackErrorCode.NotInVoice:
+    case PlaybackErrorCode.NotInBotChannel:
+    case PlaybackErrorCode.QueueEmpty:
+    case PlaybackErrorCode.QueueFull:
+    case PlaybackErrorCode.NotSeekable:
+    case PlaybackErrorCode.AlreadyPaused:
+    case PlaybackErrorCode.NotPaused:
+    case PlaybackErrorCode.CannotJoin:
+      return HttpStatus.CONFLICT;
+    case PlaybackErrorCode.AudioUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+  }
+}
+
+export interface MappedError {
+  status: HttpStatus;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** A known domain refusal as HTTP, or null for anything else (a 500). */
+export function mapDomainError(error: unknown): MappedError | null {
+  if (error instanceof AdminError) {
+    return { status: adminErrorStatus(error.code), code: error.code, message: error.message, field: error.field };
+  }
+  if (error instanceof PlaybackError) {
+    return { status: playbackErrorStatus(error.code), code: error.code, message: error.message };
+  }
+  return null;
+}

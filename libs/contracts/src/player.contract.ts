@@ -1,0 +1,108 @@
+/** The filter presets the bot knows (the same names as the `/filter` command). */
+export const FILTER_PRESET_NAMES = ['nightcore', 'vaporwave', 'bassboost', '8d', 'karaoke', 'lowpass'] as const;
+export type FilterPresetName = (typeof FILTER_PRESET_NAMES)[number];
+
+export const LOOP_MODE_NAMES = ['off', 'track', 'queue'] as const;
+export type LoopModeName = (typeof LOOP_MODE_NAMES)[number];
+
+/** Why a track is in the queue. */
+export type TrackSourceName = 'request' | 'autoplay' | 'discovery' | 'import';
+
+export interface TrackDto {
+  title: string;
+  author: string;
+  uri: string | null;
+  artworkUrl: string | null;
+  durationMs: number;
+  isStream: boolean;
+  /** YouTube video id (or the source's identifier). */
+  identifier: string | null;
+  trackKey: string | null;
+}
+
+export interface QueueEntryDto {
+  /** Stable while the entry moves around the queue. */
+  id: string;
+  /** 1-based position in the queue (what remove and move take). */
+  position: number;
+  track: TrackDto;
+  requestedBy: string | null;
+  source: TrackSourceName;
+  /** Why autoplay picked it. */
+  reason: string | null;
+  addedAt: string;
+}
+
+export interface NowPlayingDto {
+  entry: Omit<QueueEntryDto, 'position'>;
+  positionMs: number;
+  paused: boolean;
+  startedAt: string;
+}
+
+/** A guild's player as it is now; `active: false` (and nulls) when the bot is not in voice there. */
+export interface PlayerStateDto {
+  guildId: string;
+  active: boolean;
+  voiceChannelId: string | null;
+  current: NowPlayingDto | null;
+  queueLength: number;
+  loop: LoopModeName;
+  /** 0-150; 100 keeps Opus passthrough. */
+  volume: number;
+  filter: FilterPresetName | null;
+  twentyFourSeven: boolean;
+  listenerCount: number;
+  /** True when the volume or a filter make Lavalink decode and re-encode. */
+  transcoding: boolean;
+  node: string | null;
+}
+
+/** `GET /api/v1/guilds/:guildId/queue?offset&limit` (limit above 100 is served as 100). */
+export interface QueuePageDto {
+  guildId: string;
+  total: number;
+  offset: number;
+  limit: number;
+  items: QueueEntryDto[];
+}
+
+export interface QueueQuery {
+  offset?: number;
+  limit?: number;
+}
+
+export interface SeekRequest {
+  positionMs: number;
+}
+
+export interface VolumeRequest {
+  volume: number;
+}
+
+export interface FilterRequest {
+  /** null switches filters off. */
+  filter: FilterPresetName | null;
+}
+
+export interface LoopRequest {
+  mode: LoopModeName;
+}
+
+/** Positions are 1-based, as `QueueEntryDto.position`. */
+export interface MoveRequest {
+  from: number;
+  to: number;
+}
+
+export interface SkipResultDto {
+  skipped: Omit<QueueEntryDto, 'position'>;
+  next: Omit<QueueEntryDto, 'position'> | null;
+  player: PlayerStateDto;
+}
+
+export interface QueueChangeResultDto {
+  /** The entry removed or moved. */
+  entry: Omit<QueueEntryDto, 'position'>;
+  player: PlayerStateDto;
+}
