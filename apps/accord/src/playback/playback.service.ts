@@ -61,6 +61,8 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   private readonly logger = new Logger(PlaybackService.name);
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();
+  /** Leaves still tearing the player down; a new session in that guild waits for them. */
+  private readonly leaving = new Map<string, Promise<void>>();
   private restored = false;
   private shuttingDown = false;
 
@@ -503,6 +505,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   }
 
   private async connect(session: GuildSession, node?: string): Promise<void> {
+    await this.leaving.get(session.guildId);
     session.node = await this.lavalink.join({
       guildId: session.guildId,
       voiceChannelId: session.voiceChannelId,
@@ -665,7 +668,11 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     if (session.current) this.endCurrent(session, 'stopped');
     this.sessions.delete(session.guildId);
     this.presence.forget(session.guildId);
-    await this.lavalink.leave(session.guildId);
+    const leaving = this.lavalink.leave(session.guildId).finally(() => {
+      if (this.leaving.get(session.guildId) === leaving) this.leaving.delete(session.guildId);
+    });
+    this.leaving.set(session.guildId, leaving);
+    await leaving;
     await this.whenWritten(session.guildId);
     await this.guilds.clearSession(session.guildId);
     const event: SessionEndedEvent = { guildId: session.guildId, textChannelId: session.textChannelId, reason };
