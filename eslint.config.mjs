@@ -33,7 +33,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'coverage/**',
-      'apps/panel/**',
+      'apps/panel/dist/**',
       'test-output/**',
       '**/*.js',
       '**/*.cjs',
@@ -57,6 +57,7 @@ export default tseslint.config(
         { type: 'testkit', pattern: 'libs/testkit/**' },
         { type: 'app-test', pattern: 'apps/accord/test/**' },
         { type: 'app', pattern: 'apps/accord/src/**' },
+        { type: 'panel', pattern: 'apps/panel/**' },
         { type: 'bench', pattern: 'bench/**' },
         { type: 'tools', pattern: 'tools/**' },
       ],
@@ -80,6 +81,8 @@ export default tseslint.config(
             policy('recommender', ['core', 'recommender']),
             policy('contracts', ['core', 'contracts']),
             policy('app', ['core', 'track-identity', 'recommender', 'contracts', 'app']),
+            // The panel runs in the browser: it shares only the API types with the bot.
+            policy('panel', ['contracts', 'panel']),
             ...['app-test', 'testkit', 'bench', 'tools'].map((from) =>
               policy(from, [
                 'core',

@@ -7,10 +7,14 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
+import { DiscoveryModule } from './discovery/discovery.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import type { LogRing } from './logging/log-ring';
 import { LoggingModule } from './logging/logging.module';
 import { PlaybackModule } from './playback/playback.module';
+import { PreferencesModule } from './preferences/preferences.module';
+import { RecommendationModule } from './recommendation/recommendation.module';
 
 /** The whole bot as one Nest application; config and the log ring are built before it, at boot. */
 @Module({})
@@ -26,9 +30,13 @@ export class AppModule {
         DatabaseModule,
         PlaybackModule,
         CatalogModule,
-        AdminModule,
         DiscordModule,
         HealthModule,
+        HistoryModule,
+        PreferencesModule,
+        AdminModule,
+        DiscoveryModule,
+        RecommendationModule,
       ],
     };
   }

@@ -28,17 +28,15 @@ describe('Idle leave and 24/7 (end to end on the fakes)', () => {
     await eventually(() => bot.discord.voiceStates(bot.guild.id).some((state) => state.user_id === ana.id));
     const found = await bot.app.get(LavalinkService).load('Teardrop', 'ytsearch');
     if (found.type !== 'search') throw new Error('no search result');
-    await bot.app
-      .get(PlaybackService)
-      .enqueue(
-        {
-          guildId: bot.guild.id,
-          userId: ana.id,
-          voiceChannelId,
-          textChannelId: GuildFactory.textChannel(bot.guild).id,
-        },
-        [found.tracks[0]],
-      );
+    await bot.app.get(PlaybackService).enqueue(
+      {
+        guildId: bot.guild.id,
+        userId: ana.id,
+        voiceChannelId,
+        textChannelId: GuildFactory.textChannel(bot.guild).id,
+      },
+      [found.tracks[0]],
+    );
     await eventually(() => bot.lavalink[0].player(bot.guild.id)?.track);
   };
 

@@ -21,6 +21,7 @@ export interface AppConfig {
     reconnectIntervalS: number;
   };
   playback: { lookAheadS: number };
+  profiles: { halfLifeDays: number };
   http: { port: number; host: string; publicUrl?: string };
   logging: { level: LogLevel; format: 'pretty' | 'json'; toFile: boolean; ringSize: number; dir: string };
   dataDir: string;
@@ -61,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
       reconnectIntervalS: vars.LAVALINK_RECONNECT_INTERVAL_S,
     },
     playback: { lookAheadS: vars.PLAYBACK_LOOKAHEAD_S },
+    profiles: { halfLifeDays: vars.PROFILE_HALF_LIFE_DAYS },
     http: { port: vars.HTTP_PORT, host: vars.HTTP_HOST, publicUrl: vars.PUBLIC_URL },
     logging: {
       level: vars.LOG_LEVEL,

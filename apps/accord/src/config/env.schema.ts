@@ -110,6 +110,14 @@ export class EnvironmentVariables {
   @IsInt({ message: '$property must be a whole number' })
   PLAYBACK_LOOKAHEAD_S = 30;
 
+  // --- Listening memory ---
+  /** Days after which a taste weight counts half (likes, plays and skips fade with it). */
+  @Type(() => Number)
+  @Min(1)
+  @Max(3650)
+  @IsInt({ message: '$property must be a whole number' })
+  PROFILE_HALF_LIFE_DAYS = 90;
+
   // --- Web server ---
   @Type(() => Number)
   @Min(0)

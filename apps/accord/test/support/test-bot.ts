@@ -20,6 +20,8 @@ export interface TestBotOptions {
   /** Fake search latency in ms. */
   searchLatencyMs?: number;
   env?: Record<string, string>;
+  /** Port the app listens on (default: any free one). Browser tests fix it to know `PUBLIC_URL` before boot. */
+  httpPort?: number;
 }
 
 export interface TestBot {
@@ -81,7 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const boot = async (): Promise<{ app: NestFastifyApplication; logger: winston.Logger; ring: LogRing }> => {
     const { logger, ring } = createLogger(config);
     const app = await createApp({ config, logger, ring });
-    await app.listen(0, '127.0.0.1');
+    await app.listen(options.httpPort ?? 0, '127.0.0.1');
     return { app, logger, ring };
   };
   let running = await boot();

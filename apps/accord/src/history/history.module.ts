@@ -1,0 +1,64 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PlaybackModule } from '../playback/playback.module';
+import { ProfilesModule } from '../preferences/profiles/profiles.module';
+import { GUILD_HISTORY } from '../recommendation/ports';
+import { DislikeCommand } from './commands/dislike.command';
+import { LikeCommand } from './commands/like.command';
+import { LikedButtonHandler } from './commands/liked.button-handler';
+import { LikedCommand } from './commands/liked.command';
+import { FEEDBACK_MODEL, FeedbackSchema } from './feedback.schema';
+import { FeedbackRepository } from './feedback.repository';
+import { FeedbackService } from './feedback.service';
+import { GUILD_WINDOW_MODEL, GuildWindowSchema } from './guild-window.schema';
+import { GuildWindowRepository } from './guild-window.repository';
+import { HistoryQueryService } from './history-query.service';
+import { HistoryWriter } from './history-writer.service';
+import { LikedService } from './liked.service';
+import { PlayRecorderService } from './play-recorder.service';
+import { PLAY_MODEL, PlaySchema } from './play.schema';
+import { PlayRepository } from './play.repository';
+import { TrackMergeListener } from './track-merge.listener';
+
+/**
+ * The listening memory's log: every play (from playback's domain events), feedback (/like,
+ * /dislike, the now-playing buttons, skips, finishes, requests) and the repetition questions
+ * autoplay asks (`GUILD_HISTORY`). Feeds taste profiles as it records.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: PLAY_MODEL, schema: PlaySchema },
+      { name: FEEDBACK_MODEL, schema: FeedbackSchema },
+      { name: GUILD_WINDOW_MODEL, schema: GuildWindowSchema },
+    ]),
+    ProfilesModule,
+    PlaybackModule,
+  ],
+  providers: [
+    HistoryWriter,
+    PlayRepository,
+    FeedbackRepository,
+    GuildWindowRepository,
+    PlayRecorderService,
+    FeedbackService,
+    HistoryQueryService,
+    LikedService,
+    TrackMergeListener,
+    { provide: GUILD_HISTORY, useExisting: HistoryQueryService },
+    LikeCommand,
+    DislikeCommand,
+    LikedCommand,
+    LikedButtonHandler,
+  ],
+  exports: [
+    HistoryWriter,
+    PlayRepository,
+    FeedbackRepository,
+    GuildWindowRepository,
+    PlayRecorderService,
+    HistoryQueryService,
+    GUILD_HISTORY,
+  ],
+})
+export class HistoryModule {}

@@ -1,0 +1,32 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { DjGuard } from '../../discord/guards/dj.guard';
+import { guildIdOf } from '../../discord/guards/voice-context';
+import { Command, type SlashCommand } from '../../discord/slash-command';
+import { AutoplayService } from '../autoplay.service';
+import { RecommendationReply } from '../recommendation.presenter';
+
+@Command()
+export class AutoplayCommand implements SlashCommand {
+  readonly definition = new SlashCommandBuilder()
+    .setName('autoplay')
+    .setDescription('Pick songs for the room when the queue runs low (DJ)')
+    .addStringOption((option) =>
+      option
+        .setName('mode')
+        .setDescription('On or off')
+        .setRequired(true)
+        .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
+    )
+    .toJSON();
+
+  // A server setting: no need to sit in voice to change it.
+  readonly guards = [DjGuard];
+
+  constructor(private readonly autoplay: AutoplayService) {}
+
+  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+    const on = interaction.options.getString('mode', true) === 'on';
+    await this.autoplay.setAutoplay(guildIdOf(interaction), on);
+    await interaction.reply(RecommendationReply.autoplay(on));
+  }
+}

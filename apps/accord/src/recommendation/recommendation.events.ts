@@ -1,0 +1,32 @@
+import type { ListenerFit } from '@accord/recommender';
+
+/** What autoplay tells the rest of the app (the panel's WebSocket, the now-playing presenter). */
+export const RecommendationEvent = {
+  /** Autoplay queued a song. */
+  PickMade: 'recommendation.pick.made',
+  /** Autoplay found nothing to play for this room (even with the cooldowns relaxed) and stopped adding songs. */
+  AutoplayPaused: 'recommendation.autoplay.paused',
+} as const;
+
+export interface PickMadeEvent {
+  guildId: string;
+  /** The queue entry the pick became. */
+  entryId: string;
+  trackKey: string;
+  title: string;
+  artist: string;
+  reason: string;
+  isDiscovery: boolean;
+  /** Relative fit per present listener, as the engine computed it (history keeps it with the play). */
+  fits: ListenerFit[];
+  listeners: string[];
+  at: Date;
+}
+
+export interface AutoplayPausedEvent {
+  guildId: string;
+  textChannelId: string;
+  /** A sentence for the channel. */
+  message: string;
+  at: Date;
+}

@@ -1,0 +1,336 @@
+import type { GuildSettingsDto, QueuePageDto } from '@accord/contracts';
+import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
+import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { Logger } from '@nestjs/common';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { LavalinkService } from '../../src/playback/lavalink.service';
+import { PlaybackService } from '../../src/playback/playback.service';
+import type { PlayableTrack } from '../../src/playback/playback.types';
+import { ADMIN_ENV } from '../support/admin-session';
+import { eventually, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  DESKTOP,
+  PHONE,
+  browserSpecsEnabled,
+  ensurePanelBuilt,
+  freePort,
+  launchChromium,
+  newContext,
+  screenshot,
+  type HeadlessChromium,
+} from './support/browser';
+
+const catalogue = [
+  youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
+  youtubeTrack({ author: 'Justice', title: 'D.A.N.C.E.', length: 242_000 }),
+  youtubeTrack({ author: 'Kavinsky', title: 'Nightcall', length: 258_000 }),
+  youtubeTrack({ author: 'Air', title: 'La Femme d Argent', length: 430_000 }),
+  youtubeTrack({ author: 'Phoenix', title: 'Lisztomania', length: 241_000 }),
+  youtubeTrack({ author: 'Cassius', title: 'Feeling for You', length: 225_000 }),
+];
+const AUTOPLAY_REASON = 'Because ana plays Daft Punk and Justice';
+
+const ana = UserFactory.create({ username: 'ana' });
+const oscar = UserFactory.create({ username: 'oscar' }); // the bot owner, who signs in to the panel
+const main = GuildFactory.create({
+  name: 'Main Room',
+  members: [MemberFactory.create({ user: ana }), MemberFactory.create({ user: oscar })],
+});
+
+const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
+
+describeInBrowser('Admin panel in headless Chromium (end to end on the fakes)', () => {
+  let bot: TestBot;
+  let chromium: HeadlessChromium;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  const playback = (): PlaybackService => bot.app.get(PlaybackService);
+  const tracks = async (...queries: string[]): Promise<PlayableTrack[]> => {
+    const found: PlayableTrack[] = [];
+    for (const query of queries) {
+      const result = await bot.app.get(LavalinkService).load(query, 'ytsearch');
+      if (result.type !== 'search') throw new Error(`no result for ${query}`);
+      found.push(result.tracks[0]);
+    }
+    return found;
+  };
+  const node = (): FakeLavalinkNode => {
+    const name = playback().snapshot(main.id)?.node;
+    const found = bot.lavalink.find((fake) => fake.nodeOption.name === name);
+    if (!found) throw new Error(`no active node (${String(name)})`);
+    return found;
+  };
+  /** Waits for the element to show the text (playwright-core has no `expect`). */
+  const shows = async (locator: Locator, text: string | RegExp): Promise<void> => {
+    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+  };
+  const queueTitles = async (): Promise<string[]> => {
+    const response = await context.request.get(`/api/v1/guilds/${main.id}/queue`);
+    return ((await response.json()) as QueuePageDto).items.map((item) => item.track.title);
+  };
+  const watch = (target: Page): void => {
+    target.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    target.on('console', (message) => {
+      // Chromium logs every non-2xx answer as "Failed to load resource"; the panel shows those itself.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        pageErrors.push(`console: ${message.text()}`);
+      }
+    });
+  };
+  const signInWithDiscord = async (target: Page): Promise<void> => {
+    await target.goto('/');
+    await target.waitForURL('**/login');
+    await target.getByRole('link', { name: 'Log in with Discord' }).click();
+    await target.waitForURL(`${base}/`);
+    await shows(target.getByTestId('guild-list'), 'Main Room');
+  };
+
+  beforeAll(async () => {
+    ensurePanelBuilt();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    bot = await startTestBot({
+      guilds: [main],
+      lavalinkCatalogue: catalogue,
+      httpPort: port,
+      env: { ...ADMIN_ENV, PUBLIC_URL: base, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn' },
+    });
+    await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
+    // The fake Discord's consent page approves at once for this user.
+    bot.discord.oauthAutoApproveUserId = oscar.id;
+    bot.discord.joinVoice(main.id, ana.id, GuildFactory.voiceChannel(main).id);
+    chromium = await launchChromium();
+    context = await newContext(chromium.browser, DESKTOP, base);
+    page = await context.newPage();
+    watch(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await bot?.close();
+  });
+
+  it('logs in through the fake Discord OAuth and shows the overview', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('link', { name: 'Log in with Discord' }).waitFor();
+    await page.getByLabel('Owner password').waitFor();
+    await screenshot(page, 'desktop-01-login');
+
+    await page.getByRole('link', { name: 'Log in with Discord' }).click();
+    await page.waitForURL(`${base}/`);
+    await shows(page.getByTestId('guild-list'), 'Main Room');
+    await shows(page.locator('.tile'), 'Discord ping');
+    await shows(page.locator('.row'), 'node-1');
+
+    expect(bot.discord.oauthExchanges.at(-1)).toMatchObject({
+      redirectUri: `${base}/api/v1/auth/discord/callback`,
+      ok: true,
+    });
+    await screenshot(page, 'desktop-02-overview');
+  });
+
+  it('opens the guild page and follows now playing when the fake Lavalink finishes a track', async () => {
+    const requester = {
+      guildId: main.id,
+      userId: ana.id,
+      voiceChannelId: GuildFactory.voiceChannel(main).id,
+      textChannelId: GuildFactory.textChannel(main).id,
+    };
+    await playback().enqueue(requester, await tracks('One More Time', 'D.A.N.C.E.'));
+    await playback().enqueue(requester, await tracks('Nightcall'), { source: 'autoplay', reason: AUTOPLAY_REASON });
+    await playback().enqueue(requester, await tracks('La Femme d Argent', 'Lisztomania', 'Feeling for You'));
+    const fake = node();
+    await fake.waitFor(() => fake.player(main.id)?.track?.title === 'One More Time');
+
+    await page.getByRole('link', { name: /Main Room/ }).click();
+    await page.waitForURL(`**/guilds/${main.id}`);
+    await shows(page.getByTestId('np-title'), 'One More Time');
+    await shows(page.getByTestId('listeners'), 'ana');
+    await screenshot(page, 'desktop-03-guild');
+
+    fake.finishTrack(main.id);
+
+    await shows(page.getByTestId('np-title'), 'D.A.N.C.E.');
+    expect(await page.getByTestId('queue-row').count()).toBe(4);
+  });
+
+  it('skips from the panel: Lavalink is told to play the next track, and its autoplay reason shows', async () => {
+    const fake = node();
+    const before = fake.playerPatches.length;
+
+    await page.getByRole('button', { name: /Skip/ }).click();
+
+    await fake.waitFor(() => fake.player(main.id)?.track?.title === 'Nightcall');
+    const sent = fake.playerPatches.slice(before).filter((patch) => patch.guildId === main.id);
+    expect(sent.some((patch) => typeof patch.body.track?.encoded === 'string')).toBe(true);
+    await shows(page.getByTestId('np-title'), 'Nightcall');
+    await shows(page.getByTestId('np-reason'), AUTOPLAY_REASON);
+    await screenshot(page, 'desktop-04-guild-after-skip');
+  });
+
+  it('reorders the queue by dragging a row', async () => {
+    expect(await queueTitles()).toEqual(['La Femme d Argent', 'Lisztomania', 'Feeling for You']);
+    const rows = page.getByTestId('queue-row');
+    const handle = rows.nth(2).getByRole('button', { name: /^Move/ });
+    const from = (await handle.boundingBox())!;
+    const target = (await rows.nth(0).boundingBox())!;
+
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, target.y + 4, { steps: 12 });
+    await page.mouse.up();
+
+    await eventually(async () => (await queueTitles())[0] === 'Feeling for You');
+    expect(await queueTitles()).toEqual(['Feeling for You', 'La Femme d Argent', 'Lisztomania']);
+    await shows(rows.first(), 'Feeling for You');
+  });
+
+  it('saves a setting that is still there after a reload', async () => {
+    const form = page.getByTestId('settings-form');
+    await form.getByLabel('Default volume').fill('80');
+    await form.getByLabel('Autoplay when the queue runs low').uncheck();
+
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await shows(form.getByRole('status'), 'Saved.');
+    await page.reload();
+
+    await page.getByTestId('settings-form').getByLabel('Default volume').waitFor();
+    expect(await page.getByTestId('settings-form').getByLabel('Default volume').inputValue()).toBe('80');
+    expect(await page.getByTestId('settings-form').getByLabel('Autoplay when the queue runs low').isChecked()).toBe(
+      false,
+    );
+    const saved = (await (await context.request.get(`/api/v1/guilds/${main.id}/settings`)).json()) as GuildSettingsDto;
+    expect(saved).toMatchObject({ defaultVolume: 80, autoplay: false });
+  });
+
+  it("checks the form before sending, and shows the server's 400 message under the field", async () => {
+    const form = page.getByTestId('settings-form');
+    await form.getByLabel('Default volume').fill('500');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await shows(form.getByTestId('error-defaultVolume'), 'from 0 to 150');
+
+    await form.getByLabel('Default volume').fill('80');
+    // Well-formed, so the form sends it; only the server knows the role does not exist.
+    await form.getByLabel('DJ role id').fill('123456789012345678');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+
+    await shows(form.getByTestId('error-djRoleId'), 'djRoleId is not a role of this server.');
+    await shows(form.getByRole('alert'), 'djRoleId is not a role of this server.');
+    await form.getByTestId('error-djRoleId').scrollIntoViewIfNeeded();
+    await screenshot(page, 'desktop-05-settings-400');
+    const saved = (await (await context.request.get(`/api/v1/guilds/${main.id}/settings`)).json()) as GuildSettingsDto;
+    expect(saved).toMatchObject({ defaultVolume: 80, djRoleId: null });
+  });
+
+  it('removes queue entries, and shows the 409 when there is too little left to shuffle', async () => {
+    const rows = page.getByTestId('queue-row');
+    await rows
+      .first()
+      .getByRole('button', { name: /^Remove/ })
+      .click();
+    await eventually(async () => (await queueTitles()).length === 2);
+    await rows
+      .first()
+      .getByRole('button', { name: /^Remove/ })
+      .click();
+    await eventually(async () => (await queueTitles()).length === 1);
+
+    await page.getByRole('button', { name: 'Shuffle' }).click();
+
+    await shows(page.getByRole('alert'), /Not possible right now/);
+    expect(await queueTitles()).toEqual(['Lisztomania']);
+  });
+
+  it('filters the logs and tails new lines live', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Logs' }).click();
+    await page.waitForURL('**/logs');
+    await page.getByLabel('Level').selectOption('warn');
+    const searched = page.waitForResponse((response) => response.url().includes('search=panel-marker'));
+    await page.getByLabel('Search').fill('panel-marker');
+    await searched;
+    await shows(page.getByTestId('log-lines'), 'No line matches');
+
+    const logger = new Logger('BrowserSpec');
+    logger.warn('panel-marker: a line the filter lets through');
+    logger.warn('a warning the search filters out');
+    logger.error('panel-marker: an error is more severe, so it shows too');
+
+    await shows(page.getByTestId('log-line'), 'panel-marker: a line the filter lets through');
+    await shows(page.getByTestId('log-line'), 'panel-marker: an error is more severe');
+    expect(await page.getByTestId('log-line').count()).toBe(2);
+    await screenshot(page, 'desktop-06-logs');
+  });
+
+  it('shows the Lavalink nodes, and says plainly which pages have no API yet', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Nodes' }).click();
+    await shows(page.getByTestId('nodes'), 'node-1');
+    await shows(page.getByTestId('nodes'), 'connected');
+    await screenshot(page, 'desktop-07-nodes');
+
+    for (const name of ['History', 'Stats', 'Tracks', 'Users']) {
+      // A 404 says "not available yet"; an endpoint that exists shows its data instead.
+      const missing = (await context.request.get(`/api/v1/${name.toLowerCase()}`)).status() === 404;
+      const answered = page.waitForResponse((response) => response.url().endsWith(`/api/v1/${name.toLowerCase()}`));
+      await page.getByRole('navigation').getByRole('link', { name }).click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await answered;
+      await page.getByTestId('not-available').waitFor({ state: missing ? 'visible' : 'hidden' });
+      await screenshot(page, `desktop-08-${name.toLowerCase()}`);
+    }
+  });
+
+  it('switches to the dark theme and keeps it after a reload', async () => {
+    await page.goto(`/guilds/${main.id}`);
+    await shows(page.getByTestId('np-title'), 'Nightcall');
+    await page.getByTestId('theme-toggle').click(); // system -> light
+    await page.getByTestId('theme-toggle').click(); // light -> dark
+    await page.reload();
+    await shows(page.getByTestId('np-title'), 'Nightcall');
+
+    await page.locator('.live-open').waitFor(); // the live socket is back after the reload
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    await screenshot(page, 'desktop-09-guild-dark');
+  });
+
+  it('works on a phone screen', async () => {
+    const phone = await newContext(chromium.browser, PHONE, base, 'dark');
+    const small = await phone.newPage();
+    watch(small);
+    await small.goto('/');
+    await small.waitForURL('**/login');
+    await small.getByRole('link', { name: 'Log in with Discord' }).waitFor();
+    await screenshot(small, 'phone-01-login');
+    await signInWithDiscord(small);
+    await screenshot(small, 'phone-02-overview');
+
+    const pages: Array<[string, string, () => Promise<void>]> = [
+      ['phone-03-guild', `/guilds/${main.id}`, () => shows(small.getByTestId('np-title'), 'Nightcall')],
+      ['phone-04-logs', '/logs', () => small.getByTestId('log-lines').waitFor()],
+      ['phone-05-nodes', '/nodes', () => shows(small.getByTestId('nodes'), 'node-1')],
+      ['phone-06-history', '/history', () => small.getByRole('heading', { name: 'History' }).waitFor()],
+    ];
+    for (const [name, path, ready] of pages) {
+      await small.goto(path);
+      await ready();
+      const overflow = await small.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      expect({ name, overflow }).toEqual({ name, overflow: 0 });
+      await screenshot(small, name);
+    }
+    await phone.close();
+  });
+
+  it('signs out: back to the login page, and pages need a session again', async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Log in with Discord' }).waitFor();
+    await page.goto('/logs');
+
+    await page.waitForURL('**/login?next=%2Flogs');
+    expect((await context.request.get('/api/v1/auth/me')).status()).toBe(401);
+    expect(pageErrors).toEqual([]);
+  });
+});

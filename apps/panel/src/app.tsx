@@ -1,0 +1,164 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SessionUserDto } from '@accord/contracts';
+import { ThemeToggle } from './components/theme-toggle';
+import { Avatar, ErrorNotice, Link, Loading } from './components/ui';
+import { ApiError, api, setCsrfToken, whenSignedOut } from './lib/api';
+import { live, useLiveStatus } from './lib/live';
+import { navigate, useLocation } from './lib/router';
+import { FuturePage, FUTURE_PAGES } from './pages/future.page';
+import { GuildPage } from './pages/guild.page';
+import { LoginPage } from './pages/login.page';
+import { LogsPage } from './pages/logs.page';
+import { NodesPage } from './pages/nodes.page';
+import { OverviewPage } from './pages/overview.page';
+
+interface NavItem {
+  href: string;
+  label: string;
+  ownerOnly?: boolean;
+}
+
+const NAV: NavItem[] = [
+  { href: '/', label: 'Overview' },
+  ...FUTURE_PAGES.map(({ href, title }) => ({ href, label: title })),
+  { href: '/logs', label: 'Logs', ownerOnly: true },
+  { href: '/nodes', label: 'Nodes', ownerOnly: true },
+];
+
+/** undefined while the panel asks who is signed in; null when nobody is. */
+type SessionState = SessionUserDto | null | undefined;
+
+export function App(): JSX.Element {
+  const [user, setUser] = useState<SessionState>(undefined);
+  const [bootError, setBootError] = useState<unknown>(null);
+  const { path, query } = useLocation();
+
+  const signedIn = (me: SessionUserDto): void => {
+    setCsrfToken(me.csrfToken);
+    setUser(me);
+  };
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    api.get<SessionUserDto>('/auth/me', { expect401: true }).then(signedIn, (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) setUser(null);
+      else setBootError(error);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!user) return undefined;
+    live.start({
+      onSessionEnded: () => setUser(null),
+      // A 401 here signs the panel out (see whenSignedOut).
+      checkSession: () => void api.get('/auth/me').catch(() => undefined),
+    });
+    return () => live.stop();
+  }, [user?.id]);
+
+  useEffect(() => {
+    if (user === null && path !== '/login') {
+      const next = path === '/' ? '' : `?next=${encodeURIComponent(path)}`;
+      navigate(`/login${next}`, { replace: true });
+    }
+    if (user && path === '/login') navigate(query.get('next') ?? '/', { replace: true });
+  }, [user, path]);
+
+  if (bootError) {
+    return (
+      <main class="centered">
+        <ErrorNotice error={bootError} />
+        <button type="button" onClick={() => location.reload()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (user === undefined) {
+    return (
+      <main class="centered">
+        <Loading />
+      </main>
+    );
+  }
+  if (user === null) {
+    return <LoginPage error={query.get('error')} onSignedIn={signedIn} />;
+  }
+
+  const signOut = async (): Promise<void> => {
+    try {
+      await api.post('/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+    }
+  };
+
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <Link href="/" class="brand">
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <span>Accord</span>
+        </Link>
+        <LiveIndicator />
+        <span class="spacer" />
+        <ThemeToggle />
+        <span class="user" title={user.owner ? 'Bot owner' : undefined}>
+          <Avatar url={user.avatarUrl} name={user.username} />
+          <span class="user-name">{user.username}</span>
+        </span>
+        <button type="button" class="secondary small" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <nav class="nav" aria-label="Pages">
+        {NAV.filter((item) => !item.ownerOnly || user.owner).map((item) => (
+          <Link key={item.href} href={item.href} current={isCurrent(item.href, path)}>
+            {item.label}
+          </Link>
+        ))}
+      </nav>
+      <main class="content">
+        <Page path={path} user={user} />
+      </main>
+    </div>
+  );
+}
+
+function isCurrent(href: string, path: string): boolean {
+  return href === '/' ? path === '/' || path.startsWith('/guilds/') : path.startsWith(href);
+}
+
+function Page(props: { path: string; user: SessionUserDto }): JSX.Element {
+  const [, section, id] = props.path.split('/');
+  if (!section) return <OverviewPage user={props.user} />;
+  if (section === 'guilds' && id) return <GuildPage key={id} guildId={id} />;
+  if (section === 'logs' && props.user.owner) return <LogsPage />;
+  if (section === 'nodes' && props.user.owner) return <NodesPage />;
+  const future = FUTURE_PAGES.find((page) => page.href === `/${section}`);
+  if (future) return <FuturePage key={future.href} page={future} />;
+  if (section === 'logs' || section === 'nodes') {
+    return <ErrorNotice error={new Error('Only the bot owners can see this page.')} />;
+  }
+  return (
+    <div class="empty">
+      <strong>There is no page here.</strong> <Link href="/">Back to the overview</Link>
+    </div>
+  );
+}
+
+function LiveIndicator(): JSX.Element {
+  const status = useLiveStatus();
+  const label = status === 'open' ? 'Live' : status === 'idle' ? 'Offline' : 'Reconnecting…';
+  return (
+    <span class={`live live-${status}`} role="status" title="Live updates">
+      <span class="dot" aria-hidden="true" />
+      <span class="live-label">{label}</span>
+    </span>
+  );
+}

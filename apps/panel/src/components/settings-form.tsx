@@ -1,0 +1,360 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import {
+  FILTER_PRESET_NAMES,
+  type FilterPresetName,
+  type GuildSettingsDto,
+  type GuildSettingsPatch,
+} from '@accord/contracts';
+import { ApiError, api } from '../lib/api';
+import { ErrorNotice } from './ui';
+
+type SettingName = keyof GuildSettingsPatch;
+
+/** What the inputs hold: text as typed, so a half-typed number can be told apart from a wrong one. */
+interface FormState {
+  djRoleId: string;
+  announceChannelId: string;
+  defaultVolume: string;
+  idleTimeoutS: string;
+  twentyFourSeven: boolean;
+  autoplay: boolean;
+  /** Percent in the form, a share (0-1) in the API. */
+  discoveryShare: string;
+  /** Minutes in the form, milliseconds in the API. */
+  trackCooldownMs: string;
+  artistSpacing: string;
+  allowedFilters: FilterPresetName[];
+}
+
+type FieldErrors = Partial<Record<SettingName, string[]>>;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const MINUTE_MS = 60_000;
+
+function toForm(settings: GuildSettingsDto): FormState {
+  return {
+    djRoleId: settings.djRoleId ?? '',
+    announceChannelId: settings.announceChannelId ?? '',
+    defaultVolume: String(settings.defaultVolume),
+    idleTimeoutS: String(settings.idleTimeoutS),
+    twentyFourSeven: settings.twentyFourSeven,
+    autoplay: settings.autoplay,
+    discoveryShare: String(Math.round(settings.discoveryShare * 1000) / 10),
+    trackCooldownMs: String(Math.round((settings.trackCooldownMs / MINUTE_MS) * 10) / 10),
+    artistSpacing: String(settings.artistSpacing),
+    allowedFilters: [...settings.allowedFilters],
+  };
+}
+
+function integerIn(text: string, min: number, max: number, what: string): number | string {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    return `${what} must be a whole number from ${min} to ${max}.`;
+  }
+  return value;
+}
+
+function numberIn(text: string, min: number, max: number, what: string): number | string {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    return `${what} must be a number from ${min} to ${max}.`;
+  }
+  return value;
+}
+
+function idOrNull(text: string, what: string): string | null | { error: string } {
+  const value = text.trim();
+  if (!value) return null;
+  return SNOWFLAKE.test(value) ? value : { error: `${what} must be an id of 17 to 20 digits, or empty for none.` };
+}
+
+/** Checks the form and returns the changed settings only (the API takes any subset). */
+export function validateSettings(
+  form: FormState,
+  saved: GuildSettingsDto,
+): { errors: FieldErrors; patch: GuildSettingsPatch } {
+  const errors: FieldErrors = {};
+  const patch: GuildSettingsPatch = {};
+  const fail = (name: SettingName, message: string): void => {
+    errors[name] = [message];
+  };
+
+  const djRole = idOrNull(form.djRoleId, 'The DJ role');
+  if (typeof djRole === 'object' && djRole !== null) fail('djRoleId', djRole.error);
+  else if (djRole !== saved.djRoleId) patch.djRoleId = djRole;
+
+  const channel = idOrNull(form.announceChannelId, 'The announce channel');
+  if (typeof channel === 'object' && channel !== null) fail('announceChannelId', channel.error);
+  else if (channel !== saved.announceChannelId) patch.announceChannelId = channel;
+
+  const numeric: Array<[SettingName, number | string, number]> = [
+    ['defaultVolume', integerIn(form.defaultVolume, 0, 150, 'The default volume'), saved.defaultVolume],
+    ['idleTimeoutS', integerIn(form.idleTimeoutS, 10, 86_400, 'The idle timeout'), saved.idleTimeoutS],
+    ['artistSpacing', integerIn(form.artistSpacing, 0, 50, 'The artist spacing'), saved.artistSpacing],
+  ];
+  const share = numberIn(form.discoveryShare, 0, 100, 'The discovery share');
+  numeric.push(['discoveryShare', typeof share === 'number' ? share / 100 : share, saved.discoveryShare]);
+  const cooldown = numberIn(form.trackCooldownMs, 0, 7 * 24 * 60, 'The track cooldown (minutes)');
+  numeric.push([
+    'trackCooldownMs',
+    typeof cooldown === 'number' ? Math.round(cooldown * MINUTE_MS) : cooldown,
+    saved.trackCooldownMs,
+  ]);
+  for (const [name, value, previous] of numeric) {
+    if (typeof value === 'string') fail(name, value);
+    // Rounding in the form (percent, minutes) must not count as a change.
+    else if (Math.abs(value - previous) > 1e-9 && toFormValue(name, value) !== toFormValue(name, previous)) {
+      Object.assign(patch, { [name]: value });
+    }
+  }
+
+  if (form.twentyFourSeven !== saved.twentyFourSeven) patch.twentyFourSeven = form.twentyFourSeven;
+  if (form.autoplay !== saved.autoplay) patch.autoplay = form.autoplay;
+  const filters = FILTER_PRESET_NAMES.filter((name) => form.allowedFilters.includes(name));
+  if (filters.join() !== FILTER_PRESET_NAMES.filter((name) => saved.allowedFilters.includes(name)).join()) {
+    patch.allowedFilters = filters;
+  }
+  return { errors, patch };
+}
+
+function toFormValue(name: SettingName, value: number): string {
+  if (name === 'discoveryShare') return String(Math.round(value * 1000) / 10);
+  if (name === 'trackCooldownMs') return String(Math.round((value / MINUTE_MS) * 10) / 10);
+  return String(value);
+}
+
+/**
+ * The guild's settings. The form checks what it can (ranges, id shapes) before sending; what
+ * only the server knows (that a role exists in the server) comes back as a 400 with a message
+ * for the field, shown under that field.
+ */
+export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.Element {
+  const [saved, setSaved] = useState<GuildSettingsDto | null>(null);
+  const [form, setForm] = useState<FormState | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.get<GuildSettingsDto>(`/guilds/${props.guildId}/settings`).then(
+      (settings) => {
+        setSaved(settings);
+        setForm(toForm(settings));
+      },
+      (error: unknown) => setLoadError(error),
+    );
+  }, [props.guildId]);
+
+  if (!form || !saved) return loadError ? <ErrorNotice error={loadError} /> : <p class="muted">Loading…</p>;
+
+  const update = <K extends keyof FormState>(name: K, value: FormState[K]): void => {
+    setForm({ ...form, [name]: value });
+    setStatus(null);
+  };
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setFailure(null);
+    setStatus(null);
+    const checked = validateSettings(form, saved);
+    setErrors(checked.errors);
+    if (Object.keys(checked.errors).length > 0) {
+      setFailure(new Error('Some settings need fixing: see the messages under them.'));
+      return;
+    }
+    if (Object.keys(checked.patch).length === 0) {
+      setStatus('Nothing has changed.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await api.patch<GuildSettingsDto>(`/guilds/${props.guildId}/settings`, checked.patch);
+      setSaved(next);
+      setForm(toForm(next));
+      setStatus('Saved.');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) setErrors(error.fields);
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const disabled = busy || !props.canEdit;
+  return (
+    <form class="settings" onSubmit={(event) => void submit(event)} noValidate data-testid="settings-form">
+      {!props.canEdit && (
+        <p class="notice">You have the DJ role here: you can control the player, but settings need Manage Server.</p>
+      )}
+      <Field name="djRoleId" label="DJ role id" errors={errors} hint="Members with this role can control the player.">
+        <input
+          inputMode="numeric"
+          placeholder="none"
+          value={form.djRoleId}
+          disabled={disabled}
+          onInput={(event) => update('djRoleId', event.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        name="announceChannelId"
+        label="Announce channel id"
+        errors={errors}
+        hint="Where the bot posts what plays."
+      >
+        <input
+          inputMode="numeric"
+          placeholder="none"
+          value={form.announceChannelId}
+          disabled={disabled}
+          onInput={(event) => update('announceChannelId', event.currentTarget.value)}
+        />
+      </Field>
+      <div class="field-grid">
+        <Field name="defaultVolume" label="Default volume" errors={errors} hint="0-150; 100 avoids transcoding.">
+          <input
+            type="number"
+            inputMode="numeric"
+            value={form.defaultVolume}
+            disabled={disabled}
+            onInput={(event) => update('defaultVolume', event.currentTarget.value)}
+          />
+        </Field>
+        <Field name="idleTimeoutS" label="Idle timeout (s)" errors={errors} hint="Leave an empty channel after.">
+          <input
+            type="number"
+            inputMode="numeric"
+            value={form.idleTimeoutS}
+            disabled={disabled}
+            onInput={(event) => update('idleTimeoutS', event.currentTarget.value)}
+          />
+        </Field>
+        <Field name="discoveryShare" label="Discovery share (%)" errors={errors} hint="Autoplay picks nobody knows.">
+          <input
+            type="number"
+            inputMode="decimal"
+            value={form.discoveryShare}
+            disabled={disabled}
+            onInput={(event) => update('discoveryShare', event.currentTarget.value)}
+          />
+        </Field>
+        <Field name="trackCooldownMs" label="Track cooldown (min)" errors={errors} hint="Before a song may return.">
+          <input
+            type="number"
+            inputMode="decimal"
+            value={form.trackCooldownMs}
+            disabled={disabled}
+            onInput={(event) => update('trackCooldownMs', event.currentTarget.value)}
+          />
+        </Field>
+        <Field name="artistSpacing" label="Artist spacing" errors={errors} hint="Songs between two of one artist.">
+          <input
+            type="number"
+            inputMode="numeric"
+            value={form.artistSpacing}
+            disabled={disabled}
+            onInput={(event) => update('artistSpacing', event.currentTarget.value)}
+          />
+        </Field>
+      </div>
+      <div class="checks">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.autoplay}
+            disabled={disabled}
+            onChange={(event) => update('autoplay', event.currentTarget.checked)}
+          />
+          Autoplay when the queue runs low
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.twentyFourSeven}
+            disabled={disabled}
+            onChange={(event) => update('twentyFourSeven', event.currentTarget.checked)}
+          />
+          Stay in the channel 24/7
+        </label>
+      </div>
+      <fieldset disabled={disabled}>
+        <legend>Filters members may use</legend>
+        <div class="checks">
+          {FILTER_PRESET_NAMES.map((name) => (
+            <label class="check" key={name}>
+              <input
+                type="checkbox"
+                checked={form.allowedFilters.includes(name)}
+                onChange={(event) =>
+                  update(
+                    'allowedFilters',
+                    event.currentTarget.checked
+                      ? [...form.allowedFilters, name]
+                      : form.allowedFilters.filter((filter) => filter !== name),
+                  )
+                }
+              />
+              {name}
+            </label>
+          ))}
+        </div>
+        <FieldMessages name="allowedFilters" errors={errors} />
+      </fieldset>
+      <ErrorNotice error={failure} />
+      {status && (
+        <p class="notice notice-ok" role="status">
+          {status}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" disabled={disabled}>
+          {busy ? 'Saving…' : 'Save settings'}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={disabled}
+          onClick={() => {
+            setForm(toForm(saved));
+            setErrors({});
+            setFailure(null);
+            setStatus(null);
+          }}
+        >
+          Undo changes
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A label around its input, with a hint and the messages for this field (the form's or the server's). */
+function Field(props: {
+  name: SettingName;
+  label: string;
+  hint?: string;
+  errors: FieldErrors;
+  children: ComponentChildren;
+}): JSX.Element {
+  const invalid = (props.errors[props.name]?.length ?? 0) > 0;
+  return (
+    <label class={`field ${invalid ? 'invalid' : ''}`} data-field={props.name}>
+      <span class="field-label">{props.label}</span>
+      {props.children}
+      {props.hint && !invalid && <span class="hint">{props.hint}</span>}
+      <FieldMessages name={props.name} errors={props.errors} />
+    </label>
+  );
+}
+
+function FieldMessages(props: { name: SettingName; errors: FieldErrors }): JSX.Element | null {
+  const messages = props.errors[props.name];
+  if (!messages?.length) return null;
+  return (
+    <span class="field-error" data-testid={`error-${props.name}`}>
+      {messages.join(' ')}
+    </span>
+  );
+}

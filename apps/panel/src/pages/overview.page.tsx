@@ -1,0 +1,156 @@
+import type { JSX } from 'preact';
+import type { GuildSummaryDto, LavalinkNodeDto, SessionUserDto, SystemStatusDto } from '@accord/contracts';
+import { Avatar, Badge, ErrorNotice, Link, Loaded, Loading } from '../components/ui';
+import { api, ApiError } from '../lib/api';
+import { bytes, uptime } from '../lib/format';
+import { useLive } from '../lib/live';
+import { useResource } from '../lib/resource';
+
+interface HealthPart {
+  status: 'up' | 'down';
+  message?: string;
+}
+
+/** `GET /health` answers 503 with the same body when a part is down: both are answers here. */
+async function loadHealth(): Promise<Record<string, HealthPart>> {
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/health', { headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, null, null);
+  }
+  const body = (await response.json().catch(() => null)) as { details?: Record<string, HealthPart> } | null;
+  if (!body?.details) throw new ApiError(response.status, null, response.headers.get('x-request-id'));
+  return body.details;
+}
+
+export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
+  const owner = props.user.owner;
+  const guilds = useResource(() => api.get<GuildSummaryDto[]>('/guilds'), 'guilds', 10_000);
+  const health = useResource(loadHealth, 'health', 15_000);
+  const system = useResource(owner ? () => api.get<SystemStatusDto>('/system') : null, 'system', 10_000);
+  const nodes = useResource(owner ? () => api.get<LavalinkNodeDto[]>('/nodes') : null, 'nodes');
+  useLive(owner ? 'owner' : null, (message) => {
+    if (message.event === 'nodes') nodes.set(message.data);
+  });
+
+  return (
+    <div class="page">
+      <h1>Overview</h1>
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading">Status</h2>
+        {health.error ? <ErrorNotice error={health.error} /> : null}
+        <div class="tiles">
+          {health.data ? (
+            Object.entries(health.data).map(([name, part]) => (
+              <div class="tile" key={name}>
+                <span class="tile-label">{name}</span>
+                <span class="tile-value">
+                  <Badge tone={part.status === 'up' ? 'ok' : 'bad'}>{part.status === 'up' ? 'up' : 'down'}</Badge>
+                </span>
+                {part.message && <span class="tile-note">{part.message}</span>}
+              </div>
+            ))
+          ) : !health.error ? (
+            <Loading />
+          ) : null}
+          {system.data && <SystemTiles system={system.data} />}
+        </div>
+        {system.error ? <ErrorNotice error={system.error} /> : null}
+      </section>
+
+      {owner && (
+        <section aria-labelledby="nodes-heading">
+          <h2 id="nodes-heading">
+            Lavalink nodes <Link href="/nodes">details</Link>
+          </h2>
+          <Loaded data={nodes.data} error={nodes.error} what="Nodes" path="/api/v1/nodes">
+            {(list) => (
+              <ul class="rows">
+                {list.map((node) => (
+                  <li key={node.name} class="row">
+                    <strong>{node.name}</strong>
+                    <Badge tone={node.state === 'connected' ? 'ok' : node.state === 'connecting' ? 'warn' : 'bad'}>
+                      {node.state}
+                    </Badge>
+                    <span class="muted">
+                      {node.playingPlayers}/{node.players} playing
+                      {node.cpu ? ` · CPU ${Math.round(node.cpu.lavalinkLoad * 100)}%` : ''}
+                    </span>
+                  </li>
+                ))}
+                {list.length === 0 && <li class="muted">No node is configured.</li>}
+              </ul>
+            )}
+          </Loaded>
+        </section>
+      )}
+
+      <section aria-labelledby="guilds-heading">
+        <h2 id="guilds-heading">Servers</h2>
+        <Loaded data={guilds.data} error={guilds.error} what="Servers" path="/api/v1/guilds">
+          {(list) =>
+            list.length === 0 ? (
+              <p class="empty">
+                No server to show. You see the servers the bot is in where you have Manage Server or the DJ role.
+              </p>
+            ) : (
+              <ul class="cards" data-testid="guild-list">
+                {list.map((guild) => (
+                  <li key={guild.id}>
+                    <Link href={`/guilds/${guild.id}`} class="card guild-card">
+                      <Avatar url={guild.iconUrl} name={guild.name} size="large" />
+                      <span class="guild-card-body">
+                        <strong>{guild.name}</strong>
+                        <span class="guild-card-meta">
+                          {guild.playing ? <Badge tone="ok">playing</Badge> : <Badge>idle</Badge>}
+                          <span class="muted">
+                            {guild.listenerCount} listener{guild.listenerCount === 1 ? '' : 's'}
+                          </span>
+                          <Badge tone="info">{guild.access === 'manage' ? 'manage' : 'DJ'}</Badge>
+                        </span>
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
+      </section>
+    </div>
+  );
+}
+
+function SystemTiles(props: { system: SystemStatusDto }): JSX.Element {
+  const { system } = props;
+  return (
+    <>
+      <div class="tile">
+        <span class="tile-label">Discord ping</span>
+        <span class="tile-value">
+          {system.discord.gatewayPingMs === null ? '–' : `${system.discord.gatewayPingMs} ms`}
+        </span>
+        <span class="tile-note">
+          {system.discord.guilds} server{system.discord.guilds === 1 ? '' : 's'}
+        </span>
+      </div>
+      <div class="tile">
+        <span class="tile-label">Database ping</span>
+        <span class="tile-value">{system.databasePingMs === null ? '–' : `${system.databasePingMs} ms`}</span>
+      </div>
+      <div class="tile">
+        <span class="tile-label">Playing now</span>
+        <span class="tile-value">{system.activePlayers}</span>
+        <span class="tile-note">{system.liveClients} panel connections</span>
+      </div>
+      <div class="tile">
+        <span class="tile-label">Uptime</span>
+        <span class="tile-value">{uptime(system.uptimeS)}</span>
+        <span class="tile-note">
+          {bytes(system.rssBytes)} memory, heap {bytes(system.heapUsedBytes)}
+        </span>
+      </div>
+    </>
+  );
+}

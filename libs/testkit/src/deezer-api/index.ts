@@ -1,0 +1,2 @@
+export * from './deezer-api-stand-in';
+export * from './deezer-shapes';

@@ -1,0 +1,2 @@
+export * from './lastfm-api-stand-in';
+export * from './lastfm-shapes';

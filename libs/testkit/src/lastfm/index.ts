@@ -1,0 +1,1 @@
+export * from './lastfm-user-stand-in';

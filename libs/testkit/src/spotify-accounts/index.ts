@@ -1,0 +1,1 @@
+export * from './spotify-accounts-stand-in';
