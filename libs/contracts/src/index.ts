@@ -5,3 +5,7 @@ export * from './health.contract';
 export * from './live.contract';
 export * from './player.contract';
 export * from './system.contract';
+export * from './history.contract';
+export * from './stats.contract';
+export * from './tracks.contract';
+export * from './users.contract';

@@ -15,6 +15,7 @@ export enum AdminErrorCode {
   OAuthExchangeFailed = 'OAUTH_EXCHANGE_FAILED',
   InvalidSetting = 'INVALID_SETTING',
   InvalidGuildId = 'INVALID_GUILD_ID',
+  InvalidUserId = 'INVALID_USER_ID',
 }
 
 /**

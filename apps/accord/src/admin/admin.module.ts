@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CatalogModule } from '../catalog/catalog.module';
 import { DiscordClientModule } from '../discord/discord-client.module';
 import { HealthModule } from '../health/health.module';
+import { HistoryModule } from '../history/history.module';
 import { PlaybackModule } from '../playback/playback.module';
+import { PreferencesModule } from '../preferences/preferences.module';
+import { ProfilesModule } from '../preferences/profiles/profiles.module';
 import { GuildAccessGuard } from './access/guild-access.guard';
 import { GuildAccessService } from './access/guild-access.service';
 import { AdminSessionGuard } from './auth/admin-session.guard';
@@ -15,6 +19,8 @@ import { AuthService } from './auth/auth.service';
 import { DiscordOAuthClient } from './auth/discord-oauth.client';
 import { OwnerGuard } from './auth/owner.guard';
 import { PasswordLoginService } from './auth/password-login.service';
+import { AdminHistoryService } from './history/admin-history.service';
+import { HistoryController } from './history/history.controller';
 import { AdminGuildsService } from './guilds/admin-guilds.service';
 import { GuildsController } from './guilds/guilds.controller';
 import { LiveClientRegistry } from './live/live-client.registry';
@@ -27,6 +33,10 @@ import { SettingsController } from './settings/settings.controller';
 import { AdminSystemService } from './system/admin-system.service';
 import { LavalinkStatsReader } from './system/lavalink-stats.reader';
 import { SystemController } from './system/system.controller';
+import { AdminTracksService } from './tracks/admin-tracks.service';
+import { TracksController } from './tracks/tracks.controller';
+import { AdminUsersService } from './users/admin-users.service';
+import { UsersController } from './users/users.controller';
 
 /** Requests an address may make a minute on the admin API (login routes have tighter limits). */
 const REQUESTS_PER_MINUTE = 600;
@@ -42,8 +52,21 @@ const REQUESTS_PER_MINUTE = 600;
     PlaybackModule,
     DiscordClientModule,
     HealthModule,
+    HistoryModule,
+    CatalogModule,
+    ProfilesModule,
+    PreferencesModule,
   ],
-  controllers: [AuthController, GuildsController, PlayerController, SettingsController, SystemController],
+  controllers: [
+    AuthController,
+    GuildsController,
+    PlayerController,
+    SettingsController,
+    SystemController,
+    HistoryController,
+    TracksController,
+    UsersController,
+  ],
   providers: [
     AdminSessionRepository,
     AdminSessionService,
@@ -62,6 +85,9 @@ const REQUESTS_PER_MINUTE = 600;
     LiveClientRegistry,
     LiveHubService,
     LiveGateway,
+    AdminHistoryService,
+    AdminTracksService,
+    AdminUsersService,
   ],
 })
 export class AdminModule {}

@@ -168,6 +168,13 @@ export class CatalogService {
     return [...known.map(({ name, value }) => ({ name, value })), ...remote].slice(0, max);
   }
 
+  /** Known playable songs whose "artist title" or title starts with `prefix` (one indexed query; at most 100). */
+  async searchKnown(prefix: string, limit: number): Promise<CatalogTrack[]> {
+    const folded = foldSearchText(typeof prefix === 'string' ? prefix.slice(0, 200) : '');
+    if (!folded) return [];
+    return this.tracks.searchByPrefix(folded, Math.max(1, Math.min(100, Math.floor(limit) || 1)));
+  }
+
   /**
    * Playback reports that a pinned video failed to load: the song is re-pinned to the next best
    * video (never one that failed before) and returned, or marked unavailable and null returned.

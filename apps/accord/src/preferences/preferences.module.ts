@@ -62,6 +62,6 @@ import { SpotifyController } from './spotify/spotify.controller';
     UnlinkCommand,
     ImportCommand,
   ],
-  exports: [LISTENER_PROFILES],
+  exports: [LISTENER_PROFILES, ProfileViewService, PrivacyService],
 })
 export class PreferencesModule {}

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AdminError, AdminErrorCode } from '../admin.errors';
+import { CatalogError, CatalogErrorCode } from '../../catalog/catalog.errors';
 import { PlaybackError, PlaybackErrorCode } from '../../playback/playback.errors';
 
 /** The HTTP status of each admin refusal. */
@@ -22,6 +23,7 @@ export function adminErrorStatus(code: AdminErrorCode): HttpStatus {
     case AdminErrorCode.OAuthDenied:
     case AdminErrorCode.InvalidSetting:
     case AdminErrorCode.InvalidGuildId:
+    case AdminErrorCode.InvalidUserId:
       return HttpStatus.BAD_REQUEST;
     case AdminErrorCode.OAuthExchangeFailed:
       return HttpStatus.BAD_GATEWAY;
@@ -57,6 +59,21 @@ export function playbackErrorStatus(code: PlaybackErrorCode): HttpStatus {
   }
 }
 
+/** The catalog's refusals over HTTP: an unknown song 404, a bad pick 400, no Lavalink node 503. */
+export function catalogErrorStatus(code: CatalogErrorCode): HttpStatus {
+  switch (code) {
+    case CatalogErrorCode.TrackNotFound:
+      return HttpStatus.NOT_FOUND;
+    case CatalogErrorCode.VideoNotFound:
+    case CatalogErrorCode.NothingToFix:
+    case CatalogErrorCode.CannotMergeIntoItself:
+    case CatalogErrorCode.InvalidQuery:
+      return HttpStatus.BAD_REQUEST;
+    case CatalogErrorCode.AudioUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+  }
+}
+
 export interface MappedError {
   status: HttpStatus;
   code: string;
@@ -71,6 +88,9 @@ export function mapDomainError(error: unknown): MappedError | null {
   }
   if (error instanceof PlaybackError) {
     return { status: playbackErrorStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof CatalogError) {
+    return { status: catalogErrorStatus(error.code), code: error.code, message: error.message };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { onOffOption, readOnOff } from '../options/on-off.option';
 import { PlaybackService } from '../../playback/playback.service';
 import { DjGuard } from '../guards/dj.guard';
 import { guildIdOf } from '../guards/voice-context';
@@ -10,13 +11,7 @@ export class TwentyFourSevenCommand implements SlashCommand {
   readonly definition = new SlashCommandBuilder()
     .setName('247')
     .setDescription('Stay in the voice channel when the queue ends (DJ)')
-    .addStringOption((option) =>
-      option
-        .setName('mode')
-        .setDescription('On or off')
-        .setRequired(true)
-        .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
-    )
+    .addStringOption(onOffOption)
     .toJSON();
 
   // A server setting as much as a session one: no need to sit in voice to change it.
@@ -25,7 +20,7 @@ export class TwentyFourSevenCommand implements SlashCommand {
   constructor(private readonly playback: PlaybackService) {}
 
   async execute(interaction: ChatInputCommandInteraction): Promise<void> {
-    const on = interaction.options.getString('mode', true) === 'on';
+    const on = readOnOff(interaction);
     await this.playback.set247(guildIdOf(interaction), on);
     await interaction.reply(PlaybackReply.twentyFourSeven(on));
   }

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { onOffOption, readOnOff } from '../../discord/options/on-off.option';
 import { DjGuard } from '../../discord/guards/dj.guard';
 import { guildIdOf } from '../../discord/guards/voice-context';
 import { Command, type SlashCommand } from '../../discord/slash-command';
@@ -10,13 +11,7 @@ export class AutoplayCommand implements SlashCommand {
   readonly definition = new SlashCommandBuilder()
     .setName('autoplay')
     .setDescription('Pick songs for the room when the queue runs low (DJ)')
-    .addStringOption((option) =>
-      option
-        .setName('mode')
-        .setDescription('On or off')
-        .setRequired(true)
-        .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
-    )
+    .addStringOption(onOffOption)
     .toJSON();
 
   // A server setting: no need to sit in voice to change it.
@@ -25,7 +20,7 @@ export class AutoplayCommand implements SlashCommand {
   constructor(private readonly autoplay: AutoplayService) {}
 
   async execute(interaction: ChatInputCommandInteraction): Promise<void> {
-    const on = interaction.options.getString('mode', true) === 'on';
+    const on = readOnOff(interaction);
     await this.autoplay.setAutoplay(guildIdOf(interaction), on);
     await interaction.reply(RecommendationReply.autoplay(on));
   }
