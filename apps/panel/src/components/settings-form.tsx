@@ -213,51 +213,56 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         />
       </Field>
       <div class="field-grid">
-        <Field name="defaultVolume" label="Default volume" errors={errors} hint="0-150; 100 avoids transcoding.">
-          <input
-            type="number"
-            inputMode="numeric"
-            value={form.defaultVolume}
-            disabled={disabled}
-            onInput={(event) => update('defaultVolume', event.currentTarget.value)}
-          />
-        </Field>
-        <Field name="idleTimeoutS" label="Idle timeout (s)" errors={errors} hint="Leave an empty channel after.">
-          <input
-            type="number"
-            inputMode="numeric"
-            value={form.idleTimeoutS}
-            disabled={disabled}
-            onInput={(event) => update('idleTimeoutS', event.currentTarget.value)}
-          />
-        </Field>
-        <Field name="discoveryShare" label="Discovery share (%)" errors={errors} hint="Autoplay picks nobody knows.">
-          <input
-            type="number"
-            inputMode="decimal"
-            value={form.discoveryShare}
-            disabled={disabled}
-            onInput={(event) => update('discoveryShare', event.currentTarget.value)}
-          />
-        </Field>
-        <Field name="trackCooldownMs" label="Track cooldown (min)" errors={errors} hint="Before a song may return.">
-          <input
-            type="number"
-            inputMode="decimal"
-            value={form.trackCooldownMs}
-            disabled={disabled}
-            onInput={(event) => update('trackCooldownMs', event.currentTarget.value)}
-          />
-        </Field>
-        <Field name="artistSpacing" label="Artist spacing" errors={errors} hint="Songs between two of one artist.">
-          <input
-            type="number"
-            inputMode="numeric"
-            value={form.artistSpacing}
-            disabled={disabled}
-            onInput={(event) => update('artistSpacing', event.currentTarget.value)}
-          />
-        </Field>
+        <NumberField
+          name="defaultVolume"
+          label="Default volume"
+          hint="0-150; 100 avoids transcoding."
+          inputMode="numeric"
+          form={form}
+          errors={errors}
+          disabled={disabled}
+          update={update}
+        />
+        <NumberField
+          name="idleTimeoutS"
+          label="Idle timeout (s)"
+          hint="Leave an empty channel after."
+          inputMode="numeric"
+          form={form}
+          errors={errors}
+          disabled={disabled}
+          update={update}
+        />
+        <NumberField
+          name="discoveryShare"
+          label="Discovery share (%)"
+          hint="Autoplay picks nobody knows."
+          inputMode="decimal"
+          form={form}
+          errors={errors}
+          disabled={disabled}
+          update={update}
+        />
+        <NumberField
+          name="trackCooldownMs"
+          label="Track cooldown (min)"
+          hint="Before a song may return."
+          inputMode="decimal"
+          form={form}
+          errors={errors}
+          disabled={disabled}
+          update={update}
+        />
+        <NumberField
+          name="artistSpacing"
+          label="Artist spacing"
+          hint="Songs between two of one artist."
+          inputMode="numeric"
+          form={form}
+          errors={errors}
+          disabled={disabled}
+          update={update}
+        />
       </div>
       <div class="checks">
         <label class="check">
@@ -331,6 +336,32 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
 }
 
 /** A label around its input, with a hint and the messages for this field (the form's or the server's). */
+type NumberSetting = 'defaultVolume' | 'idleTimeoutS' | 'discoveryShare' | 'trackCooldownMs' | 'artistSpacing';
+
+/** A number setting: typed as text so a half-typed value can be told apart from a wrong one. */
+function NumberField(props: {
+  name: NumberSetting;
+  label: string;
+  hint: string;
+  inputMode: 'numeric' | 'decimal';
+  form: FormState;
+  errors: FieldErrors;
+  disabled: boolean;
+  update: <K extends keyof FormState>(name: K, value: FormState[K]) => void;
+}): JSX.Element {
+  return (
+    <Field name={props.name} label={props.label} errors={props.errors} hint={props.hint}>
+      <input
+        type="number"
+        inputMode={props.inputMode}
+        value={props.form[props.name]}
+        disabled={props.disabled}
+        onInput={(event) => props.update(props.name, event.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 function Field(props: {
   name: SettingName;
   label: string;
