@@ -33,6 +33,8 @@ export class GuildSession {
   lookAheadTimer?: NodeJS.Timeout;
   nowPlayingMessageId: string | null = null;
   lastPositionSave = 0;
+  /** Set once the session ended: nothing may write it back to the database after that. */
+  ended = false;
 
   constructor(
     readonly guildId: string,

@@ -663,6 +663,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   }
 
   private async endSession(session: GuildSession, reason: SessionEndedEvent['reason']): Promise<void> {
+    session.ended = true;
     clearTimeout(session.idleTimer);
     clearTimeout(session.lookAheadTimer);
     if (session.current) this.endCurrent(session, 'stopped');
@@ -730,6 +731,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
       if (this.sessions.has(guildId)) continue;
       const session = GuildSession.fromPersisted(guildId, persisted);
       session.twentyFourSeven = (await this.settings.get(guildId)).twentyFourSeven;
+      if (this.sessions.has(guildId)) continue; // a /play got there first
       this.sessions.set(guildId, session);
       try {
         await this.restoreSession(session, persisted.current, readyNode, resumed);
@@ -821,6 +823,8 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   }
 
   private async persistNow(session: GuildSession): Promise<void> {
+    // A write racing the end of its session would bring the cleared session back after a restart.
+    if (session.ended) return;
     await this.guilds.saveSession(session.guildId, session.toPersisted(Date.now()));
   }
 
