@@ -1,0 +1,115 @@
+// What each benchmark figure means, for BENCHMARKS.md. A figure without an entry here is still
+// reported (under its file), so a new benchmark never disappears from the report.
+
+export interface FigureSection {
+  title: string;
+  /** Figures whose names start with one of these prefixes belong to the section. */
+  prefixes: string[];
+  /** One paragraph: what is measured and how. */
+  about: string;
+  /** The bench file(s) to run for just this section: `npm run bench -- <filter>`. */
+  filter: string;
+}
+
+export const SECTIONS: FigureSection[] = [
+  {
+    title: 'Process',
+    prefixes: ['process.'],
+    about:
+      'The production build (`dist/apps/accord/main.js`) started as its own process against the fake Discord, ' +
+      'a fake Lavalink node and the test database: time from spawn to a healthy `/api/v1/health`, resident ' +
+      'memory when idle and with 50 guilds playing, and the time a SIGTERM takes to persist and exit.',
+    filter: 'process',
+  },
+  {
+    title: 'Playback',
+    prefixes: ['playback.'],
+    about:
+      'The app in-process on the fakes. The gap is the time from Lavalink\u2019s TrackEnd to the PATCH that starts ' +
+      'the next song, with the next song resolved ahead of time (look-ahead) and without it, the search taking ' +
+      '500 ms. `/play` of a pinned song is measured to its PATCH; the event-loop delay while a 1,000-track ' +
+      'playlist loads shows whether the bot stays responsive.',
+    filter: 'playback',
+  },
+  {
+    title: 'Catalog',
+    prefixes: ['catalog.'],
+    about:
+      'Resolving "artist - title" to its pinned YouTube video: from the catalog (pinned), and for a new song ' +
+      '(search, parse, match, pin), with an instant and a 500 ms search.',
+    filter: 'catalog',
+  },
+  {
+    title: 'History (test database)',
+    prefixes: ['history.'],
+    about:
+      'Autoplay\u2019s repetition queries and one profile read against 100,000 plays by 1,000 users, 200 runs each, ' +
+      'on FerretDB 1.x (a MongoDB server answers these from indexes and is faster).',
+    filter: 'history',
+  },
+  {
+    title: 'Recommendation',
+    prefixes: ['recs.'],
+    about:
+      'One `pick` over 5,000 candidates for rooms of 1, 5 and 10 listeners (wall and CPU time), its working set, ' +
+      'and a whole autoplay turn through the bot\u2019s recommendation service with cached sources.',
+    filter: 'pick autoplay',
+  },
+  {
+    title: 'Track identity',
+    prefixes: ['identity.'],
+    about: 'Title parsing throughput and matching one query against 20 candidate uploads.',
+    filter: 'parse',
+  },
+  {
+    title: 'Admin API and live events',
+    prefixes: ['api.'],
+    about:
+      'Through the real HTTP server with a signed-in session: the queue endpoint, the history and stats endpoints ' +
+      'with 100,000 plays in the database, and the time for one event to reach 200 connected WebSocket clients.',
+    filter: 'api',
+  },
+  {
+    title: 'Soak',
+    prefixes: ['soak.'],
+    about:
+      'Hours of virtual playback across 20 guilds with autoplay on the fakes: the slope of resident memory per ' +
+      'virtual hour and the plays recorded.',
+    filter: 'soak',
+  },
+];
+
+/** One-line meanings of individual figures (by exact name). */
+export const MEANINGS: Record<string, string> = {
+  'process.boot_to_ready_ms': 'spawn to healthy, median of 5 boots',
+  'process.idle.rss_mb': 'resident memory 5 s after boot',
+  'process.50_guilds.rss_mb': 'resident memory with 50 guilds playing',
+  'playback.gap.lookahead.median_ms': 'TrackEnd to the next PATCH, next song resolved ahead',
+  'playback.gap.lookahead.p99_ms': 'the same, 99th percentile',
+  'playback.gap.no_lookahead.median_ms': 'TrackEnd to the next PATCH, resolving only then (search 500 ms)',
+  'playback.play_pinned.median_ms': '/play of a pinned song to its PATCH',
+  'playback.playlist_1000.loop_delay_p99_ms': 'event-loop delay while a 1,000-track playlist loads',
+  'catalog.resolve.pinned.median_ms': 'a song already pinned',
+  'catalog.resolve.new.median_ms': 'a new song: search, parse, match, pin',
+  'catalog.resolve.new_500ms_search.median_ms': 'a new song with a 500 ms search',
+  'history.repetition_query.p95_ms': 'the slowest of the per-pick repetition queries',
+  'history.profile_query.p95_ms': "one listener's profile",
+  'recs.pick.working_set_mb': 'heap used by one 10-listener pick',
+  'recs.autoplay.end_to_end.median_ms': 'a whole autoplay turn, 10 listeners, cached sources',
+  'recs.autoplay.end_to_end.p99_ms': 'the same, 99th percentile',
+  'recs.autoplay.candidates_per_pick': 'candidates scored per autoplay turn',
+  'identity.parse.titles_per_s': 'titles parsed per second',
+  'identity.match.ms_per_query': 'one query matched against 20 candidates',
+  'api.guild_queue.p95_ms': 'GET a guild queue',
+  'api.ws.fanout_200.p95_ms': 'one event to 200 WebSocket clients',
+};
+
+/** The meaning of a figure: its entry above, or one derived from a family of names. */
+export function meaningOf(name: string): string {
+  if (MEANINGS[name]) return MEANINGS[name];
+  const pick = /^recs\.pick\.(\d+)_listeners\.(cpu_)?(median|p99)_ms$/.exec(name);
+  if (pick) return `one pick, ${pick[1]} listener(s), 5,000 candidates, ${pick[2] ? 'CPU' : 'wall'} ${pick[3]}`;
+  const autoplayCpu = /^recs\.autoplay\.pick_cpu\.(\d+)_listeners\.(median|p99)_ms$/.exec(name);
+  if (autoplayCpu) return `CPU of the pick inside an autoplay turn, ${autoplayCpu[1]} listeners, ${autoplayCpu[2]}`;
+  return '';
+}
