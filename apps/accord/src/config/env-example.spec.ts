@@ -3,17 +3,35 @@ import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { EnvironmentVariables } from './env.schema';
 
+const root = join(__dirname, '../../../..');
+const validated = (): string[] =>
+  [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+        .map((metadata) => metadata.propertyName),
+    ),
+  ].sort();
+
 describe('.env.example', () => {
   it('lists exactly the variables the schema validates', () => {
-    const example = readFileSync(join(__dirname, '../../../../.env.example'), 'utf8');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort();
-    const validated = [
-      ...new Set(
-        getMetadataStorage()
-          .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
-          .map((metadata) => metadata.propertyName),
-      ),
-    ].sort();
-    expect(documented).toEqual(validated);
+    expect(documented).toEqual(validated());
+  });
+});
+
+describe("the README's configuration table", () => {
+  it('documents every variable the schema validates', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const rows = section
+      .slice(0, section.indexOf('\n## ', 1))
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
+    const documented = new Set(
+      rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1])),
+    );
+    expect(validated().filter((name) => !documented.has(name))).toEqual([]);
   });
 });
