@@ -24,7 +24,7 @@ export interface CreateAppOptions {
 /**
  * Builds the Nest application (Fastify, security headers, cookies, validation, errors, OpenAPI
  * docs, the live WebSocket and the panel's files) without listening, so that `main.ts` and the
- * end-to-end tests boot exactly the same app.
+ * end-to-end tests boot exactly the same app. `app.close()` runs the shutdown hooks.
  */
 export async function createApp({ config, logger, ring }: CreateAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -69,6 +69,6 @@ export async function createApp({ config, logger, ring }: CreateAppOptions): Pro
   SwaggerModule.setup('api/docs', app, document);
   const panel = await registerPanel(app);
   if (panel) new Logger('Bootstrap').log(`Serving the panel from ${panel}`);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts closes the app on SIGTERM/SIGINT itself, within SHUTDOWN_TIMEOUT_S.
   return app;
 }

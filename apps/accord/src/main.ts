@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { createApp } from './bootstrap';
 import { loadConfig } from './config/app-config';
+import { closeOnSignals } from './graceful-shutdown';
 import { createLogger } from './logging/logger.factory';
 
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (error) => logger.error('Uncaught exception', { error, context: 'Process' }));
 
   const app = await createApp({ config: config.value, logger, ring });
+  closeOnSignals({ close: () => app.close(), logger, timeoutMs: config.value.shutdownTimeoutS * 1000 });
   await app.listen(config.value.http.port, config.value.http.host);
   logger.info(`HTTP server on ${await app.getUrl()} (API docs at /api/docs)`, { context: 'Bootstrap' });
 }

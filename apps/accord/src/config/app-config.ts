@@ -25,6 +25,8 @@ export interface AppConfig {
   http: { port: number; host: string; publicUrl?: string };
   logging: { level: LogLevel; format: 'pretty' | 'json'; toFile: boolean; ringSize: number; dir: string };
   dataDir: string;
+  /** How long a graceful stop may take before the process exits anyway. */
+  shutdownTimeoutS: number;
   admin: { password?: string; discordClientSecret?: string; sessionSecret?: string };
   spotify?: { clientId: string; clientSecret: string; tokenEncryptionKey: string };
   lastfm?: { apiKey: string };
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
       dir: `${dataDir}/logs`,
     },
     dataDir,
+    shutdownTimeoutS: vars.SHUTDOWN_TIMEOUT_S,
     admin: {
       password: vars.ADMIN_PASSWORD,
       discordClientSecret: vars.DISCORD_CLIENT_SECRET,

@@ -157,6 +157,17 @@ export class EnvironmentVariables {
   @IsInt({ message: '$property must be a whole number' })
   LOG_RING_SIZE = 2000;
 
+  // --- Process ---
+  /**
+   * Seconds a graceful stop (SIGTERM, SIGINT) may take: sessions saved, connections closed. A
+   * connection that hangs past it does not hold the process: it exits with code 1.
+   */
+  @Type(() => Number)
+  @Min(1)
+  @Max(600)
+  @IsInt({ message: '$property must be a whole number' })
+  SHUTDOWN_TIMEOUT_S = 10;
+
   // --- Admin panel ---
   @Transform(emptyAsUndefined)
   @IsOptional()

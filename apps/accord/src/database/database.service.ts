@@ -62,7 +62,10 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    await this.connection.close().catch(() => undefined);
+    await this.connection.close().then(
+      () => this.logger.log('MongoDB connection closed'),
+      (error: unknown) => this.logger.warn(`Closing the MongoDB connection failed: ${String(error)}`),
+    );
   }
 
   private scheduleRetry(error: unknown): void {
