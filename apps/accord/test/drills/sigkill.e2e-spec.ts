@@ -56,7 +56,7 @@ describe('The bot process killed with SIGKILL mid-track and started again', () =
       .toArray()) as unknown as StoredPlay[];
   const queueEmbed = async (): Promise<APIEmbed> => {
     const answer = await slash('queue');
-    return (answer.embeds as APIEmbed[] | undefined)?.[0] ?? {};
+    return answer.embeds?.[0] ?? {};
   };
   const trackPatchesSince = (from: number) =>
     node
