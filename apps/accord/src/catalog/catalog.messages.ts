@@ -43,6 +43,8 @@ export const CatalogMessages = {
     type === 'playlist' && source === 'Spotify'
       ? "That Spotify playlist can't be read: it is private, deleted, or one of Spotify's own mixes, which Spotify keeps from other apps."
       : `That ${source} ${type} does not exist or is not available.`,
+  catalogAway:
+    "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.",
   soundcloudUnavailable:
     "That SoundCloud link can't be played, and it doesn't say enough to search for the song elsewhere.",
 } as const;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isValidObjectId } from 'mongoose';
+import { isTransientMongoError } from '../database/mongo-errors';
 import {
   artistKey,
   cleanTitle,
@@ -108,8 +109,36 @@ export class CatalogService {
       if (error instanceof CatalogError && error.code === CatalogErrorCode.AudioUnavailable) {
         return failure('AUDIO_UNAVAILABLE', error.message);
       }
+      if (isTransientMongoError(error)) {
+        this.logger.warn(`The catalog is unreachable (${String(error)}); resolving without it`);
+        return this.resolveUnpinned(parsed);
+      }
       throw error;
     }
+  }
+
+  /**
+   * While MongoDB is away the music goes on: text is searched and matched as usual, a link is
+   * loaded as it is, and nothing is pinned (the next request after the outage pins the song).
+   */
+  private async resolveUnpinned(parsed: ParsedQuery): Promise<ResolveOutcome> {
+    if (parsed.kind === 'text') {
+      const match = await this.search(wantedFromText(parsed.text), []);
+      if (!match) return failure('NOT_FOUND', CatalogMessages.nothingFound(parsed.text));
+      const parsedVideo = match.best.parsed;
+      const trackKey =
+        completeKey(match.query) ??
+        completeKey(parsedVideo) ??
+        incompleteKey(parsedVideo, match.video.identifier ?? '');
+      return { ok: true, kind: 'track', track: { ...match.video, trackKey }, source: 'search', fromPin: false };
+    }
+    if (parsed.kind === 'youtube-video' || parsed.kind === 'soundcloud') {
+      const video = firstTrack(await this.load(parsed.url));
+      if (!video?.encoded) return failure('NOT_FOUND', CatalogMessages.catalogAway);
+      const source = parsed.kind === 'soundcloud' ? 'soundcloud' : parsed.source;
+      return { ok: true, kind: 'track', track: withKey(video), source, fromPin: false };
+    }
+    return failure('SOURCE_UNAVAILABLE', CatalogMessages.catalogAway);
   }
 
   /**

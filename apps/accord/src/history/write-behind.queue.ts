@@ -1,3 +1,6 @@
+// Re-exported: the queue's callers pass it as `isTransient`.
+export { isTransientMongoError } from '../database/mongo-errors';
+
 /** What the queue needs from a logger. */
 export interface QueueLogger {
   warn(message: string): void;
@@ -158,27 +161,4 @@ export class WriteBehindQueue {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-const TRANSIENT_NAMES = new Set([
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoServerSelectionError',
-  'MongoNotConnectedError',
-  'MongoPoolClearedError',
-  'MongoTopologyClosedError',
-]);
-
-/** MongoDB errors that mean "not now" rather than "never". */
-export function isTransientMongoError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (TRANSIENT_NAMES.has(error.name)) return true;
-  if (/buffering timed out|connection .* closed|ECONNREFUSED|ECONNRESET/i.test(error.message)) return true;
-  const labels = (error as { errorLabels?: unknown }).errorLabels;
-  if (
-    Array.isArray(labels) &&
-    labels.some((label) => label === 'RetryableWriteError' || label === 'TransientTransactionError')
-  )
-    return true;
-  return error.cause !== undefined && error.cause !== error && isTransientMongoError(error.cause);
 }

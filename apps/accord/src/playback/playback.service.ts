@@ -48,6 +48,13 @@ import { VoicePresenceService } from './voice-presence.service';
 
 /** The playhead is written at most this often (every change of track, queue or state is written at once). */
 const POSITION_SAVE_INTERVAL_MS = 5_000;
+/**
+ * A reply that changes the queue waits for the session to be saved, but no longer than this: while
+ * MongoDB is away the save fails slowly, and Discord drops an interaction not answered within 3 s.
+ */
+const REPLY_WRITE_WAIT_MS = 1_500;
+/** A session save that failed (MongoDB away) is tried again this often until it lands. */
+const PERSIST_RETRY_MS = 2_000;
 /** Autoplay is asked for more when fewer entries than this follow the current one. */
 const QUEUE_LOW_THRESHOLD = 2;
 
@@ -61,6 +68,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   private readonly logger = new Logger(PlaybackService.name);
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();
+  private readonly persistRetries = new Map<string, NodeJS.Timeout>();
   /** Leaves still tearing the player down; a new session in that guild waits for them. */
   private readonly leaving = new Map<string, Promise<void>>();
   private restored = false;
@@ -83,6 +91,8 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   /** Runs before any connection closes (onApplicationShutdown hooks close MongoDB and Lavalink). */
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
+    for (const timer of this.persistRetries.values()) clearTimeout(timer);
+    this.persistRetries.clear();
     // Persist every session as it stands: a restart continues from here (Lavalink keeps playing).
     await Promise.all(
       [...this.sessions.values()].map(async (session) => {
@@ -182,7 +192,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     else this.scheduleLookAhead(session);
     this.changed(session, 'queue');
     // The reply says "queued": make that true on disk too.
-    await this.whenWritten(session.guildId);
+    await this.writtenForReply(session.guildId);
     return {
       added,
       firstPosition: startedPlaying ? firstPosition - 1 : firstPosition,
@@ -233,7 +243,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     const removed = session.queue.removeAt(position);
     if (!removed) throw this.outOfRange(session, position);
     this.changed(session, 'queue');
-    await this.whenWritten(guildId);
+    await this.writtenForReply(guildId);
     return removed;
   }
 
@@ -242,7 +252,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     const moved = session.queue.move(from, to);
     if (!moved) throw this.outOfRange(session, session.queue.inRange(from) ? to : from);
     this.changed(session, 'queue');
-    await this.whenWritten(guildId);
+    await this.writtenForReply(guildId);
     return moved;
   }
 
@@ -256,7 +266,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     }
     session.queue.shuffle(Math.random);
     this.changed(session, 'queue');
-    await this.whenWritten(guildId);
+    await this.writtenForReply(guildId);
     return session.queue.length;
   }
 
@@ -264,7 +274,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     const session = this.session(guildId);
     session.loop = mode;
     this.changed(session, 'loop');
-    await this.whenWritten(guildId);
+    await this.writtenForReply(guildId);
   }
 
   async seek(guildId: string, positionMs: number): Promise<void> {
@@ -813,13 +823,28 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     state.running = (async () => {
       do {
         state.again = false;
-        await this.persistNow(session).catch((error: unknown) =>
-          this.logger.error(`Could not save the session of guild ${session.guildId}: ${String(error)}`),
-        );
+        await this.persistNow(session).catch((error: unknown) => {
+          this.logger.error(`Could not save the session of guild ${session.guildId}: ${String(error)}`);
+          this.persistLater(session);
+        });
       } while (state.again && this.sessions.get(session.guildId) === session);
       this.writes.delete(session.guildId);
     })();
     this.writes.set(session.guildId, state);
+  }
+
+  /**
+   * Tries a failed save again (in the background: callers waiting for the write are not held up by
+   * an outage), so the stored session catches up with what changed while MongoDB was away.
+   */
+  private persistLater(session: GuildSession): void {
+    if (this.shuttingDown || this.persistRetries.has(session.guildId)) return;
+    const timer = setTimeout(() => {
+      this.persistRetries.delete(session.guildId);
+      this.persist(session);
+    }, PERSIST_RETRY_MS);
+    timer.unref();
+    this.persistRetries.set(session.guildId, timer);
   }
 
   private async persistNow(session: GuildSession): Promise<void> {
@@ -830,6 +855,16 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
 
   private async whenWritten(guildId: string): Promise<void> {
     await this.writes.get(guildId)?.running;
+  }
+
+  private async writtenForReply(guildId: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, REPLY_WRITE_WAIT_MS)));
+    try {
+      await Promise.race([this.whenWritten(guildId), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

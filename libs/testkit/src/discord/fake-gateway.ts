@@ -147,10 +147,9 @@ export class FakeGateway {
   invalidateSession(resumable: boolean, shardId?: number): void {
     for (const connection of this.connectionsOf(shardId)) {
       const session = connection.session;
-      if (session && !resumable) {
-        this.forget(session);
-        connection.session = null;
-      }
+      if (session && !resumable) this.forget(session);
+      // Either way the socket is no longer authenticated: a resumable session is RESUMEd on it.
+      connection.session = null;
       this.send(connection.socket, { op: GatewayOpcodes.InvalidSession, d: resumable });
     }
   }

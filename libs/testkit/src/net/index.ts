@@ -1,0 +1,1 @@
+export { TcpProxy, type TcpProxyOptions } from './tcp-proxy';
