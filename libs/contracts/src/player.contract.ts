@@ -106,3 +106,44 @@ export interface QueueChangeResultDto {
   entry: Omit<QueueEntryDto, 'position'>;
   player: PlayerStateDto;
 }
+
+/** `POST /api/v1/guilds/:guildId/queue`: what to add, resolved as `/play` resolves it. */
+export interface EnqueueRequest {
+  /** A song ("artist - title") or a YouTube, Spotify, Deezer or SoundCloud link; 1-500 characters once trimmed. */
+  query: string;
+  /** Right after the current track instead of at the end (default false). */
+  next?: boolean;
+}
+
+/** A playlist queued by `POST .../queue`: its first tracks are in at once, the rest load in the background. */
+export interface EnqueuedPlaylistDto {
+  name: string;
+  /** Tracks the playlist has, as loaded (the catalog reads at most 1,000). */
+  found: number;
+  /** Tracks past the catalog's playlist cap, not queued. */
+  leftOut: number;
+  /** Tracks that fit in the queue (at most 5,000 entries): what will be queued in all. */
+  total: number;
+  /** True while the rest is still being added (follow the `queue` live event or re-read the queue). */
+  loading: boolean;
+  /** The queue filled up before the whole playlist fitted. */
+  full: boolean;
+}
+
+/** `POST .../queue` answers 201 with this. */
+export interface EnqueueResultDto {
+  kind: 'track' | 'playlist';
+  /** The track queued, or the playlist's first track (null for a playlist queued `next`, which goes in last slice first). */
+  first: Omit<QueueEntryDto, 'position'> | null;
+  /** Where `first` is: a 1-based queue position, 0 when it started playing at once, null without `first`. */
+  firstPosition: number | null;
+  /** Nothing was playing and the first track started. */
+  startedPlaying: boolean;
+  /** Queued right after the current track. */
+  next: boolean;
+  /** Entries this request has queued by the time of the answer. */
+  queued: number;
+  /** Set for a playlist, null for a single track. */
+  playlist: EnqueuedPlaylistDto | null;
+  player: PlayerStateDto;
+}

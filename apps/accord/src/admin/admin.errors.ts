@@ -16,10 +16,16 @@ export enum AdminErrorCode {
   InvalidSetting = 'INVALID_SETTING',
   InvalidGuildId = 'INVALID_GUILD_ID',
   InvalidUserId = 'INVALID_USER_ID',
+  NoPlayer = 'NO_PLAYER',
+  InvalidQuery = 'INVALID_QUERY',
+  NothingFound = 'NOTHING_FOUND',
+  UnsupportedLink = 'UNSUPPORTED_LINK',
+  PlaylistEmpty = 'PLAYLIST_EMPTY',
+  SourceUnavailable = 'SOURCE_UNAVAILABLE',
 }
 
 /**
- * A refusal of the admin API (auth, access, settings). `field` names the input at fault, so the
+ * A refusal of the admin API (auth, access, settings, enqueue). `field` names the input at fault, so the
  * HTTP mapper can answer a 400 with a message for that field.
  */
 export class AdminError extends DomainError<AdminErrorCode> {

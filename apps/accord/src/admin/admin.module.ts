@@ -5,6 +5,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { DiscordClientModule } from '../discord/discord-client.module';
 import { HealthModule } from '../health/health.module';
 import { HistoryModule } from '../history/history.module';
+import { PlayRequestService } from '../playback/play-request.service';
 import { PlaybackModule } from '../playback/playback.module';
 import { PreferencesModule } from '../preferences/preferences.module';
 import { ProfilesModule } from '../preferences/profiles/profiles.module';
@@ -26,6 +27,7 @@ import { GuildsController } from './guilds/guilds.controller';
 import { LiveClientRegistry } from './live/live-client.registry';
 import { LiveHubService } from './live/live-hub.service';
 import { LiveGateway } from './live/live.gateway';
+import { EnqueueService } from './player/enqueue.service';
 import { PlayerControlService } from './player/player-control.service';
 import { PlayerController } from './player/player.controller';
 import { AdminSettingsService } from './settings/admin-settings.service';
@@ -79,6 +81,9 @@ const REQUESTS_PER_MINUTE = 600;
     GuildAccessGuard,
     AdminGuildsService,
     PlayerControlService,
+    // Its own instance (the Discord module has another): each waits for its playlist loads at shutdown.
+    PlayRequestService,
+    EnqueueService,
     AdminSettingsService,
     AdminSystemService,
     LavalinkStatsReader,

@@ -205,15 +205,25 @@ export class PlayRepository {
   }
 
   /**
+   * The plays a user took part in (listener, requester or skipper: what `forgetUser` touches),
+   * newest first, at most `limit` of them, and how many there are in all (privacy export).
+   */
+  async forUser(userId: string, limit: number): Promise<{ plays: PlayRecord[]; total: number }> {
+    const query = involving(userId);
+    const [docs, total] = await Promise.all([
+      this.plays.find(query).sort({ startedAt: -1 }).limit(Math.max(1, limit)).lean<LeanPlay[]>().exec(),
+      this.plays.countDocuments(query).exec(),
+    ]);
+    return { plays: docs.map(toRecord), total };
+  }
+
+  /**
    * Removes a user from the plays they took part in; the plays stay as anonymous guild history.
    * `$pull` of a plain value and per-document `$set`s, which FerretDB 1.x applies correctly.
    */
   async forgetUser(userId: string): Promise<number> {
     const docs = await this.plays
-      .find(
-        { $or: [{ listeners: userId }, { requestedBy: userId }, { skippedBy: userId }] },
-        { listened: 1, fits: 1, requestedBy: 1, skippedBy: 1 },
-      )
+      .find(involving(userId), { listened: 1, fits: 1, requestedBy: 1, skippedBy: 1 })
       .lean<Array<Pick<LeanPlay, '_id' | 'listened' | 'fits' | 'requestedBy' | 'skippedBy'>>>()
       .exec();
     if (docs.length === 0) return 0;
@@ -256,6 +266,11 @@ export class PlayRepository {
     );
     return names;
   }
+}
+
+/** Plays a user took part in: as a listener, the requester or the skipper (each indexed). */
+function involving(userId: string): Record<string, unknown> {
+  return { $or: [{ listeners: userId }, { requestedBy: userId }, { skippedBy: userId }] };
 }
 
 function toRecord(doc: LeanPlay): PlayRecord {

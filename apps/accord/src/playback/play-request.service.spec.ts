@@ -138,12 +138,12 @@ describe(PlayRequestService.name, () => {
   });
 
   it.each([
-    ['an empty query', '   ', /Tell me what to play/],
-    ['a 2,000-character query', 'x'.repeat(2_000), /2,000 characters long; keep it under 500/],
-  ])('refuses %s without asking the catalog or deferring', async (_, query, message) => {
+    ['an empty query', '   ', 'EMPTY_QUERY', /Tell me what to play/],
+    ['a 2,000-character query', 'x'.repeat(2_000), 'QUERY_TOO_LONG', /2,000 characters long; keep it under 500/],
+  ])('refuses %s without asking the catalog or deferring', async (_, query, reason, message) => {
     const acknowledge = jest.fn();
     const outcome = await play({ query, acknowledge });
-    expect(outcome).toEqual({ kind: 'refused', message: expect.stringMatching(message) as unknown });
+    expect(outcome).toEqual({ kind: 'refused', reason, message: expect.stringMatching(message) as unknown });
     expect(acknowledge).not.toHaveBeenCalled();
     expect(resolve).not.toHaveBeenCalled();
     expect(playback.calls).toEqual([]);
@@ -178,7 +178,11 @@ describe(PlayRequestService.name, () => {
       reason: 'UNSUPPORTED_LINK',
       message: 'I cannot play links from that site.',
     });
-    await expect(play()).resolves.toEqual({ kind: 'refused', message: 'I cannot play links from that site.' });
+    await expect(play()).resolves.toEqual({
+      kind: 'refused',
+      reason: 'UNSUPPORTED_LINK',
+      message: 'I cannot play links from that site.',
+    });
     expect(playback.calls).toEqual([]);
   });
 
@@ -199,6 +203,7 @@ describe(PlayRequestService.name, () => {
     resolve.mockResolvedValue(playlist(0, 'Private mix'));
     await expect(play()).resolves.toEqual({
       kind: 'refused',
+      reason: 'PLAYLIST_EMPTY',
       message: expect.stringContaining('"Private mix" has nothing I can play') as unknown,
     });
     expect(playback.calls).toEqual([]);
@@ -275,7 +280,7 @@ describe(PlayRequestService.name, () => {
       queue: QueueEntryFactory.many(MAX_QUEUE_LENGTH),
     });
     resolve.mockResolvedValue(playlist(20));
-    await expect(play()).resolves.toEqual({ kind: 'refused', message: QUEUE_FULL_MESSAGE });
+    await expect(play()).resolves.toEqual({ kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE });
     expect(playback.calls).toEqual([]);
   });
 

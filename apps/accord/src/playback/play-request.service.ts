@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError } from '@accord/core';
 import { CatalogService } from '../catalog/catalog.service';
+import type { ResolveFailure } from '../catalog/catalog.types';
 import { PlaybackError, PlaybackErrorCode } from './playback.errors';
 import { PlaybackService } from './playback.service';
 import { MAX_QUEUE_LENGTH, type PlayableTrack, type PlaybackRequester, type QueueEntry } from './playback.types';
@@ -32,8 +33,11 @@ export interface PlaylistProgress {
   note?: string;
 }
 
+/** Why a request queued nothing: the catalog's reason, or a full queue. */
+export type PlayRefusal = ResolveFailure | 'QUEUE_FULL';
+
 export type PlayOutcome =
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; reason: PlayRefusal; message: string }
   | { kind: 'track'; entry: QueueEntry; startedPlaying: boolean; position: number; next: boolean }
   | { kind: 'playlist'; progress: PlaylistProgress };
 
@@ -90,10 +94,10 @@ export class PlayRequestService implements OnApplicationShutdown {
   async play(request: PlayRequest): Promise<PlayOutcome> {
     const query = request.query.trim();
     const problem = checkQuery(query);
-    if (problem) return { kind: 'refused', message: problem };
+    if (problem) return { kind: 'refused', ...problem };
     await request.acknowledge?.();
     const resolved = await this.catalog.resolve(query, request.requester.userId);
-    if (!resolved.ok) return { kind: 'refused', message: resolved.message };
+    if (!resolved.ok) return { kind: 'refused', reason: resolved.reason, message: resolved.message };
     if (resolved.kind === 'track') return this.playTrack(request, resolved.track);
     return this.playPlaylist(request, {
       name: resolved.name,
@@ -116,7 +120,7 @@ export class PlayRequestService implements OnApplicationShutdown {
     const next = request.next ?? false;
     const result = await this.playback.enqueue(request.requester, [track], { next, source: 'request' });
     const entry = result.added[0];
-    if (!entry) return { kind: 'refused', message: QUEUE_FULL_MESSAGE };
+    if (!entry) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
     return { kind: 'track', entry, startedPlaying: result.startedPlaying, position: result.firstPosition, next };
   }
 
@@ -127,13 +131,14 @@ export class PlayRequestService implements OnApplicationShutdown {
     if (tracks.length === 0) {
       return {
         kind: 'refused',
+        reason: 'PLAYLIST_EMPTY',
         message: `The playlist "${name}" has nothing I can play (empty, or only private or deleted videos). Nothing was queued.`,
       };
     }
     const { guildId } = request.requester;
     const before = this.playback.snapshot(guildId);
     const room = MAX_QUEUE_LENGTH - (before?.queue.length ?? 0);
-    if (room <= 0) return { kind: 'refused', message: QUEUE_FULL_MESSAGE };
+    if (room <= 0) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
     const wanted = tracks.slice(0, room);
     // "Next" only matters while something plays; then the first track need not start at once either.
     const next = (request.next ?? false) && !!before?.current;
@@ -151,7 +156,7 @@ export class PlayRequestService implements OnApplicationShutdown {
       next,
       state: 'loading',
     };
-    if (result.added.length === 0) return { kind: 'refused', message: QUEUE_FULL_MESSAGE };
+    if (result.added.length === 0) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
     if (result.refused > 0) progress.state = 'full';
     else if (rest.length === 0) progress.state = 'done';
     else this.track(this.loadRest({ request, tracks: wanted, slices: rest, progress }));
@@ -231,10 +236,18 @@ export class PlayRequestService implements OnApplicationShutdown {
   }
 }
 
-function checkQuery(query: string): string | null {
-  if (query.length === 0) return 'Tell me what to play: a song name, or a YouTube, Spotify, Deezer or SoundCloud link.';
+function checkQuery(query: string): { reason: PlayRefusal; message: string } | null {
+  if (query.length === 0) {
+    return {
+      reason: 'EMPTY_QUERY',
+      message: 'Tell me what to play: a song name, or a YouTube, Spotify, Deezer or SoundCloud link.',
+    };
+  }
   if (query.length > MAX_QUERY_LENGTH) {
-    return `That query is ${query.length.toLocaleString('en-US')} characters long; keep it under ${MAX_QUERY_LENGTH} (a song name or one link).`;
+    return {
+      reason: 'QUERY_TOO_LONG',
+      message: `That query is ${query.length.toLocaleString('en-US')} characters long; keep it under ${MAX_QUERY_LENGTH} (a song name or one link).`,
+    };
   }
   return null;
 }

@@ -3,11 +3,13 @@ import { FeedbackRepository } from '../history/feedback.repository';
 import { GuildWindowRepository } from '../history/guild-window.repository';
 import { HistoryWriter } from '../history/history-writer.service';
 import { PlayRecorderService } from '../history/play-recorder.service';
+import type { FeedbackRecord, PlayRecord } from '../history/history.types';
 import { PlayRepository } from '../history/play.repository';
 import { CLOCK, type Clock } from './profiles/clock';
+import type { LastfmAccount, SpotifyAccount } from './profiles/linked-account.types';
 import { OptOutService } from './profiles/opt-out.service';
 import { ProfileRepository } from './profiles/profile.repository';
-import type { ImportSummary } from './profiles/taste-profile';
+import type { ImportSummary, TasteProfile } from './profiles/taste-profile';
 import { OAuthStateRepository } from './spotify/oauth-state.repository';
 
 export interface StoredData {
@@ -25,6 +27,29 @@ export interface StoredData {
   lastfm: { username: string; linkedAt: number } | null;
   plays: number;
   feedback: number;
+}
+
+/** The newest plays and feedback a privacy export lists (the totals are always given). */
+export const MAX_EXPORTED_PLAYS = 10_000;
+export const MAX_EXPORTED_FEEDBACK = 10_000;
+
+/**
+ * Everything `forget` deletes or anonymises, for a privacy export. Linked accounts come without
+ * their tokens. Pending Spotify link attempts (`oauth_states`, minutes long) are not listed.
+ */
+export interface UserDataExport {
+  userId: string;
+  optedOut: boolean;
+  profile: TasteProfile | null;
+  spotify: Pick<
+    SpotifyAccount,
+    'spotifyUserId' | 'displayName' | 'scopes' | 'playlists' | 'linkedAt' | 'lastImportAt'
+  > | null;
+  lastfm: LastfmAccount | null;
+  /** Plays the user was a listener, requester or skipper of, newest first. */
+  plays: { items: PlayRecord[]; total: number };
+  /** Newest first. */
+  feedback: { items: FeedbackRecord[]; total: number };
 }
 
 export interface ForgetReport {
@@ -80,6 +105,38 @@ export class PrivacyService {
       lastfm: accounts.lastfm ? { username: accounts.lastfm.username, linkedAt: accounts.lastfm.linkedAt } : null,
       plays,
       feedback,
+    };
+  }
+
+  /** What `forget` would delete: profile, linked accounts (no tokens), feedback and the plays they took part in. */
+  async export(userId: string): Promise<UserDataExport> {
+    const [optedOut, profile, accounts, plays, feedbackItems, feedbackTotal] = await Promise.all([
+      this.optOuts.isOptedOut(userId),
+      this.profiles.find(userId),
+      this.profiles.accounts(userId),
+      this.plays.forUser(userId, MAX_EXPORTED_PLAYS),
+      this.feedback.forUser(userId, MAX_EXPORTED_FEEDBACK),
+      this.feedback.countForUser(userId),
+    ]);
+    // An allow-list, so a secret added to the account later is not exported by default.
+    const linked = accounts.spotify;
+    return {
+      userId,
+      optedOut,
+      profile,
+      spotify: linked
+        ? {
+            spotifyUserId: linked.spotifyUserId,
+            displayName: linked.displayName,
+            scopes: linked.scopes,
+            playlists: linked.playlists,
+            linkedAt: linked.linkedAt,
+            lastImportAt: linked.lastImportAt,
+          }
+        : null,
+      lastfm: accounts.lastfm ?? null,
+      plays: { items: plays.plays, total: plays.total },
+      feedback: { items: feedbackItems, total: feedbackTotal },
     };
   }
 

@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   FILTER_PRESET_NAMES,
   LOOP_MODE_NAMES,
+  type EnqueuedPlaylistDto,
+  type EnqueueRequest,
+  type EnqueueResultDto,
   type FilterPresetName,
   type FilterRequest,
   type LoopModeName,
@@ -21,6 +37,7 @@ import {
   type VolumeRequest,
 } from '@accord/contracts';
 import { MAX_USER_VOLUME } from '../../playback/audio-settings';
+import { MAX_QUERY_LENGTH } from '../../playback/play-request.service';
 import { MAX_QUEUE_LENGTH } from '../../playback/playback.types';
 import { QueryInt } from './transforms';
 
@@ -71,6 +88,24 @@ export class MoveDto implements MoveRequest {
   @Min(1)
   @Max(MAX_QUEUE_LENGTH)
   to!: number;
+}
+
+export class EnqueueDto implements EnqueueRequest {
+  @ApiProperty({
+    description: 'A song ("artist - title") or a YouTube, Spotify, Deezer or SoundCloud link; trimmed',
+    minLength: 1,
+    maxLength: MAX_QUERY_LENGTH,
+    example: 'Daft Punk - One More Time',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, MAX_QUERY_LENGTH, { message: `query must be 1-${MAX_QUERY_LENGTH} characters once trimmed` })
+  query!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Right after the current track instead of at the end' })
+  @IsOptional()
+  @IsBoolean()
+  next?: boolean;
 }
 
 export class QueueItemParamsDto {
@@ -239,6 +274,60 @@ export class SkipResultResponseDto implements SkipResultDto {
 export class QueueChangeResultResponseDto implements QueueChangeResultDto {
   @ApiProperty({ type: QueueItemResponseDto, description: 'The entry removed or moved' })
   entry!: QueueItemResponseDto;
+
+  @ApiProperty({ type: PlayerStateResponseDto })
+  player!: PlayerStateResponseDto;
+}
+
+export class EnqueuedPlaylistResponseDto implements EnqueuedPlaylistDto {
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ description: 'Tracks the playlist has, as loaded (at most 1,000 are read)' })
+  found!: number;
+
+  @ApiProperty({ description: "Tracks past the catalog's playlist cap, not queued" })
+  leftOut!: number;
+
+  @ApiProperty({ description: `Tracks that fit in the queue (at most ${MAX_QUEUE_LENGTH} entries): queued in all` })
+  total!: number;
+
+  @ApiProperty({ description: 'The rest is still being added in the background' })
+  loading!: boolean;
+
+  @ApiProperty({ description: 'The queue filled up before the whole playlist fitted' })
+  full!: boolean;
+}
+
+export class EnqueueResultResponseDto implements EnqueueResultDto {
+  @ApiProperty({ enum: ['track', 'playlist'] })
+  kind!: 'track' | 'playlist';
+
+  @ApiProperty({
+    type: QueueItemResponseDto,
+    nullable: true,
+    description: "The track queued, or the playlist's first track (null for a playlist queued next)",
+  })
+  first!: QueueItemResponseDto | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '1-based queue position of `first`; 0 when it started playing at once',
+  })
+  firstPosition!: number | null;
+
+  @ApiProperty({ description: 'Nothing was playing and the first track started' })
+  startedPlaying!: boolean;
+
+  @ApiProperty({ description: 'Queued right after the current track' })
+  next!: boolean;
+
+  @ApiProperty({ description: 'Entries this request has queued by the time of the answer' })
+  queued!: number;
+
+  @ApiProperty({ type: EnqueuedPlaylistResponseDto, nullable: true })
+  playlist!: EnqueuedPlaylistResponseDto | null;
 
   @ApiProperty({ type: PlayerStateResponseDto })
   player!: PlayerStateResponseDto;

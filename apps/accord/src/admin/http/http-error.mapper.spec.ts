@@ -26,6 +26,9 @@ describe('HTTP error mapping', () => {
     [AdminErrorCode.TooManyAttempts, HttpStatus.TOO_MANY_REQUESTS],
     [AdminErrorCode.InvalidSetting, HttpStatus.BAD_REQUEST],
     [AdminErrorCode.OAuthExchangeFailed, HttpStatus.BAD_GATEWAY],
+    [AdminErrorCode.NoPlayer, HttpStatus.CONFLICT],
+    [AdminErrorCode.NothingFound, HttpStatus.UNPROCESSABLE_ENTITY],
+    [AdminErrorCode.SourceUnavailable, HttpStatus.BAD_GATEWAY],
   ])('answers admin %s with %i', (code, status) => {
     expect(adminErrorStatus(code)).toBe(status);
   });

@@ -24,8 +24,17 @@ export function adminErrorStatus(code: AdminErrorCode): HttpStatus {
     case AdminErrorCode.InvalidSetting:
     case AdminErrorCode.InvalidGuildId:
     case AdminErrorCode.InvalidUserId:
+    case AdminErrorCode.InvalidQuery:
       return HttpStatus.BAD_REQUEST;
+    case AdminErrorCode.NoPlayer:
+      return HttpStatus.CONFLICT;
+    // The request is well formed; what it names cannot be played.
+    case AdminErrorCode.NothingFound:
+    case AdminErrorCode.UnsupportedLink:
+    case AdminErrorCode.PlaylistEmpty:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case AdminErrorCode.OAuthExchangeFailed:
+    case AdminErrorCode.SourceUnavailable:
       return HttpStatus.BAD_GATEWAY;
   }
 }

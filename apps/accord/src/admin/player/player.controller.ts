@@ -1,16 +1,21 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import {
+  ApiBadGatewayResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { PlayerStateDto, QueueChangeResultDto, SkipResultDto } from '@accord/contracts';
+import type { EnqueueResultDto, PlayerStateDto, QueueChangeResultDto, SkipResultDto } from '@accord/contracts';
 import { CurrentSession } from '../auth/admin-request';
 import type { ActiveSession } from '../auth/admin-session.types';
 import { ApiErrorResponseDto } from '../dto/api-error.dto';
 import {
+  EnqueueDto,
+  EnqueueResultResponseDto,
   FilterDto,
   LoopDto,
   MoveDto,
@@ -22,6 +27,7 @@ import {
   VolumeDto,
 } from '../dto/player.dto';
 import { GuildApi } from '../http/admin-api.decorators';
+import { EnqueueService } from './enqueue.service';
 import { PlayerControlService } from './player-control.service';
 
 /** Player controls. 409 (NOTHING_PLAYING, ALREADY_PAUSED, ...) when the player's state does not allow it. */
@@ -31,7 +37,35 @@ import { PlayerControlService } from './player-control.service';
 @ApiConflictResponse({ type: ApiErrorResponseDto, description: 'No player here, or its state refuses (code says why)' })
 @ApiServiceUnavailableResponse({ type: ApiErrorResponseDto, description: 'No Lavalink node (AUDIO_UNAVAILABLE)' })
 export class PlayerController {
-  constructor(private readonly player: PlayerControlService) {}
+  constructor(
+    private readonly player: PlayerControlService,
+    private readonly enqueuer: EnqueueService,
+  ) {}
+
+  @Post('queue')
+  @ApiOperation({
+    summary: 'Add a song, link or playlist to the queue, resolved as /play does (the bot must be playing here)',
+    description:
+      'The signed-in user is the requester. A playlist queues its first 15 tracks before the answer and the rest ' +
+      'in the background (the catalog reads at most 1,000 tracks; the queue holds at most 5,000). ' +
+      '409 NO_PLAYER when the bot is not in a voice channel here (the panel cannot join one), 409 QUEUE_FULL.',
+  })
+  @ApiCreatedResponse({ type: EnqueueResultResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorResponseDto,
+    description: 'Nothing to play: NOTHING_FOUND, UNSUPPORTED_LINK or PLAYLIST_EMPTY (message says what to try)',
+  })
+  @ApiBadGatewayResponse({
+    type: ApiErrorResponseDto,
+    description: 'Spotify or Deezer did not answer (SOURCE_UNAVAILABLE)',
+  })
+  enqueue(
+    @Param('guildId') guildId: string,
+    @Body() body: EnqueueDto,
+    @CurrentSession() session: ActiveSession,
+  ): Promise<EnqueueResultDto> {
+    return this.enqueuer.enqueue(guildId, session.userId, body);
+  }
 
   @Post('player/pause')
   @HttpCode(HttpStatus.OK)
