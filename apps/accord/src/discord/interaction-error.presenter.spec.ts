@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { MessageFlags } from 'discord.js';
+import { DiscordjsErrorCodes, MessageFlags } from 'discord.js';
 import { DomainError } from '@accord/core';
 import { PlaybackError, PlaybackErrorCode } from '../playback/playback.errors';
 import { describePlaybackError, InteractionErrorPresenter } from './interaction-error.presenter';
@@ -61,6 +61,17 @@ describe(InteractionErrorPresenter.name, () => {
     expect(body.content).toMatch(/Something went wrong on my side/);
     expect(body.content).not.toMatch(/mongo/);
     expect(logged).toHaveBeenCalledWith('Unhandled error in /play', expect.stringContaining('mongo exploded'));
+  });
+
+  it('answers options that do not fit the command with a clear message, not as a failure', async () => {
+    const interaction = fakeInteraction({ extra: { commandName: 'move' } });
+    const mismatch = Object.assign(new TypeError('Option "from" is of type: 3; expected 4.'), {
+      code: DiscordjsErrorCodes.CommandInteractionOptionType,
+    });
+    await sut.present(interaction.asRepliable(), mismatch);
+    const [[, body]] = interaction.calls as Array<[string, { content: string }]>;
+    expect(body.content).toMatch(/options don't match/);
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it('never throws when the interaction cannot be answered', async () => {

@@ -1,11 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { RepliableInteraction } from 'discord.js';
+import { DiscordjsErrorCodes, type RepliableInteraction } from 'discord.js';
 import { DomainError } from '@accord/core';
 import { PlaybackError, PlaybackErrorCode } from '../playback/playback.errors';
 import type { GuardRefusal } from './guards/voice-rules';
 import { answer } from './replies/answer';
 
 const GENERIC_FAILURE = 'Something went wrong on my side. It has been logged; please try again in a moment.';
+const STALE_COMMAND =
+  "This command's options don't match the ones I know: Discord may still show an older version of it. Try again in a minute.";
+
+/** discord.js refusing options that do not fit the registered command (a stale client, or a forged request). */
+const OPTION_MISMATCH = new Set<string>([
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
+]);
 
 /**
  * Playback's refusals as Discord words them. Messages are written for the user already; this adds
@@ -75,6 +85,10 @@ export class InteractionErrorPresenter {
     if (error instanceof DomainError) {
       // Other modules' errors carry a message written for the user.
       return error.message;
+    }
+    if (error instanceof Error && OPTION_MISMATCH.has((error as { code?: string }).code ?? '')) {
+      this.logger.warn(`Options that do not fit the command: ${error.message}`);
+      return STALE_COMMAND;
     }
     const label = interaction.isChatInputCommand()
       ? `/${interaction.commandName}`

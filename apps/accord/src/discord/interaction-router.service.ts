@@ -68,7 +68,8 @@ export class InteractionRouterService implements OnModuleInit {
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = this.registry.find(interaction.commandName);
-    if (!command?.autocomplete) return;
+    // An option the command does not complete (a stale or forged request): no suggestions, but an answer.
+    if (!command?.autocomplete) return interaction.respond([]).catch(() => undefined);
     await command.autocomplete(interaction).catch((error: unknown) => {
       this.logger.warn(`Autocomplete for /${interaction.commandName} failed: ${String(error)}`);
       if (!interaction.responded) return interaction.respond([]).catch(() => undefined);

@@ -21,12 +21,14 @@ describe(`${PlayCommand.name} autocomplete`, () => {
   });
   afterEach(() => jest.useRealTimers());
 
-  it("answers only a user's latest keystroke, after the debounce", async () => {
+  it("searches only for a user's latest keystroke, after the debounce, and answers the others empty", async () => {
     const strokes = [keystroke('ana', 'da'), keystroke('ana', 'daf'), keystroke('ana', 'daft')];
     const done = strokes.map(({ interaction }) => sut.autocomplete(interaction));
     await jest.advanceTimersByTimeAsync(AUTOCOMPLETE_DEBOUNCE_MS);
     await Promise.all(done);
-    expect(strokes.map(({ respond }) => respond.mock.calls.length)).toEqual([0, 0, 1]);
+    expect(strokes.map(({ respond }) => respond.mock.calls.length)).toEqual([1, 1, 1]);
+    expect(strokes[0].respond).toHaveBeenCalledWith([]);
+    expect(strokes[1].respond).toHaveBeenCalledWith([]);
     expect(strokes[2].respond).toHaveBeenCalledWith([{ name: 'daft - Song', value: 'daft - Song' }]);
     expect(suggest).toHaveBeenCalledTimes(1);
     expect(suggest).toHaveBeenCalledWith('daft', 25);

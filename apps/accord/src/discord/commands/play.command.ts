@@ -56,7 +56,8 @@ export class PlayCommand implements SlashCommand {
 
   /** Suggestions from the catalog and a Lavalink search; never throws, answers [] when anything fails. */
   async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    if (!(await this.debouncer.settle(interaction.user.id))) return;
+    // A keystroke overtaken by a newer one gets an empty answer: Discord shows only the latest one.
+    if (!(await this.debouncer.settle(interaction.user.id))) return interaction.respond([]).catch(() => undefined);
     const typed = interaction.options.getFocused().trim();
     const suggestions = typed.length === 0 ? [] : await withBudget(this.catalog.suggest(typed, 25));
     await interaction.respond(toAutocompleteChoices(suggestions)).catch(() => undefined);
