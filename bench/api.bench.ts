@@ -1,13 +1,17 @@
-// The admin API on the fakes, in this process: how long a queue page takes over HTTP, and how
-// long a queue change takes to reach 200 panel sockets subscribed to the guild.
+// The admin API on the fakes, in this process: how long a queue page, a history page and the
+// stats take over HTTP with 100,000 plays in the database (FerretDB 1.x unless MONGODB_URI is
+// set), and how long a queue change takes to reach 200 panel sockets subscribed to the guild.
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/testkit/factories';
 import { FakeLavalinkNode, youtubeTrack } from '@accord/testkit/lavalink';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { PermissionFlagsBits } from 'discord.js';
+import { Types, type Connection } from 'mongoose';
 import WebSocket from 'ws';
 import { createApp } from '../apps/accord/src/bootstrap';
 import { loadConfig } from '../apps/accord/src/config/app-config';
+import type { PlayDocument } from '../apps/accord/src/history/play.schema';
 import { createLogger } from '../apps/accord/src/logging/logger.factory';
 import { LavalinkService } from '../apps/accord/src/playback/lavalink.service';
 import { PlaybackService } from '../apps/accord/src/playback/playback.service';
@@ -18,6 +22,11 @@ const CLIENTS = 200;
 const FANOUT_ROUNDS = 50;
 const QUEUE_REQUESTS = 300;
 const QUEUE_LENGTH = 500;
+const PLAYS = Number(process.env.API_BENCH_PLAYS ?? 100_000);
+/** Requests timed per data endpoint (after two warm-up requests); each may scan the plays on FerretDB. */
+const DATA_REQUESTS = Number(process.env.API_BENCH_DATA_REQUESTS ?? 36);
+const PLAY_SPACING_MS = 3 * 60_000;
+const SEED_BATCH = 5_000;
 
 async function until(probe: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -93,6 +102,31 @@ export async function run(): Promise<BenchResult[]> {
       queueMs.push(performance.now() - started);
     }
 
+    // --- history and stats over 100,000 plays ----------------------------------------------------
+    const seedStarted = Date.now();
+    await seedPlays(app.get<Connection>(getConnectionToken()), guild.id, [ana.id, ...listenerIds(40)]);
+    process.stdout.write(`  seeded ${PLAYS} plays in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s\n`);
+    const timeGet = async (path: (n: number) => string): Promise<number[]> => {
+      const samples: number[] = [];
+      for (let request = -2; request < DATA_REQUESTS; request += 1) {
+        const started = performance.now();
+        const response = await fetch(`${base}${path(request)}`, { headers: { cookie } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${path(request)} answered ${response.status}`);
+        if (request >= 0) samples.push(performance.now() - started);
+      }
+      return samples;
+    };
+    const history = `/api/v1/guilds/${guild.id}/history`;
+    // The panel's history page (50 newest), and pages further back.
+    const historyMs = await timeGet((n) =>
+      n % 2 === 0
+        ? `${history}?limit=50`
+        : `${history}?limit=50&before=${new Date(Date.now() - n * 86_400_000).toISOString()}`,
+    );
+    // The stats page as the panel opens it (7 days) and over a month.
+    const statsMs = await timeGet((n) => `/api/v1/guilds/${guild.id}/stats?days=${n % 2 === 0 ? 7 : 30}`);
+
     // --- fan-out to 200 sockets ---------------------------------------------------------------
     const url = `${base.replace('http', 'ws')}/api/v1/ws`;
     const arrivals: number[][] = Array.from({ length: CLIENTS }, () => []);
@@ -124,6 +158,8 @@ export async function run(): Promise<BenchResult[]> {
 
     return [
       { name: 'api.guild_queue.p95_ms', value: round(percentile(queueMs, 95), 2), unit: 'ms', better: 'lower' },
+      ...latency('api.history', historyMs),
+      ...latency('api.stats', statsMs),
       { name: 'api.ws.fanout_200.p95_ms', value: round(percentile(fanoutMs, 95), 2), unit: 'ms', better: 'lower' },
     ];
   } finally {
@@ -133,6 +169,84 @@ export async function run(): Promise<BenchResult[]> {
     await Promise.all([discord.stop(), lavalink.stop()]);
     await database.stop();
   }
+}
+
+function latency(name: string, samples: number[]): BenchResult[] {
+  return [50, 95].map((p) => ({
+    name: `${name}.p${p}_ms`,
+    value: round(percentile(samples, p), 2),
+    unit: 'ms',
+    better: 'lower' as const,
+  }));
+}
+
+function listenerIds(count: number): string[] {
+  return Array.from({ length: count }, (_, n) => String(300000000000000000n + BigInt(n)));
+}
+
+/** Deterministic pseudo-random numbers, so every run seeds the same plays. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * PLAYS plays of the guild, one every 3 minutes back from now (about 200 days), in the shape
+ * the history module stores (PlayDocument), inserted in bulk with the driver.
+ */
+async function seedPlays(connection: Connection, guildId: string, users: string[]): Promise<void> {
+  const random = prng(7);
+  const plays = connection.collection<PlayDocument & { _id: Types.ObjectId }>('plays');
+  const sources = ['request', 'autoplay', 'autoplay', 'discovery'] as const;
+  const now = Date.now();
+  let batch: Array<PlayDocument & { _id: Types.ObjectId }> = [];
+  for (let n = 0; n < PLAYS; n += 1) {
+    const startedAt = now - (n + 1) * PLAY_SPACING_MS;
+    const artist = Math.floor(500 * random() ** 2);
+    const song = Math.floor(random() * 8);
+    const listeners = [
+      ...new Set(
+        Array.from({ length: 1 + Math.floor(random() * 4) }, () => users[Math.floor(random() * users.length)]),
+      ),
+    ];
+    const source = sources[Math.floor(random() * sources.length)];
+    const skipped = random() < 0.15;
+    const playedMs = skipped ? 40_000 : 210_000;
+    batch.push({
+      _id: new Types.ObjectId(),
+      guildId,
+      trackKey: `artist ${artist}|song ${song}|none`,
+      artistKey: `artist ${artist}`,
+      title: `Song ${song}`,
+      artist: `Artist ${artist}`,
+      youtubeId: 'dQw4w9WgXcQ',
+      durationMs: 210_000,
+      startedAt: new Date(startedAt),
+      endedAt: new Date(startedAt + playedMs),
+      lastKnownAt: new Date(startedAt + playedMs),
+      playedMs,
+      endReason: skipped ? 'skipped' : 'finished',
+      source,
+      ...(source === 'request' ? { requestedBy: listeners[0] } : {}),
+      listeners,
+      listened: listeners.map((userId) => ({ userId, ms: playedMs })),
+      ...(skipped ? { skippedBy: listeners[0] } : {}),
+      fits: source === 'request' ? [] : listeners.map((userId) => ({ userId, fit: round(random(), 3) })),
+      likes: random() < 0.1 ? 1 : 0,
+      dislikes: 0,
+    });
+    if (batch.length === SEED_BATCH) {
+      await plays.insertMany(batch, { ordered: false });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await plays.insertMany(batch, { ordered: false });
 }
 
 /** The Discord login as a browser does it; returns the Cookie header of the session. */

@@ -40,9 +40,13 @@ export class AdminHistoryService {
     const now = this.clock.now().getTime();
     const firstDay = Math.floor(now / DAY_MS) - (days - 1);
     const since = new Date(firstDay * DAY_MS);
-    const plays = await this.history.guildPlays(guildId, { since }, MAX_GUILD_PLAYS_READ + 1);
-    const truncated = plays.length > MAX_GUILD_PLAYS_READ;
-    const read = plays.slice(0, MAX_GUILD_PLAYS_READ);
+    const read = await this.history.guildPlays(guildId, { since }, MAX_GUILD_PLAYS_READ);
+    // guildPlays reads at most MAX_GUILD_PLAYS_READ: a full read asks whether one more is left.
+    const oldest = read.at(-1);
+    const truncated =
+      read.length === MAX_GUILD_PLAYS_READ && oldest !== undefined
+        ? (await this.history.guildPlays(guildId, { since, before: oldest.startedAt }, 1)).length > 0
+        : false;
 
     const perDay = new Map<string, number>();
     for (let day = 0; day < days; day += 1) perDay.set(dayOf(new Date((firstDay + day) * DAY_MS)), 0);
