@@ -6,12 +6,15 @@ import { Avatar, ErrorNotice, Link, Loading } from './components/ui';
 import { ApiError, api, setCsrfToken, whenSignedOut } from './lib/api';
 import { live, useLiveStatus } from './lib/live';
 import { navigate, useLocation } from './lib/router';
-import { FuturePage, FUTURE_PAGES } from './pages/future.page';
 import { GuildPage } from './pages/guild.page';
+import { HistoryPage } from './pages/history.page';
 import { LoginPage } from './pages/login.page';
 import { LogsPage } from './pages/logs.page';
 import { NodesPage } from './pages/nodes.page';
 import { OverviewPage } from './pages/overview.page';
+import { StatsPage } from './pages/stats.page';
+import { TracksPage } from './pages/tracks.page';
+import { UsersPage } from './pages/users.page';
 
 interface NavItem {
   href: string;
@@ -21,7 +24,10 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/', label: 'Overview' },
-  ...FUTURE_PAGES.map(({ href, title }) => ({ href, label: title })),
+  { href: '/history', label: 'History' },
+  { href: '/stats', label: 'Stats' },
+  { href: '/tracks', label: 'Tracks', ownerOnly: true },
+  { href: '/users', label: 'Users', ownerOnly: true },
   { href: '/logs', label: 'Logs', ownerOnly: true },
   { href: '/nodes', label: 'Nodes', ownerOnly: true },
 ];
@@ -134,17 +140,21 @@ function isCurrent(href: string, path: string): boolean {
   return href === '/' ? path === '/' || path.startsWith('/guilds/') : path.startsWith(href);
 }
 
+const OWNER_SECTIONS = new Set(['tracks', 'users', 'logs', 'nodes']);
+
 function Page(props: { path: string; user: SessionUserDto }): JSX.Element {
   const [, section, id] = props.path.split('/');
   if (!section) return <OverviewPage user={props.user} />;
   if (section === 'guilds' && id) return <GuildPage key={id} guildId={id} />;
-  if (section === 'logs' && props.user.owner) return <LogsPage />;
-  if (section === 'nodes' && props.user.owner) return <NodesPage />;
-  const future = FUTURE_PAGES.find((page) => page.href === `/${section}`);
-  if (future) return <FuturePage key={future.href} page={future} />;
-  if (section === 'logs' || section === 'nodes') {
+  if (section === 'history') return <HistoryPage guildId={id} />;
+  if (section === 'stats') return <StatsPage guildId={id} />;
+  if (OWNER_SECTIONS.has(section) && !props.user.owner) {
     return <ErrorNotice error={new Error('Only the bot owners can see this page.')} />;
   }
+  if (section === 'tracks') return <TracksPage />;
+  if (section === 'users') return <UsersPage key={id} userId={id} />;
+  if (section === 'logs') return <LogsPage />;
+  if (section === 'nodes') return <NodesPage />;
   return (
     <div class="empty">
       <strong>There is no page here.</strong> <Link href="/">Back to the overview</Link>

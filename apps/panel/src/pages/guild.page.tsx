@@ -10,6 +10,7 @@ import {
   type QueuePageDto,
   type SkipResultDto,
 } from '@accord/contracts';
+import { EnqueueForm } from '../components/enqueue-form';
 import { NowPlaying, type AutoplayPick, type PlayerAction } from '../components/now-playing';
 import { QueueList, moved } from '../components/queue-list';
 import { SettingsForm } from '../components/settings-form';
@@ -156,6 +157,10 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
         {summary?.name ?? 'Server'}
         {summary && <Badge tone="info">{summary.access === 'manage' ? 'manage' : 'DJ'}</Badge>}
       </h1>
+      <p class="guild-links">
+        <Link href={`/history/${guildId}`}>History</Link>
+        <Link href={`/stats/${guildId}`}>Stats</Link>
+      </p>
       <ErrorNotice error={liveError} onDismiss={() => setLiveError(null)} />
       <div class="guild-grid">
         <div class="guild-main">
@@ -194,6 +199,14 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
                 </>
               )}
             </Loaded>
+            <EnqueueForm
+              guildId={guildId}
+              onQueued={(result) => {
+                player.set(result.player);
+                // The live frame follows too; this keeps the list right if the socket is down.
+                queue.reload();
+              }}
+            />
           </section>
         </div>
         <div class="guild-side">

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -7,6 +7,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const ROOT = resolve(__dirname, '../../../../..');
 const PANEL_INDEX = join(ROOT, 'dist/apps/panel/index.html');
 export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
+/** The README's pictures, rewritten only when `ACCORD_UPDATE_SCREENSHOTS=1`. */
+export const DOCS_SCREENSHOT_DIR = join(ROOT, 'docs/screenshots');
+const DOCS_MAX_BYTES = 200 * 1024;
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core never downloads a browser here. */
 export function findChromium(): string | null {
@@ -104,10 +107,20 @@ export async function newContext(
   return context;
 }
 
-/** `test-output/screenshots/<name>.png`, the full page, for a reviewer to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * `test-output/screenshots/<name>.png`, the full page, for a reviewer to look at. With `docs` and
+ * `ACCORD_UPDATE_SCREENSHOTS=1`, also `docs/screenshots/<docs>.png` for the README: the first
+ * screen only, one pixel per CSS pixel, so each file stays small.
+ */
+export async function screenshot(page: Page, name: string, options: { docs?: string } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // From the top: a full-page capture of a scrolled page draws the sticky header mid-page.
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  if (!options.docs || process.env.ACCORD_UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+  const path = join(DOCS_SCREENSHOT_DIR, `${options.docs}.png`);
+  await page.screenshot({ path, scale: 'css', animations: 'disabled' });
+  const size = statSync(path).size;
+  if (size > DOCS_MAX_BYTES) throw new Error(`${path} is ${Math.round(size / 1024)} KB, more than the README's 200 KB`);
 }
