@@ -69,6 +69,8 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();
   private readonly persistRetries = new Map<string, NodeJS.Timeout>();
+  /** Stored sessions of ended sessions still being cleared (see `clearStored`). */
+  private readonly clearing = new Map<string, Promise<void>>();
   /** Leaves still tearing the player down; a new session in that guild waits for them. */
   private readonly leaving = new Map<string, Promise<void>>();
   private restored = false;
@@ -104,6 +106,8 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
         );
       }),
     );
+    // Sessions that ended while MongoDB was away get one last try at clearing their stored copy.
+    await Promise.all(this.clearing.values());
   }
 
   // --- reading ---------------------------------------------------------------------------
@@ -684,8 +688,9 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     });
     this.leaving.set(session.guildId, leaving);
     await leaving;
-    await this.whenWritten(session.guildId);
-    await this.guilds.clearSession(session.guildId);
+    // The stored session is cleared before the answer when the database is there; while it is
+    // away the clear goes on in the background, so a stop is never held up or undone by an outage.
+    await this.withinReplyWait(this.clearStored(session.guildId));
     const event: SessionEndedEvent = { guildId: session.guildId, textChannelId: session.textChannelId, reason };
     this.events.emit(PlaybackEvent.SessionEnded, event);
   }
@@ -858,13 +863,46 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   }
 
   private async writtenForReply(guildId: string): Promise<void> {
+    await this.withinReplyWait(this.whenWritten(guildId));
+  }
+
+  private async withinReplyWait(work: Promise<void>): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, REPLY_WRITE_WAIT_MS)));
     try {
-      await Promise.race([this.whenWritten(guildId), late]);
+      await Promise.race([work, late]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Clears the stored session of an ended one, trying again while MongoDB is away, so a stopped
+   * queue never comes back at the next start. Gives up only when a new session started in that
+   * guild (its own saves replace the stored one) or the bot stops.
+   */
+  private clearStored(guildId: string): Promise<void> {
+    const pending = this.clearing.get(guildId);
+    if (pending) return pending;
+    const clearing = (async () => {
+      await this.whenWritten(guildId);
+      for (let attempt = 1; !this.sessions.has(guildId); attempt++) {
+        try {
+          await this.guilds.clearSession(guildId);
+          // A session started while the clear was on its way: write it again over the clear.
+          const live = this.sessions.get(guildId);
+          if (live) this.persist(live);
+          return;
+        } catch (error) {
+          if (attempt === 1)
+            this.logger.error(`Could not clear the saved session of guild ${guildId}: ${String(error)}`);
+          if (this.shuttingDown) return;
+          await new Promise((resolve) => setTimeout(resolve, PERSIST_RETRY_MS).unref());
+        }
+      }
+    })().finally(() => this.clearing.delete(guildId));
+    this.clearing.set(guildId, clearing);
+    return clearing;
   }
 }
 

@@ -156,4 +156,27 @@ describe('Drill: MongoDB unreachable for 30 s mid-session (end to end on the fak
     expect(stored).toBeTruthy();
     expect(unhandled).toEqual([]);
   }, 150_000);
+
+  it('stops at once while MongoDB is away, and the stopped queue is cleared when it returns', async () => {
+    const storedSession = async (): Promise<{ session?: unknown; sessionActive?: boolean } | null> =>
+      direct.collection('guilds').findOne({ guildId: guildId() });
+    expect((await storedSession())?.sessionActive).toBe(true);
+    bot.discord.leaveVoice(guildId(), ben.id); // ana alone with the bot may stop it
+
+    proxy.cut();
+    await eventually(async () => (await health()) === 503, 20_000);
+    expect(await command(ana.id, 'stop')).toMatch(/stopped the music/);
+    await eventually(() => bot.discord.botVoiceChannel(guildId()) === null);
+    expect(playback().snapshot(guildId())).toBeNull();
+    expect((await storedSession())?.sessionActive).toBe(true); // nothing could be written yet
+
+    proxy.restore();
+    // Cleared in the background once MongoDB is back: a restart will not bring the queue back.
+    const cleared = await eventually(async () => {
+      const doc = await storedSession();
+      return doc?.sessionActive === false && doc;
+    }, 30_000);
+    expect(cleared.session).toBeNull();
+    expect(unhandled).toEqual([]);
+  }, 90_000);
 });
