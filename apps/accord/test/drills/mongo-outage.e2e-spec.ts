@@ -159,7 +159,10 @@ describe('Drill: MongoDB unreachable for 30 s mid-session (end to end on the fak
 
   it('stops at once while MongoDB is away, and the stopped queue is cleared when it returns', async () => {
     const storedSession = async (): Promise<{ session?: unknown; sessionActive?: boolean } | null> =>
-      direct.collection('guilds').findOne({ guildId: guildId() });
+      (await direct.collection('guilds').findOne({ guildId: guildId() })) as {
+        session?: unknown;
+        sessionActive?: boolean;
+      } | null;
     expect((await storedSession())?.sessionActive).toBe(true);
     bot.discord.leaveVoice(guildId(), ben.id); // ana alone with the bot may stop it
 
