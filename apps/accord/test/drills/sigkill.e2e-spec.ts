@@ -116,7 +116,7 @@ describe('The bot process killed with SIGKILL mid-track and started again', () =
     await node.waitFor(() => node.player(guild.id)?.track?.title === 'Genesis');
     const after = await eventually(async () => {
       const all = await plays();
-      return all.length === 2 && all[0].endedAt && all;
+      return all.length === 2 && all[0].endedAt ? all : undefined;
     });
     expect(after[0]).toMatchObject({ title: 'One More Time', endReason: 'finished' });
     expect(after[0].interrupted).toBeFalsy();
@@ -152,7 +152,7 @@ describe('The bot process killed with SIGKILL mid-track and started again', () =
     await node.waitFor(() => node.player(guild.id)?.track?.title === 'Nightcall');
     const all = await eventually(async () => {
       const found = await plays();
-      return found.length === 3 && found[1].endedAt && found;
+      return found.length === 3 && found[1].endedAt ? found : undefined;
     });
     expect(all.map((play) => play.title)).toEqual(['One More Time', 'Genesis', 'Nightcall']);
     expect(all[1]).toMatchObject({ endReason: 'finished' });
