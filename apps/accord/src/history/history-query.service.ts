@@ -5,14 +5,11 @@ import { CLOCK, type Clock } from '../preferences/profiles/clock';
 import { ProfileRepository } from '../preferences/profiles/profile.repository';
 import { heardInWindow, lastPlayedIn, recentCounts, WINDOW_MAX_ENTRIES, type RecentCount } from './guild-window';
 import { GuildWindowRepository } from './guild-window.repository';
-import type { PlayRecord } from './history.types';
-import { PlayRepository, type PlayFilter } from './play.repository';
+import { PlayRepository } from './play.repository';
 
 const DAY_MS = 86_400_000;
 /** Co-listening looks this far back. */
 const CO_LISTENING_SPAN_MS = 180 * DAY_MS;
-/** The most plays one `guildPlays` call reads. */
-export const MAX_GUILD_PLAYS_READ = 20_000;
 
 export interface PlayCounts {
   /** Plays in the window since each bound. */
@@ -61,11 +58,6 @@ export class HistoryQueryService implements GuildHistoryPort {
       artistName: entry.artistName,
       youtubeId: entry.youtubeId,
     }));
-  }
-
-  /** The guild's stored plays, newest first, filtered (panel history and stats); at most 20,000. */
-  async guildPlays(guildId: string, filter: PlayFilter, limit: number): Promise<PlayRecord[]> {
-    return this.plays.findForGuild(guildId, filter, Math.min(Math.max(1, Math.floor(limit)), MAX_GUILD_PLAYS_READ));
   }
 
   /** When this guild last played each track, within the recent window. */

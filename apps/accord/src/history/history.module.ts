@@ -10,8 +10,11 @@ import { LikedCommand } from './commands/liked.command';
 import { FEEDBACK_MODEL, FeedbackSchema } from './feedback.schema';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackService } from './feedback.service';
+import { GUILD_DAY_INDEX_MODEL, GUILD_DAY_MODEL, GuildDayIndexSchema, GuildDaySchema } from './guild-day.schema';
+import { GuildDayRepository } from './guild-day.repository';
 import { GUILD_WINDOW_MODEL, GuildWindowSchema } from './guild-window.schema';
 import { GuildWindowRepository } from './guild-window.repository';
+import { HistoryDaysService } from './history-days.service';
 import { HistoryQueryService } from './history-query.service';
 import { HistoryWriter } from './history-writer.service';
 import { LikedService } from './liked.service';
@@ -23,7 +26,8 @@ import { TrackMergeListener } from './track-merge.listener';
 /**
  * The listening memory's log: every play (from playback's domain events), feedback (/like,
  * /dislike, the now-playing buttons, skips, finishes, requests) and the repetition questions
- * autoplay asks (`GUILD_HISTORY`). Feeds taste profiles as it records.
+ * autoplay asks (`GUILD_HISTORY`), and the plays by day the panel reads (`HistoryDaysService`).
+ * Feeds taste profiles as it records.
  */
 @Module({
   imports: [
@@ -31,6 +35,8 @@ import { TrackMergeListener } from './track-merge.listener';
       { name: PLAY_MODEL, schema: PlaySchema },
       { name: FEEDBACK_MODEL, schema: FeedbackSchema },
       { name: GUILD_WINDOW_MODEL, schema: GuildWindowSchema },
+      { name: GUILD_DAY_MODEL, schema: GuildDaySchema },
+      { name: GUILD_DAY_INDEX_MODEL, schema: GuildDayIndexSchema },
     ]),
     ProfilesModule,
     PlaybackModule,
@@ -40,6 +46,8 @@ import { TrackMergeListener } from './track-merge.listener';
     PlayRepository,
     FeedbackRepository,
     GuildWindowRepository,
+    GuildDayRepository,
+    HistoryDaysService,
     PlayRecorderService,
     FeedbackService,
     HistoryQueryService,
@@ -56,6 +64,8 @@ import { TrackMergeListener } from './track-merge.listener';
     PlayRepository,
     FeedbackRepository,
     GuildWindowRepository,
+    GuildDayRepository,
+    HistoryDaysService,
     PlayRecorderService,
     HistoryQueryService,
     GUILD_HISTORY,

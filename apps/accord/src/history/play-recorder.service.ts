@@ -24,6 +24,8 @@ import { OptOutService } from '../preferences/profiles/opt-out.service';
 import type { TasteSignal } from '../preferences/profiles/taste-profile';
 import { TasteProfileService } from '../preferences/profiles/taste-profile.service';
 import { FeedbackRepository } from './feedback.repository';
+import type { DayPlay } from './guild-day';
+import { GuildDayRepository } from './guild-day.repository';
 import { upsertWindowEntry } from './guild-window';
 import { GuildWindowRepository } from './guild-window.repository';
 import { HistoryWriter } from './history-writer.service';
@@ -95,6 +97,7 @@ export class PlayRecorderService implements OnApplicationBootstrap, BeforeApplic
     private readonly plays: PlayRepository,
     private readonly feedback: FeedbackRepository,
     private readonly windows: GuildWindowRepository,
+    private readonly days: GuildDayRepository,
     private readonly optOuts: OptOutService,
     private readonly profiles: TasteProfileService,
     private readonly playback: PlaybackService,
@@ -155,6 +158,14 @@ export class PlayRecorderService implements OnApplicationBootstrap, BeforeApplic
     } else if (kind === 'dislike') {
       play.dislikes.add(userId);
       play.likes.delete(userId);
+    }
+    if (kind === 'like' || kind === 'dislike') {
+      // The panel's history shows the likes of the play going on; its end writes them again.
+      this.writer.push('play feedback', async () => {
+        if (this.open.get(play.guildId) !== play) return;
+        const listeners = await this.optOuts.recordable([...play.listeners]);
+        await this.days.upsert(play.guildId, this.toDayPlay(play, listeners), this.clock.now());
+      });
     }
     return play;
   }
@@ -249,6 +260,7 @@ export class PlayRecorderService implements OnApplicationBootstrap, BeforeApplic
       const listeners = await this.optOuts.recordable([...play.listeners]);
       await this.plays.insert(this.toRecord(play, listeners, null));
       await this.updateWindow(play, 'playing', listeners);
+      await this.days.upsert(play.guildId, this.toDayPlay(play, listeners), this.clock.now());
       const requester = play.source === 'request' ? play.requestedBy : undefined;
       if (requester && !(await this.optOuts.isOptedOut(requester))) {
         await this.feedback.insertMany([
@@ -293,6 +305,11 @@ export class PlayRecorderService implements OnApplicationBootstrap, BeforeApplic
         interrupted: end.interrupted,
       });
       await this.updateWindow(play, end.endReason, listeners);
+      await this.days.upsert(
+        play.guildId,
+        this.toDayPlay(play, listeners, { ...end, skippedBy: recordedSkipper }),
+        this.clock.now(),
+      );
       const recordable = new Set(listeners);
       const records: FeedbackRecord[] = completes.flatMap((userId, index) =>
         recordable.has(userId) ? [this.feedbackOf(completeIds[index], play, userId, 'complete', end.endedAt)] : [],
@@ -440,6 +457,32 @@ export class PlayRecorderService implements OnApplicationBootstrap, BeforeApplic
       now.getTime(),
     );
     await this.windows.save(play.guildId, next, now);
+  }
+
+  /** The play as its day document holds it: open, or ended as `end` says. */
+  private toDayPlay(play: OpenPlay, listeners: string[], end?: PlayEnd): DayPlay {
+    const recordable = new Set(listeners);
+    const fits = play.fits.filter((fit) => recordable.has(fit.userId));
+    return {
+      playId: play.id,
+      trackKey: play.song.trackKey,
+      artistKey: play.song.artistKey,
+      artist: play.song.artistName,
+      title: play.song.title,
+      ...(play.youtubeId ? { youtubeId: play.youtubeId } : {}),
+      durationMs: play.durationMs,
+      startedAt: play.startedAt.getTime(),
+      endedAt: end ? end.endedAt.getTime() : null,
+      playedMs: end ? end.playedMs : play.playedMs,
+      ...(end ? { endReason: end.endReason } : {}),
+      source: play.source,
+      ...(play.requestedBy && recordable.has(play.requestedBy) ? { requestedBy: play.requestedBy } : {}),
+      listeners,
+      ...(end?.skippedBy ? { skippedBy: end.skippedBy } : {}),
+      ...(fits.length > 0 ? { fits } : {}),
+      likes: play.likes.size,
+      dislikes: play.dislikes.size,
+    };
   }
 
   private toRecord(play: OpenPlay, listeners: string[], endedAt: Date | null): PlayRecord {

@@ -23,19 +23,6 @@ export interface PlayClose {
   interrupted?: boolean;
 }
 
-/** What `findForGuild` filters on; every field optional. */
-export interface PlayFilter {
-  /** Plays that started before this time (paging). */
-  before?: Date;
-  /** Plays that started at or after this time. */
-  since?: Date;
-  /** Plays this user listened to. */
-  userId?: string;
-  trackKey?: string;
-  source?: PlaySource;
-  endReason?: TrackEndReason;
-}
-
 /** The `plays` collection: the guilds' listening log, as plain objects. */
 @Injectable()
 export class PlayRepository {
@@ -102,27 +89,23 @@ export class PlayRepository {
     return docs.map(toRecord);
   }
 
-  /**
-   * A guild's plays, newest first, filtered (the panel's history and stats). Always bounded by
-   * guild and time (the `guildId, startedAt` index) and by `limit`.
-   */
-  async findForGuild(guildId: string, filter: PlayFilter, limit: number): Promise<PlayRecord[]> {
-    const startedAt: Record<string, Date> = {};
-    if (filter.before) startedAt.$lt = filter.before;
-    if (filter.since) startedAt.$gte = filter.since;
-    const query: Record<string, unknown> = { guildId };
-    if (Object.keys(startedAt).length > 0) query.startedAt = startedAt;
-    if (filter.userId) query.listeners = filter.userId;
-    if (filter.trackKey) query.trackKey = filter.trackKey;
-    if (filter.source) query.source = filter.source;
-    if (filter.endReason) query.endReason = filter.endReason;
-    const docs = await this.plays
-      .find(query)
-      .sort({ startedAt: -1 })
-      .limit(Math.max(1, limit))
-      .lean<LeanPlay[]>()
-      .exec();
-    return docs.map(toRecord);
+  /** About how many plays are stored (collection metadata, no scan). */
+  async estimatedCount(): Promise<number> {
+    return this.plays.estimatedDocumentCount().exec();
+  }
+
+  /** Every stored play, in chunks of `size`, in storage order (one pass over the collection: rebuilds). */
+  async *chunks(size: number): AsyncGenerator<PlayRecord[]> {
+    const cursor = this.plays.find({}).lean<LeanPlay>().cursor({ batchSize: size });
+    let chunk: PlayRecord[] = [];
+    for await (const doc of cursor) {
+      chunk.push(toRecord(doc));
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   /** When this guild last played each track, over its whole history (indexed by guild, track, time). */

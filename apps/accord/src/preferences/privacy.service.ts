@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FeedbackRepository } from '../history/feedback.repository';
+import { GuildDayRepository } from '../history/guild-day.repository';
 import { GuildWindowRepository } from '../history/guild-window.repository';
 import { HistoryWriter } from '../history/history-writer.service';
 import { PlayRecorderService } from '../history/play-recorder.service';
@@ -72,6 +73,7 @@ export class PrivacyService {
     private readonly plays: PlayRepository,
     private readonly feedback: FeedbackRepository,
     private readonly windows: GuildWindowRepository,
+    private readonly days: GuildDayRepository,
     private readonly recorder: PlayRecorderService,
     private readonly writer: HistoryWriter,
     private readonly oauthStates: OAuthStateRepository,
@@ -147,6 +149,7 @@ export class PrivacyService {
     await this.writer.run('forget user', async () => {
       const plays = await this.plays.forgetUser(userId);
       await this.windows.forgetUser(userId, this.clock.now());
+      await this.days.forgetUser(userId, this.clock.now());
       const feedback = await this.feedback.deleteForUser(userId);
       const profile = await this.profiles.delete(userId);
       await this.oauthStates.deleteForUser(userId);

@@ -4,6 +4,7 @@ import type {
   DailyPlaysDto,
   GuildStatsDto,
   HistoryPageDto,
+  ListenerStatsDto,
   HistoryQuery,
   PlayDto,
   PlaySourceName,
@@ -12,6 +13,7 @@ import type {
   TopTrackDto,
   TrackEndReasonName,
 } from '@accord/contracts';
+import { FITTING_PICK_MIN } from '@accord/contracts';
 import { QueryInt } from './transforms';
 
 export const MAX_HISTORY_PAGE = 100;
@@ -180,6 +182,29 @@ class DiscoveryStatsResponseDto {
   acceptanceRate!: number | null;
 }
 
+class ListenerStatsResponseDto implements ListenerStatsDto {
+  @ApiProperty()
+  userId!: string;
+
+  @ApiProperty({ description: "Plays that started in the span while they were present (among the play's listeners)" })
+  plays!: number;
+
+  @ApiProperty({
+    description: "Autoplay's picks (sources autoplay and discovery) in the span that recorded a fit for this listener",
+  })
+  picks!: number;
+
+  @ApiProperty({
+    description:
+      `Of those picks, the ones that fitted them: a recorded fit of at least ${FITTING_PICK_MIN}, the relative fit ` +
+      '(0-1 of the best the recommender could have picked for them) from which it counts a pick as serving a listener',
+  })
+  fittingPicks!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'fittingPicks / picks, 0-1; null without picks' })
+  fittingShare!: number | null;
+}
+
 export class GuildStatsResponseDto implements GuildStatsDto {
   @ApiProperty()
   days!: number;
@@ -187,10 +212,10 @@ export class GuildStatsResponseDto implements GuildStatsDto {
   @ApiProperty({ format: 'date-time' })
   since!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Every play that started in the span, the one playing now included' })
   totalPlays!: number;
 
-  @ApiProperty({ description: 'More plays than the 20,000 read' })
+  @ApiProperty({ description: 'Always false now that every play of the span is counted; kept for older panels' })
   truncated!: boolean;
 
   @ApiProperty({ type: [DailyPlaysResponseDto] })
@@ -207,4 +232,11 @@ export class GuildStatsResponseDto implements GuildStatsDto {
 
   @ApiProperty({ type: DiscoveryStatsResponseDto })
   discovery!: DiscoveryStatsResponseDto;
+
+  @ApiProperty({
+    type: [ListenerStatsResponseDto],
+    description:
+      "Per listener, most plays first (at most 25): plays heard and the share of autoplay's picks that fitted them",
+  })
+  listeners!: ListenerStatsResponseDto[];
 }

@@ -19,7 +19,10 @@ export class HistoryController {
   }
 
   @Get('stats')
-  @ApiOperation({ summary: 'Plays per day, top tracks and artists, skip rate and discovery acceptance over N days' })
+  @ApiOperation({
+    summary:
+      'Plays per day, top tracks and artists, skip rate, discovery acceptance, and per listener plays heard and fitting picks over N days',
+  })
   @ApiOkResponse({ type: GuildStatsResponseDto })
   stats(@Param('guildId') guildId: string, @Query() query: StatsQueryDto): Promise<GuildStatsDto> {
     return this.plays.stats(guildId, query);

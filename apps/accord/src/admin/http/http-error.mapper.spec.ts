@@ -45,4 +45,19 @@ describe('HTTP error mapping', () => {
     expect(mapDomainError(new PlaybackError(PlaybackErrorCode.NothingPlaying, 'x'))?.status).toBe(409);
     expect(mapDomainError(new Error('boom'))).toBeNull();
   });
+
+  it('answers 503 with a message when the database is away or too slow, never 500', () => {
+    const timeout = Object.assign(new Error('connection 3 to 127.0.0.1:27017 timed out'), {
+      name: 'MongoNetworkTimeoutError',
+    });
+    const maxTime = Object.assign(new Error('operation exceeded time limit'), { name: 'MongoServerError', code: 50 });
+
+    for (const error of [timeout, maxTime, new Error('Operation `plays.find()` buffering timed out after 10000ms')]) {
+      expect(mapDomainError(error)).toEqual({
+        status: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database did not answer in time. Try again in a moment.',
+      });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AdminError, AdminErrorCode } from '../admin.errors';
 import { CatalogError, CatalogErrorCode } from '../../catalog/catalog.errors';
+import { isTransientMongoError } from '../../database/mongo-errors';
 import { PlaybackError, PlaybackErrorCode } from '../../playback/playback.errors';
 
 /** The HTTP status of each admin refusal. */
@@ -90,8 +91,21 @@ export interface MappedError {
   field?: string;
 }
 
-/** A known domain refusal as HTTP, or null for anything else (a 500). */
+/** MongoDB's answer when a query ran past its `maxTimeMS`. */
+const MAX_TIME_EXPIRED = 50;
+
+/**
+ * A known domain refusal as HTTP, or null for anything else (a 500). A database that is away or
+ * too slow to answer in time is 503, so the panel says "try again" rather than "bug".
+ */
 export function mapDomainError(error: unknown): MappedError | null {
+  if (isTransientMongoError(error) || (error as { code?: unknown } | null)?.code === MAX_TIME_EXPIRED) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database did not answer in time. Try again in a moment.',
+    };
+  }
   if (error instanceof AdminError) {
     return { status: adminErrorStatus(error.code), code: error.code, message: error.message, field: error.field };
   }
