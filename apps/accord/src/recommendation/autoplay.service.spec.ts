@@ -9,7 +9,7 @@ import type { GuildSettingsService } from '../guilds/guild-settings.service';
 import { DEFAULT_GUILD_SETTINGS, type GuildSettings } from '../guilds/guild-settings.types';
 import type { PlaybackService } from '../playback/playback.service';
 import type { EnqueueResult, PlayableTrack, QueueEntry, SessionSnapshot } from '../playback/playback.types';
-import { AUTOPLAY_PAUSED_MESSAGE, AutoplayService, REPLAN_DEBOUNCE_MS } from './autoplay.service';
+import { AUTOPLAY_PAUSED_MESSAGE, AutoplayService, DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
 import type { ListenerDirectory } from './listener-directory';
 import type { PortLocator } from './port-locator';
 import type { GuildHistoryEntry, GuildHistoryPort, ListenerProfilesPort } from './ports';
@@ -118,6 +118,7 @@ describe(AutoplayService.name, () => {
   let settings: GuildSettings;
   let candidates: SourcedCandidate[];
   let history: GuildHistoryEntry[];
+  let historyError: Error | null;
   let profiles: ListenerProfile[] | null;
   let events: EventEmitter2;
   let messages: { send: jest.Mock };
@@ -128,7 +129,7 @@ describe(AutoplayService.name, () => {
       gather: jest.fn((): Promise<GatherResult> => Promise.resolve({ candidates, reports: [] })),
     } as unknown as CandidateGatherer;
     const historyPort: GuildHistoryPort = {
-      recentHistory: () => Promise.resolve(history),
+      recentHistory: () => (historyError ? Promise.reject(historyError) : Promise.resolve(history)),
       coListened: () => Promise.resolve([]),
     };
     const ports = {
@@ -172,6 +173,7 @@ describe(AutoplayService.name, () => {
       candidate('Kavinsky', 'Nightcall', ['ana']),
     ];
     history = [];
+    historyError = null;
     profiles = [ana, cy];
     events = new EventEmitter2();
     messages = { send: jest.fn(() => Promise.resolve('message-1')) };
@@ -316,6 +318,31 @@ describe(AutoplayService.name, () => {
       expect.objectContaining({ content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}` }),
     );
     expect(paused).toHaveLength(1);
+  });
+
+  it('says nothing and tries again shortly when inputs were missing, rather than announcing a pause', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const available = candidates;
+    candidates = [];
+    historyError = new Error('connection 2 to 127.0.0.1:27017 closed');
+    playback.finishQueue();
+    sut.onQueueFinished({ guildId: GUILD, textChannelId: 'text-1' });
+    await sut.whenIdle(GUILD);
+
+    expect(picks()).toEqual([]);
+    expect(messages.send).not.toHaveBeenCalled();
+
+    // The database is back and the sources answer again.
+    historyError = null;
+    candidates = available;
+    await jest.advanceTimersByTimeAsync(DEGRADED_RETRY_MS);
+    await sut.whenIdle(GUILD);
+
+    expect(picks()).toHaveLength(1);
+    expect(messages.send).not.toHaveBeenCalledWith(
+      'text-1',
+      expect.objectContaining({ content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}` }),
+    );
   });
 
   it('picks nothing when autoplay is off in the guild, or nobody listens', async () => {

@@ -67,7 +67,10 @@ const FORCE_DISCOVERY: Partial<RecommenderSettings> = {
   adaptDiscoveryShare: false,
 };
 
-type Trigger = 'queue-low' | 'queue-finished' | 'listeners-changed' | 'discover' | 'autoplay-on';
+type Trigger = 'queue-low' | 'queue-finished' | 'listeners-changed' | 'discover' | 'autoplay-on' | 'retry';
+
+/** After a pick that found nothing because inputs were missing, autoplay tries again this much later. */
+export const DEGRADED_RETRY_MS = 5_000;
 
 /** One autoplay pick, kept for `/why` and the panel. */
 export interface AutoplayPick {
@@ -94,7 +97,14 @@ export interface AutoplayPick {
 /** The outcome of one gather + pick, before anything is queued. */
 export type PickAttempt =
   | { ok: true; candidate: SourcedCandidate; record: Omit<AutoplayPick, 'entryId' | 'at'> }
-  | { ok: false; reason: 'NO_LISTENERS' | 'NO_CANDIDATES'; detail: string; reports: SourceReport[] };
+  | {
+      ok: false;
+      reason: 'NO_LISTENERS' | 'NO_CANDIDATES';
+      detail: string;
+      reports: SourceReport[];
+      /** Some inputs were missing (a slow or failed read, a source down): worth trying again soon. */
+      degraded: boolean;
+    };
 
 interface GuildState {
   chain: Promise<void>;
@@ -108,6 +118,7 @@ interface GuildState {
   recent: GuildHistoryEntry[];
   replanTimer?: NodeJS.Timeout;
   aheadTimer?: NodeJS.Timeout;
+  retryTimer?: NodeJS.Timeout;
 }
 
 /**
@@ -136,6 +147,7 @@ export class AutoplayService implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.shutdown.abort();
     for (const state of this.guilds.values()) {
+      clearTimeout(state.retryTimer);
       clearTimeout(state.replanTimer);
       clearTimeout(state.aheadTimer);
     }
@@ -209,6 +221,7 @@ export class AutoplayService implements OnApplicationShutdown {
   onSessionEnded(event: SessionEndedEvent): void {
     const state = this.guilds.get(event.guildId);
     if (!state) return;
+    clearTimeout(state.retryTimer);
     clearTimeout(state.replanTimer);
     clearTimeout(state.aheadTimer);
     state.pendingEntryId = null;
@@ -277,16 +290,18 @@ export class AutoplayService implements OnApplicationShutdown {
     const state = this.state(guildId);
     const historyPort = this.ports.guildHistory();
     const profilesPort = this.ports.listenerProfiles();
+    const missing = { inputs: false };
     const [stored, profiles] = await Promise.all([
       historyPort
         ? this.bounded(
             historyPort.recentHistory(guildId, HISTORY_LIMIT),
             'the guild history',
             [] as GuildHistoryEntry[],
+            missing,
           )
         : Promise.resolve([]),
       profilesPort
-        ? this.bounded(profilesPort.profilesOf(listeners), 'the listener profiles', [] as ListenerProfile[])
+        ? this.bounded(profilesPort.profilesOf(listeners), 'the listener profiles', [] as ListenerProfile[], missing)
         : Promise.resolve([]),
     ]);
     const room = roomProfiles(listeners, profiles, (userId) => this.directory.nameOf(guildId, userId));
@@ -329,7 +344,14 @@ export class AutoplayService implements OnApplicationShutdown {
     const used = process.cpuUsage(cpu);
     const pickCpuMs = (used.user + used.system) / 1000;
     if (!result.ok) {
-      return { ok: false, reason: result.reason, detail: result.detail ?? result.reason, reports: gathered.reports };
+      const sourceDown = gathered.reports.some((report) => report.status !== 'ok');
+      return {
+        ok: false,
+        reason: result.reason,
+        detail: result.detail ?? result.reason,
+        reports: gathered.reports,
+        degraded: missing.inputs || sourceDown,
+      };
     }
     const chosen = result.value.picks[0];
     const proposals = candidates.filter((candidate) => candidate.trackKey === chosen.trackKey);
@@ -393,7 +415,8 @@ export class AutoplayService implements OnApplicationShutdown {
     if (!after || this.shutdown.signal.aborted) return;
 
     if (!attempt.ok) {
-      this.paused(guildId, after, trigger, attempt.detail);
+      if (attempt.degraded) this.retryLater(guildId, attempt.detail);
+      else this.paused(guildId, after, trigger, attempt.detail);
       return;
     }
     if (replacing) {
@@ -467,6 +490,18 @@ export class AutoplayService implements OnApplicationShutdown {
       );
   }
 
+  /**
+   * Nothing was picked because some inputs were missing (the database slow or away, a source
+   * down): not the room's fault, so nothing is announced; autoplay tries again shortly.
+   */
+  private retryLater(guildId: string, detail: string): void {
+    const state = this.state(guildId);
+    this.logger.warn(`Guild ${guildId}: autoplay found nothing with some inputs missing (${detail}); trying again`);
+    clearTimeout(state.retryTimer);
+    state.retryTimer = setTimeout(() => this.schedule(guildId, 'retry'), DEGRADED_RETRY_MS);
+    state.retryTimer.unref();
+  }
+
   /** The song playing now counts as played (after a restart autoplay's own memory may lack it). */
   private withCurrent(history: GuildHistoryEntry[], snapshot: SessionSnapshot): GuildHistoryEntry[] {
     const current = snapshot.current;
@@ -486,11 +521,12 @@ export class AutoplayService implements OnApplicationShutdown {
     ];
   }
 
-  private async bounded<T>(promise: Promise<T>, what: string, fallback: T): Promise<T> {
+  private async bounded<T>(promise: Promise<T>, what: string, fallback: T, missing: { inputs: boolean }): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<T>((resolve) => {
       timer = setTimeout(() => {
         this.logger.warn(`Reading ${what} took over ${PORT_TIMEOUT_MS} ms: picking without it`);
+        missing.inputs = true;
         resolve(fallback);
       }, PORT_TIMEOUT_MS);
       timer.unref();
@@ -499,6 +535,7 @@ export class AutoplayService implements OnApplicationShutdown {
       return await Promise.race([
         promise.catch((error: unknown) => {
           this.logger.warn(`Reading ${what} failed: ${String(error)}; picking without it`);
+          missing.inputs = true;
           return fallback;
         }),
         timeout,
