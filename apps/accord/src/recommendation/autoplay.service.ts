@@ -71,6 +71,8 @@ type Trigger = 'queue-low' | 'queue-finished' | 'listeners-changed' | 'discover'
 
 /** After a pick that found nothing because inputs were missing, autoplay tries again this much later. */
 export const DEGRADED_RETRY_MS = 5_000;
+/** Past this many such tries in a row, the inputs are not coming back soon: say autoplay paused. */
+const DEGRADED_RETRIES = 6;
 
 /** One autoplay pick, kept for `/why` and the panel. */
 export interface AutoplayPick {
@@ -119,6 +121,8 @@ interface GuildState {
   replanTimer?: NodeJS.Timeout;
   aheadTimer?: NodeJS.Timeout;
   retryTimer?: NodeJS.Timeout;
+  /** Tries in a row that found nothing with inputs missing. */
+  degradedTries: number;
 }
 
 /**
@@ -415,7 +419,7 @@ export class AutoplayService implements OnApplicationShutdown {
     if (!after || this.shutdown.signal.aborted) return;
 
     if (!attempt.ok) {
-      if (attempt.degraded) this.retryLater(guildId, attempt.detail);
+      if (attempt.degraded && state.degradedTries < DEGRADED_RETRIES) this.retryLater(guildId, attempt.detail);
       else this.paused(guildId, after, trigger, attempt.detail);
       return;
     }
@@ -449,6 +453,7 @@ export class AutoplayService implements OnApplicationShutdown {
     state.picks.length = Math.min(state.picks.length, KEPT_PICKS);
     state.forceDiscovery = false;
     state.pauseAnnounced = false;
+    state.degradedTries = 0;
     this.logger.log(
       `Guild ${guildId}: autoplay queued "${record.artist} - ${record.title}"${record.isDiscovery ? ' (discovery)' : ''}: ${record.reason}`,
     );
@@ -497,6 +502,7 @@ export class AutoplayService implements OnApplicationShutdown {
   private retryLater(guildId: string, detail: string): void {
     const state = this.state(guildId);
     this.logger.warn(`Guild ${guildId}: autoplay found nothing with some inputs missing (${detail}); trying again`);
+    state.degradedTries += 1;
     clearTimeout(state.retryTimer);
     state.retryTimer = setTimeout(() => this.schedule(guildId, 'retry'), DEGRADED_RETRY_MS);
     state.retryTimer.unref();
@@ -555,6 +561,7 @@ export class AutoplayService implements OnApplicationShutdown {
         forceDiscovery: false,
         pauseAnnounced: false,
         recent: [],
+        degradedTries: 0,
       };
       this.guilds.set(guildId, state);
     }
