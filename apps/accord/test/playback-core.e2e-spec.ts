@@ -109,6 +109,16 @@ describe('Playback core (end to end on the fakes)', () => {
     const patchesBefore = fake.patches(bot.guild.id).length;
 
     await bot.restartApp();
+    // A command sent the moment the bot is back sees the queue that plays (it waits for the restore).
+    const queued = bot.discord.slashCommand({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: ben.id,
+      name: 'queue',
+    });
+    expect(JSON.stringify(await bot.discord.waitForInteractionReply(queued.id))).toMatch(
+      /D\.A\.N\.C\.E\.[\s\S]*Nightcall/,
+    );
 
     const snapshot = await eventually(
       () => playback().snapshot(bot.guild.id)?.current && playback().snapshot(bot.guild.id),

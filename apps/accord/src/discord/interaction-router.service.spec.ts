@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { Events, MessageFlags, type Client } from 'discord.js';
 import { PlaybackError, PlaybackErrorCode } from '../playback/playback.errors';
+import type { PlaybackService } from '../playback/playback.service';
 import type { ButtonHandlerProvider } from './button-handler';
 import type { ButtonRegistryService } from './button-registry.service';
 import type { CommandRegistryService } from './command-registry.service';
@@ -45,6 +46,7 @@ describe(InteractionRouterService.name, () => {
       buttons as unknown as ButtonRegistryService,
       { run: guardRun } as unknown as GuardRunnerService,
       new InteractionErrorPresenter(),
+      { whenRestored: () => Promise.resolve() } as unknown as PlaybackService,
     );
     sut.onModuleInit();
   });

@@ -9,12 +9,19 @@ import {
   type Interaction,
 } from 'discord.js';
 import { withCorrelationId } from '../logging/correlation';
+import { PlaybackService } from '../playback/playback.service';
 import { ButtonRegistryService } from './button-registry.service';
 import { CommandRegistryService } from './command-registry.service';
 import { DISCORD_CLIENT } from './discord-client.provider';
 import { GuardRunnerService } from './guards/guard-runner.service';
 import { InteractionErrorPresenter } from './interaction-error.presenter';
 import { EXPIRED_BUTTON_MESSAGE } from './presenters/message-view';
+
+/**
+ * Right after a restart, a command waits this long at most for the saved sessions to be restored
+ * (usually well under a second), leaving time to answer within Discord's 3 s.
+ */
+const RESTORE_WAIT_MS = 1_500;
 
 /**
  * Sends each interaction to its command (after its guards) or button handler, with the interaction
@@ -31,6 +38,7 @@ export class InteractionRouterService implements OnModuleInit {
     private readonly buttons: ButtonRegistryService,
     private readonly guards: GuardRunnerService,
     private readonly errors: InteractionErrorPresenter,
+    private readonly playback: PlaybackService,
   ) {}
 
   onModuleInit(): void {
@@ -58,6 +66,7 @@ export class InteractionRouterService implements OnModuleInit {
     }
     this.logger.debug(`/${interaction.commandName} by ${interaction.user.id} in ${interaction.guildId ?? 'DM'}`);
     try {
+      await this.playback.whenRestored(RESTORE_WAIT_MS);
       const refusal = await this.guards.run(command.guards ?? [], interaction);
       if (refusal) return await this.errors.refuse(interaction, refusal);
       await command.execute(interaction);
@@ -85,6 +94,7 @@ export class InteractionRouterService implements OnModuleInit {
       return;
     }
     this.logger.debug(`button ${interaction.customId} by ${interaction.user.id} in ${interaction.guildId ?? 'DM'}`);
+    await this.playback.whenRestored(RESTORE_WAIT_MS);
     await handler.handle(interaction).catch((error: unknown) => this.errors.present(interaction, error));
   }
 }

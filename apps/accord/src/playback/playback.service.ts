@@ -55,6 +55,8 @@ const POSITION_SAVE_INTERVAL_MS = 5_000;
 const REPLY_WRITE_WAIT_MS = 1_500;
 /** A session save that failed (MongoDB away) is tried again this often until it lands. */
 const PERSIST_RETRY_MS = 2_000;
+/** Commands wait for the restore of saved sessions at most this long after the start. */
+const RESTORE_WAIT_LIMIT_MS = 30_000;
 /** Autoplay is asked for more when fewer entries than this follow the current one. */
 const QUEUE_LOW_THRESHOLD = 2;
 
@@ -74,6 +76,15 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   /** Leaves still tearing the player down; a new session in that guild waits for them. */
   private readonly leaving = new Map<string, Promise<void>>();
   private restored = false;
+  /** Settles once the sessions saved before a restart are back, or after `RESTORE_WAIT_LIMIT_MS`. */
+  private restoreSettled = false;
+  private settleRestore: () => void = () => undefined;
+  private readonly restoring = new Promise<void>((resolve) => {
+    this.settleRestore = () => {
+      this.restoreSettled = true;
+      resolve();
+    };
+  });
   private shuttingDown = false;
 
   constructor(
@@ -88,6 +99,23 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
 
   onModuleInit(): void {
     this.lavalink.setListener(this);
+    // With no Lavalink node to restore on, commands stop waiting for the restore after a while.
+    setTimeout(() => this.settleRestore(), RESTORE_WAIT_LIMIT_MS).unref();
+  }
+
+  /**
+   * Waits, at most `maxMs`, for the sessions saved before a restart to be restored, so that a
+   * command sent right after a restart sees the queue that is playing rather than none.
+   */
+  async whenRestored(maxMs: number): Promise<void> {
+    if (this.restoreSettled) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+    try {
+      await Promise.race([this.restoring, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Runs before any connection closes (onApplicationShutdown hooks close MongoDB and Lavalink). */
@@ -449,9 +477,9 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   onNodeReady(node: string, resumed: boolean): void {
     if (this.restored) return;
     this.restored = true;
-    void this.restoreSessions(node, resumed).catch((error: unknown) =>
-      this.logger.error(`Restoring sessions failed: ${String(error)}`),
-    );
+    void this.restoreSessions(node, resumed)
+      .catch((error: unknown) => this.logger.error(`Restoring sessions failed: ${String(error)}`))
+      .finally(() => this.settleRestore());
   }
 
   onPlayersStranded(guildIds: string[]): void {
