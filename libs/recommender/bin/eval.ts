@@ -5,7 +5,9 @@
  * The engine learns only from DIR: profiles from log-scaled play counts, tags from
  * user_taggedartists.dat, and co-listening artist-artist similarity as the candidate source (it
  * stands in for the online sources). Each group gets k artists no member has in DIR, best first.
- * With --holdout the metrics are printed as one JSON line.
+ * With --holdout the metrics are printed as one JSON line, with two misery figures that need no
+ * held-out data: the share of recommended items that leave some member below 0.15 of their best
+ * fit, and the share of groups in which a member is left below it 3 items in a row.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -252,6 +254,49 @@ function recommend(
   }
 }
 
+/** Relative fit below which a member counts as miserable (the engine's default `miseryThreshold`), and the floor of the best fit. */
+const MISERY_THRESHOLD = 0.15;
+const FIT_FLOOR = 0.2;
+/** A member left below the threshold by this many recommendations in a row counts as left out. */
+const LEFT_OUT_RUN = 3;
+
+/**
+ * How the list treats members in the engine's terms (all members, evaluated or not): per item, whether
+ * someone's fit is below the misery threshold (relative to their best candidate), and whether some
+ * member is left below it `LEFT_OUT_RUN` items in a row. The same for every strategy.
+ */
+function miseryOf(model: Model, group: Group, artists: readonly string[]): { miserable: number; leftOut: boolean } {
+  const listeners = group.members.map((user) => model.profile(user));
+  const room = scoreRoom({
+    listeners,
+    candidates: model.candidates(group.members),
+    history: [],
+    settings: resolveSettings(),
+  });
+  const width = room.listeners.length;
+  const index = new Map(room.candidates.map((c, i) => [c.trackKey, i]));
+  const best = Array.from({ length: width }, (_, l) => {
+    let max = FIT_FLOOR;
+    for (let c = 0; c < room.candidates.length; c++) max = Math.max(max, room.fits[c * width + l]);
+    return max;
+  });
+  const runs = new Array<number>(width).fill(0);
+  let miserable = 0;
+  let leftOut = false;
+  for (const artist of artists) {
+    const c = index.get(artist);
+    let someone = false;
+    for (let l = 0; l < width; l++) {
+      const fit = c === undefined ? 0 : room.fits[c * width + l] / best[l];
+      runs[l] = fit < MISERY_THRESHOLD ? runs[l] + 1 : 0;
+      if (runs[l] > 0) someone = true;
+      if (runs[l] >= LEFT_OUT_RUN) leftOut = true;
+    }
+    if (someone) miserable++;
+  }
+  return { miserable, leftOut };
+}
+
 interface Totals {
   groups: number;
   members: number;
@@ -261,10 +306,23 @@ interface Totals {
   everyoneHit: number;
   novelty: number;
   items: number;
+  miserableItems: number;
+  leftOut: number;
 }
 
 function emptyTotals(): Totals {
-  return { groups: 0, members: 0, ndcg: 0, recall: 0, worstNdcg: 0, everyoneHit: 0, novelty: 0, items: 0 };
+  return {
+    groups: 0,
+    members: 0,
+    ndcg: 0,
+    recall: 0,
+    worstNdcg: 0,
+    everyoneHit: 0,
+    novelty: 0,
+    items: 0,
+    miserableItems: 0,
+    leftOut: 0,
+  };
 }
 
 function summarise(t: Totals): Record<string, number> {
@@ -277,6 +335,8 @@ function summarise(t: Totals): Record<string, number> {
     worstMemberNdcg: round(t.worstNdcg / Math.max(1, t.groups)),
     everyoneHitShare: round(t.everyoneHit / Math.max(1, t.groups)),
     noveltyBits: round(t.novelty / Math.max(1, t.items)),
+    miserableShare: round(t.miserableItems / Math.max(1, t.items)),
+    leftOutShare: round(t.leftOut / Math.max(1, t.groups)),
   };
 }
 
@@ -355,10 +415,13 @@ function main(): void {
       evaluated++;
     }
     if (evaluated === 0) return;
+    const misery = miseryOf(model, group, artists);
     for (const t of [overall, kindTotals]) {
       t.groups++;
       t.worstNdcg += worst;
       t.everyoneHit += everyone ? 1 : 0;
+      t.miserableItems += misery.miserable;
+      t.leftOut += misery.leftOut ? 1 : 0;
       for (const a of artists) {
         const index = model.artistIndex.get(a);
         const pop = index === undefined ? 1 : Math.max(1, model.popularity[index]);

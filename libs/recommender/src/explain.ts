@@ -5,8 +5,6 @@ import { type Candidate, type RequesterSeed } from './types';
 const NAMED_FIT = 0.3;
 /** A listener's affinity to an artist from which "which Ana plays" is true enough to say. */
 const NAMED_AFFINITY = 0.2;
-/** Fairness weight from which the named listener is told it is their turn. */
-const TURN_WEIGHT = 1.5;
 
 /** The kinds of reason a pick can have for one listener. */
 export type ReasonKind = 'liked' | 'track' | 'artist' | 'similar' | 'tags' | 'guild';
@@ -25,8 +23,8 @@ export interface ExplainContext {
   listeners: readonly ListenerModel[];
   /** Relative fits, same order as `listeners`. */
   fits: ArrayLike<number>;
-  /** Fairness weights, same order as `listeners`. */
-  weights: ArrayLike<number>;
+  /** Index in `listeners` of the listener whose turn it was, or -1. */
+  turn: number;
   guild: TasteModel;
   isDiscovery: boolean;
   newcomerRoom: boolean;
@@ -218,7 +216,7 @@ function explainFamiliar(ctx: ExplainContext): string {
   const best = ranked[0];
   if (!best) return 'Popular in this server';
   const names = best.members.map((i) => ctx.listeners[i].displayName);
-  const turn = names.length === 1 && ctx.weights[best.members[0]] >= TURN_WEIGHT ? ` (${names[0]}'s turn)` : '';
+  const turn = names.length === 1 && best.members[0] === ctx.turn ? ` (${names[0]}'s turn)` : '';
   let text = clause(best.reason.kind, best.reason.refName, names, turn);
   // One more clause for a served listener the first reason does not cover.
   const other = ranked.find((g) => g.members.every((i) => !best.members.includes(i)));

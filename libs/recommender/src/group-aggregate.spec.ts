@@ -1,4 +1,4 @@
-import { aggregate, type AggregationStrategy, fairAggregate } from './group-aggregate';
+import { aggregate, type AggregationStrategy, fairAggregate, rankUtility } from './group-aggregate';
 
 describe(aggregate.name, () => {
   // Three listeners; the second candidate pleases two a lot and makes the third miserable.
@@ -19,17 +19,30 @@ describe(aggregate.name, () => {
   );
 
   it.each([
-    { weights: [1, 1, 1], alpha: 0, fits: [0.9, 0.3, 0.3], expected: 0.5 },
-    { weights: [1, 1, 4], alpha: 0, fits: [0.9, 0.3, 0.3], expected: (0.9 + 0.3 + 1.2) / 6 },
-    { weights: [1, 1, 1], alpha: 0.5, fits: [0.9, 0.3, 0.3], expected: 0.5 * 0.5 + 0.5 * 0.3 },
-    // A listener without any signal (weight 0) neither helps nor makes the pick miserable.
-    { weights: [1, 1, 0], alpha: 0.5, fits: [0.8, 0.6, 0], expected: 0.5 * 0.7 + 0.5 * 0.6 },
-  ])('fair: weights $weights, alpha $alpha, fits $fits -> $expected', ({ weights, alpha, fits, expected }) => {
-    expect(fairAggregate(fits, { weights, alpha, miseryThreshold: 0.15 })).toBeCloseTo(expected, 6);
+    { weights: [1, 1, 1], utilities: [0.9, 0.3, 0.3], expected: 0.5 },
+    // The listener whose turn it is (weight 2.2 of 3) decides most of the pick.
+    { weights: [0.4, 0.4, 2.2], utilities: [0.9, 0.3, 0.3], expected: (0.36 + 0.12 + 0.66) / 3 },
+    // A listener without any signal (weight 0) neither helps nor hurts.
+    { weights: [1, 1, 0], utilities: [0.8, 0.6, 0], expected: 0.7 },
+    { weights: [0, 0, 0], utilities: [0.8, 0.6, 0], expected: 0 },
+  ])('fair: weights $weights, utilities $utilities -> $expected', ({ weights, utilities, expected }) => {
+    expect(fairAggregate(utilities, { weights })).toBeCloseTo(expected, 6);
+  });
+});
+
+describe(rankUtility.name, () => {
+  it.each([
+    { rank: 1, expected: 1 },
+    { rank: 2, expected: 2 ** -0.6 },
+    { rank: 10, expected: 10 ** -0.6 },
+    { rank: 0, expected: 1 },
+  ])('is $expected at rank $rank', ({ rank, expected }) => {
+    expect(rankUtility(rank)).toBeCloseTo(expected, 9);
   });
 
-  it('prefers a compromise over a pick that makes one listener miserable', () => {
-    const params = { weights: [1, 1, 1], alpha: 0, miseryThreshold: 0.15 };
-    expect(fairAggregate([0.5, 0.5, 0.4], params)).toBeGreaterThan(fairAggregate([1, 1, 0.05], params));
+  it("values both listeners' second choice above one listener's first choice that is nothing to the other", () => {
+    const shared = fairAggregate([rankUtility(2), rankUtility(2)], { weights: [1, 1] });
+    const single = fairAggregate([rankUtility(1), rankUtility(2000)], { weights: [1, 1] });
+    expect(shared).toBeGreaterThan(single);
   });
 });

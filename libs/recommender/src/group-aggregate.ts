@@ -1,6 +1,6 @@
 /**
  * Group aggregation strategies over per-listener fits in [0, 1] (Masthoff 2004, 2011). The engine
- * uses `fairAggregate`; the classic strategies are here for comparison and for the offline baselines.
+ * uses `fairAggregate` over rank utilities; the classic strategies are here for comparison.
  */
 
 /** The strategies Masthoff compares, plus the engine's own. */
@@ -8,6 +8,8 @@ export type AggregationStrategy = 'average' | 'least-misery' | 'average-without-
 
 /** Share of the score kept by a candidate that would make someone miserable when others would not. */
 const MISERY_PENALTY = 0.25;
+/** Exponent of the rank utility (see `rankUtility`), fitted to held-out hit rates by rank on split seed 1. */
+const RANK_DECAY = 0.6;
 
 /** Plain (optionally weighted) average of the fits. */
 export function averageAggregate(fits: ArrayLike<number>, weights?: ArrayLike<number>): number {
@@ -41,42 +43,55 @@ export function averageWithoutMiseryAggregate(fits: ArrayLike<number>, threshold
   return leastMiseryAggregate(fits) < threshold ? average * MISERY_PENALTY : average;
 }
 
+/**
+ * How much a listener gains from a candidate at this rank of their own list (1 = their best): rank^-0.6.
+ * Ranks rather than raw fits because rank predicts what a listener will love far better: in the
+ * offline evaluation (split seed 1) the share of held-out artists is 29% at rank 1, 15% at rank 3,
+ * 7% at rank 10 and 3.5% around rank 35 (close to rank^-0.6), but only 5% at a relative fit of 0.8
+ * and 2.6% at 0.5.
+ */
+export function rankUtility(rank: number): number {
+  return rank <= 1 ? 1 : rank ** -RANK_DECAY;
+}
+
 /** Parameters of the engine's aggregation for one pick. */
 export interface FairAggregateParams {
-  /** Per-listener weights from the session's fairness (under-served listeners weigh more). */
+  /** Per-listener weights from the session's fairness: the listener whose turn it is weighs most; 0 = ignored. */
   weights: ArrayLike<number>;
-  /** Blend towards least misery, in [0, 1]: the recent disagreement of the room (Stratigi et al.). */
-  alpha: number;
-  miseryThreshold: number;
 }
 
 /**
- * The engine's aggregation: (1 - alpha) * fairness-weighted average + alpha * least misery, with
- * the average-without-misery guard. Listeners with weight 0 (no signal at all) are ignored.
+ * The engine's aggregation: the fairness-weighted mean of the listeners' utilities (`rankUtility` of
+ * the candidate's rank in each listener's own list, times its relative fit). Listeners with weight 0
+ * (no signal) are ignored. Misery is not traded off here: `pick` vetoes a candidate that would leave a listener below the
+ * misery threshold once too often in a row.
  */
-export function fairAggregate(fits: ArrayLike<number>, params: FairAggregateParams): number {
-  const { weights, alpha, miseryThreshold } = params;
+export function fairAggregate(utilities: ArrayLike<number>, params: FairAggregateParams): number {
+  const { weights } = params;
   let sum = 0;
   let total = 0;
-  let min = Infinity;
-  for (let i = 0; i < fits.length; i++) {
+  for (let i = 0; i < utilities.length; i++) {
     const w = weights[i];
     if (w <= 0) continue;
-    const f = fits[i];
-    sum += w * f;
+    sum += w * utilities[i];
     total += w;
-    if (f < min) min = f;
   }
-  if (total === 0) return 0;
-  const blended = (1 - alpha) * (sum / total) + alpha * min;
-  return min < miseryThreshold ? blended * MISERY_PENALTY : blended;
+  return total > 0 ? sum / total : 0;
 }
 
-/** Aggregates fits with a named strategy ('fair' needs weights and alpha; defaults give equal weights, alpha 0). */
+/** Optional parameters of `aggregate`. */
+export interface AggregateParams {
+  /** For 'fair' (default: equal weights). */
+  weights?: ArrayLike<number>;
+  /** For 'average-without-misery' (default 0.15). */
+  miseryThreshold?: number;
+}
+
+/** Aggregates per-listener values with a named strategy ('fair' expects utilities and weights). */
 export function aggregate(
   strategy: AggregationStrategy,
   fits: ArrayLike<number>,
-  params: Partial<FairAggregateParams> = {},
+  params: AggregateParams = {},
 ): number {
   const threshold = params.miseryThreshold ?? 0.15;
   switch (strategy) {
@@ -89,10 +104,6 @@ export function aggregate(
     case 'multiplicative':
       return multiplicativeAggregate(fits);
     case 'fair':
-      return fairAggregate(fits, {
-        weights: params.weights ?? Array.from({ length: fits.length }, () => 1),
-        alpha: params.alpha ?? 0,
-        miseryThreshold: threshold,
-      });
+      return fairAggregate(fits, { weights: params.weights ?? Array.from({ length: fits.length }, () => 1) });
   }
 }

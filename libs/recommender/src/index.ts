@@ -12,6 +12,8 @@ export {
   fairAggregate,
   leastMiseryAggregate,
   multiplicativeAggregate,
+  rankUtility,
+  type AggregateParams,
   type AggregationStrategy,
   type FairAggregateParams,
 } from './group-aggregate';

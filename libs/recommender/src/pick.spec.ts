@@ -6,8 +6,42 @@ const START = Date.UTC(2025, 0, 10, 20, 0, 0);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+function fitOf(p: Pick, userId: string): number {
+  return p.fits.find((f) => f.userId === userId)?.fit ?? 0;
+}
+
 function wellFitShare(picks: Pick[], userId: string, threshold = 0.5): number {
-  return picks.filter((p) => (p.fits.find((f) => f.userId === userId)?.fit ?? 0) >= threshold).length / picks.length;
+  return picks.filter((p) => fitOf(p, userId) >= threshold).length / picks.length;
+}
+
+/** Songs between two genres: each is close to one artist of each, so it fits both listeners somewhat. */
+function crossovers(pairs: Array<[string, string]>, strength = 0.8): Candidate[] {
+  return pairs.flatMap(([a, b], i) =>
+    [0, 1].map((n) => ({
+      trackKey: `crossover-${i}::t${n}`,
+      artistKey: `crossover-${i}`,
+      artistName: `Crossover ${i}`,
+      title: `Crossover ${i} song ${n}`,
+      tags: [],
+      guildPopularity: 0.3,
+      evidence: [a, b].map((id) => ({
+        source: 'lastfm',
+        similarTo: { kind: 'artist' as const, id, name: id },
+        strength,
+      })),
+    })),
+  );
+}
+
+/** The longest run of consecutive picks that left this listener below the fit `threshold`. */
+function longestRunBelow(picks: Pick[], userId: string, threshold: number): number {
+  let longest = 0;
+  let run = 0;
+  for (const p of picks) {
+    run = fitOf(p, userId) < threshold ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 describe(pick.name, () => {
@@ -53,6 +87,114 @@ describe(pick.name, () => {
       if (!result.ok) return;
       expect(result.value.picks[0].fits.find((f) => f.userId === 'cy')?.fit).toBeGreaterThanOrEqual(0.5);
       expect(result.value.picks[0].explanation).toContain('Cy');
+    });
+  });
+
+  describe('turns within one request', () => {
+    it.each([2, 3, 4])(
+      'gives a dissimilar pair each their own best song within %i picks, not a compromise, never a song one dislikes',
+      (count) => {
+        // Ana (electro) dislikes Cy's favourite; compromises that fit both fairly well are on offer too.
+        const listeners = [buildListener('ana', { dislikedTrackKeys: ['miles-davis::t0'] }), buildListener('cy')];
+        const candidates = [
+          ...buildCandidates(),
+          ...crossovers([
+            ['daft-punk', 'miles-davis'],
+            ['justice', 'coltrane'],
+            ['kavinsky', 'herbie-hancock'],
+          ]),
+        ];
+
+        const result = pick({ listeners, candidates, history: [], now: START, seed: 5, count });
+
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        const { picks } = result.value;
+        expect(picks.map((p) => p.trackKey)).not.toContain('miles-davis::t0');
+        expect(picks.slice(0, 2).some((p) => fitOf(p, 'ana') === 1)).toBe(true);
+        expect(picks.slice(0, 2).some((p) => fitOf(p, 'cy') === 1)).toBe(true);
+        expect(picks.some((p) => p.artistKey.startsWith('crossover'))).toBe(false);
+      },
+    );
+
+    it('marks the listener whose turn it is in the explanation', () => {
+      const listeners = [buildListener('ana'), buildListener('cy')];
+
+      const result = pick({ listeners, candidates: buildCandidates(), history: [], now: START, seed: 5, count: 2 });
+
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [first, second] = result.value.picks;
+      const firstServed = fitOf(first, 'ana') === 1 ? 'Ana' : 'Cy';
+      const secondServed = firstServed === 'Ana' ? 'Cy' : 'Ana';
+      expect(first.explanation).not.toContain('turn');
+      expect(second.explanation).toContain(`(${secondServed}'s turn)`);
+    });
+  });
+
+  describe('misery guard', () => {
+    it.each([
+      { room: ['ana', 'cy'], longest: 1 },
+      { room: ['ana', 'ben', 'cy'], longest: 2 },
+      { room: ['ana', 'dee', 'cy'], longest: 2 },
+    ] as Array<{ room: ListenerId[]; longest: number }>)(
+      'never leaves one of $room below the misery threshold more than $longest picks in a row over 30 picks',
+      ({ room, longest }) => {
+        const listeners = room.map((id) => buildListener(id));
+        // A one-hour cooldown so the small fixture never runs out of songs for anyone.
+        const settings = { trackCooldownMs: HOUR };
+        const { picks } = simulateSession({
+          listeners,
+          candidates: buildCandidates(),
+          rounds: 30,
+          start: START,
+          settings,
+        });
+
+        expect(picks).toHaveLength(30);
+        for (const id of room) expect(longestRunBelow(picks, id, 0.15)).toBeLessThanOrEqual(longest);
+      },
+    );
+
+    it.each([
+      { name: 'vetoes', settings: {}, cyMiserable: false },
+      { name: 'with the guard off, does not veto', settings: { miseryThreshold: 0 }, cyMiserable: true },
+    ])('$name a third song in a row that fits Cy badly, even on Ben’s turn', ({ settings, cyMiserable }) => {
+      const listeners = [buildListener('ana'), buildListener('ben'), buildListener('cy')];
+      // Cy was served well before, so it is Ben's turn; but the last two songs were nothing for Cy.
+      const history: HistoryEntry[] = [
+        { ana: 1, ben: 0.6, cy: 0 },
+        { ana: 1, ben: 0.6, cy: 0 },
+        { ana: 0, ben: 0, cy: 1 },
+        { ana: 0, ben: 0.6, cy: 1 },
+      ].map((fits, i) => ({
+        trackKey: `played-${i}`,
+        artistKey: `played-${i}`,
+        startedAt: START - (i + 1) * 4 * MINUTE,
+        listeners: ['ana', 'ben', 'cy'],
+        fits: Object.entries(fits).map(([userId, fit]) => ({ userId, fit })),
+        source: 'autoplay',
+        outcome: 'finished',
+      }));
+      const candidates = [
+        ...buildCandidates(),
+        ...crossovers(
+          [
+            ['qotsa', 'coltrane'],
+            ['muse', 'miles-davis'],
+          ],
+          1,
+        ),
+      ];
+
+      const result = pick({ listeners, candidates, history, now: START, seed: 2, settings });
+
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [chosen] = result.value.picks;
+      expect(fitOf(chosen, 'ben')).toBeGreaterThanOrEqual(0.5);
+      expect(fitOf(chosen, 'cy') < 0.15).toBe(cyMiserable);
+      expect(chosen.artistKey.startsWith('crossover')).toBe(!cyMiserable);
     });
   });
 

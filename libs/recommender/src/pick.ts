@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '@accord/core';
 import { adaptiveDiscoveryShare, isDiscoveryCandidate, tracksHeardByPresent, wantsDiscovery } from './discovery';
 import { explainPick } from './explain';
 import { deriveFairness } from './fairness';
-import { fairAggregate } from './group-aggregate';
+import { fairAggregate, rankUtility } from './group-aggregate';
 import {
   buildGuildModel,
   buildListenerModel,
@@ -112,6 +112,48 @@ function seedAffinity(candidate: Candidate, seed: RequesterSeed | undefined): nu
   return best;
 }
 
+/** Fits are ranked on this grid (2^-30: only float noise ties) with the candidate's slot packed below it. */
+const RANK_GRID = 2 ** 30;
+/** Slots per grid step: up to 4M eligible candidates, so a packed key stays an exact double (< 2^53). */
+const RANK_SLOTS = 2 ** 22;
+
+/**
+ * Writes each eligible candidate's utility for each listener into `out` (row-major like `fits`):
+ * `utilityOfRank[r]` for the candidate's rank r among the eligible ones in that listener's own list
+ * (1 = their best; equal fits share the better rank), 0 where the fit is 0. One native sort of packed
+ * keys per listener.
+ */
+function fillRankUtilities(
+  fits: Float64Array,
+  width: number,
+  eligible: readonly number[],
+  utilityOfRank: Float64Array,
+  keys: Float64Array,
+  out: Float64Array,
+): void {
+  for (let l = 0; l < width; l++) {
+    // A song with no link at all to a listener's taste is worth nothing to them, whatever its rank.
+    let n = 0;
+    for (let i = 0; i < eligible.length; i++) {
+      const fit = fits[eligible[i] * width + l];
+      if (fit > 0) keys[n++] = Math.floor(fit * RANK_GRID) * RANK_SLOTS + i;
+      else out[eligible[i] * width + l] = 0;
+    }
+    const sorted = keys.subarray(0, n).sort();
+    let rank = 1;
+    let previous = -1;
+    for (let j = n - 1; j >= 0; j--) {
+      const slot = sorted[j] % RANK_SLOTS;
+      const step = (sorted[j] - slot) / RANK_SLOTS;
+      if (step !== previous) {
+        rank = n - j;
+        previous = step;
+      }
+      out[eligible[slot] * width + l] = utilityOfRank[rank];
+    }
+  }
+}
+
 const NO_SONGS_DETAIL =
   'Autoplay paused: no songs left to pick for this room (every candidate was disliked or just played).';
 
@@ -120,8 +162,12 @@ const NO_SONGS_DETAIL =
  * `seed`) gives the same picks. Hard rules: nothing a present listener disliked, no track inside its
  * cooldown, no artist twice within `artistSpacing` tracks; when nothing passes, the cooldowns are
  * relaxed step by step, and when even that fails the result is `{ ok: false, reason: 'NO_CANDIDATES' }`
- * (autoplay should pause rather than loop a song). With `count > 1`, each pick is made as if the
- * previous ones had played, so fairness, spacing and the discovery quota hold within the batch.
+ * (autoplay should pause rather than loop a song). Each pick weighs the listeners' utilities (the
+ * candidate's rank in their own list, times its relative fit) with the listener served least lately
+ * holding the turn,
+ * and vetoes a candidate that would leave someone below the misery threshold once too often in a row.
+ * With `count > 1`, each pick is made as if the previous ones had played, so turns, spacing and the
+ * discovery quota hold within the batch.
  */
 export function pick(input: PickInput): Result<PickOutput, PickFailure> {
   const settings = resolveSettings(input.settings);
@@ -146,8 +192,15 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
   const simulated: HistoryEntry[] = [];
   const picks: Pick[] = [];
   const best = new Float64Array(width);
-  const relFits = new Float64Array(width);
   const weights = new Float64Array(width);
+  const guarded = new Uint8Array(width);
+  const row = new Float64Array(width);
+  const utilities = new Float64Array(candidates.length * width);
+  const rankKeys = new Float64Array(candidates.length);
+  const utilityOfRank = Float64Array.from({ length: candidates.length + 2 }, (_, rank) => rankUtility(rank));
+  const activeCount = room.signal.reduce((sum, s) => sum + (s > 0 ? 1 : 0), 0);
+  // Nobody may be left below the misery threshold more than this many picks in a row (a full round of turns at most).
+  const miseryBudget = Math.min(settings.miseryStreak, Math.max(0, activeCount - 1));
   let relaxation = 0;
 
   for (let round = 0; round < count; round++) {
@@ -163,8 +216,11 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
     }
     if (eligible.length === 0) break;
 
-    const fairness = deriveFairness(recent, ids, settings);
-    for (let l = 0; l < width; l++) weights[l] = fairness.weights[l].weight * room.signal[l];
+    const fairness = deriveFairness(recent, ids, settings, room.signal);
+    for (let l = 0; l < width; l++) {
+      weights[l] = fairness.weights[l].weight;
+      guarded[l] = room.signal[l] > 0 && fairness.miseryStreaks[l] >= miseryBudget ? 1 : 0;
+    }
 
     // Fits are judged against the best the listener could have had now, so rich and sparse profiles count alike.
     best.fill(0);
@@ -177,25 +233,41 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
     const matching = eligible.filter((c) => (discovery[c] === 1) === wantDiscovery);
     if (matching.length > 0) eligible = matching;
 
+    if (!room.newcomerRoom) fillRankUtilities(fits, width, eligible, utilityOfRank, rankKeys, utilities);
+
     let bestIndex = -1;
     let bestScore = -Infinity;
+    let bestVetoed = true;
     for (const c of eligible) {
       const candidate = candidates[c];
       let score: number;
+      let vetoed = false;
       if (room.newcomerRoom) {
         let guildFit = 0;
         for (let l = 0; l < width; l++) guildFit += fits[c * width + l] / width;
         score = 0.5 * candidate.guildPopularity + 0.35 * seedAffinity(candidate, input.seedRequest) + 0.15 * guildFit;
       } else {
-        for (let l = 0; l < width; l++) relFits[l] = Math.min(1, fits[c * width + l] / best[l]);
-        score = fairAggregate(relFits, { weights, alpha: fairness.alpha, miseryThreshold: settings.miseryThreshold });
+        for (let l = 0; l < width; l++) {
+          // The rank's utility, scaled by the relative fit: in a short list, rank 3 may still barely fit.
+          const relFit = Math.min(1, fits[c * width + l] / best[l]);
+          row[l] = utilities[c * width + l] * relFit;
+          if (guarded[l] === 1 && relFit < settings.miseryThreshold) vetoed = true;
+        }
+        score = fairAggregate(row, { weights });
       }
       score *= repetitionPenalty(repetition, candidate);
       score += POPULARITY_TIE_BREAK * candidate.guildPopularity;
       score *= 1 + settings.jitter * (keyNoise(input.seed, candidate.trackKey, round) - 0.5);
-      if (score > bestScore || (score === bestScore && candidate.trackKey < candidates[bestIndex].trackKey)) {
+      // A vetoed candidate wins only when every candidate is vetoed: the room never runs dry.
+      if (vetoed && !bestVetoed) continue;
+      if (
+        (bestVetoed && !vetoed) ||
+        score > bestScore ||
+        (score === bestScore && candidate.trackKey < candidates[bestIndex].trackKey)
+      ) {
         bestScore = score;
         bestIndex = c;
+        bestVetoed = vetoed;
       }
     }
 
@@ -209,7 +281,7 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
       candidate,
       listeners,
       fits: pickFits.map((f) => f.fit),
-      weights,
+      turn: fairness.turn,
       guild: room.guild,
       isDiscovery,
       newcomerRoom: room.newcomerRoom,
@@ -237,6 +309,6 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
 
   if (picks.length === 0) return fail('NO_CANDIDATES', NO_SONGS_DETAIL);
   const recent = [...simulated].reverse().concat(history);
-  const fairness = deriveFairness(recent, ids, settings);
+  const fairness = deriveFairness(recent, ids, settings, room.signal);
   return ok({ picks, fairness: fairness.weights, discoveryShare, relaxation });
 }

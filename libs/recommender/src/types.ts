@@ -111,12 +111,18 @@ export interface RecommenderSettings {
   repeatWindowMs: number;
   /** How many recent picks the fairness weights look at. */
   fairnessWindow: number;
-  /** How strongly an under-served listener gains weight (0 = plain weighted average). */
-  fairnessStrength: number;
-  /** Upper bound of the blend towards least misery that a disagreeing room earns (0 = never). */
-  maxLeastMiseryBlend: number;
+  /**
+   * Share of a pick's weight that goes to the listener whose turn it is (the one served least lately);
+   * the rest is spread over everyone present. 0 = every pick is for the whole room alike.
+   */
+  turnShare: number;
   /** Relative fit below which a listener counts as miserable. */
   miseryThreshold: number;
+  /**
+   * How many picks in a row may leave a listener below `miseryThreshold` (capped at the room size
+   * minus one); once reached, a pick that would do it again is vetoed. 0 = no pick may ever do it.
+   */
+  miseryStreak: number;
   /** Relative fit from which a pick counts as well-fitting for a listener. */
   goodFitThreshold: number;
   /** Plays after which a listener's own profile is fully trusted. */
@@ -161,11 +167,14 @@ export interface Pick {
   explanation: string;
 }
 
-/** A listener's weight for the next pick and how well they have been served lately. */
+/** A listener's weight in the next pick (mean 1; the listener whose turn it is weighs most) and how well they were served lately. */
 export interface FairnessWeight {
   userId: string;
   weight: number;
-  /** Decayed mean fit of recent picks for this listener, in [0, 1]. */
+  /**
+   * How well this listener was served lately, in [0, 1]: the decayed mean of their recent fits, each
+   * raised to the 8th power, so only songs near the top of their own list count (0.9 → 0.43, 0.7 → 0.06).
+   */
   satisfaction: number;
 }
 
