@@ -272,7 +272,8 @@ describe('Autoplay (end to end on the fakes)', () => {
     bot.discord.leaveVoice(bot.guild.id, cy.id);
     const replaced = await nextPick(pick.id);
 
-    expect(replaced.track.trackKey).not.toBe(pick.track.trackKey);
+    // A new entry chosen for Ana and Ben (it may be the same song when it is also their best one).
+    expect(replaced.id).not.toBe(pick.id);
     expect(replaced.reason).not.toContain('Cy');
     expect(
       playback()
