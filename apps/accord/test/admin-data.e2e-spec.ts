@@ -12,6 +12,7 @@ import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/t
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PermissionFlagsBits } from 'discord.js';
 import { CatalogService } from '../src/catalog/catalog.service';
+import { HistoryDaysService } from '../src/history/history-days.service';
 import { PlayRepository } from '../src/history/play.repository';
 import { LavalinkService } from '../src/playback/lavalink.service';
 import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
@@ -54,6 +55,8 @@ interface SeedPlay {
   endReason: TrackEndReason;
   likes?: number;
   listeners?: string[];
+  /** Autoplay's fit per listener when it picked the song. */
+  fits?: Array<{ userId: string; fit: number }>;
 }
 
 describe('Admin data API: history, stats, tracks, users (end to end on the fakes)', () => {
@@ -62,6 +65,7 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
   let ownerClient: PanelClient;
   const error = (body: string): ApiErrorDto => JSON.parse(body) as ApiErrorDto;
 
+  /** Into the plays log; the history days are then built from it as at the first start after an upgrade. */
   const seed = async (guildId: string, plays: SeedPlay[]): Promise<void> => {
     const repository = bot.app.get(PlayRepository);
     const now = Date.now();
@@ -85,11 +89,12 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
         requestedBy: play.source === 'request' ? ana.id : undefined,
         listeners: play.listeners ?? [ana.id, cid.id],
         listened: (play.listeners ?? [ana.id, cid.id]).map((userId) => ({ userId, ms: 100_000 })),
-        fits: [],
+        fits: play.fits ?? [],
         likes: play.likes ?? 0,
         dislikes: 0,
       });
     }
+    await bot.app.get(HistoryDaysService).rebuild();
   };
   const daft = {
     trackKey: 'daftpunk|onemoretime|none',
@@ -97,6 +102,9 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
     artist: 'Daft Punk',
     title: 'One More Time',
   };
+  /** Fits for [ana, cid], in that order. */
+  const fitsOf = (fits: number[]): Array<{ userId: string; fit: number }> =>
+    fits.map((fit, index) => ({ userId: [ana.id, cid.id][index], fit }));
   const air = { trackKey: 'air|lafemmedargent|none', artistKey: 'air', artist: 'Air', title: "La Femme d'Argent" };
   const kav = { trackKey: 'kavinsky|nightcall|none', artistKey: 'kavinsky', artist: 'Kavinsky', title: 'Nightcall' };
 
@@ -113,10 +121,10 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
     await seed(main.id, [
       { ...daft, daysAgo: 0, source: 'request', endReason: 'finished' },
       { ...daft, daysAgo: 0, source: 'request', endReason: 'finished' },
-      { ...air, daysAgo: 0, source: 'discovery', endReason: 'skipped', listeners: [ana.id] },
-      { ...kav, daysAgo: 1, source: 'discovery', endReason: 'finished' },
-      { ...air, daysAgo: 1, source: 'discovery', endReason: 'stopped', likes: 1 },
-      { ...daft, daysAgo: 2, source: 'autoplay', endReason: 'skipped' },
+      { ...air, daysAgo: 0, source: 'discovery', endReason: 'skipped', listeners: [ana.id], fits: fitsOf([0.2]) },
+      { ...kav, daysAgo: 1, source: 'discovery', endReason: 'finished', fits: fitsOf([0.8, 0.6]) },
+      { ...air, daysAgo: 1, source: 'discovery', endReason: 'stopped', likes: 1, fits: fitsOf([0.5, 0.1]) },
+      { ...daft, daysAgo: 2, source: 'autoplay', endReason: 'skipped', fits: fitsOf([0.9, 0.3]) },
       { ...kav, daysAgo: 20, source: 'request', endReason: 'finished' },
     ]);
     await seed(other.id, [{ ...kav, daysAgo: 0, source: 'request', endReason: 'finished' }]);
@@ -211,6 +219,12 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
       expect(stats.topArtists[0]).toEqual({ artistKey: 'daftpunk', artist: 'Daft Punk', plays: 3 });
       expect(stats.skipRate).toBeCloseTo(2 / 6, 3);
       expect(stats.discovery).toEqual({ played: 3, accepted: 2, skipped: 1, acceptanceRate: 0.667 });
+      // ana heard all six plays of the week; 3 of autoplay's 4 picks for her fitted (0.8, 0.5, 0.9; not 0.2).
+      // cid heard five; 2 of 3 picks fitted (0.6 and 0.3, the threshold itself; not 0.1).
+      expect(stats.listeners).toEqual([
+        { userId: ana.id, plays: 6, picks: 4, fittingPicks: 3, fittingShare: 0.75 },
+        { userId: cid.id, plays: 5, picks: 3, fittingPicks: 2, fittingShare: 0.667 },
+      ]);
       expect(capped.days).toBe(90);
       expect(capped.totalPlays).toBe(7);
     });

@@ -14,7 +14,7 @@ import { PlayRepository } from './play.repository';
 /** Bumped when the day documents change shape or meaning: the next start rebuilds them from `plays`. */
 export const DAYS_VERSION = 1;
 /** Plays read from the log and written to their days at a time during a rebuild. */
-const REBUILD_CHUNK = 5_000;
+const REBUILD_CHUNK = 20_000;
 /** Day documents one history page reads at most; a page that is not full by then says where to go on. */
 export const MAX_DAYS_PER_PAGE = 31;
 /** Days read at once while a page fills (the newest day alone first: it usually fills the page). */
@@ -54,7 +54,8 @@ export class HistoryDaysService implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.rebuildIfMissing().catch((error: unknown) => {
+    // In the background: `rebuild` queues itself behind any rebuild going on.
+    this.rebuildIfMissing().catch((error: unknown) => {
       this.logger.warn(
         `Could not build the history days from the plays (the next start tries again): ${String(error)}`,
       );

@@ -94,18 +94,17 @@ export class PlayRepository {
     return this.plays.estimatedDocumentCount().exec();
   }
 
-  /** Every stored play, in chunks of `size`, in storage order (one pass over the collection: rebuilds). */
+  /**
+   * Every stored play, in chunks of `size`, in storage order (a rebuild's one pass). Each chunk is
+   * its own query, read whole: no cursor stays open while the caller writes, which the test
+   * database (FerretDB 1.x on SQLite) would not let a write through.
+   */
   async *chunks(size: number): AsyncGenerator<PlayRecord[]> {
-    const cursor = this.plays.find({}).lean<LeanPlay>().cursor({ batchSize: size });
-    let chunk: PlayRecord[] = [];
-    for await (const doc of cursor) {
-      chunk.push(toRecord(doc));
-      if (chunk.length >= size) {
-        yield chunk;
-        chunk = [];
-      }
+    for (let offset = 0; ; offset += size) {
+      const docs = await this.plays.find({}).skip(offset).limit(size).lean<LeanPlay[]>().exec();
+      if (docs.length > 0) yield docs.map(toRecord);
+      if (docs.length < size) return;
     }
-    if (chunk.length > 0) yield chunk;
   }
 
   /** When this guild last played each track, over its whole history (indexed by guild, track, time). */

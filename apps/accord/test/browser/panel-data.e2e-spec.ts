@@ -11,6 +11,7 @@ import { GuildSettingsService } from '../../src/guilds/guild-settings.service';
 import { upsertWindowEntry } from '../../src/history/guild-window';
 import { GuildWindowRepository } from '../../src/history/guild-window.repository';
 import { HistoryWriter } from '../../src/history/history-writer.service';
+import { HistoryDaysService } from '../../src/history/history-days.service';
 import { PlayRepository } from '../../src/history/play.repository';
 import { LavalinkService } from '../../src/playback/lavalink.service';
 import { PlaybackService } from '../../src/playback/playback.service';
@@ -57,13 +58,15 @@ const EARLIER: Array<{
   daysAgo: number;
   source: PlaySource;
   endReason: TrackEndReason;
+  /** Autoplay's fit for [ana, ben] when it picked the song: ana is served by 3 of 4 picks, ben by 2. */
+  fits?: [number, number];
 }> = [
   { artist: 'Kavinsky', title: 'Nightcall', daysAgo: 1, source: 'request', endReason: 'finished' },
-  { artist: 'Phoenix', title: 'Lisztomania', daysAgo: 1, source: 'discovery', endReason: 'finished' },
-  { artist: 'Justice', title: 'Genesis', daysAgo: 2, source: 'autoplay', endReason: 'skipped' },
+  { artist: 'Phoenix', title: 'Lisztomania', daysAgo: 1, source: 'discovery', endReason: 'finished', fits: [0.9, 0.4] },
+  { artist: 'Justice', title: 'Genesis', daysAgo: 2, source: 'autoplay', endReason: 'skipped', fits: [0.2, 0.1] },
   { artist: 'Kavinsky', title: 'Nightcall', daysAgo: 3, source: 'request', endReason: 'finished' },
-  { artist: 'Justice', title: 'Genesis', daysAgo: 3, source: 'discovery', endReason: 'skipped' },
-  { artist: 'Phoenix', title: 'Lisztomania', daysAgo: 3, source: 'autoplay', endReason: 'finished' },
+  { artist: 'Justice', title: 'Genesis', daysAgo: 3, source: 'discovery', endReason: 'skipped', fits: [0.6, 0.05] },
+  { artist: 'Phoenix', title: 'Lisztomania', daysAgo: 3, source: 'autoplay', endReason: 'finished', fits: [0.8, 0.7] },
   { artist: 'Kavinsky', title: 'Nightcall', daysAgo: 5, source: 'request', endReason: 'finished' },
 ];
 
@@ -112,7 +115,10 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
     await target.waitForURL(`${base}/`);
     await shows(target.getByTestId('guild-list'), 'Main Room');
   };
-  /** Into the plays log and the guild's recent-plays window, as the recorder writes both. */
+  /**
+   * Into the plays log and the guild's recent-plays window, as the recorder writes both, then the
+   * history days built from the log, as an install that had these plays before them does at startup.
+   */
   const seedEarlierDays = async (): Promise<void> => {
     const repository = bot.app.get(PlayRepository);
     const windows = bot.app.get(GuildWindowRepository);
@@ -159,12 +165,13 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
         requestedBy: play.source === 'request' ? ana.id : undefined,
         listeners: [ana.id, ben.id],
         listened: [ana.id, ben.id].map((userId) => ({ userId, ms: 200_000 })),
-        fits: [],
+        fits: play.fits ? [ana.id, ben.id].map((userId, listener) => ({ userId, fit: play.fits![listener] })) : [],
         likes: 0,
         dislikes: 0,
       });
     }
     await windows.save(main.id, window, new Date(now));
+    await bot.app.get(HistoryDaysService).rebuild();
   };
 
   beforeAll(async () => {
@@ -301,6 +308,16 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
     await shows(page.getByTestId('top-artists').getByRole('listitem').first(), 'Kavinsky');
     await page.getByRole('img', { name: `Skip rate: ${Math.round(stats.skipRate! * 100)}%` }).waitFor();
     await page.getByRole('img', { name: 'Discovery acceptance: 50%' }).waitFor();
+    expect(stats.listeners.map((listener) => [listener.userId, listener.plays])).toEqual(
+      [ana.id, ben.id].sort().map((userId) => [userId, 10]),
+    );
+    const heard = page.getByTestId('listener-plays').getByRole('listitem');
+    await shows(heard.filter({ hasText: 'ana' }), '10 plays');
+    await shows(heard.filter({ hasText: 'ben' }), '10 plays');
+    const fitting = page.getByTestId('listener-fitting').getByRole('listitem');
+    await shows(fitting.filter({ hasText: 'ana' }), '75%');
+    await shows(fitting.filter({ hasText: 'ana' }), '3 of 4 picks');
+    await shows(fitting.filter({ hasText: 'ben' }), '50%');
     await screenshot(page, 'desktop-11-stats', { docs: 'stats' });
 
     await page.getByTestId('theme-toggle').click(); // system -> light

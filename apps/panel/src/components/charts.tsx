@@ -96,18 +96,22 @@ export interface BarItem {
   value: number;
 }
 
-/** A ranked list with a bar for each value: an ordered list first, so it reads well without the bars. */
+/**
+ * A ranked list with a bar for each value: an ordered list first, so it reads well without the bars.
+ * The bars scale to the largest value, or to `max` (1 for shares).
+ */
 export function BarList(props: {
   items: BarItem[];
   unit: (value: number) => string;
   label: string;
   testId?: string;
+  max?: number;
 }): JSX.Element {
-  const max = Math.max(1, ...props.items.map((item) => item.value));
+  const max = props.max ?? Math.max(1, ...props.items.map((item) => item.value));
   return (
     <ol class="bar-list" aria-label={props.label} data-testid={props.testId}>
       {props.items.map((item) => (
-        <li key={item.key}>
+        <li key={item.key} data-value={item.value}>
           <span class="bar-label">
             <span class="bar-name">{item.label}</span>
             {item.note && <span class="muted small"> {item.note}</span>}

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { GuildStatsDto, GuildSummaryDto } from '@accord/contracts';
+import { FITTING_PICK_MIN, type GuildStatsDto, type GuildSummaryDto, type ListenerDto } from '@accord/contracts';
 import { BarList, ColumnChart, Ring, StackedBar } from '../components/charts';
 import { GuildScope } from '../components/guild-scope';
 import { ErrorNotice, Link, Loading } from '../components/ui';
@@ -28,6 +28,9 @@ function GuildStats(props: { guild: GuildSummaryDto }): JSX.Element {
     () => api.get<GuildStatsDto>(`/guilds/${guild.id}/stats?days=${days}`),
     `${guild.id}:${days}`,
   );
+  const listeners = useResource(() => api.get<ListenerDto[]>(`/guilds/${guild.id}/listeners`), guild.id);
+  const names = new Map((listeners.data ?? []).map((item) => [item.id, item.displayName ?? item.username ?? item.id]));
+  const nameOf = (userId: string): string => names.get(userId) ?? `…${userId.slice(-5)}`;
 
   return (
     <>
@@ -52,22 +55,18 @@ function GuildStats(props: { guild: GuildSummaryDto }): JSX.Element {
       </div>
       {stats.error ? <ErrorNotice error={stats.error} /> : null}
       {!stats.data && !stats.error && <Loading />}
-      {stats.data && <StatsView stats={stats.data} guildId={guild.id} />}
+      {stats.data && <StatsView stats={stats.data} guildId={guild.id} nameOf={nameOf} />}
     </>
   );
 }
 
-function StatsView(props: { stats: GuildStatsDto; guildId: string }): JSX.Element {
-  const { stats } = props;
+function StatsView(props: { stats: GuildStatsDto; guildId: string; nameOf: (userId: string) => string }): JSX.Element {
+  const { stats, nameOf } = props;
   const { discovery } = stats;
+  const picked = stats.listeners.filter((listener) => listener.fittingShare !== null);
   const undecided = Math.max(0, discovery.played - discovery.accepted - discovery.skipped);
   return (
     <div class="stats" data-testid="stats">
-      {stats.truncated && (
-        <p class="notice">
-          Only the latest {stats.totalPlays} plays of this span were counted; choose a shorter span for exact figures.
-        </p>
-      )}
       <div class="tiles">
         <div class="tile">
           <span class="tile-label">Plays</span>
@@ -167,6 +166,46 @@ function StatsView(props: { stats: GuildStatsDto; guildId: string }): JSX.Elemen
           </div>
           <p class="muted small">
             A discovery is a song no listener had played or liked. Accepted: heard to the end or liked.
+          </p>
+        </section>
+        <section class="card" aria-labelledby="listeners-heading">
+          <h2 id="listeners-heading">Listeners</h2>
+          {stats.listeners.length === 0 ? (
+            <p class="muted">No one listened in this span.</p>
+          ) : (
+            <BarList
+              label="Plays heard by each listener"
+              testId="listener-plays"
+              unit={(plays) => plural(plays, 'play')}
+              items={stats.listeners.map((listener) => ({
+                key: listener.userId,
+                label: nameOf(listener.userId),
+                value: listener.plays,
+              }))}
+            />
+          )}
+        </section>
+        <section class="card" aria-labelledby="fitting-heading">
+          <h2 id="fitting-heading">Picks that fitted</h2>
+          {picked.length === 0 ? (
+            <p class="muted">Autoplay picked nothing for these listeners in this span.</p>
+          ) : (
+            <BarList
+              label="Share of autoplay's picks that fitted each listener"
+              testId="listener-fitting"
+              max={1}
+              unit={(share) => percent(share)}
+              items={picked.map((listener) => ({
+                key: listener.userId,
+                label: nameOf(listener.userId),
+                note: `${listener.fittingPicks} of ${plural(listener.picks, 'pick')}`,
+                value: listener.fittingShare ?? 0,
+              }))}
+            />
+          )}
+          <p class="muted small">
+            A pick fitted a listener when it scored at least {percent(FITTING_PICK_MIN)} of the best autoplay could have
+            chosen for them.
           </p>
         </section>
       </div>
