@@ -364,6 +364,19 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
       expect(gone.json<CatalogTrackDto[]>()).toEqual([]);
       expect(self.statusCode).toBe(400);
       expect(error(self.body).code).toBe('CANNOT_MERGE_INTO_ITSELF');
+      // The history follows: the merged song's plays now show under the surviving one.
+      const historyOf = async (trackKey: string): Promise<HistoryPageDto> =>
+        (
+          await anaClient.request({
+            method: 'GET',
+            url: `/api/v1/guilds/${main.id}/history?trackKey=${encodeURIComponent(trackKey)}`,
+          })
+        ).json<HistoryPageDto>();
+      await eventually(async () => (await historyOf(kavinsky.key)).plays.length === 4);
+      expect((await historyOf(air.key)).plays).toEqual([]);
+      expect((await historyOf(kavinsky.key)).plays.map((play) => play.title)).toEqual(
+        expect.arrayContaining(["La Femme d'Argent", 'Nightcall']),
+      );
     });
   });
 
