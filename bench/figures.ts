@@ -101,7 +101,22 @@ export const MEANINGS: Record<string, string> = {
   'identity.parse.titles_per_s': 'titles parsed per second',
   'identity.match.ms_per_query': 'one query matched against 20 candidates',
   'api.guild_queue.p95_ms': 'GET a guild queue',
+  'api.history.p50_ms': 'GET a history page, 100,000 plays stored',
+  'api.history.p95_ms': 'the same, 95th percentile',
+  'api.stats.p50_ms': 'GET 7- and 30-day stats, 100,000 plays stored',
+  'api.stats.p95_ms': 'the same, 95th percentile',
+  'api.history_days.rebuild_s': 'one-time rebuild of the per-day read model from 100,000 plays',
+  'process.shutdown_ms': 'SIGTERM to exit, idle bot',
+  'process.50_guilds.shutdown_ms': 'SIGTERM to exit with 50 guilds playing',
   'api.ws.fanout_200.p95_ms': 'one event to 200 WebSocket clients',
+  'soak.rss_slope_kb_per_virtual_hour': 'resident memory growth per virtual hour (least squares)',
+  'soak.heap_slope_kb_per_virtual_hour': 'heap growth per virtual hour, after GC',
+  'soak.plays_per_virtual_hour': 'songs played per virtual hour, 20 guilds',
+  'soak.plays_per_wall_second': 'how fast the soak runs',
+  'soak.virtual_hours': 'virtual time played',
+  'soak.end.rss_mb': 'resident memory at the end',
+  'soak.timers_growth': 'active timers, end minus start',
+  'soak.listeners_growth': 'event listeners, end minus start',
 };
 
 /** The meaning of a figure: its entry above, or one derived from a family of names. */
