@@ -9,7 +9,7 @@ import { LavalinkService } from '../src/playback/lavalink.service';
 import { PlaybackService } from '../src/playback/playback.service';
 import type { PlayableTrack } from '../src/playback/playback.types';
 import { ADMIN_ENV, loginWithDiscord, loginWithPassword, panelClient, type PanelClient } from './support/admin-session';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -82,6 +82,7 @@ describe('Admin REST API (end to end on the fakes)', () => {
       env: { ...ADMIN_ENV, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn' },
     });
     await eventually(() => bot.lavalink.every((fake) => fake.sessionList().length === 1));
+    await lavalinkConnected(bot);
     await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
     bot.discord.joinVoice(main.id, ana.id, voiceChannelId);
     anaClient = await loginWithDiscord(bot, ana.id, [notTheBots]);

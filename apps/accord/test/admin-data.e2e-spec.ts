@@ -17,7 +17,7 @@ import { PlayRepository } from '../src/history/play.repository';
 import { LavalinkService } from '../src/playback/lavalink.service';
 import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = {
   topic: youtubeTrack({ author: 'Daft Punk - Topic', title: 'One More Time', length: 320_357 }),
@@ -115,6 +115,7 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
       env: { ...ADMIN_ENV, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn' },
     });
     await eventually(() => bot.lavalink.every((fake) => fake.sessionList().length === 1));
+    await lavalinkConnected(bot);
     await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
     anaClient = await loginWithDiscord(bot, ana.id);
     ownerClient = await loginWithDiscord(bot, oscar.id);

@@ -9,7 +9,7 @@ import { PlaybackService } from '../src/playback/playback.service';
 import { ProfileRepository } from '../src/preferences/profiles/profile.repository';
 import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 });
 const nightcall = youtubeTrack({ author: 'Kavinsky', title: 'Nightcall', length: 258_000 });
@@ -69,6 +69,7 @@ describe('Admin API: enqueue from the panel, and the privacy export (end to end 
       node.catalogue.addPlaylist({ id: PLAYLIST_ID, name: 'Panel mix', tracks: [dance.identifier, femme.identifier] });
     }
     await eventually(() => bot.lavalink.every((fake) => fake.sessionList().length === 1));
+    await lavalinkConnected(bot);
     await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
     anaClient = await loginWithDiscord(bot, ana.id);
     benClient = await loginWithDiscord(bot, ben.id);

@@ -9,7 +9,7 @@ import { PlaybackService } from '../src/playback/playback.service';
 import type { QueueEntry } from '../src/playback/playback.types';
 import type { TasteSignal } from '../src/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 /** Short songs: the next pick is due at once (they end before playback's 30 s look-ahead). */
 const SONG_MS = 20_000;
@@ -198,6 +198,7 @@ describe('Autoplay (end to end on the fakes)', () => {
     });
     node = bot.lavalink[0];
     await eventually(() => node.sessionList().length === 1);
+    await lavalinkConnected(bot);
 
     // The listening memory is the real one: profiles built through the preferences module, plays
     // recorded by the history module as this test plays them.

@@ -12,7 +12,7 @@ import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { recordedSpotify, SPOTIFY_FIXTURES, type RecordedSpotify } from '@accord/testkit/spotify';
 import { CatalogService } from '../src/catalog/catalog.service';
 import type { TrackDocument } from '../src/catalog/track.schema';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = {
   official: youtubeTrack({ author: 'Daft Punk', title: 'Daft Punk - One More Time (Official Video)', length: 320_000 }),
@@ -73,6 +73,7 @@ describe('Catalog (end to end on the fakes)', () => {
     bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue, env: SPOTIFY_ENV });
     node = bot.lavalink[0];
     await eventually(() => node.sessionList().length === 1);
+    await lavalinkConnected(bot);
     await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'fix'));
   });
   afterAll(async () => {

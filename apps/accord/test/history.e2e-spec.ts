@@ -10,7 +10,7 @@ import { LavalinkService } from '../src/playback/lavalink.service';
 import { PlaybackService } from '../src/playback/playback.service';
 import type { PlayableTrack } from '../src/playback/playback.types';
 import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -105,6 +105,7 @@ describe('History: a session of five plays (end to end on the fakes)', () => {
     db = bot.app.get<Connection>(getConnectionToken());
     await bot.app.get(GuildSettingsService).update(guild.id, { autoplay: false });
     await eventually(() => bot.lavalink[0].sessionList().length === 1);
+    await lavalinkConnected(bot);
     for (const user of [ana, ben, cy]) bot.discord.joinVoice(guild.id, user.id, voiceChannelId);
   });
   afterAll(async () => {

@@ -17,7 +17,7 @@ import { GuildSettingsService } from '../src/guilds/guild-settings.service';
 import { toLavalinkVolume } from '../src/playback/audio-settings';
 import { PlayRequestService } from '../src/playback/play-request.service';
 import { PlaybackService } from '../src/playback/playback.service';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const EPHEMERAL = 64;
 
@@ -121,6 +121,7 @@ describe('Playback commands (end to end on the fakes)', () => {
     playlistUrl = `https://www.youtube.com/playlist?list=${generatePlaylist(node.catalogue, { count: 500, name: 'Big Mix' }).id}`;
     node.catalogue.addPlaylist({ id: 'PLemptyplaylist0001', name: 'Nothing here', tracks: [] });
     await eventually(() => node.sessionList().length === 1);
+    await lavalinkConnected(bot);
     await eventually(() => bot.discord.registeredCommands(main.id).some((command) => command.name === 'play'));
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { GuildSettingsService } from '../src/guilds/guild-settings.service';
 import { HistoryWriter } from '../src/history/history-writer.service';
 import { LavalinkService } from '../src/playback/lavalink.service';
 import { PlaybackService } from '../src/playback/playback.service';
-import { eventually, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -61,6 +61,7 @@ describe('Privacy: /privacy, /optout and /forget-me (end to end on the fakes)', 
     db = bot.app.get<Connection>(getConnectionToken());
     await bot.app.get(GuildSettingsService).update(guild.id, { autoplay: false });
     await eventually(() => bot.lavalink[0].sessionList().length === 1);
+    await lavalinkConnected(bot);
     for (const user of [ana, ben]) bot.discord.joinVoice(guild.id, user.id, voiceChannelId);
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import type { LogRing } from '../../src/logging/log-ring';
 import { createLogger } from '../../src/logging/logger.factory';
+import { LavalinkService } from '../../src/playback/lavalink.service';
 
 /** A bot token of the right shape; the fake Discord accepts any. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-test-bench-only-000';
@@ -120,6 +121,21 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
   };
   return bot;
+}
+
+/**
+ * Waits until the bot itself counts every Lavalink node as connected (READY received), which is
+ * later than the fake node having opened the session: commands sent in between find no node.
+ */
+export async function lavalinkConnected(bot: TestBot, timeoutMs = 15_000): Promise<void> {
+  await eventually(
+    () =>
+      bot.app
+        .get(LavalinkService)
+        .nodes()
+        .every((node) => node.state === 'connected'),
+    timeoutMs,
+  );
 }
 
 /** Polls `probe` until it returns something truthy. */
