@@ -109,13 +109,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
    */
   async whenRestored(maxMs: number): Promise<void> {
     if (this.restoreSettled) return;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
-    try {
-      await Promise.race([this.restoring, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await settledWithin(this.restoring, maxMs);
   }
 
   /** Runs before any connection closes (onApplicationShutdown hooks close MongoDB and Lavalink). */
@@ -895,13 +889,7 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
   }
 
   private async withinReplyWait(work: Promise<void>): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, REPLY_WRITE_WAIT_MS)));
-    try {
-      await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await settledWithin(work, REPLY_WRITE_WAIT_MS);
   }
 
   /**
@@ -931,6 +919,17 @@ export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown,
     })().finally(() => this.clearing.delete(guildId));
     this.clearing.set(guildId, clearing);
     return clearing;
+  }
+}
+
+/** Waits for `work`, but no longer than `maxMs` (the work goes on either way). */
+async function settledWithin(work: Promise<void>, maxMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+  try {
+    await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
