@@ -1,0 +1,5 @@
+export * from './fake-voice-server';
+export * from './media-library';
+export { oggOpusPackets } from './ogg-opus';
+export * from './real-lavalink-node';
+export { testCertificates, type TestCertificates } from './test-ca';

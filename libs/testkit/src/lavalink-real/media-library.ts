@@ -1,0 +1,232 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { oggOpusPackets } from './ogg-opus';
+
+const run = promisify(execFile);
+
+/** `ogg` and `webm` hold Opus (Lavalink's passthrough path); `mp3` is decoded and re-encoded. */
+export type MediaFormat = 'ogg' | 'webm' | 'mp3';
+
+export interface MediaSpec {
+  artist: string;
+  title: string;
+  durationSeconds: number;
+  format: MediaFormat;
+  /** Sine frequency in Hz, so songs differ audibly and in their packets (default from the index). */
+  frequency?: number;
+  /** A YouTube-like 11-character id for this song (default: generated). */
+  id?: string;
+}
+
+export interface MediaFile extends Required<MediaSpec> {
+  /** File name on the media server, e.g. `song-0.ogg`. */
+  name: string;
+  path: string;
+  /** `http://127.0.0.1:<port>/media/<name>` once the server is started. */
+  url: string;
+  durationMs: number;
+}
+
+const CONTENT_TYPES: Record<MediaFormat, string> = { ogg: 'audio/ogg', webm: 'audio/webm', mp3: 'audio/mpeg' };
+
+let ffmpegChecked: Promise<string | null> | undefined;
+
+/** Null when `ffmpeg` runs here, else why not. */
+export async function ffmpegMissing(): Promise<string | null> {
+  ffmpegChecked ??= run('ffmpeg', ['-hide_banner', '-version']).then(
+    () => null,
+    () => 'ffmpeg is not installed (Debian: apt-get install ffmpeg)',
+  );
+  return ffmpegChecked;
+}
+
+function encoderArgs(format: MediaFormat): string[] {
+  switch (format) {
+    case 'ogg':
+      return ['-c:a', 'libopus', '-b:a', '96k', '-frame_duration', '20', '-f', 'ogg'];
+    case 'webm':
+      return ['-c:a', 'libopus', '-b:a', '96k', '-frame_duration', '20', '-f', 'webm'];
+    case 'mp3':
+      return ['-c:a', 'libmp3lame', '-b:a', '128k', '-id3v2_version', '3', '-f', 'mp3'];
+  }
+}
+
+function randomVideoId(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return [...randomBytes(11)].map((byte) => alphabet[byte % 64]).join('');
+}
+
+/**
+ * Real audio for the real-node tier: files generated with ffmpeg at test time (a tone with a slow
+ * tremolo, so frames are never digital silence), tagged with artist and title, served over HTTP on
+ * loopback with Range support, plus the failures a media server can produce.
+ */
+export class MediaLibrary {
+  readonly files: MediaFile[] = [];
+  /** Every request path the server saw, in order. */
+  readonly requests: string[] = [];
+
+  private dir: string | undefined;
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+
+  get baseUrl(): string {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (!address) throw new Error('MediaLibrary has not been started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Answers 404. */
+  get missingUrl(): string {
+    return `${this.baseUrl}/media/missing.mp3`;
+  }
+
+  /** 200 with bytes that are not audio (an undecodable file). */
+  get garbageUrl(): string {
+    return `${this.baseUrl}/media/garbage.mp3`;
+  }
+
+  /** Generates the files (in parallel, two at a time) and starts the HTTP server. */
+  async start(specs: MediaSpec[]): Promise<void> {
+    const missing = await ffmpegMissing();
+    if (missing) throw new Error(`MediaLibrary: ${missing}`);
+    this.dir = await mkdtemp(join(tmpdir(), 'accord-media-'));
+    await writeFile(join(this.dir, 'garbage.mp3'), randomBytes(64 * 1024));
+    const server = createServer((req, res) => void this.onRequest(req, res));
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+    this.server = server;
+    const pending = specs.map((spec, index) => ({ spec, index }));
+    const worker = async (): Promise<void> => {
+      for (let next = pending.shift(); next; next = pending.shift()) {
+        this.files[next.index] = await this.generate(next.spec, next.index);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) {
+      for (const socket of this.sockets) socket.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+
+  file(titleOrId: string): MediaFile {
+    const found = this.files.find((file) => file.title === titleOrId || file.id === titleOrId);
+    if (!found) throw new Error(`MediaLibrary has no song "${titleOrId}"`);
+    return found;
+  }
+
+  /** The Opus packets of an `ogg` song, as Lavalink's passthrough sends them. */
+  async opusPackets(file: MediaFile): Promise<Buffer[]> {
+    if (file.format !== 'ogg') throw new Error(`opusPackets reads Ogg files only, not ${file.format}`);
+    return oggOpusPackets(await readFile(file.path));
+  }
+
+  /**
+   * Songs matching a free-text query, best first: every word of the query must appear in
+   * "artist title" (case-insensitive). What the test-only search plugin asks for.
+   */
+  search(query: string): MediaFile[] {
+    const words = query
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    return this.files.filter((file) => {
+      const haystack = `${file.artist} ${file.title}`.toLowerCase();
+      return words.length > 0 && words.every((word) => haystack.includes(word));
+    });
+  }
+
+  private async generate(spec: MediaSpec, index: number): Promise<MediaFile> {
+    const dir = this.dir as string;
+    const name = `song-${index}.${spec.format}`;
+    const path = join(dir, name);
+    const frequency = spec.frequency ?? 220 + 55 * index;
+    await run(
+      'ffmpeg',
+      [
+        '-hide_banner', '-loglevel', 'error', '-y',
+        '-f', 'lavfi', '-i', `aevalsrc=exprs='0.4*sin(2*PI*(${frequency}+2*t)*t)':s=48000:d=${spec.durationSeconds}`,
+        '-ac', '2', '-ar', '48000',
+        '-metadata', `artist=${spec.artist}`, '-metadata', `title=${spec.title}`,
+        ...encoderArgs(spec.format), path,
+      ], // prettier-ignore
+      { timeout: 120_000 },
+    );
+    return {
+      ...spec,
+      frequency,
+      id: spec.id ?? randomVideoId(),
+      name,
+      path,
+      url: `${this.baseUrl}/media/${name}`,
+      durationMs: spec.durationSeconds * 1000,
+    };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    this.requests.push(url.pathname);
+    if (url.pathname === '/search') {
+      const results = this.search(url.searchParams.get('q') ?? '').map((file) => ({
+        id: file.id,
+        url: file.url,
+        artist: file.artist,
+        title: file.title,
+      }));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(results));
+      return;
+    }
+    if (url.pathname.startsWith('/id/')) {
+      const file = this.files.find((entry) => entry.id === url.pathname.slice(4));
+      if (!file) res.writeHead(404).end();
+      else res.writeHead(302, { Location: file.url }).end();
+      return;
+    }
+    const name = /^\/media\/([\w.-]+)$/.exec(url.pathname)?.[1];
+    const file = this.files.find((entry) => entry.name === name);
+    const path = file?.path ?? (name === 'garbage.mp3' && this.dir ? join(this.dir, name) : undefined);
+    if (!path) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    const size = (await stat(path)).size;
+    const type = file ? CONTENT_TYPES[file.format] : 'audio/mpeg';
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : size - Number(range[2]);
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end) {
+        res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+        return;
+      }
+      res.writeHead(206, {
+        'Content-Type': type,
+        'Content-Length': end - start + 1,
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Accept-Ranges': 'bytes',
+      });
+      createReadStream(path, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(path).pipe(res);
+  }
+}
