@@ -1,9 +1,21 @@
 // Accuracy of parseTitle on the shared title-parsing datasets (by path, never copied) and on the
-// project's own fixtures. Usage: npm run -s identity:eval -- --dataset ../shared/datasets/title-parsing [--misses]
+// project's own fixtures. Usage:
+//   npm run -s identity:eval -- --dataset ../shared/datasets/title-parsing [--artists FILE] [--misses]
+// For icme2017-public.csv the known artists are the dataset's own query artists unless --artists names a file.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { artistKey, cleanTitle, foldCaseAndSpaces, parseTitle, trackKey, variantKind } from '@accord/track-identity';
+import {
+  artistKey,
+  cleanTitle,
+  createArtistLookup,
+  foldCaseAndSpaces,
+  parseTitle,
+  trackKey,
+  variantKind,
+  type ArtistLookup,
+} from '@accord/track-identity';
 import { loadParseCases } from '../fixtures/load-fixtures';
+import { parseCsv, readArtistsFile } from './read-inputs';
 
 interface Row {
   set: string;
@@ -24,6 +36,7 @@ const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const datasetArg = args[args.indexOf('--dataset') + 1];
 const datasetDir = resolve(args.includes('--dataset') && datasetArg ? datasetArg : '../shared/datasets/title-parsing');
+const artistsArg = args.includes('--artists') ? args[args.indexOf('--artists') + 1] : undefined;
 const rows: Row[] = [];
 const misses: Miss[] = [];
 const notes: string[] = [];
@@ -214,6 +227,67 @@ function evalOwnFixtures(): void {
   rows.push({ set: 'own fixtures: +featuring+variant', cases: n, right: exact });
 }
 
+/**
+ * icme2017: every upload found for five songs, labelled by its audio. An `official` upload must get
+ * the song's key; every other audio content (cover, live, remix, instrumental, tutorial) must not.
+ */
+function evalIcme(file: string): void {
+  const table = parseCsv(readFileSync(file, 'utf8'));
+  const [header, ...body] = table;
+  const col = (name: string): number => header.indexOf(name);
+  const videos = body
+    .filter((cells) => cells.length === header.length)
+    .map((cells) => ({
+      artist: cells[col('query_artist')],
+      song: cells[col('query_title')],
+      title: cells[col('video_title')],
+      audio: cells[col('true_audio_content')],
+    }));
+  const lookup = artistsArg
+    ? createArtistLookup(readArtistsFile(readFileSync(resolve(artistsArg), 'utf8')))
+    : createArtistLookup(videos.map((video) => video.artist));
+  const source = artistsArg ? `known artists from ${artistsArg}` : "known artists: the dataset's query artists";
+  const runs: Array<{ label: string; known?: ArtistLookup }> = [
+    { label: 'no context' },
+    { label: 'known artists', known: lookup },
+  ];
+  for (const { label, known } of runs) {
+    const tally = { official: 0, officialKeyed: 0, other: 0, otherKeyed: 0 };
+    for (const video of videos) {
+      const songKey = trackKey({ artist: video.artist, title: video.song });
+      const got = parseTitle({ title: video.title }, { knownArtists: known });
+      const keyed = trackKey(got) === songKey;
+      const official = video.audio === 'official';
+      if (official) {
+        tally.official++;
+        if (keyed) tally.officialKeyed++;
+      } else {
+        tally.other++;
+        if (keyed) tally.otherKeyed++;
+      }
+      if (official !== keyed) {
+        misses.push({
+          set: `icme2017 ${label} (${official ? 'official not keyed' : `${video.audio} keyed as the song`})`,
+          input: video.title,
+          got: `${got.artist} || ${got.title} ${JSON.stringify(got.featuring)} ${got.variant}`,
+          want: official ? songKey : `not ${songKey}`,
+        });
+      }
+    }
+    rows.push({
+      set: `icme2017 official keyed as the song, ${label}`,
+      cases: tally.official,
+      right: tally.officialKeyed,
+    });
+    rows.push({
+      set: `icme2017 other versions keyed as the song, ${label} (lower is better)`,
+      cases: tally.other,
+      right: tally.otherKeyed,
+    });
+  }
+  notes.push(`icme2017: ${source}; no channel names or durations in this set`);
+}
+
 function pct(part: number, whole: number): string {
   return whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
 }
@@ -254,5 +328,7 @@ const mf = join(datasetDir, 'metadata-filter');
 if (existsSync(gat)) evalGetArtistTitle(gat);
 else process.stdout.write(`(no ${gat}: skipped)\n`);
 if (existsSync(mf)) evalMetadataFilter(mf);
+const icme = join(datasetDir, 'icme2017-public.csv');
+if (existsSync(icme)) evalIcme(icme);
 evalOwnFixtures();
 printTable();

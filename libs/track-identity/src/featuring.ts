@@ -2,7 +2,7 @@ import { findTopLevel } from './brackets';
 
 const FEAT_LEAD = String.raw`(?:feat(?:uring)?|ft)\.?`;
 /** "feat. X" / "ft X" / "featuring X" as the whole of an annotation; "with X" too, but not "with lyrics". */
-const FEAT_ANNOTATION = new RegExp(String.raw`^(?:${FEAT_LEAD}|with(?!\s+lyrics?\b))\s+(.+)$`, 'i');
+const FEAT_ANNOTATION = new RegExp(String.raw`^(?:${FEAT_LEAD}|with(?!\s+(?:\S+\s+){0,2}lyrics?\b))\s+(.+)$`, 'i');
 /** Unbracketed "feat. X" running to the end of a title or artist. */
 const FEAT_INLINE = new RegExp(String.raw`(?:^|\s)${FEAT_LEAD}\s+(.+)$`, 'i');
 

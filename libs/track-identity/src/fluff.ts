@@ -1,3 +1,5 @@
+import { LANGUAGE_LIST, ORIGINAL_AUDIO } from './markers';
+
 /**
  * Words in an annotation that say something about the upload, not the song: "(Official Video)",
  * "[HD]", "(Remastered 2011)", "(Lyrics)", "(Radio Edit)". An annotation with any of them is dropped
@@ -29,7 +31,7 @@ const FLUFF_WORDS = new RegExp(
 
 export function isFluff(annotation: string): boolean {
   const text = annotation.trim();
-  return text.length === 0 || FLUFF_WORDS.test(text);
+  return text.length === 0 || FLUFF_WORDS.test(text) || ORIGINAL_AUDIO.test(text) || LANGUAGE_LIST.test(text);
 }
 
 // Unbracketed upload words at the end of a title: "Anti-D Official Video", "I.O.U Official MV",

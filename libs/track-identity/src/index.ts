@@ -19,3 +19,10 @@ export {
   type MatchResult,
 } from './score-candidate';
 export { similarity } from './similarity';
+export {
+  createArtistLookup,
+  artistLookupKey,
+  KnownArtists,
+  type ArtistLookup,
+  type TitleContext,
+} from './known-artists';

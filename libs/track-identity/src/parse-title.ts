@@ -1,8 +1,18 @@
 import { absorbAnnotation, emptyCollected, type Collected } from './annotations';
-import { QUOTE_OPENERS, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
-import { splitInlineFeaturing, splitInlineFeaturingBeforeBrackets } from './featuring';
+import { QUOTE_OPENERS, coveredMask, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
+import { splitArtistList, splitInlineFeaturing, splitInlineFeaturingBeforeBrackets } from './featuring';
 import { stripFileExtension, stripHashtags, stripTrailingFluff } from './fluff';
+import {
+  creditHasKnownArtist,
+  findKnownArtist,
+  isCommonWordName,
+  knownSpelling,
+  type ArtistLookup,
+  type TitleContext,
+} from './known-artists';
+import { GAME_VIDEO, STRONG_VERSION, tailStart } from './markers';
 import { collapseSpaces, foldForKey, invisibleStripped, prepareText } from './normalise';
+import { artistOnRight, looksLikeArtist } from './title-order';
 import { detectVariant, renderVariant, type Variant } from './variant';
 
 /** A video as a search or a playlist returns it. */
@@ -12,6 +22,8 @@ export interface TitleInput {
   author?: string;
   /** Not used to parse; accepted so that search results can be passed as they are. */
   durationMs?: number;
+  /** Artist names the caller knows; see `TitleContext`. */
+  knownArtists?: ArtistLookup;
 }
 
 /** What a title says about the song. `artist` is empty when neither the title nor the channel tells. */
@@ -34,6 +46,8 @@ export interface CleanedTitle {
 const SPACED_DASH = /\s+(?:-{1,2}|[‒–—―−~]|\/\/)\s+/;
 const BARE_LONG_DASH = /\s*[–—―]\s*/;
 const ONE_SIDED_DASH = /\s-(?=[^\s\d-])|(?<=[^\s-])-\s/;
+// "Song~Artist~Lyrics": a tilde between words, without spaces.
+const BARE_TILDE = /(?<=[\p{L}\p{N})\]])~(?=[\p{L}\p{N}([])/u;
 const WEAK_SEPARATORS = [/(?<=\S):\s+/, /\s+\/\s+/, /\s+_\s+/, /(?<=[^\s_])_(?=[^\s_])/];
 const PIPE = /\s*[|｜]\s*|\s+[•·]\s+/;
 const EDGE_JUNK_START = /^[\s\-–—_|:;~•·,/]+/;
@@ -46,27 +60,31 @@ const TRAILING_VARIANT =
 
 /**
  * Splits a YouTube title into artist, song title, featured artists and variant. Never throws: bad
- * input gives empty strings. Uses the channel name when the title alone does not say who sings.
+ * input gives empty strings. The context (channel, known artists) decides the order of "A - B" and
+ * finds the artist in titles without a separator; without it the usual signals decide.
  */
-export function parseTitle(input: TitleInput): ParsedTitle {
+export function parseTitle(input: TitleInput | string, context: TitleContext = {}): ParsedTitle {
+  const fields: Partial<TitleInput> = typeof input === 'string' ? { title: input } : isObject(input) ? input : {};
+  const known = context.knownArtists ?? fields.knownArtists;
   const collected = emptyCollected();
-  const raw = prepareText(input?.title);
-  const authorArtist = artistFromAuthor(prepareText(input?.author));
+  const raw = prepareText(fields.title);
+  const authorArtist = artistFromAuthor(prepareText(context.channel ?? fields.author));
   let text = stripLeadingTags(stripFileExtension(raw), collected);
   text = stripNightcorePrefix(text, collected);
 
   let artist: string;
   let title: string;
-  if (authorArtist.kind === 'topic') {
+  if (authorArtist.kind === 'topic' && !topicTitleNamesArtist(text, authorArtist.name)) {
     // Topic channels title their videos with the bare song name.
     artist = authorArtist.name;
     title = cleanInto(text, collected);
   } else {
-    const split = splitArtistTitle(text, authorArtist.name);
+    const order: Order = { authorName: authorArtist.name, known };
+    const split = splitArtistTitle(text, order);
     artist = cleanArtist(split.artist, collected);
     if (foldForKey(artist) === 'nightcore') {
       collected.variant ??= { kind: 'nightcore' };
-      const again = splitArtistTitle(split.title, authorArtist.name);
+      const again = splitArtistTitle(split.title, order);
       artist = cleanArtist(again.artist, collected);
       split.title = again.title;
       split.rest = [...again.rest, ...split.rest];
@@ -79,13 +97,42 @@ export function parseTitle(input: TitleInput): ParsedTitle {
     title = collapseSpaces(text);
   }
   // Nothing readable ("🔥🔥🔥", a bare URL): keep the text itself so that such uploads do not all share one key.
-  if (title.length === 0 && artist.length === 0) title = raw || invisibleStripped(input?.title);
+  if (title.length === 0 && artist.length === 0) title = raw || invisibleStripped(fields.title);
+  // "TUTORIAL Song - Artist", "Karaoke Covers: ...": a marker anywhere but in the song's own name.
+  const strong = collected.variant === null ? STRONG_VERSION.exec(raw) : null;
+  if (strong && !STRONG_VERSION.test(title)) collected.variant = detectVariant(strong[0]);
+  // A Just Dance "Mashup" is a game mode danced to the original recording.
+  if (collected.variant?.kind === 'mashup' && GAME_VIDEO.test(raw)) collected.variant = null;
+  artist = preferKnownArtist(artist, known, collected);
   return {
     artist,
     title,
     featuring: dedupeFeaturing(collected.featuring, artist),
     variant: renderVariant(collected.variant, artist),
   };
+}
+
+function isObject(value: unknown): value is TitleInput {
+  return typeof value === 'object' && value !== null;
+}
+
+// "Artist - Title" uploaded by a Topic channel: the title still names the artist.
+function topicTitleNamesArtist(text: string, topicName: string): boolean {
+  const dash = findDash(text);
+  return dash !== null && sameName(text.slice(0, dash.index), topicName);
+}
+
+/** The known spelling of the artist; in a credit list, the known name comes first. */
+function preferKnownArtist(artist: string, known: ArtistLookup | undefined, collected: Collected): string {
+  if (!known || artist.length === 0) return artist;
+  const whole = knownSpelling(artist, known);
+  if (whole !== null) return whole;
+  const names = splitArtistList(artist);
+  if (names.length < 2) return artist;
+  const at = names.findIndex((name) => knownSpelling(name, known) !== null);
+  if (at <= 0) return artist;
+  collected.featuring.push(...names.filter((_, i) => i !== at));
+  return knownSpelling(names[at], known) ?? names[at];
 }
 
 /**
@@ -139,53 +186,156 @@ interface Split {
   rest: string[];
 }
 
-function splitArtistTitle(text: string, authorName: string): Split {
-  const segments = splitTopLevel(text, PIPE)
-    .map((segment) => segment.trim())
-    .filter((segment) => segment.length > 0);
-  if (segments.length === 0) return { artist: '', title: '', quoted: false, rest: [] };
-  const withDash = segments.findIndex((segment) => findDash(segment) !== null);
+/** What decides the order of "A - B": the channel's artist name and the known artists. */
+interface Order {
+  authorName: string;
+  known?: ArtistLookup;
+}
+
+function splitArtistTitle(text: string, order: Order): Split {
+  const segments = dropAnnotationSegments(
+    splitTopLevel(text, PIPE)
+      .map((segment) => segment.trim())
+      .filter((segment) => segment.length > 0),
+  );
+  const dropped = segments.dropped;
+  const kept = segments.kept;
+  if (kept.length === 0) return { artist: '', title: '', quoted: false, rest: [] };
+  const withDash = kept.findIndex((segment) => findDash(segment) !== null);
   if (withDash >= 0) {
-    const main = segments[withDash];
+    const main = kept[withDash];
     const dash = findDash(main);
-    const rest = segments.filter((_, i) => i !== withDash);
+    const rest = [...kept.filter((_, i) => i !== withDash), ...dropped];
     if (dash) {
       const left = main.slice(0, dash.index);
       const right = main.slice(dash.index + dash.length);
       // "LiSA 『紅蓮華』 -MUSiC CLiP-", "Song - Official Video": the dash only leads to an annotation.
       if (isOnlyFluff(right) && findDash(left) === null) {
-        const inner = splitArtistTitle(left, authorName);
+        const inner = splitArtistTitle(left, order);
         // "India.Arie - Video": with nobody else to credit, a bare word after the dash is the title.
         if (inner.artist.trim() || !/^\s*[\p{L}\p{N}]+\s*$/u.test(right)) {
           return { ...inner, rest: [...inner.rest, right, ...rest] };
         }
       }
-      return orient({ artist: left, title: right, quoted: false, rest }, authorName);
+      // "Dance Central 3 - Artist - Song", "Guitar Lesson: Artist - Song": a leading annotation.
+      if (isNote(left) && right.trim().length > 0) {
+        const inner = splitArtistTitle(right, order);
+        return { ...inner, rest: [...inner.rest, left, ...rest] };
+      }
+      return orient({ artist: left, title: right, quoted: false, rest }, order);
     }
   }
-  if (segments.length >= 2 && !hasQuotedTitle(segments[0])) {
-    return orient({ artist: segments[0], title: segments[1], quoted: false, rest: segments.slice(2) }, authorName);
+  if (kept.length >= 2) {
+    // "Dancer | Artist "Song" | Choreography": the segment with a quoted song names it.
+    const quotedAt = kept.findIndex((segment) => (splitOnQuotes(segment)?.artist ?? '').length > 0);
+    if (quotedAt > 0) {
+      const quoted = splitOnQuotes(kept[quotedAt]);
+      if (quoted) return { ...quoted, rest: [...quoted.rest, ...kept.filter((_, i) => i !== quotedAt), ...dropped] };
+    }
+    if (!hasQuotedTitle(kept[0])) {
+      return orient({ artist: kept[0], title: kept[1], quoted: false, rest: [...kept.slice(2), ...dropped] }, order);
+    }
   }
-  const main = segments[0];
-  const rest = segments.slice(1);
+  const main = kept[0];
+  const rest = [...kept.slice(1), ...dropped];
   const quoted = splitOnQuotes(main);
-  if (quoted) return { ...quoted, artist: quoted.artist || authorName, rest: [...quoted.rest, ...rest] };
+  if (quoted) {
+    const artist = quoted.artist || artistAfterQuote(quoted, order);
+    return { ...quoted, artist: artist || order.authorName, rest: [...quoted.rest, ...rest] };
+  }
   for (const separator of WEAK_SEPARATORS) {
     const hit = findTopLevel(main, separator)[0];
     if (hit && hit.index > 0) {
-      return orient(
-        { artist: main.slice(0, hit.index), title: main.slice(hit.index + hit.length), quoted: false, rest },
-        authorName,
-      );
+      const left = main.slice(0, hit.index);
+      const right = main.slice(hit.index + hit.length);
+      // "Guitar Cover: Song - Artist": the part before the colon is an annotation.
+      if (isNote(left)) return { ...splitArtistTitle(right, order), rest: [left, ...rest] };
+      return orient({ artist: left, title: right, quoted: false, rest }, order);
     }
   }
-  const by = /^(.+?)\s+by\s+(.+)$/i.exec(main);
-  if (by && authorName && sameName(by[2], authorName)) return { artist: by[2], title: by[1], quoted: false, rest };
-  return { artist: authorName, title: main, quoted: false, rest };
+  const by = splitOnBy(main, order);
+  if (by) return { ...by, rest: [...by.rest, ...rest] };
+  const found = splitOnKnownArtist(main, order.known);
+  if (found) return { ...found, rest: [...found.rest, ...rest] };
+  return { artist: order.authorName, title: main, quoted: false, rest };
+}
+
+/**
+ * Pipe segments that are only annotations ("| Choreography", "| Lyrics"), set apart so that the
+ * song and the artist are read from the others. The first segment goes only when three or more
+ * are left to choose from ("Dancer Choreography | Song | Artist").
+ */
+function dropAnnotationSegments(segments: string[]): { kept: string[]; dropped: string[] } {
+  if (segments.length < 2) return { kept: segments, dropped: [] };
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  segments.forEach((segment, i) => {
+    const annotation = (i > 0 || segments.length >= 3) && isNote(segment);
+    (annotation ? dropped : kept).push(segment);
+  });
+  return kept.length > 0 ? { kept, dropped } : { kept: segments, dropped: [] };
+}
+
+/** "Song by Artist": only when the artist side is a known artist, the channel, or reads like a name. */
+function splitOnBy(text: string, order: Order): Split | null {
+  // "Song Choreography by X": that "by" credits the upload, not the song.
+  const cut = tailStart(text);
+  const m = /^(.+?)\s+by\s+(.+)$/i.exec(cut > 0 ? text.slice(0, cut) : text);
+  if (!m) return null;
+  if (cut > 0) m[2] += text.slice(cut);
+  const song = m[1];
+  const tail = tailStart(m[2]);
+  const credit = tail > 0 ? m[2].slice(0, tail) : m[2];
+  const rest = tail > 0 ? [m[2].slice(tail)] : [];
+  const known = creditHasKnownArtist(credit, order.known);
+  const channel = order.authorName.length > 0 && sameName(credit, order.authorName);
+  const looks = !order.known && looksLikeArtist(credit) && /\S\s+\S/.test(song.trim());
+  if (!known && !channel && !looks) return null;
+  if (isCommonWordName(credit) && !known && !channel) return null;
+  return { artist: credit, title: song, quoted: false, rest };
+}
+
+/** "'Song' Artist Choreography by X": the words after a leading quoted song, up to the upload words. */
+function artistAfterQuote(quoted: Split, order: Order): string {
+  const after = quoted.rest[0];
+  if (!after) return '';
+  const tail = tailStart(`x ${after}`);
+  const head = (tail > 0 ? `x ${after}`.slice(2, tail) : after).replace(EDGE_JUNK_START, '').trim();
+  if (head.length === 0) return '';
+  const accepted = creditHasKnownArtist(head, order.known) || (!order.known && looksLikeArtist(head));
+  if (!accepted) return '';
+  quoted.rest[0] = after.slice(after.indexOf(head) + head.length);
+  return head;
+}
+
+/** No separator at all: a known artist named inside the text splits it ("Song Artist Lyrics"). */
+function splitOnKnownArtist(text: string, known: ArtistLookup | undefined): Split | null {
+  const found = findKnownArtist(text, known);
+  if (!found) return null;
+  const before = text.slice(0, found.start).replace(EDGE_JUNK_END, '').trim();
+  const after = text.slice(found.end).replace(EDGE_JUNK_START, '').trim();
+  const afterIsNote = after.length === 0 || isAnnotationTail(after);
+  const beforeIsNote = before.length === 0 || isNote(before);
+  if (afterIsNote && !beforeIsNote) return { artist: found.name, title: before, quoted: false, rest: [after] };
+  if (beforeIsNote && after.length > 0) return { artist: found.name, title: after, quoted: false, rest: [before] };
+  // Words on both sides that say nothing we know ("Guzheng Artist Song"): keep them in the title.
+  return { artist: found.name, title: `${before} ${after}`.trim(), quoted: false, rest: [] };
+}
+
+/** "ft. X Lyrics", "(Giang hap)", "Lyrics + traduction": featured artists and upload words only. */
+function isAnnotationTail(text: string): boolean {
+  const feat = /^(?:feat(?:uring)?|ft)\.?\s*/i.exec(text);
+  let rest = text;
+  if (feat) {
+    const tail = tailStart(`x ${text}`);
+    rest = tail > 0 ? `x ${text}`.slice(tail) : '';
+  }
+  rest = rest.replace(/[([{][^)\]}]*[)\]}]/g, ' ').trim();
+  return rest.length === 0 || isOnlyFluff(rest) || tailStart(`x ${rest}`) === 1;
 }
 
 function findDash(text: string): { index: number; length: number } | null {
-  for (const pattern of [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH]) {
+  for (const pattern of [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH, BARE_TILDE]) {
     const hits = findTopLevel(text, pattern).filter((hit) => hit.index > 0 && text.slice(0, hit.index).trim() !== '');
     if (hits.length > 0) return hits[0];
   }
@@ -200,19 +350,50 @@ function isOnlyFluff(text: string): boolean {
   if (pair && pair.open === 0 && pair.close === core.length - 1) {
     return absorbAnnotation(core.slice(1, -1), emptyCollected()) === 'fluff';
   }
-  return stripTrailingFluff(`x ${core}`) === 'x';
+  return stripTrailingFluff(`x ${core}`) === 'x' || tailStart(`x ${core}`) === 1;
 }
 
-/** Puts the artist first: `"Title" - Artist` and "Title - Artist" uploaded by the artist's channel. */
-function orient(split: Split, authorName: string): Split {
+// "Anthony Lee Choreography", "Dance Studio X": a dance credit standing where a name could.
+const DANCE_CREDIT =
+  /^(?:\S+\s+){0,3}(?:choreo(?:graphy)?|dance(?:\s+(?:studio|crew|class|cover|routine))?)(?:\s+by\s+.+)?$/i;
+
+/** A segment or a prefix that is only an annotation: upload words, or a dance or game credit. */
+function isNote(text: string): boolean {
+  const core = text.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '').trim();
+  return isOnlyFluff(core) || DANCE_CREDIT.test(core) || GAME_VIDEO.test(core);
+}
+
+/**
+ * Puts the artist first. "Song - Artist" is turned round when the right side (up to its own dash)
+ * is a known artist, the channel, or reads like a name while the left reads like a song; and for
+ * `"Title" - Artist`.
+ */
+function orient(split: Split, order: Order): Split {
   const left = split.artist.trim();
   const right = split.title.trim();
+  const rightDash = findDash(right);
+  const head = rightDash ? right.slice(0, rightDash.index).trim() : right;
+  const tail = rightDash ? right.slice(rightDash.index) : '';
+  const swapped = { ...split, artist: head, title: `${left}${tail}` };
   const leftQuoted = isWhollyQuoted(left);
   if (leftQuoted && !isWhollyQuoted(right)) return { ...split, artist: right, title: left };
-  if (authorName && sameName(right, authorName) && !sameName(left, authorName)) {
-    return { ...split, artist: right, title: left };
+  const known = order.known;
+  if (known) {
+    if (creditHasKnownArtist(left, known)) return split;
+    if (creditHasKnownArtist(head, known)) return swapped;
   }
+  const author = order.authorName;
+  if (author) {
+    if (sameName(left, author)) return split;
+    if (sameName(head, author) || sameName(right, author)) return swapped;
+  }
+  const name = withoutBrackets(head);
+  if (artistOnRight(left, name) && !isCommonWordName(name)) return swapped;
   return split;
+}
+
+function withoutBrackets(text: string): string {
+  return collapseSpaces(text.replace(/[([{【][^)\]}】]*[)\]}】]/g, ' '));
 }
 
 function sameName(a: string, b: string): boolean {
@@ -322,6 +503,7 @@ function cleanArtist(text: string, collected: Collected): string {
     artist = artist.slice(0, pair.open) + ' ' + artist.slice(pair.close + 1);
   }
   artist = artist.replace(/(?:^|\s)@[\w.]+/g, ' ');
+  artist = cutTail(artist, collected);
   const inline = splitInlineFeaturing(collapseSpaces(artist));
   collected.featuring.push(...inline.featuring);
   artist = inline.rest.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
@@ -359,6 +541,7 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   const [beforePipe, ...pipeRest] = splitTopLevel(start, PIPE);
   for (const extra of pipeRest) absorbLoose(extra, collected);
   const segments = splitTopLevel(beforePipe, SPACED_DASH);
+  segments[0] = cutTail(segments[0], collected);
   const inlineFirst = splitInlineFeaturingBeforeBrackets(segments[0]);
   // Left to right, so that the first variant marker wins.
   let main = stripAnnotations(inlineFirst.rest, collected);
@@ -390,6 +573,15 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   main = trimStrayQuotes(main.replace(/^[;:]+|[;:]+$/g, '').trim());
   if (main.length === 0) return collapseSpaces(start.replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, ''));
   return main;
+}
+
+/** Moves an unbracketed tail of upload words ("… lyrics HD", "… Piano Tutorial") out of a title or credit. */
+function cutTail(text: string, collected: Collected): string {
+  const mask = coveredMask(text);
+  const at = tailStart(text);
+  if (at < 0 || mask[at] === 1) return text;
+  absorbLoose(text.slice(at).replace(EDGE_JUNK_START, ''), collected);
+  return text.slice(0, at);
 }
 
 /** Drops a quote mark at either end that has no partner ("Track Title\"" -> "Track Title"). */

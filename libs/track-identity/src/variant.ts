@@ -1,3 +1,4 @@
+import { GAME_VIDEO } from './markers';
 import { foldForKey } from './normalise';
 
 /**
@@ -53,12 +54,19 @@ const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'ho
 // An annotation that starts with "Live" is a live recording ("(Live Aid 1985)", "[LIVE]"), unless it
 // reads like a song name ("(Live Forever)"); "... Live" and "Live at/from/@ ..." anywhere count too.
 const LIVE =
-  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert)\b/i;
+  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|performance(?!\s+(?:video|ver\b|version)))\b/i;
 
 /** Finds a variant marker in an annotation ("(Live at Wembley)", "[Moby Remix]", "- Acoustic"). */
 export function detectVariant(annotation: string): VariantHit | null {
   const text = annotation.trim();
   if (text.length === 0) return null;
+  // A tutorial's audio is a lesson, a loop or mashup is another upload; game videos keep the original.
+  if (TUTORIAL.test(text)) return { kind: 'tutorial' };
+  if (GAME_VIDEO.test(text)) return null;
+  if (LOOP.test(text)) return { kind: 'loop' };
+  if (/\bmash[\s-]?ups?\b|\bmegamix\b|\bmedley\b/i.test(text)) return { kind: 'mashup' };
+  if (/\bchipmunks?\b|\bchipmunked\b/i.test(text)) return { kind: 'chipmunk' };
+  if (/\bfree\s?style\b/i.test(text)) return { kind: 'freestyle' };
   if (/\bkaraoke\b|\bsing[\s-]?along\b|\bminus one\b/i.test(text)) return { kind: 'karaoke' };
   if (/\bnightcore\b/i.test(text)) return { kind: 'nightcore' };
   if (/\bsped[\s-]*up\b|\bspeed(?:ed)?[\s-]*up\b/i.test(text)) return { kind: 'sped-up' };
@@ -68,10 +76,12 @@ export function detectVariant(annotation: string): VariantHit | null {
     return { kind: 'instrumental' };
   }
   if (/\ba[\s-]?cap+el+a\b/i.test(text)) return { kind: 'acapella' };
-  const remix = detectRemix(text);
+  const remix = detectRemix(text) ?? genreVersion(text);
   if (remix) return remix;
   const cover = detectCover(text);
   if (cover) return cover;
+  const instrument = instrumentVersion(text);
+  if (instrument) return instrument;
   if (LIVE.test(text)) return { kind: 'live' };
   if (/\bacoustic\b|\bunplugged\b|\bstripped\b|\bpiano\s+(?:version|ver)\b/i.test(text)) return { kind: 'acoustic' };
   if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
@@ -115,14 +125,63 @@ function remixBy(name: string): VariantHit {
   return { kind: 'remix', by: cleaned };
 }
 
-function detectCover(text: string): VariantHit | null {
-  if (!/\bcover(?:ed)?\b|\boriginally\s+(?:performed|sung|by)\b/i.test(text)) return null;
+// "Dance Cover" copies the dance: the audio is the original recording.
+const DANCE_COVER = /\bdance\s+cover(?:s|ed)?\b|\bcover\s+dance\b/gi;
+
+function detectCover(annotation: string): VariantHit | null {
+  const text = annotation.replace(DANCE_COVER, ' ');
+  if (!/\bcover(?:ed|s|ing)?\b|\boriginally\s+(?:performed|sung|by)\b|\bopb\b/i.test(text)) return null;
   // "cover by J.Fla", "covered by X": the performer is named. "(a Mazzy Star cover)" and
   // "(cover of The Police)" name the original artist, so the performer is the track's artist.
   const by = /\b(?:cover(?:ed)?|sung|performed)\s+by\s+(.+)$/i.exec(text);
-  if (by && !/\boriginally\b/i.test(text)) return { kind: 'cover', by: by[1].trim() };
+  if (by && !/\boriginally\b|\bopb\b/i.test(text)) return { kind: 'cover', by: cleanName(by[1]) };
   return { kind: 'cover' };
 }
+
+const GENRES =
+  'reggae|dubstep|trap|metal|rock|jazz|bossa\\s*nova|lo-?fi|orchestral|8-?bit|edm|house|techno|dnb|drum\\s*(?:and|&|n)\\s*bass|punk|country|rap|chill(?:out)?|disco|swing|salsa|cumbia|bachata|reggaeton|electro|ska|gospel|symphonic|hardstyle|moombahton';
+const GENRE_VERSION = new RegExp(`\\b(?:${GENRES})\\s+(?:version|ver\\b\\.?|edit|style)(?:\\s+by\\s+(.+))?`, 'i');
+const GENRE_ALONE = /^(?:dubstep|trap|dnb|drum\s*(?:and|&|n)\s*bass|edm|hardstyle|moombahton)$/i;
+
+/** "(reggae version by Reggaesta)", "| DUBSTEP": another arrangement, kept apart like a remix. */
+function genreVersion(text: string): VariantHit | null {
+  const m = GENRE_VERSION.exec(text);
+  if (m) return m[1] ? remixBy(cleanName(m[1])) : { kind: 'remix' };
+  return GENRE_ALONE.test(text) ? { kind: 'remix' } : null;
+}
+
+const INSTRUMENT =
+  'piano|pianoforte|keyboard|guitar|bass|drums?|violin|cello|viola|ukulele|flute|sax(?:ophone)?|harp|guzheng|marimba|harmonica|accordion|music\\s+box|orgel|strings|string\\s+quartet|orchestra';
+const INSTRUMENT_ONLY = new RegExp(
+  `^(?:for\\s+)?(?:solo\\s+)?(?:acoustic\\s+)?(?:${INSTRUMENT})(?:\\s*[/&+]\\s*(?:${INSTRUMENT}))*(?:\\s+(?:solo|only|version|ver|arrangement|tribute|style|rendition))*$`,
+  'i',
+);
+const INSTRUMENT_PART = new RegExp(
+  `\\b(?:pianoforte|(?:${INSTRUMENT})\\s+(?:only|solo|tribute|arrangement|rendition))\\b|\\bfor\\s+(?:solo\\s+)?(?:${INSTRUMENT})\\b`,
+  'i',
+);
+const INSTRUMENT_BY = new RegExp(`\\b(?:${INSTRUMENT})(?:\\s+\\w+)?\\s+by\\s+(.+)$`, 'i');
+
+/** "(Piano)", "(Pianoforte)", "(slower version piano only by X)", "Piano by X": played on an instrument. */
+function instrumentVersion(annotation: string): VariantHit | null {
+  const text = annotation.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
+  const by = INSTRUMENT_BY.exec(text);
+  if (by) return { kind: 'cover', by: cleanName(by[1]) };
+  if (INSTRUMENT_ONLY.test(text) || INSTRUMENT_PART.test(text)) return { kind: 'acoustic' };
+  return null;
+}
+
+// A performer's name as written after "by": handles and trailing upload words go.
+function cleanName(name: string): string {
+  return name
+    .replace(/^@/, '')
+    .replace(/\s*[-|([].*$/, '')
+    .trim();
+}
+
+const TUTORIAL =
+  /\btutorial\b|\blessons?\b|\bsynthesia\b|\bhow\s+to\s+(?:play|sing|dance)\b|\bsheet\s+music\b|\bchords\b|\btabs?\b(?!\s*\d)/i;
+const LOOP = /\b\d+\s*(?:hours?|hrs?)\b|\bone\s+hour\b|\bloop(?:ed)?\b|\bon\s+repeat\b/i;
 
 /** Renders a hit as the variant string, folding the name so that spellings agree. */
 export function renderVariant(hit: VariantHit | null, fallbackBy: string): Variant {

@@ -1,0 +1,48 @@
+/**
+ * Words uploaders write around a song without brackets, in several languages: lyrics and
+ * translations, dance and game videos (the original audio), and the versions that make another
+ * recording (tutorials, covers, karaoke, loops). Each starts a tail that runs to the end of the title.
+ */
+
+// Languages named next to lyrics or subtitles ("Hungarian Lyrics", "italiano inglese").
+const LANGUAGE_WORDS = String.raw`(?:english|inglese|ingl[eé]s|englisch|anglais|italiano|italian|espa[nñ]ol|spanish|castellano|portugu[eê]s|portuguese|brasil|deutsch|deutsche|german|fran[cç]ais|french|magyar|magyarul|hungarian|vietnamese|vi[eệ]t|ti[eế]ng\s+vi[eệ]t|russian|polski|nederlands|t[uü]rk[cç]e|pt-?br|romanized|romaji|hangul)`;
+
+/** Lyrics, translation and subtitle words (en, es, pt, it, fr, de, vi). */
+const LYRICS_WORDS = String.raw`(?:(?:with|w\/|\+|con|com|avec|mit)\s+)?(?:(?:original|full|on\s*screen)\s+)?(?:lyrics?|letras?|paroles|testo|songtext|mit\s+text|legendado|legendas?|subtitulad[oa]|subtitles?|subs?|sottotitoli|sous-titres?|vostfr|traduzione|tradu[cç][aã]o|traduci[oó]n|traducida|traduction|traduit|[uü]bersetzung|ubersetzung|vietsub|engsub|kara\s+vietsub|lyrics\s+on\s+screen)`;
+
+/** Dance and game videos: the audio is the original recording. */
+const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:cover|routine|video|fitness|choreography|practice|class|crew|studio)|line\s+dance|just\s+dance\s*(?:\d{1,4}|unlimited|now|kids|wii|fanmade|fan\s*made)|dance\s+central(?:\s*\d)?|(?:full\s+|easy\s+|hard\s+|extreme\s+)?gameplay|walkthrough|fan\s*video|fan-?made\s+video)`;
+
+const INSTRUMENTS = String.raw`(?:piano|pianoforte|keyboard|guitar|acoustic\s+guitar|electric\s+guitar|bass|drums?|violin|cello|viola|ukulele|flute|sax(?:ophone)?|harp|guzheng|marimba|harmonica|accordion|music\s+box|orgel|strings|string\s+quartet|orchestra)`;
+
+/** Versions that are another recording, when written without brackets after the song. */
+const VERSION_WORDS = String.raw`(?:(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
+
+/** A tail of upload words without brackets: "… lyrics", "… Choreography by X", "… Piano Tutorial". */
+export const TAIL_MARKER = new RegExp(
+  String.raw`(?:\s+|\s*[-~+|:]\s*)(?=(?:(?:${LANGUAGE_WORDS})\s+)*(?:${LYRICS_WORDS}|${ORIGINAL_AUDIO_WORDS}|${VERSION_WORDS})\b)`,
+  'i',
+);
+
+/** An annotation that says the video carries the original audio (dance, game, lyrics, translation). */
+export const ORIGINAL_AUDIO = new RegExp(String.raw`\b(?:${ORIGINAL_AUDIO_WORDS}|${LYRICS_WORDS})\b`, 'i');
+
+/** Game videos keep the original audio even when they call themselves a mashup. */
+export const GAME_VIDEO = /\b(?:just\s+dance|dance\s+central)\b/i;
+
+/** Only language names ("italiano inglese", "English / Español"): subtitle languages, not a version. */
+export const LANGUAGE_LIST = new RegExp(
+  String.raw`^(?:${LANGUAGE_WORDS}(?:\s*(?:[,+&/]|\be\b|\by\b|\band\b|\bund\b|\bet\b)?\s*))+$`,
+  'i',
+);
+
+/** Markers that show the upload is not the song whatever else the title says, wherever they stand. */
+export const STRONG_VERSION =
+  /\b(?:tutorial|synthesia|how\s+to\s+play|sheet\s+music|(?:piano|guitar|bass|drum|keyboard|ukulele|violin)\s+lessons?|mash-?ups?|karaoke)\b/i;
+
+/** Finds where an unbracketed tail of upload words starts (never at 0: the song keeps a name). */
+export function tailStart(text: string): number {
+  const m = TAIL_MARKER.exec(text);
+  if (!m || text.slice(0, m.index).trim().length === 0) return -1;
+  return m.index;
+}
