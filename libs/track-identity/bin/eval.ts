@@ -14,7 +14,7 @@ import {
   variantKind,
   type ArtistLookup,
 } from '@accord/track-identity';
-import { loadParseCases } from '../fixtures/load-fixtures';
+import { loadParseCases, parseCase } from '../fixtures/load-fixtures';
 import { parseCsv, readArtistsFile } from './read-inputs';
 
 interface Row {
@@ -206,7 +206,7 @@ function evalOwnFixtures(): void {
   for (const { theme, cases } of loadParseCases()) {
     for (const c of cases) {
       n++;
-      const got = parseTitle(c);
+      const got = parseCase(c);
       const ok = fold(got.artist) === fold(c.expect.artist) && fold(got.title) === fold(c.expect.title);
       const all =
         ok &&

@@ -1,3 +1,5 @@
+import { findTopLevel } from './brackets';
+
 /**
  * Words uploaders write around a song without brackets, in several languages: lyrics and
  * translations, dance and game videos (the original audio), and the versions that make another
@@ -11,12 +13,12 @@ const LANGUAGE_WORDS = String.raw`(?:english|inglese|ingl[eé]s|englisch|anglais
 const LYRICS_WORDS = String.raw`(?:(?:with|w\/|\+|con|com|avec|mit)\s+)?(?:(?:original|full|on\s*screen)\s+)?(?:lyrics?|letras?|paroles|testo|songtext|mit\s+text|legendado|legendas?|subtitulad[oa]|subtitles?|subs?|sottotitoli|sous-titres?|vostfr|traduzione|tradu[cç][aã]o|traduci[oó]n|traducida|traduction|traduit|[uü]bersetzung|ubersetzung|vietsub|engsub|kara\s+vietsub|lyrics\s+on\s+screen)`;
 
 /** Dance and game videos: the audio is the original recording. */
-const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:cover|routine|video|fitness|choreography|practice|class|crew|studio)|line\s+dance|just\s+dance\s*(?:\d{1,4}|unlimited|now|kids|wii|fanmade|fan\s*made)|dance\s+central(?:\s*\d)?|(?:full\s+|easy\s+|hard\s+|extreme\s+)?gameplay|walkthrough|fan\s*video|fan-?made\s+video)`;
+const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:cover|routine|video|fitness|choreography|practice|class|crew|studio|cent(?:re|er)|school|academy|company|team)|(?:contemporary|lyrical|hip[\s-]?hop|jazz\s+funk|ballet|heels|commercial|urban)\s+(?:dance\s+)?(?:choreography\s+)?by|line\s+dance|just\s+dance\s*(?:\d{1,4}|unlimited|now|kids|wii|fanmade|fan\s*made)|dance\s+central(?:\s*\d)?|(?:full\s+|easy\s+|hard\s+|extreme\s+)?gameplay|walkthrough|fan\s*video|fan-?made\s+video)`;
 
 const INSTRUMENTS = String.raw`(?:piano|pianoforte|keyboard|guitar|acoustic\s+guitar|electric\s+guitar|bass|drums?|violin|cello|viola|ukulele|flute|sax(?:ophone)?|harp|guzheng|marimba|harmonica|accordion|music\s+box|orgel|strings|string\s+quartet|orchestra)`;
 
 /** Versions that are another recording, when written without brackets after the song. */
-const VERSION_WORDS = String.raw`(?:(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
+const VERSION_WORDS = String.raw`(?:(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
 
 /** A tail of upload words without brackets: "… lyrics", "… Choreography by X", "… Piano Tutorial". */
 export const TAIL_MARKER = new RegExp(
@@ -42,7 +44,9 @@ export const STRONG_VERSION =
 
 /** Finds where an unbracketed tail of upload words starts (never at 0: the song keeps a name). */
 export function tailStart(text: string): number {
-  const m = TAIL_MARKER.exec(text);
-  if (!m || text.slice(0, m.index).trim().length === 0) return -1;
-  return m.index;
+  const hit = findTopLevel(text, TAIL_MARKER)[0];
+  if (!hit) return -1;
+  const before = text.slice(0, hit.index).trim();
+  // "Paroles, paroles": a comma joins the word to the song's own name.
+  return before.length === 0 || before.endsWith(',') ? -1 : hit.index;
 }

@@ -1,10 +1,11 @@
-import { loadParseCases } from '../fixtures/load-fixtures';
+import { loadParseCases, parseCase } from '../fixtures/load-fixtures';
 import { cleanTitle, parseTitle } from './parse-title';
 
 describe(parseTitle.name, () => {
   describe.each(loadParseCases())('$theme', ({ cases }) => {
-    it.each(cases.map((c) => [c.title, c]))('parses %j', (_title, { title, author, expect: want }) => {
-      const sut = parseTitle({ title, author });
+    it.each(cases.map((c) => [c.title, c]))('parses %j', (_title, c) => {
+      const want = c.expect;
+      const sut = parseCase(c);
 
       expect(sut).toEqual({
         artist: want.artist,

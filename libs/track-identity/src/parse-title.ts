@@ -1,5 +1,5 @@
 import { absorbAnnotation, emptyCollected, type Collected } from './annotations';
-import { QUOTE_OPENERS, coveredMask, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
+import { QUOTE_OPENERS, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
 import { splitArtistList, splitInlineFeaturing, splitInlineFeaturingBeforeBrackets } from './featuring';
 import { stripFileExtension, stripHashtags, stripTrailingFluff } from './fluff';
 import {
@@ -100,7 +100,7 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
   if (title.length === 0 && artist.length === 0) title = raw || invisibleStripped(fields.title);
   // "TUTORIAL Song - Artist", "Karaoke Covers: ...": a marker anywhere but in the song's own name.
   const strong = collected.variant === null ? STRONG_VERSION.exec(raw) : null;
-  if (strong && !STRONG_VERSION.test(title)) collected.variant = detectVariant(strong[0]);
+  if (strong && foldForKey(title) !== foldForKey(strong[0])) collected.variant = detectVariant(strong[0]);
   // A Just Dance "Mashup" is a game mode danced to the original recording.
   if (collected.variant?.kind === 'mashup' && GAME_VIDEO.test(raw)) collected.variant = null;
   artist = preferKnownArtist(artist, known, collected);
@@ -218,7 +218,7 @@ function splitArtistTitle(text: string, order: Order): Split {
         }
       }
       // "Dance Central 3 - Artist - Song", "Guitar Lesson: Artist - Song": a leading annotation.
-      if (isNote(left) && right.trim().length > 0) {
+      if (isNote(left) && (findDash(right) !== null || findKnownArtist(right, order.known) !== null)) {
         const inner = splitArtistTitle(right, order);
         return { ...inner, rest: [...inner.rest, left, ...rest] };
       }
@@ -253,7 +253,7 @@ function splitArtistTitle(text: string, order: Order): Split {
       return orient({ artist: left, title: right, quoted: false, rest }, order);
     }
   }
-  const by = splitOnBy(main, order);
+  const by = splitOnBy(main, order, dropped.length > 0);
   if (by) return { ...by, rest: [...by.rest, ...rest] };
   const found = splitOnKnownArtist(main, order.known);
   if (found) return { ...found, rest: [...found.rest, ...rest] };
@@ -277,7 +277,7 @@ function dropAnnotationSegments(segments: string[]): { kept: string[]; dropped: 
 }
 
 /** "Song by Artist": only when the artist side is a known artist, the channel, or reads like a name. */
-function splitOnBy(text: string, order: Order): Split | null {
+function splitOnBy(text: string, order: Order, annotated: boolean): Split | null {
   // "Song Choreography by X": that "by" credits the upload, not the song.
   const cut = tailStart(text);
   const m = /^(.+?)\s+by\s+(.+)$/i.exec(cut > 0 ? text.slice(0, cut) : text);
@@ -289,7 +289,7 @@ function splitOnBy(text: string, order: Order): Split | null {
   const rest = tail > 0 ? [m[2].slice(tail)] : [];
   const known = creditHasKnownArtist(credit, order.known);
   const channel = order.authorName.length > 0 && sameName(credit, order.authorName);
-  const looks = !order.known && looksLikeArtist(credit) && /\S\s+\S/.test(song.trim());
+  const looks = !order.known && looksLikeArtist(credit) && (/\S\s+\S/.test(song.trim()) || annotated || cut > 0);
   if (!known && !channel && !looks) return null;
   if (isCommonWordName(credit) && !known && !channel) return null;
   return { artist: credit, title: song, quoted: false, rest };
@@ -316,7 +316,12 @@ function splitOnKnownArtist(text: string, known: ArtistLookup | undefined): Spli
   const after = text.slice(found.end).replace(EDGE_JUNK_START, '').trim();
   const afterIsNote = after.length === 0 || isAnnotationTail(after);
   const beforeIsNote = before.length === 0 || isNote(before);
-  if (afterIsNote && !beforeIsNote) return { artist: found.name, title: before, quoted: false, rest: [after] };
+  if (afterIsNote && !beforeIsNote) {
+    // "ft. X Lyrics": the featured names stop where the upload words start.
+    const cut = tailStart(after);
+    const rest = cut > 0 ? [after.slice(0, cut), after.slice(cut)] : [after];
+    return { artist: found.name, title: before, quoted: false, rest };
+  }
   if (beforeIsNote && after.length > 0) return { artist: found.name, title: after, quoted: false, rest: [before] };
   // Words on both sides that say nothing we know ("Guzheng Artist Song"): keep them in the title.
   return { artist: found.name, title: `${before} ${after}`.trim(), quoted: false, rest: [] };
@@ -373,6 +378,8 @@ function orient(split: Split, order: Order): Split {
   const right = split.title.trim();
   const rightDash = findDash(right);
   const head = rightDash ? right.slice(0, rightDash.index).trim() : right;
+  const headTail = tailStart(head);
+  const headName = headTail > 0 ? head.slice(0, headTail) : head;
   const tail = rightDash ? right.slice(rightDash.index) : '';
   const swapped = { ...split, artist: head, title: `${left}${tail}` };
   const leftQuoted = isWhollyQuoted(left);
@@ -380,14 +387,14 @@ function orient(split: Split, order: Order): Split {
   const known = order.known;
   if (known) {
     if (creditHasKnownArtist(left, known)) return split;
-    if (creditHasKnownArtist(head, known)) return swapped;
+    if (creditHasKnownArtist(headName, known)) return swapped;
   }
   const author = order.authorName;
   if (author) {
     if (sameName(left, author)) return split;
     if (sameName(head, author) || sameName(right, author)) return swapped;
   }
-  const name = withoutBrackets(head);
+  const name = withoutBrackets(headName);
   if (artistOnRight(left, name) && !isCommonWordName(name)) return swapped;
   return split;
 }
@@ -418,10 +425,15 @@ function splitOnQuotes(text: string): Split | null {
   const before = text.slice(0, quote.open).replace(EDGE_JUNK_END, '').trim();
   const inner = text.slice(quote.open + 1, quote.close);
   const after = text.slice(quote.close + 1).trim();
-  if (before.length > 0) return { artist: before, title: inner, quoted: true, rest: after ? [after] : [] };
+  // "How to Play "Song" by Artist": words before the quote that are an annotation name nobody.
+  if (before.length > 0 && !isNote(before)) {
+    return { artist: before, title: inner, quoted: true, rest: after ? [after] : [] };
+  }
+  const note = before.length > 0 ? [before] : [];
   const by = /^[-–—,]?\s*by\s+(.+)$/i.exec(after);
-  if (by) return { artist: by[1], title: inner, quoted: true, rest: [] };
-  return { artist: '', title: inner, quoted: true, rest: after ? [after] : [] };
+  if (by) return { artist: by[1], title: inner, quoted: true, rest: note };
+  // The text after the quote stays first: it may name the artist ("'Song' Artist").
+  return { artist: '', title: inner, quoted: true, rest: [after, ...note] };
 }
 
 function findQuote(text: string): { open: number; close: number } | null {
@@ -470,6 +482,16 @@ function stripLeadingTags(text: string, collected: Collected): string {
     const prefix = /^(?:mv|m\/v|pv)\s*[_:\-–|]\s*/i.exec(current);
     if (prefix && current.length > prefix[0].length) {
       current = current.slice(prefix[0].length).trim();
+      continue;
+    }
+    // "Piano Tutorial: Song - Artist", "Guitar Cover: …", "Karaoke: …".
+    const version =
+      /^((?:[\p{L}\p{N}]+\s+){0,2}(?:covers?|tutorial|lessons?|karaoke))\s*:\s*(?=\S)|^(tutorial|karaoke|synthesia)\s+(?=\S)/iu.exec(
+        current,
+      );
+    if (version) {
+      absorbAnnotation(version[1] ?? version[2], collected);
+      current = current.slice(version[0].length).trim();
       continue;
     }
     const pair = topLevelPairs(current)[0];
@@ -559,6 +581,9 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
     collected.featuring.push(...inline.featuring);
     main = stripAnnotations(inline.rest, collected);
   }
+  // "Song dance", "Song dancing" in lower case after a capitalised title: a dance video of the song.
+  const dance = /\s+(?:dance|dancing)$/.exec(main);
+  if (dance && /\p{Lu}/u.test(main.slice(0, dance.index))) main = main.slice(0, dance.index);
   const trailing = TRAILING_VARIANT.exec(main);
   if (trailing && trailing.index > 0) {
     const variant = detectVariant(trailing[1]);
@@ -577,9 +602,8 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
 
 /** Moves an unbracketed tail of upload words ("… lyrics HD", "… Piano Tutorial") out of a title or credit. */
 function cutTail(text: string, collected: Collected): string {
-  const mask = coveredMask(text);
   const at = tailStart(text);
-  if (at < 0 || mask[at] === 1) return text;
+  if (at < 0) return text;
   absorbLoose(text.slice(at).replace(EDGE_JUNK_START, ''), collected);
   return text.slice(0, at);
 }

@@ -8,7 +8,7 @@ const STRONG = new Set(
   "i you me my your we us our it i'm im you're don't dont can't cant won't ain't is are was were".split(' '),
 );
 const WEAK = new Set(
-  'to in on of the a an with at from that this what when where how know say love never up down out all no not be'.split(
+  'to in on of the a an with at from that this what when where how know say love like never up down out all no not be'.split(
     ' ',
   ),
 );

@@ -1,4 +1,4 @@
-import { loadParseCases, loadSongGroups } from '../fixtures/load-fixtures';
+import { loadParseCases, loadSongGroups, parseCase } from '../fixtures/load-fixtures';
 import { parseTitle } from './parse-title';
 import { artistKey, titleKey, trackKey } from './track-key';
 
@@ -29,7 +29,7 @@ describe(trackKey.name, () => {
     const variantsByKey = new Map<string, Set<string>>();
     for (const { cases } of loadParseCases()) {
       for (const c of cases) {
-        const parsed = parseTitle(c);
+        const parsed = parseCase(c);
         const key = trackKey(parsed);
         const variants = variantsByKey.get(key) ?? new Set<string>();
         variants.add(parsed.variant).add(c.expect.variant ?? 'none');

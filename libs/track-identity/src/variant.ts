@@ -85,6 +85,7 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (LIVE.test(text)) return { kind: 'live' };
   if (/\bacoustic\b|\bunplugged\b|\bstripped\b|\bpiano\s+(?:version|ver)\b/i.test(text)) return { kind: 'acoustic' };
   if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
+  if (/\bauf\s+deutsch\b/i.test(text)) return { kind: 'language', by: 'german' };
   const language = LANGUAGE.exec(text);
   if (language) return { kind: 'language', by: LANGUAGE_NAMES[language[1].toLowerCase()] };
   return null;
