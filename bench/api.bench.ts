@@ -13,11 +13,11 @@ import { Types, type Connection } from 'mongoose';
 import WebSocket from 'ws';
 import { createApp } from '../apps/accord/src/bootstrap';
 import { loadConfig } from '../apps/accord/src/config/app-config';
-import { HistoryDaysService } from '../apps/accord/src/history/history-days.service';
-import type { PlayDocument } from '../apps/accord/src/history/play.schema';
+import { HistoryDaysService } from '../apps/accord/src/domain/history/history-days.service';
+import type { PlayDocument } from '../apps/accord/src/domain/history/play.schema';
 import { createLogger } from '../apps/accord/src/logging/logger.factory';
-import { LavalinkService } from '../apps/accord/src/playback/lavalink.service';
-import { PlaybackService } from '../apps/accord/src/playback/playback.service';
+import { LavalinkService } from '../apps/accord/src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../apps/accord/src/domain/playback/playback.service';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-bench-only-0000000';

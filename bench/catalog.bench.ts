@@ -6,7 +6,7 @@ import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory } from '@accord/testkit/factories';
 import { FakeLavalinkNode, generateTracks, type CatalogueTrack } from '@accord/testkit/lavalink';
 import { createApp } from '../apps/accord/src/bootstrap';
-import { CatalogService } from '../apps/accord/src/catalog/catalog.service';
+import { CatalogService } from '../apps/accord/src/domain/catalog/catalog.service';
 import { loadConfig } from '../apps/accord/src/config/app-config';
 import { createLogger } from '../apps/accord/src/logging/logger.factory';
 import { percentile, round, type BenchResult } from './bench-result';

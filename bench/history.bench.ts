@@ -5,34 +5,34 @@ import { randomBytes } from 'node:crypto';
 import { createConnection, Types, type Connection } from 'mongoose';
 import type { PlaySource } from '@accord/core';
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
-import { upsertWindowEntry } from '../apps/accord/src/history/guild-window';
-import { GuildWindowRepository } from '../apps/accord/src/history/guild-window.repository';
+import { upsertWindowEntry } from '../apps/accord/src/domain/history/guild-window';
+import { GuildWindowRepository } from '../apps/accord/src/domain/history/guild-window.repository';
 import {
   GUILD_WINDOW_MODEL,
   GuildWindowSchema,
   type GuildWindowDocument,
-} from '../apps/accord/src/history/guild-window.schema';
-import { HistoryQueryService } from '../apps/accord/src/history/history-query.service';
-import type { WindowEntry } from '../apps/accord/src/history/history.types';
-import { PlayRepository } from '../apps/accord/src/history/play.repository';
-import { PLAY_MODEL, PlaySchema, type PlayDocument } from '../apps/accord/src/history/play.schema';
-import type { Clock } from '../apps/accord/src/preferences/profiles/clock';
-import { OptOutRepository } from '../apps/accord/src/preferences/profiles/opt-out.repository';
+} from '../apps/accord/src/domain/history/guild-window.schema';
+import { HistoryQueryService } from '../apps/accord/src/domain/history/history-query.service';
+import type { WindowEntry } from '../apps/accord/src/domain/history/history.types';
+import { PlayRepository } from '../apps/accord/src/domain/history/play.repository';
+import { PLAY_MODEL, PlaySchema, type PlayDocument } from '../apps/accord/src/domain/history/play.schema';
+import type { Clock } from '../apps/accord/src/adapters/database/clock';
+import { OptOutRepository } from '../apps/accord/src/domain/preferences/profiles/opt-out.repository';
 import {
   OPT_OUT_MODEL,
   OptOutSchema,
   type OptOutDocument,
-} from '../apps/accord/src/preferences/profiles/opt-out.schema';
-import { OptOutService } from '../apps/accord/src/preferences/profiles/opt-out.service';
-import { ProfileRepository } from '../apps/accord/src/preferences/profiles/profile.repository';
+} from '../apps/accord/src/domain/preferences/profiles/opt-out.schema';
+import { OptOutService } from '../apps/accord/src/domain/preferences/profiles/opt-out.service';
+import { ProfileRepository } from '../apps/accord/src/domain/preferences/profiles/profile.repository';
 import {
   PROFILE_MODEL,
   ProfileSchema,
   type ProfileDocument,
-} from '../apps/accord/src/preferences/profiles/profile.schema';
-import { encodeImported, encodeTaste } from '../apps/accord/src/preferences/profiles/profile.codec';
-import { DEFAULT_TASTE_SETTINGS, type TasteEntry } from '../apps/accord/src/preferences/profiles/taste-profile';
-import { TasteProfileService } from '../apps/accord/src/preferences/profiles/taste-profile.service';
+} from '../apps/accord/src/domain/preferences/profiles/profile.schema';
+import { encodeImported, encodeTaste } from '../apps/accord/src/domain/preferences/profiles/profile.codec';
+import { DEFAULT_TASTE_SETTINGS, type TasteEntry } from '../apps/accord/src/domain/preferences/profiles/taste-profile';
+import { TasteProfileService } from '../apps/accord/src/domain/preferences/profiles/taste-profile.service';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const PLAYS = Number(process.env.HISTORY_BENCH_PLAYS ?? 100_000);

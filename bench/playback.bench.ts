@@ -8,8 +8,8 @@ import { parseTitle, trackKey } from '@accord/track-identity';
 import { startTestServer, TEST_MONGODB_URI_ENV } from '@accord/testkit/db';
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { generatePlaylist, generateTracks, type CatalogueTrack } from '@accord/testkit/lavalink';
-import { PlaybackService } from '../apps/accord/src/playback/playback.service';
-import type { PlayableTrack } from '../apps/accord/src/playback/playback.types';
+import { PlaybackService } from '../apps/accord/src/domain/playback/playback.service';
+import type { PlayableTrack } from '../apps/accord/src/domain/playback/playback.types';
 import { eventually, startTestBot, type TestBot } from '../apps/accord/test/support/test-bot';
 import { percentile, round, type BenchResult } from './bench-result';
 

@@ -12,7 +12,7 @@ import type { Connection } from 'mongoose';
 import { createApp } from '../apps/accord/src/bootstrap';
 import { loadConfig } from '../apps/accord/src/config/app-config';
 import { createLogger } from '../apps/accord/src/logging/logger.factory';
-import { LavalinkService } from '../apps/accord/src/playback/lavalink.service';
+import { LavalinkService } from '../apps/accord/src/adapters/lavalink/lavalink.service';
 import { driveSoak, slope, soakWorld, startSoak } from '../apps/accord/test/support/soak';
 import { round, type BenchResult } from './bench-result';
 

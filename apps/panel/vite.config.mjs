@@ -5,7 +5,7 @@ const root = import.meta.dirname;
 
 /**
  * The admin panel: a static SPA built into `dist/apps/panel`, which the bot serves (see
- * `apps/accord/src/admin/http/web-security.ts`). In development, `vite` proxies the API and the
+ * `apps/accord/src/transports/admin/http/web-security.ts`). In development, `vite` proxies the API and the
  * live socket to a bot on port 3000.
  */
 export default defineConfig({

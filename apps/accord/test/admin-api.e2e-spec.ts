@@ -4,10 +4,10 @@ import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { PermissionFlagsBits } from 'discord.js';
 import type { Connection } from 'mongoose';
-import { toLavalinkVolume } from '../src/playback/audio-settings';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
-import type { PlayableTrack } from '../src/playback/playback.types';
+import { toLavalinkVolume } from '../src/domain/playback/audio-settings';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
+import type { PlayableTrack } from '../src/domain/playback/playback.types';
 import { ADMIN_ENV, loginWithDiscord, loginWithPassword, panelClient, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 

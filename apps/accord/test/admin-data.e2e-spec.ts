@@ -11,11 +11,11 @@ import type { PlaySource, TrackEndReason } from '@accord/core';
 import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PermissionFlagsBits } from 'discord.js';
-import { CatalogService } from '../src/catalog/catalog.service';
-import { HistoryDaysService } from '../src/history/history-days.service';
-import { PlayRepository } from '../src/history/play.repository';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
+import { CatalogService } from '../src/domain/catalog/catalog.service';
+import { HistoryDaysService } from '../src/domain/history/history-days.service';
+import { PlayRepository } from '../src/domain/history/play.repository';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 

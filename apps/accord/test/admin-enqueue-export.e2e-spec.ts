@@ -2,12 +2,12 @@ import type { ApiErrorDto, EnqueueResultDto, QueuePageDto, UserDataExportDto } f
 import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { PermissionFlagsBits } from 'discord.js';
-import { FeedbackRepository } from '../src/history/feedback.repository';
-import { PlayRepository } from '../src/history/play.repository';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
-import { ProfileRepository } from '../src/preferences/profiles/profile.repository';
-import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
+import { FeedbackRepository } from '../src/domain/history/feedback.repository';
+import { PlayRepository } from '../src/domain/history/play.repository';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
+import { ProfileRepository } from '../src/domain/preferences/profiles/profile.repository';
+import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 

@@ -3,9 +3,9 @@ import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/t
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PermissionFlagsBits } from 'discord.js';
 import WebSocket from 'ws';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
-import type { PlayableTrack } from '../src/playback/playback.types';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
+import type { PlayableTrack } from '../src/domain/playback/playback.types';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
 import { eventually, startTestBot, type TestBot } from './support/test-bot';
 

@@ -1,14 +1,14 @@
 import { createConnection, type Connection } from 'mongoose';
 import { deezerApiStandIn, type DeezerApiStandIn } from '@accord/testkit/deezer-api';
 import { lastfmApiStandIn, type LastfmApiStandIn } from '@accord/testkit/lastfm-api';
-import type { DiscoveryContext } from '../src/discovery/candidate-source';
-import { DeezerDiscoveryClient } from '../src/discovery/deezer-discovery.client';
-import { LastfmClient } from '../src/discovery/lastfm.client';
-import { SimilarCacheService } from '../src/discovery/similar-cache.service';
-import { SIMILAR_MODEL, similarSchema, type SimilarDocument } from '../src/discovery/similar.schema';
-import { SimilarRepository } from '../src/discovery/similar.repository';
-import { DeezerSource } from '../src/discovery/sources/deezer.source';
-import { LastfmSource } from '../src/discovery/sources/lastfm.source';
+import type { DiscoveryContext } from '../src/domain/discovery/candidate-source';
+import { DeezerDiscoveryClient } from '../src/adapters/deezer/deezer-discovery.client';
+import { LastfmClient } from '../src/adapters/lastfm/lastfm.client';
+import { SimilarCacheService } from '../src/domain/discovery/similar-cache.service';
+import { SIMILAR_MODEL, similarSchema, type SimilarDocument } from '../src/domain/discovery/similar.schema';
+import { SimilarRepository } from '../src/domain/discovery/similar.repository';
+import { DeezerSource } from '../src/domain/discovery/sources/deezer.source';
+import { LastfmSource } from '../src/domain/discovery/sources/lastfm.source';
 
 const ana = 'user-ana';
 

@@ -4,11 +4,11 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type CatalogueTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { artistKey, trackKey } from '@accord/track-identity';
 import { lastfmApiStandIn, type LastfmApiStandIn, type LastfmWorld } from '@accord/testkit/lastfm-api';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
-import type { QueueEntry } from '../src/playback/playback.types';
-import type { TasteSignal } from '../src/preferences/profiles/taste-profile';
-import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
+import type { QueueEntry } from '../src/domain/playback/playback.types';
+import type { TasteSignal } from '../src/domain/preferences/profiles/taste-profile';
+import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 /** Short songs: the next pick is due at once (they end before playback's 30 s look-ahead). */

@@ -10,8 +10,8 @@ import { recordedDeezer, DEEZER_FIXTURES, type RecordedDeezer } from '@accord/te
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { recordedSpotify, SPOTIFY_FIXTURES, type RecordedSpotify } from '@accord/testkit/spotify';
-import { CatalogService } from '../src/catalog/catalog.service';
-import type { TrackDocument } from '../src/catalog/track.schema';
+import { CatalogService } from '../src/domain/catalog/catalog.service';
+import type { TrackDocument } from '../src/domain/catalog/track.schema';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = {

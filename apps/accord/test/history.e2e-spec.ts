@@ -2,14 +2,14 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { GuildSettingsService } from '../src/guilds/guild-settings.service';
-import { HistoryQueryService } from '../src/history/history-query.service';
-import { HistoryWriter } from '../src/history/history-writer.service';
-import { PlayRecorderService } from '../src/history/play-recorder.service';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
-import type { PlayableTrack } from '../src/playback/playback.types';
-import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
+import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
+import { HistoryQueryService } from '../src/domain/history/history-query.service';
+import { HistoryWriter } from '../src/domain/history/history-writer.service';
+import { PlayRecorderService } from '../src/domain/history/play-recorder.service';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
+import type { PlayableTrack } from '../src/domain/playback/playback.types';
+import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [

@@ -12,11 +12,11 @@ import {
   type FakeGuildDefinition,
 } from '@accord/testkit/factories';
 import { generatePlaylist, youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
-import { NowPlayingService } from '../src/discord/now-playing/now-playing.service';
-import { GuildSettingsService } from '../src/guilds/guild-settings.service';
-import { toLavalinkVolume } from '../src/playback/audio-settings';
-import { PlayRequestService } from '../src/playback/play-request.service';
-import { PlaybackService } from '../src/playback/playback.service';
+import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
+import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
+import { toLavalinkVolume } from '../src/domain/playback/audio-settings';
+import { PlayRequestService } from '../src/use-cases/play-request/play-request.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const EPHEMERAL = 64;

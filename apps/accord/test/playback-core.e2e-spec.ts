@@ -2,10 +2,10 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import type { PersistedSession } from '../src/guilds/guild-session.types';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
-import type { PlayableTrack } from '../src/playback/playback.types';
+import type { PersistedSession } from '../src/domain/guilds/guild-session.types';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
+import type { PlayableTrack } from '../src/domain/playback/playback.types';
 import { eventually, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [

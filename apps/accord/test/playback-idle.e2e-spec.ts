@@ -1,8 +1,8 @@
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
-import { GuildSettingsService } from '../src/guilds/guild-settings.service';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
+import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
 import { eventually, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [youtubeTrack({ author: 'Massive Attack', title: 'Teardrop', length: 330_000 })];

@@ -1,8 +1,8 @@
 import { ChannelType } from 'discord.js';
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
 import { eventually, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [

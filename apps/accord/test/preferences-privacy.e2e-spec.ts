@@ -2,10 +2,10 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { GuildSettingsService } from '../src/guilds/guild-settings.service';
-import { HistoryWriter } from '../src/history/history-writer.service';
-import { LavalinkService } from '../src/playback/lavalink.service';
-import { PlaybackService } from '../src/playback/playback.service';
+import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
+import { HistoryWriter } from '../src/domain/history/history-writer.service';
+import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../src/domain/playback/playback.service';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [

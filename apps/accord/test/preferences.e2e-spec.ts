@@ -4,8 +4,8 @@ import { spotifyAccountsStandIn, type SpotifyAccountsStandIn } from '@accord/tes
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import nock from 'nock';
-import type { LinkedAccounts } from '../src/preferences/profiles/linked-account.types';
-import { TasteProfileService } from '../src/preferences/profiles/taste-profile.service';
+import type { LinkedAccounts } from '../src/domain/preferences/profiles/linked-account.types';
+import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
 import { eventually, startTestBot, type TestBot } from './support/test-bot';
 
 const ana = UserFactory.create({ username: 'ana' });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { DiscordClientModule } from '../discord/discord-client.module';
-import { LavalinkModule } from '../playback/lavalink.module';
+import { DiscordClientModule } from '../adapters/discord-client/discord-client.module';
+import { LavalinkModule } from '../adapters/lavalink/lavalink.module';
 import { HealthController } from './health.controller';
 import { SystemStatusService } from './system-status.service';
 

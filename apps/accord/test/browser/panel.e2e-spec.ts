@@ -3,9 +3,9 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { Logger } from '@nestjs/common';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { LavalinkService } from '../../src/playback/lavalink.service';
-import { PlaybackService } from '../../src/playback/playback.service';
-import type { PlayableTrack } from '../../src/playback/playback.types';
+import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../../src/domain/playback/playback.service';
+import type { PlayableTrack } from '../../src/domain/playback/playback.types';
 import { ADMIN_ENV } from '../support/admin-session';
 import { eventually, startTestBot, type TestBot } from '../support/test-bot';
 import {

@@ -3,8 +3,8 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { ApplicationCommandOptionType, type APIApplicationCommand, type APIApplicationCommandOption } from 'discord.js';
 import fc from 'fast-check';
-import { GuildSettingsService } from '../../src/guilds/guild-settings.service';
-import { LavalinkService } from '../../src/playback/lavalink.service';
+import { GuildSettingsService } from '../../src/domain/guilds/guild-settings.service';
+import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from '../support/admin-session';
 import { eventually, startTestBot, type TestBot } from '../support/test-bot';
 

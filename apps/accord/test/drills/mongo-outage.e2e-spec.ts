@@ -3,10 +3,10 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { TcpProxy } from '@accord/testkit/net';
 import mongoose, { type Connection } from 'mongoose';
-import { GuildSettingsService } from '../../src/guilds/guild-settings.service';
-import { HistoryWriter } from '../../src/history/history-writer.service';
-import { LavalinkService } from '../../src/playback/lavalink.service';
-import { PlaybackService } from '../../src/playback/playback.service';
+import { GuildSettingsService } from '../../src/domain/guilds/guild-settings.service';
+import { HistoryWriter } from '../../src/domain/history/history-writer.service';
+import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../../src/domain/playback/playback.service';
 import { eventually, startTestBot, type TestBot } from '../support/test-bot';
 
 /** How long MongoDB stays unreachable: the issue's drill. */

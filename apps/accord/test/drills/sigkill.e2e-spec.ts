@@ -4,7 +4,7 @@ import { dropTestDatabase, testDatabaseUri } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory, MemberFactory, UserFactory, type FakeGuildDefinition } from '@accord/testkit/factories';
 import { FakeLavalinkNode, youtubeTrack } from '@accord/testkit/lavalink';
-import type { PersistedSession } from '../../src/guilds/guild-session.types';
+import type { PersistedSession } from '../../src/domain/guilds/guild-session.types';
 import { answerOf, BotProcess } from '../support/bot-process';
 import { eventually } from '../support/test-bot';
 

@@ -7,10 +7,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { artistKey, trackKey } from '@accord/track-identity';
 import type { Client } from 'discord.js';
 import type { EventEmitter } from 'node:events';
-import { DISCORD_CLIENT } from '../../src/discord/discord-client.provider';
-import { LavalinkService } from '../../src/playback/lavalink.service';
-import { PlaybackService } from '../../src/playback/playback.service';
-import { TasteProfileService } from '../../src/preferences/profiles/taste-profile.service';
+import { DISCORD_CLIENT } from '../../src/adapters/discord-client/discord-client.provider';
+import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../../src/domain/playback/playback.service';
+import { TasteProfileService } from '../../src/domain/preferences/profiles/taste-profile.service';
 
 /** One guild of the soak: a listener sitting in its voice channel. */
 export interface SoakRoom {

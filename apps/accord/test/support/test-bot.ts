@@ -8,7 +8,7 @@ import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import type { LogRing } from '../../src/logging/log-ring';
 import { createLogger } from '../../src/logging/logger.factory';
-import { LavalinkService } from '../../src/playback/lavalink.service';
+import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 
 /** A bot token of the right shape; the fake Discord accepts any. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-test-bench-only-000';

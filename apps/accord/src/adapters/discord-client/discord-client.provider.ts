@@ -1,0 +1,36 @@
+import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import type { Provider } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+
+export const DISCORD_CLIENT = Symbol('DISCORD_CLIENT');
+
+/**
+ * The discord.js client. Only the Guilds and GuildVoiceStates intents: the bot needs guilds,
+ * channels, roles and who sits in which voice channel, nothing privileged. Caches it never reads
+ * are switched off to keep memory low on a Raspberry Pi.
+ */
+export const discordClientProvider: Provider = {
+  provide: DISCORD_CLIENT,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig): Client => {
+    const options: ClientOptions = {
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildVoiceStates],
+      shards: 'auto',
+      makeCache: Options.cacheWithLimits({
+        ...Options.DefaultMakeCacheSettings,
+        MessageManager: 0,
+        ReactionManager: 0,
+        GuildMessageManager: 0,
+        PresenceManager: 0,
+        GuildStickerManager: 0,
+        GuildEmojiManager: 0,
+        StageInstanceManager: 0,
+        ThreadManager: 0,
+        AutoModerationRuleManager: 0,
+        GuildScheduledEventManager: 0,
+      }),
+    };
+    if (config.discord.apiUrl) options.rest = { api: config.discord.apiUrl };
+    return new Client(options);
+  },
+};

@@ -1,0 +1,12 @@
+import type { PlayableTrack } from '../../domain/playback/playback.types';
+
+/** What a Lavalink `loadtracks` call found, in Accord's terms. */
+export type LoadResult =
+  | { type: 'track'; track: PlayableTrack }
+  | { type: 'playlist'; name: string; selectedIndex: number; tracks: PlayableTrack[] }
+  | { type: 'search'; tracks: PlayableTrack[] }
+  | { type: 'empty' }
+  | { type: 'error'; message: string; severity: 'common' | 'suspicious' | 'fault' };
+
+/** Lavalink search prefixes: YouTube Music first for songs, YouTube for everything else. */
+export type SearchEngine = 'ytmsearch' | 'ytsearch' | 'scsearch';

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackService } from '../../../domain/playback/playback.service';
+import { SkipVoteService } from '../../../domain/playback/skip-vote.service';
+import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
+import { DjGuard } from '../guards/dj.guard';
+import { GuardRunnerService } from '../guards/guard-runner.service';
+import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
+import type { InteractionGuardType } from '../guards/interaction-guard';
+import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
+import { guildIdOf } from '../guards/voice-context';
+import { InteractionErrorPresenter } from '../interaction-error.presenter';
+import { TrackFeedbackService, type FeedbackButtonKind } from '../../../use-cases/feedback/track-feedback.service';
+import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
+import { NOW_PLAYING_PREFIX, NowPlayingButton, renderNowPlaying } from '../presenters/now-playing.presenter';
+import { PlaybackReply, renderFeedbackReceipt, renderSkipOutcome } from '../presenters/playback-reply.presenter';
+
+const LISTENER = [InVoiceChannelGuard, SameVoiceChannelGuard];
+
+/** The now-playing buttons: the same services and guards as /pause, /resume, /skip and /stop. */
+@ButtonHandler()
+@Injectable()
+export class NowPlayingButtonHandler implements ButtonHandlerProvider {
+  readonly prefix = NOW_PLAYING_PREFIX;
+
+  constructor(
+    private readonly playback: PlaybackService,
+    private readonly skipVotes: SkipVoteService,
+    private readonly feedback: TrackFeedbackService,
+    private readonly guards: GuardRunnerService,
+    private readonly dj: DjGuard,
+    private readonly errors: InteractionErrorPresenter,
+  ) {}
+
+  async handle(interaction: ButtonInteraction): Promise<void> {
+    switch (interaction.customId) {
+      case NowPlayingButton.PauseResume:
+        return this.guarded(interaction, LISTENER, () => this.togglePause(interaction));
+      case NowPlayingButton.Skip:
+        return this.guarded(interaction, LISTENER, () => this.skip(interaction));
+      case NowPlayingButton.Stop:
+        return this.guarded(interaction, [...LISTENER, DjGuard], () => this.stop(interaction));
+      case NowPlayingButton.Like:
+        return this.giveFeedback(interaction, 'like');
+      case NowPlayingButton.Dislike:
+        return this.giveFeedback(interaction, 'dislike');
+      default:
+        await interaction.reply({ content: EXPIRED_BUTTON_MESSAGE, flags: MessageFlags.Ephemeral });
+    }
+  }
+
+  private async guarded(
+    interaction: ButtonInteraction,
+    guards: readonly InteractionGuardType[],
+    action: () => Promise<void>,
+  ): Promise<void> {
+    const refusal = await this.guards.run(guards, interaction);
+    if (refusal) return this.errors.refuse(interaction, refusal);
+    await action();
+  }
+
+  private async togglePause(interaction: ButtonInteraction): Promise<void> {
+    const guildId = guildIdOf(interaction);
+    const current = this.playback.snapshot(guildId)?.current;
+    if (!current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    await (current.paused ? this.playback.resume(guildId) : this.playback.pause(guildId));
+    const snapshot = this.playback.snapshot(guildId);
+    // Redraw the message the button sits on at once (the now-playing service edits it too, merged).
+    if (snapshot) await interaction.update(renderNowPlaying(snapshot));
+    else await interaction.deferUpdate();
+  }
+
+  private async skip(interaction: ButtonInteraction): Promise<void> {
+    const outcome = await this.skipVotes.request({
+      guildId: guildIdOf(interaction),
+      userId: interaction.user.id,
+      isDj: async () => (await this.dj.check(interaction)).ok,
+    });
+    await interaction.reply(renderSkipOutcome(outcome, interaction.user.id));
+  }
+
+  private async stop(interaction: ButtonInteraction): Promise<void> {
+    await this.playback.stop(guildIdOf(interaction));
+    await interaction.reply(PlaybackReply.stopped(interaction.user.id));
+  }
+
+  private async giveFeedback(interaction: ButtonInteraction, kind: FeedbackButtonKind): Promise<void> {
+    const receipt = this.feedback.give(guildIdOf(interaction), interaction.user.id, kind);
+    await interaction.reply({ content: renderFeedbackReceipt(kind, receipt), flags: MessageFlags.Ephemeral });
+  }
+}

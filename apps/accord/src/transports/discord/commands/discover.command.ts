@@ -1,0 +1,23 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
+import { guildIdOf } from '../guards/voice-context';
+import { Command, type SlashCommand } from '../slash-command';
+import { AutoplayService } from '../../../use-cases/autoplay/autoplay.service';
+import { RecommendationReply } from '../presenters/recommendation.presenter';
+
+@Command()
+export class DiscoverCommand implements SlashCommand {
+  readonly definition = new SlashCommandBuilder()
+    .setName('discover')
+    .setDescription('Make the next autoplay pick a song nobody here has played yet')
+    .toJSON();
+
+  readonly guards = [InVoiceChannelGuard];
+
+  constructor(private readonly autoplay: AutoplayService) {}
+
+  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+    const { autoplay } = await this.autoplay.discoverNext(guildIdOf(interaction));
+    await interaction.reply(RecommendationReply.discover(autoplay));
+  }
+}

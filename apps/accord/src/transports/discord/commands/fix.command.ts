@@ -1,0 +1,43 @@
+import {
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { Command, type SlashCommand } from '../slash-command';
+import { FixService } from '../../../use-cases/fix/fix.service';
+import { renderFixCandidates } from '../presenters/fix.presenter';
+import { MAX_QUERY_LENGTH } from '../../../domain/catalog/link-parser';
+
+/** `/fix [query]`: shows the best videos for a song, to re-pin it for everyone. */
+@Command()
+export class FixCommand implements SlashCommand {
+  readonly definition = new SlashCommandBuilder()
+    .setName('fix')
+    .setDescription('Wrong video for a song? Pick the right one, for everyone')
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((option) =>
+      option
+        .setName('query')
+        .setDescription('The song to fix (default: the one playing now)')
+        .setMaxLength(MAX_QUERY_LENGTH)
+        .setRequired(false),
+    )
+    .toJSON();
+
+  constructor(private readonly fix: FixService) {}
+
+  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+    // Two searches can take longer than Discord's 3 s to answer.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply(
+      renderFixCandidates(
+        await this.fix.candidatesFor({
+          guildId: interaction.guildId,
+          requesterId: interaction.user.id,
+          query: interaction.options.getString('query') ?? undefined,
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,22 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackService } from '../../../domain/playback/playback.service';
+import { guildIdOf } from '../guards/voice-context';
+import { renderNowPlaying } from '../presenters/now-playing.presenter';
+import { Command, type SlashCommand } from '../slash-command';
+
+@Command()
+export class NowPlayingCommand implements SlashCommand {
+  readonly definition = new SlashCommandBuilder()
+    .setName('nowplaying')
+    .setDescription('Show what is playing, with the controls')
+    .toJSON();
+
+  constructor(private readonly playback: PlaybackService) {}
+
+  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+    const snapshot = this.playback.snapshot(guildIdOf(interaction));
+    if (!snapshot?.current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    await interaction.reply({ ...renderNowPlaying(snapshot), flags: MessageFlags.Ephemeral });
+  }
+}

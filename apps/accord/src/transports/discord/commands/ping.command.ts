@@ -1,0 +1,18 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { SystemStatusService } from '../../../health/system-status.service';
+import { renderPing } from '../presenters/ping.presenter';
+import { Command, type SlashCommand } from '../slash-command';
+
+@Command()
+export class PingCommand implements SlashCommand {
+  readonly definition = new SlashCommandBuilder()
+    .setName('ping')
+    .setDescription('Show how quickly Accord reaches Discord, Lavalink and its database')
+    .toJSON();
+
+  constructor(private readonly status: SystemStatusService) {}
+
+  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+    await interaction.reply({ content: renderPing(await this.status.latency()), flags: MessageFlags.Ephemeral });
+  }
+}

@@ -1,0 +1,41 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackService } from '../../../domain/playback/playback.service';
+import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
+import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
+import { guildIdOf } from '../guards/voice-context';
+import { parseSeekTime, resolveSeekPosition } from '../parsers/seek-time.parser';
+import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { Command, type SlashCommand } from '../slash-command';
+
+@Command()
+export class SeekCommand implements SlashCommand {
+  readonly definition = new SlashCommandBuilder()
+    .setName('seek')
+    .setDescription('Jump to a time in the current song')
+    .addStringOption((option) =>
+      option
+        .setName('time')
+        .setDescription('1:23, 1:02:03, 83 (seconds), or +10 / -15 from here')
+        .setRequired(true)
+        .setMaxLength(16),
+    )
+    .toJSON();
+
+  readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard];
+
+  constructor(private readonly playback: PlaybackService) {}
+
+  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+    const guildId = guildIdOf(interaction);
+    const parsed = parseSeekTime(interaction.options.getString('time', true));
+    if (!parsed.ok) throw new PlaybackError(PlaybackErrorCode.InvalidTime, parsed.message);
+    const current = this.playback.snapshot(guildId)?.current;
+    if (!current)
+      throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing, so there is nothing to seek in.');
+    const position = resolveSeekPosition(parsed.target, { positionMs: current.positionMs, ...current.entry.track });
+    if (!position.ok) throw new PlaybackError(position.code, position.message);
+    await this.playback.seek(guildId, position.ms);
+    await interaction.reply(PlaybackReply.seeked(position.ms));
+  }
+}

@@ -1,0 +1,97 @@
+import { PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { VoiceContextFactory } from '../testing/playback.factory';
+import type { VoiceContext } from './voice-context';
+import { isAloneWithBot, requireDj, requireSameChannel, requireVoice } from './voice-rules';
+
+type Case = [string, Partial<VoiceContext>, PlaybackErrorCode | null];
+
+describe(requireVoice.name, () => {
+  it.each<Case>([
+    ['passes a user in a voice channel', { userChannelId: 'voice-1' }, null],
+    ['passes a user in voice while the bot is elsewhere', { userChannelId: 'voice-2' }, null],
+    ['refuses a user in no voice channel', { userChannelId: null }, PlaybackErrorCode.NotInVoice],
+  ])('%s', (_, overrides, code) => {
+    const result = requireVoice(VoiceContextFactory.create(overrides));
+    expect(result.ok ? null : result.code).toBe(code);
+  });
+
+  it('tells the user to join a voice channel', () => {
+    expect(requireVoice(VoiceContextFactory.create({ userChannelId: null }))).toMatchObject({
+      message: 'Join a voice channel first, then try again.',
+    });
+  });
+});
+
+describe(requireSameChannel.name, () => {
+  it.each<Case>([
+    ['passes when the bot is in no channel', { botChannelId: null, userChannelId: 'voice-2' }, null],
+    ['passes in the bot channel', { botChannelId: 'voice-1', userChannelId: 'voice-1' }, null],
+    [
+      'refuses another channel',
+      { botChannelId: 'voice-1', userChannelId: 'voice-2' },
+      PlaybackErrorCode.NotInBotChannel,
+    ],
+    ['refuses no channel', { botChannelId: 'voice-1', userChannelId: null }, PlaybackErrorCode.NotInBotChannel],
+  ])('%s', (_, overrides, code) => {
+    const result = requireSameChannel(VoiceContextFactory.create(overrides));
+    expect(result.ok ? null : result.code).toBe(code);
+  });
+
+  it("names the bot's channel", () => {
+    const result = requireSameChannel(
+      VoiceContextFactory.create({ botChannelId: 'voice-1', userChannelId: 'voice-2' }),
+    );
+    expect(!result.ok && result.message).toBe("I'm playing in <#voice-1>. Join that channel to control the music.");
+  });
+});
+
+describe(requireDj.name, () => {
+  const crowd = { listeners: ['user-1', 'user-2', 'user-3'] };
+  it.each<[string, Partial<VoiceContext>, string | null, PlaybackErrorCode | null]>([
+    ['passes Manage Server', { ...crowd, canManageGuild: true }, null, null],
+    ['passes the DJ role', { ...crowd, roleIds: ['dj'] }, 'dj', null],
+    ['passes someone alone with the bot', { listeners: ['user-1'] }, 'dj', null],
+    [
+      'passes someone alone in voice while the bot is in none',
+      { botChannelId: null, listeners: ['user-1'] },
+      'dj',
+      null,
+    ],
+    ['passes when nobody else can hear (others deafened)', { listeners: [] }, null, null],
+    ['refuses others present without the role', crowd, 'dj', PlaybackErrorCode.NotPermitted],
+    ['refuses another role', { ...crowd, roleIds: ['other'] }, 'dj', PlaybackErrorCode.NotPermitted],
+    ['refuses when no DJ role is set', crowd, null, PlaybackErrorCode.NotPermitted],
+    [
+      'refuses someone alone in another channel than the bot',
+      { userChannelId: 'voice-2', listeners: ['user-2'] },
+      'dj',
+      PlaybackErrorCode.NotPermitted,
+    ],
+    ['refuses someone not in voice', { userChannelId: null, listeners: [] }, null, PlaybackErrorCode.NotPermitted],
+  ])('%s', (_, overrides, djRoleId, code) => {
+    const result = requireDj(VoiceContextFactory.create(overrides), djRoleId);
+    expect(result.ok ? null : result.code).toBe(code);
+  });
+
+  it('says which role or permission would do', () => {
+    const context = VoiceContextFactory.create(crowd);
+    expect(requireDj(context, 'dj')).toMatchObject({
+      message:
+        'Only DJs can do this: you need the <@&dj> role or Manage Server, or be alone with me in the voice channel.',
+    });
+    expect(requireDj(context, null)).toMatchObject({
+      message: expect.stringContaining('Manage Server (no DJ role is set)') as unknown,
+    });
+  });
+});
+
+describe(isAloneWithBot.name, () => {
+  it.each<[Partial<VoiceContext>, boolean]>([
+    [{ listeners: ['user-1'] }, true],
+    [{ listeners: ['user-1', 'user-2'] }, false],
+    [{ userChannelId: null, listeners: [] }, false],
+    [{ botChannelId: 'voice-9', listeners: [] }, false],
+  ])('%p -> %p', (overrides, alone) => {
+    expect(isAloneWithBot(VoiceContextFactory.create(overrides))).toBe(alone);
+  });
+});

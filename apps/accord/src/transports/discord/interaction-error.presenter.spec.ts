@@ -1,0 +1,84 @@
+import { Logger } from '@nestjs/common';
+import { DiscordjsErrorCodes, MessageFlags } from 'discord.js';
+import { DomainError } from '@accord/core';
+import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import { describePlaybackError, InteractionErrorPresenter } from './interaction-error.presenter';
+import { fakeInteraction } from './testing/fake-interaction';
+
+class OtherError extends DomainError<'OTHER'> {
+  constructor(message: string) {
+    super('OTHER', message);
+  }
+}
+
+describe(describePlaybackError.name, () => {
+  it.each(Object.values(PlaybackErrorCode))('words %s with the message it carries', (code) => {
+    const text = describePlaybackError(new PlaybackError(code, 'What went wrong.'));
+    expect(text.startsWith('What went wrong.')).toBe(true);
+  });
+
+  it.each([
+    [
+      PlaybackErrorCode.NothingPlaying,
+      'Nothing is playing right now.',
+      'Nothing is playing right now. Start something with `/play`.',
+    ],
+    [
+      PlaybackErrorCode.NothingPlaying,
+      'Nothing is playing here. Start with /play.',
+      'Nothing is playing here. Start with /play.',
+    ],
+    [PlaybackErrorCode.AlreadyPaused, 'It is already paused. Use /resume.', 'It is already paused. Use /resume.'],
+    [PlaybackErrorCode.NotPaused, 'It is not paused.', 'It is not paused. Use `/pause` to pause.'],
+    [PlaybackErrorCode.QueueFull, 'The queue is full.', 'The queue is full.'],
+  ])('%s: %p -> %p', (code, message, text) => {
+    expect(describePlaybackError(new PlaybackError(code, message))).toBe(text);
+  });
+});
+
+describe(InteractionErrorPresenter.name, () => {
+  const sut = new InteractionErrorPresenter();
+  let logged: jest.SpyInstance;
+
+  beforeEach(() => {
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers domain errors ephemerally with their message', async () => {
+    const interaction = fakeInteraction();
+    await sut.present(interaction.asRepliable(), new OtherError('That link is not supported.'));
+    expect(interaction.reply).toHaveBeenCalledWith(
+      expect.objectContaining({ content: 'That link is not supported.', flags: MessageFlags.Ephemeral }),
+    );
+  });
+
+  it('hides unknown errors behind a generic message', async () => {
+    const interaction = fakeInteraction({ extra: { commandName: 'play' } });
+    await sut.present(interaction.asRepliable(), new Error('mongo exploded at 10.0.0.3'));
+    const [[, body]] = interaction.calls as Array<[string, { content: string }]>;
+    expect(body.content).toMatch(/Something went wrong on my side/);
+    expect(body.content).not.toMatch(/mongo/);
+    expect(logged).toHaveBeenCalledWith('Unhandled error in /play', expect.stringContaining('mongo exploded'));
+  });
+
+  it('answers options that do not fit the command with a clear message, not as a failure', async () => {
+    const interaction = fakeInteraction({ extra: { commandName: 'move' } });
+    const mismatch = Object.assign(new TypeError('Option "from" is of type: 3; expected 4.'), {
+      code: DiscordjsErrorCodes.CommandInteractionOptionType,
+    });
+    await sut.present(interaction.asRepliable(), mismatch);
+    const [[, body]] = interaction.calls as Array<[string, { content: string }]>;
+    expect(body.content).toMatch(/options don't match/);
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('never throws when the interaction cannot be answered', async () => {
+    const interaction = fakeInteraction();
+    interaction.reply.mockRejectedValue(new Error('Unknown interaction'));
+    await expect(
+      sut.refuse(interaction.asRepliable(), { ok: false, code: PlaybackErrorCode.NotInVoice, message: 'Join' }),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,203 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { DomainEvent, type TrackStartedEvent } from '@accord/core';
+import {
+  PlaybackEvent,
+  type QueueFinishedEvent,
+  type SessionChangedEvent,
+  type SessionEndedEvent,
+  type TrackFailedEvent,
+} from '../../../domain/playback/playback.events';
+import { PlaybackService } from '../../../domain/playback/playback.service';
+import { ChannelMessagesAdapter } from '../../../adapters/discord-client/channel-messages.adapter';
+import { clip } from '../presenters/message-view';
+import { renderNowPlaying, renderSessionEnded } from '../presenters/now-playing.presenter';
+
+/** The progress bar is refreshed this often while a track plays. */
+export const PROGRESS_REFRESH_MS = 15_000;
+/** Edits closer together than this are merged into one (Discord rate-limits message edits). */
+export const MIN_EDIT_GAP_MS = 1_000;
+/** How long "skipped X: it failed" stays in the message. */
+export const NOTICE_TTL_MS = 60_000;
+
+interface NowPlayingMessage {
+  guildId: string;
+  channelId: string;
+  messageId: string | null;
+  ticker: NodeJS.Timeout;
+  trailing: NodeJS.Timeout | null;
+  rendering: Promise<void> | null;
+  dirty: boolean;
+  lastEditAt: number;
+  lastTitle?: string;
+  notice?: { text: string; until: number };
+}
+
+/**
+ * One now-playing message per session, in the session's text channel: posted on the first change,
+ * then edited in place on every change (merged to at most one edit a second) and every 15 s while
+ * a track plays, for the progress bar. When the session ends the message is edited to a final
+ * "Session ended" state without buttons (kept rather than deleted: the channel keeps a trace of
+ * what played, and nothing is left to press).
+ *
+ * The message id is kept here and handed to playback, which persists it with the session; the
+ * snapshot does not give it back yet, so after a bot restart the next change posts a new message.
+ */
+@Injectable()
+export class NowPlayingService implements OnApplicationShutdown {
+  private readonly logger = new Logger(NowPlayingService.name);
+  private readonly sessions = new Map<string, NowPlayingMessage>();
+
+  constructor(
+    private readonly playback: PlaybackService,
+    private readonly messages: ChannelMessagesAdapter,
+  ) {}
+
+  @OnEvent(DomainEvent.TrackStarted)
+  onTrackStarted(event: TrackStartedEvent): void {
+    this.refresh(event.guildId);
+  }
+
+  @OnEvent(PlaybackEvent.SessionChanged)
+  onSessionChanged(event: SessionChangedEvent): void {
+    // Who listens is not shown in the message.
+    if (event.change === 'listeners') return;
+    this.refresh(event.guildId);
+  }
+
+  @OnEvent(PlaybackEvent.QueueFinished)
+  onQueueFinished(event: QueueFinishedEvent): void {
+    this.refresh(event.guildId);
+  }
+
+  @OnEvent(PlaybackEvent.TrackFailed)
+  onTrackFailed(event: TrackFailedEvent): void {
+    const state = this.stateFor(event.guildId);
+    if (!state) return;
+    state.notice = {
+      text: `Skipped ${clip(event.entry.track.title, 80)}: ${event.message}`,
+      until: Date.now() + NOTICE_TTL_MS,
+    };
+    this.schedule(state);
+  }
+
+  @OnEvent(PlaybackEvent.SessionEnded)
+  async onSessionEnded(event: SessionEndedEvent): Promise<void> {
+    const state = this.sessions.get(event.guildId);
+    if (!state) return;
+    this.forget(state);
+    await state.rendering;
+    if (!state.messageId) return;
+    try {
+      await this.messages.edit({
+        channelId: state.channelId,
+        messageId: state.messageId,
+        view: renderSessionEnded(event.reason, state.lastTitle),
+      });
+    } catch (error: unknown) {
+      this.logger.warn(`Could not close the now-playing message in ${state.guildId}: ${describe(error)}`);
+    }
+  }
+
+  /** The message of a guild's session, if one was posted (for tests and the panel). */
+  messageOf(guildId: string): { channelId: string; messageId: string } | null {
+    const state = this.sessions.get(guildId);
+    return state?.messageId ? { channelId: state.channelId, messageId: state.messageId } : null;
+  }
+
+  /** Sessions with a live message (and one timer each). */
+  get activeSessions(): number {
+    return this.sessions.size;
+  }
+
+  onApplicationShutdown(): void {
+    for (const state of [...this.sessions.values()]) this.forget(state);
+  }
+
+  /** Re-renders a guild's message soon (merged with other changes). */
+  refresh(guildId: string): void {
+    const state = this.stateFor(guildId);
+    if (state) this.schedule(state);
+  }
+
+  private stateFor(guildId: string): NowPlayingMessage | undefined {
+    const existing = this.sessions.get(guildId);
+    if (existing) return existing;
+    const snapshot = this.playback.snapshot(guildId);
+    if (!snapshot) return undefined;
+    const state: NowPlayingMessage = {
+      guildId,
+      channelId: snapshot.textChannelId,
+      messageId: null,
+      ticker: setInterval(() => this.tick(guildId), PROGRESS_REFRESH_MS),
+      trailing: null,
+      rendering: null,
+      dirty: false,
+      lastEditAt: 0,
+    };
+    state.ticker.unref();
+    this.sessions.set(guildId, state);
+    return state;
+  }
+
+  private tick(guildId: string): void {
+    const state = this.sessions.get(guildId);
+    const current = this.playback.snapshot(guildId)?.current;
+    // Only a playing track moves the bar; paused or idle messages are already right.
+    if (state && current && !current.paused) this.schedule(state);
+  }
+
+  private schedule(state: NowPlayingMessage): void {
+    if (this.sessions.get(state.guildId) !== state) return;
+    if (state.rendering) {
+      state.dirty = true;
+      return;
+    }
+    if (state.trailing) return;
+    const wait = state.lastEditAt + MIN_EDIT_GAP_MS - Date.now();
+    if (wait > 0) {
+      state.trailing = setTimeout(() => {
+        state.trailing = null;
+        this.schedule(state);
+      }, wait);
+      return;
+    }
+    state.rendering = this.render(state).finally(() => {
+      state.rendering = null;
+      if (!state.dirty) return;
+      state.dirty = false;
+      this.schedule(state);
+    });
+  }
+
+  private async render(state: NowPlayingMessage): Promise<void> {
+    const snapshot = this.playback.snapshot(state.guildId);
+    if (!snapshot) return;
+    if (state.notice && state.notice.until <= Date.now()) state.notice = undefined;
+    state.lastTitle = snapshot.current?.entry.track.title ?? state.lastTitle;
+    const view = renderNowPlaying(snapshot, state.notice?.text);
+    state.lastEditAt = Date.now();
+    try {
+      if (
+        state.messageId &&
+        (await this.messages.edit({ channelId: state.channelId, messageId: state.messageId, view }))
+      )
+        return;
+      state.messageId = await this.messages.send(state.channelId, view);
+      this.playback.setNowPlayingMessage(state.guildId, state.messageId);
+    } catch (error: unknown) {
+      this.logger.warn(`Could not update the now-playing message in ${state.guildId}: ${describe(error)}`);
+    }
+  }
+
+  private forget(state: NowPlayingMessage): void {
+    clearInterval(state.ticker);
+    if (state.trailing) clearTimeout(state.trailing);
+    state.trailing = null;
+    if (this.sessions.get(state.guildId) === state) this.sessions.delete(state.guildId);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

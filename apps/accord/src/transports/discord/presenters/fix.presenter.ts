@@ -1,0 +1,57 @@
+import { ButtonStyle, escapeMarkdown } from 'discord.js';
+import { formatDuration } from './duration.presenter';
+import { button, row, type MessageView } from './message-view';
+import type { CatalogTrack, TrackCandidates } from '../../../domain/catalog/catalog.types';
+
+export const FIX_BUTTON_PREFIX = 'fix:';
+
+/** `fix:<trackId>:<youtubeId>`: at most 40 characters, well under Discord's 100. */
+export function fixButtonId(trackId: string, youtubeId: string): string {
+  return `${FIX_BUTTON_PREFIX}${trackId}:${youtubeId}`;
+}
+
+export function parseFixButtonId(customId: string): { trackId: string; youtubeId: string } | null {
+  const match = /^fix:([a-f0-9]{24}):([A-Za-z0-9_-]{11})$/.exec(customId);
+  return match ? { trackId: match[1], youtubeId: match[2] } : null;
+}
+
+function songName(track: CatalogTrack): string {
+  const name = track.artist ? `${track.artist} - ${track.title}` : track.title || track.lavalink.title;
+  return track.variant && track.variant !== 'none' ? `${name} (${track.variant})` : name;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The candidates as a numbered list and one button each; the current pin is marked. */
+export function renderFixCandidates({ track, candidates }: TrackCandidates): MessageView {
+  const lines = candidates.map((candidate, index) => {
+    const marker = candidate.current ? ' ← **current pin**' : '';
+    const title = escapeMarkdown(clip(candidate.title, 90));
+    const channel = escapeMarkdown(clip(candidate.author, 40));
+    return `${index + 1}. [${title}](<${candidate.uri}>) · ${channel} · ${formatDuration(candidate.durationMs)} · score ${candidate.score.toFixed(2)}${marker}`;
+  });
+  const buttons = candidates.map((candidate, index) =>
+    button(fixButtonId(track.id, candidate.youtubeId), clip(`${index + 1}. ${candidate.title}`, 80), {
+      style: candidate.current ? ButtonStyle.Success : ButtonStyle.Secondary,
+    }),
+  );
+  return {
+    content: [
+      `**Which video is ${escapeMarkdown(clip(songName(track), 120))}?**`,
+      'Pick the right one: it will play for everyone from now on.',
+      ...lines,
+    ].join('\n'),
+    embeds: [],
+    components: buttons.length > 0 ? [row(...buttons)] : [],
+  };
+}
+
+export function renderFixChosen(track: CatalogTrack): MessageView {
+  return {
+    content: `Pinned **${escapeMarkdown(clip(songName(track), 120))}** to [${escapeMarkdown(clip(track.lavalink.title, 90))}](<${track.lavalink.uri ?? `https://www.youtube.com/watch?v=${track.youtubeId}`}>) for everyone.`,
+    embeds: [],
+    components: [],
+  };
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { DomainEvent, type FeedbackGivenEvent } from '@accord/core';
+import { PlaybackService } from '../../domain/playback/playback.service';
+import { CLOCK, type Clock } from '../../adapters/database/clock';
+import { OptOutService } from '../../domain/preferences/profiles/opt-out.service';
+import type { TasteSignal } from '../../domain/preferences/profiles/taste-profile';
+import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
+import { FeedbackRepository } from '../../domain/history/feedback.repository';
+import { HistoryWriter } from '../../domain/history/history-writer.service';
+import { HistoryError, HistoryErrorCode } from '../../domain/history/history.errors';
+import { FEEDBACK_WEIGHTS } from '../../domain/history/history.types';
+import { PlayRecorderService } from '../../domain/history/play-recorder.service';
+import { artistKeyOf, identifyPlayed } from '../../domain/history/played-song';
+
+export interface FeedbackReceipt {
+  title: string;
+  artist: string;
+}
+
+/**
+ * Likes and dislikes. /like, /dislike and the now-playing buttons all emit `FeedbackGiven`; this
+ * service's one listener stores it and updates the giver's profile.
+ */
+@Injectable()
+export class FeedbackService {
+  private readonly logger = new Logger(FeedbackService.name);
+
+  constructor(
+    private readonly playback: PlaybackService,
+    private readonly recorder: PlayRecorderService,
+    private readonly feedback: FeedbackRepository,
+    private readonly writer: HistoryWriter,
+    private readonly optOuts: OptOutService,
+    private readonly profiles: TasteProfileService,
+    private readonly events: EventEmitter2,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Likes or dislikes the song playing now in the guild. */
+  async rateCurrent(guildId: string, userId: string, kind: 'like' | 'dislike'): Promise<FeedbackReceipt> {
+    const track = this.playback.snapshot(guildId)?.current?.entry.track;
+    if (!track) throw new HistoryError(HistoryErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    if (await this.optOuts.isOptedOut(userId)) {
+      throw new HistoryError(
+        HistoryErrorCode.OptedOut,
+        'You have opted out of being remembered, so I keep no likes for you. `/optout enabled:False` turns it back on.',
+      );
+    }
+    const song = identifyPlayed({ trackKey: track.trackKey, title: track.title, author: track.author });
+    const event: FeedbackGivenEvent = { guildId, userId, trackKey: song.trackKey, kind, at: this.clock.now() };
+    this.events.emit(DomainEvent.FeedbackGiven, event);
+    return { title: song.title, artist: song.artistName };
+  }
+
+  @OnEvent(DomainEvent.FeedbackGiven)
+  onFeedbackGiven(event: FeedbackGivenEvent): void {
+    try {
+      this.record(event);
+    } catch (error: unknown) {
+      this.logger.error(`Could not record feedback: ${String(error)}`);
+    }
+  }
+
+  private record(event: FeedbackGivenEvent): void {
+    const play = this.recorder.noteFeedback(event.guildId, event.trackKey, event.userId, event.kind);
+    const song = play?.song ?? {
+      trackKey: event.trackKey,
+      artistKey: artistKeyOf(event.trackKey),
+      artistName: artistKeyOf(event.trackKey),
+      title: event.trackKey.split('|')[1] ?? event.trackKey,
+    };
+    const id = FeedbackRepository.newId();
+    this.writer.push('feedback', async () => {
+      if (await this.optOuts.isOptedOut(event.userId)) return;
+      await this.feedback.insertMany([
+        {
+          id,
+          userId: event.userId,
+          guildId: event.guildId,
+          trackKey: song.trackKey,
+          artistKey: song.artistKey,
+          kind: event.kind,
+          weight: FEEDBACK_WEIGHTS[event.kind],
+          at: event.at,
+          playId: play?.id,
+          source: play?.source,
+        },
+      ]);
+    });
+    const signal: TasteSignal = {
+      kind: event.kind,
+      trackKey: song.trackKey,
+      artistKey: song.artistKey,
+      artistName: song.artistName,
+      title: song.title,
+      discovery: play?.source === 'discovery',
+    };
+    this.writer.push('profile: feedback', async () => {
+      await this.profiles.apply(event.userId, [signal]);
+    });
+  }
+}

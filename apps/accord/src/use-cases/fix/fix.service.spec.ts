@@ -1,0 +1,86 @@
+import type { ModuleRef } from '@nestjs/core';
+import type { PlayableTrack } from '../../domain/playback/playback.types';
+import type { CatalogService } from '../../domain/catalog/catalog.service';
+import type { CatalogTrack } from '../../domain/catalog/catalog.types';
+import { FixService } from './fix.service';
+import type { NowPlayingLookup } from '../../domain/catalog/now-playing.port';
+
+const playing: PlayableTrack = {
+  encoded: 'QAAAold',
+  identifier: 'oldVideo001',
+  title: 'One More Time',
+  author: 'Daft Punk - Topic',
+  durationMs: 320_000,
+  isStream: false,
+  isSeekable: true,
+  trackKey: 'daftpunk|onemoretime|none',
+};
+const repinned = { id: 't1', key: 'daftpunk|onemoretime|none', youtubeId: 'newVideo001' } as CatalogTrack;
+
+function setup(lookup?: NowPlayingLookup): {
+  sut: FixService;
+  catalog: jest.Mocked<Pick<CatalogService, 'resolve' | 'candidates' | 'repin' | 'toPlayable'>>;
+} {
+  const catalog = {
+    resolve: jest.fn(),
+    candidates: jest.fn().mockResolvedValue({ track: repinned, candidates: [] }),
+    repin: jest.fn().mockResolvedValue(repinned),
+    toPlayable: jest.fn().mockReturnValue({ ...playing, encoded: 'QAAAnew', identifier: 'newVideo001' }),
+  };
+  const moduleRef = {
+    get: () => {
+      if (!lookup) throw new Error('no provider');
+      return lookup;
+    },
+  };
+  return { sut: new FixService(catalog as unknown as CatalogService, moduleRef as unknown as ModuleRef), catalog };
+}
+
+describe(FixService.name, () => {
+  it('offers candidates for the song playing now when no query is given', async () => {
+    const { sut, catalog } = setup({ current: () => playing, replaceCurrent: jest.fn() });
+
+    await sut.candidatesFor({ guildId: 'g1', requesterId: 'u1' });
+
+    expect(catalog.candidates).toHaveBeenCalledWith('daftpunk|onemoretime|none');
+  });
+
+  it('asks for a song name when nothing plays, or when playback does not provide the port yet', async () => {
+    await expect(
+      setup({ current: () => null, replaceCurrent: jest.fn() }).sut.candidatesFor({ guildId: 'g1', requesterId: 'u1' }),
+    ).rejects.toMatchObject({
+      code: 'NOTHING_TO_FIX',
+    });
+    await expect(setup().sut.candidatesFor({ guildId: 'g1', requesterId: 'u1' })).rejects.toMatchObject({
+      code: 'NOTHING_TO_FIX',
+    });
+  });
+
+  it('passes a failed resolve on as the user-facing message', async () => {
+    const { sut, catalog } = setup();
+    catalog.resolve.mockResolvedValue({ ok: false, reason: 'NOT_FOUND', message: 'I found nothing.' });
+
+    await expect(sut.candidatesFor({ guildId: 'g1', requesterId: 'u1', query: 'zzz' })).rejects.toMatchObject({
+      message: 'I found nothing.',
+    });
+  });
+
+  it('re-pins for everyone and swaps the song playing here for its new video', async () => {
+    const replaceCurrent = jest.fn().mockResolvedValue(undefined);
+    const { sut, catalog } = setup({ current: () => playing, replaceCurrent });
+
+    await sut.choose({ guildId: 'g1', trackId: 't1', youtubeId: 'newVideo001' });
+
+    expect(catalog.repin).toHaveBeenCalledWith('t1', 'newVideo001', 'user');
+    expect(replaceCurrent).toHaveBeenCalledWith('g1', expect.objectContaining({ identifier: 'newVideo001' }));
+  });
+
+  it('leaves playback alone when another song plays', async () => {
+    const replaceCurrent = jest.fn();
+    const { sut } = setup({ current: () => ({ ...playing, trackKey: 'air|sexyboy|none' }), replaceCurrent });
+
+    await sut.choose({ guildId: 'g1', trackId: 't1', youtubeId: 'newVideo001' });
+
+    expect(replaceCurrent).not.toHaveBeenCalled();
+  });
+});

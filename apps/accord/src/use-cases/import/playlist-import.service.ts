@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { parseTitle } from '@accord/track-identity';
+import { CatalogService } from '../../domain/catalog/catalog.service';
+import { parseQuery } from '../../domain/catalog/link-parser';
+import { CLOCK, type Clock } from '../../adapters/database/clock';
+import { DEFAULT_TASTE_SETTINGS } from '../../domain/preferences/profiles/taste-profile';
+import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
+import { PreferencesError, PreferencesErrorCode } from '../../domain/preferences/preferences.errors';
+import { SpotifyImportService, type ImportResult } from './spotify-import.service';
+import type { ProgressListener } from './import-progress';
+import { LibraryAccumulator } from './library-accumulator';
+
+/**
+ * `/import <playlist link>`: a public Spotify playlist (or any of a linked user's own) through
+ * Spotify, a YouTube or YouTube Music playlist through the catalog (one Lavalink load; songs are
+ * keyed, not searched one by one).
+ */
+@Injectable()
+export class PlaylistImportService {
+  constructor(
+    private readonly spotify: SpotifyImportService,
+    private readonly catalog: CatalogService,
+    private readonly taste: TasteProfileService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Checks the link before anything runs, so a bad one is answered at once. */
+  check(link: string): { kind: 'spotify'; id: string } | { kind: 'youtube'; url: string } {
+    const parsed = parseQuery(link);
+    if (parsed.kind === 'spotify' && parsed.type === 'playlist') return { kind: 'spotify', id: parsed.id };
+    if (parsed.kind === 'youtube-playlist' && !parsed.mix) return { kind: 'youtube', url: parsed.url };
+    throw new PreferencesError(
+      PreferencesErrorCode.UnsupportedLink,
+      'Give me a link to a Spotify playlist (open.spotify.com/playlist/…) or a YouTube playlist (youtube.com/playlist?list=…).',
+    );
+  }
+
+  async importLink(userId: string, link: string, progress: ProgressListener = () => undefined): Promise<ImportResult> {
+    const target = this.check(link);
+    if (target.kind === 'spotify') return this.spotify.importPlaylist(userId, target.id, progress);
+    progress({ phase: 'YouTube playlist', done: 0, total: 0 });
+    const outcome = await this.catalog.resolve(target.url, userId);
+    if (!outcome.ok) throw new PreferencesError(PreferencesErrorCode.ImportFailed, outcome.message);
+    if (outcome.kind !== 'playlist') {
+      throw new PreferencesError(PreferencesErrorCode.UnsupportedLink, 'That link is a single video, not a playlist.');
+    }
+    const library = new LibraryAccumulator();
+    for (const track of outcome.tracks) {
+      const parsed = parseTitle({ title: track.title, author: track.author });
+      if (track.trackKey)
+        library.addKeyed(track.trackKey, { artist: parsed.artist, title: parsed.title || track.title }, 1);
+    }
+    progress({ phase: 'YouTube playlist', done: outcome.tracks.length, total: outcome.tracks.length });
+    const { artists, tracks } = library.result({
+      artists: DEFAULT_TASTE_SETTINGS.maxArtists,
+      tracks: DEFAULT_TASTE_SETTINGS.maxTracks * 2,
+    });
+    const label = `YouTube: ${outcome.name}`;
+    await this.taste.applyImport(userId, {
+      summary: {
+        kind: 'playlist',
+        label,
+        tracks: library.songCount,
+        artists: artists.length,
+        at: this.clock.now().getTime(),
+      },
+      artists,
+      tags: [],
+      tracks,
+    });
+    return { label, tracks: library.songCount, artists: artists.length };
+  }
+}

@@ -1,0 +1,253 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { DomainError } from '@accord/core';
+import { CatalogService } from '../../domain/catalog/catalog.service';
+import type { ResolveFailure } from '../../domain/catalog/catalog.types';
+import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import { PlaybackService } from '../../domain/playback/playback.service';
+import { MAX_QUEUE_LENGTH, type PlayableTrack, type PlaybackRequester, type QueueEntry } from '../../domain/playback/playback.types';
+
+/** Longest query accepted: a song name or one link (Discord allows far more; nobody types that). */
+export const MAX_QUERY_LENGTH = 500;
+/** Tracks of a playlist queued in the request itself, so the first one plays within one round trip. */
+export const PLAYLIST_FIRST_BATCH = 15;
+/** Tracks queued per step in the background, with a yield to the event loop between steps. */
+export const PLAYLIST_CHUNK = 100;
+/** At most one progress report a second (each one edits a Discord message). */
+export const PROGRESS_INTERVAL_MS = 1_000;
+
+export interface PlaylistProgress {
+  name: string;
+  /** Tracks the playlist has (as the catalog gave them). */
+  found: number;
+  /** Tracks the catalog left out past its playlist cap. */
+  leftOut: number;
+  /** Tracks that fit under the queue cap (what we try to queue). */
+  total: number;
+  queued: number;
+  first: QueueEntry | null;
+  startedPlaying: boolean;
+  /** `next`: inserted after the current track rather than at the end. */
+  next: boolean;
+  state: 'loading' | 'done' | 'full' | 'cancelled' | 'failed';
+  /** Why loading stopped early, for `failed`. */
+  note?: string;
+}
+
+/** Why a request queued nothing: the catalog's reason, or a full queue. */
+export type PlayRefusal = ResolveFailure | 'QUEUE_FULL';
+
+export type PlayOutcome =
+  | { kind: 'refused'; reason: PlayRefusal; message: string }
+  | { kind: 'track'; entry: QueueEntry; startedPlaying: boolean; position: number; next: boolean }
+  | { kind: 'playlist'; progress: PlaylistProgress };
+
+export interface PlayRequest {
+  requester: PlaybackRequester;
+  query: string;
+  next?: boolean;
+  /** Called once the cheap checks passed, before the slow part (a Lavalink round trip): defer the reply here. */
+  acknowledge?: () => Promise<unknown>;
+  /** A playlist's background loading: about once a second, and once at the end. Errors are logged. */
+  onProgress?: (progress: PlaylistProgress) => Promise<unknown>;
+}
+
+export const QUEUE_FULL_MESSAGE = `The queue is full (${MAX_QUEUE_LENGTH.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`;
+
+/** `[start, end)` slices of a playlist of `length` tracks: a first batch, then chunks. */
+export function playlistSlices(length: number, fromTheEnd: boolean): Array<[number, number]> {
+  const slices: Array<[number, number]> = [];
+  if (!fromTheEnd) {
+    slices.push([0, Math.min(length, PLAYLIST_FIRST_BATCH)]);
+    for (let start = PLAYLIST_FIRST_BATCH; start < length; start += PLAYLIST_CHUNK) {
+      slices.push([start, Math.min(length, start + PLAYLIST_CHUNK)]);
+    }
+    return slices;
+  }
+  // Inserted "next" one slice at a time, so the last slice goes in first and the head ends up in front.
+  let end = length;
+  let size = PLAYLIST_FIRST_BATCH;
+  while (end > 0) {
+    const start = Math.max(0, end - size);
+    slices.push([start, end]);
+    end = start;
+    size = PLAYLIST_CHUNK;
+  }
+  return slices;
+}
+
+/**
+ * `/play`: resolves the query through the catalog and queues the result. A large playlist queues
+ * its first tracks at once and the rest in the background, in chunks with yields between them, so
+ * this and other guilds keep being served; a cap on the queue length stops it with a clear line.
+ */
+@Injectable()
+export class PlayRequestService implements OnApplicationShutdown {
+  private readonly logger = new Logger(PlayRequestService.name);
+  private readonly loads = new Set<Promise<void>>();
+  private closing = false;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly playback: PlaybackService,
+  ) {}
+
+  async play(request: PlayRequest): Promise<PlayOutcome> {
+    const query = request.query.trim();
+    const problem = checkQuery(query);
+    if (problem) return { kind: 'refused', ...problem };
+    await request.acknowledge?.();
+    const resolved = await this.catalog.resolve(query, request.requester.userId);
+    if (!resolved.ok) return { kind: 'refused', reason: resolved.reason, message: resolved.message };
+    if (resolved.kind === 'track') return this.playTrack(request, resolved.track);
+    return this.playPlaylist(request, {
+      name: resolved.name,
+      tracks: resolved.tracks,
+      leftOut: resolved.truncated ?? 0,
+    });
+  }
+
+  /** Resolves when every background playlist load has finished (tests, shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.loads.size > 0) await Promise.allSettled([...this.loads]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await this.whenIdle();
+  }
+
+  private async playTrack(request: PlayRequest, track: PlayableTrack): Promise<PlayOutcome> {
+    const next = request.next ?? false;
+    const result = await this.playback.enqueue(request.requester, [track], { next, source: 'request' });
+    const entry = result.added[0];
+    if (!entry) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
+    return { kind: 'track', entry, startedPlaying: result.startedPlaying, position: result.firstPosition, next };
+  }
+
+  private async playPlaylist(
+    request: PlayRequest,
+    { name, tracks, leftOut }: { name: string; tracks: PlayableTrack[]; leftOut: number },
+  ): Promise<PlayOutcome> {
+    if (tracks.length === 0) {
+      return {
+        kind: 'refused',
+        reason: 'PLAYLIST_EMPTY',
+        message: `The playlist "${name}" has nothing I can play (empty, or only private or deleted videos). Nothing was queued.`,
+      };
+    }
+    const { guildId } = request.requester;
+    const before = this.playback.snapshot(guildId);
+    const room = MAX_QUEUE_LENGTH - (before?.queue.length ?? 0);
+    if (room <= 0) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
+    const wanted = tracks.slice(0, room);
+    // "Next" only matters while something plays; then the first track need not start at once either.
+    const next = (request.next ?? false) && !!before?.current;
+    const [first, ...rest] = playlistSlices(wanted.length, next);
+
+    const result = await this.playback.enqueue(request.requester, wanted.slice(...first), { next, source: 'request' });
+    const progress: PlaylistProgress = {
+      name,
+      found: tracks.length,
+      leftOut,
+      total: wanted.length,
+      queued: result.added.length,
+      first: next ? null : (result.added[0] ?? null),
+      startedPlaying: result.startedPlaying,
+      next,
+      state: 'loading',
+    };
+    if (result.added.length === 0) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
+    if (result.refused > 0) progress.state = 'full';
+    else if (rest.length === 0) progress.state = 'done';
+    else this.track(this.loadRest({ request, tracks: wanted, slices: rest, progress }));
+    return { kind: 'playlist', progress: { ...progress } };
+  }
+
+  private track(load: Promise<void>): void {
+    const tracked: Promise<void> = load
+      .catch((error: unknown) =>
+        this.logger.error('A playlist load failed', error instanceof Error ? error.stack : error),
+      )
+      .finally(() => this.loads.delete(tracked));
+    this.loads.add(tracked);
+  }
+
+  private async loadRest({
+    request,
+    tracks,
+    slices,
+    progress,
+  }: {
+    request: PlayRequest;
+    tracks: PlayableTrack[];
+    slices: Array<[number, number]>;
+    progress: PlaylistProgress;
+  }): Promise<void> {
+    const { guildId } = request.requester;
+    let reportedAt = Date.now();
+    for (const slice of slices) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      // The session ended (/stop, /leave) while loading: do not start a new one behind the user's back.
+      if (this.closing || !this.playback.snapshot(guildId)) {
+        progress.state = 'cancelled';
+        break;
+      }
+      try {
+        const result = await this.playback.enqueue(request.requester, tracks.slice(...slice), {
+          next: progress.next,
+          source: 'request',
+        });
+        progress.queued += result.added.length;
+        if (result.refused > 0) {
+          progress.state = 'full';
+          break;
+        }
+      } catch (error: unknown) {
+        if (error instanceof PlaybackError && error.code === PlaybackErrorCode.QueueFull) {
+          progress.state = 'full';
+        } else {
+          progress.state = 'failed';
+          progress.note = error instanceof DomainError ? error.message : 'something went wrong on my side';
+          if (!(error instanceof DomainError)) {
+            this.logger.error(
+              `Loading "${progress.name}" in ${guildId} failed`,
+              error instanceof Error ? error.stack : error,
+            );
+          }
+        }
+        break;
+      }
+      if (Date.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
+        await this.report(request, progress);
+        reportedAt = Date.now();
+      }
+    }
+    if (progress.state === 'loading') progress.state = 'done';
+    await this.report(request, progress);
+  }
+
+  private async report(request: PlayRequest, progress: PlaylistProgress): Promise<void> {
+    try {
+      await request.onProgress?.({ ...progress });
+    } catch (error: unknown) {
+      // The reply may be gone (deleted, or its token expired after 15 minutes); loading goes on.
+      this.logger.warn(`Could not report playlist progress: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function checkQuery(query: string): { reason: PlayRefusal; message: string } | null {
+  if (query.length === 0) {
+    return {
+      reason: 'EMPTY_QUERY',
+      message: 'Tell me what to play: a song name, or a YouTube, Spotify, Deezer or SoundCloud link.',
+    };
+  }
+  if (query.length > MAX_QUERY_LENGTH) {
+    return {
+      reason: 'QUERY_TOO_LONG',
+      message: `That query is ${query.length.toLocaleString('en-US')} characters long; keep it under ${MAX_QUERY_LENGTH} (a song name or one link).`,
+    };
+  }
+  return null;
+}
