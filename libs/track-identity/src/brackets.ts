@@ -80,8 +80,11 @@ export function topLevelPairs(text: string): Pair[] {
 }
 
 /** For each index, whether it sits inside (or on) a matched bracket or quote pair. */
+const ANY_OPENER = /["([{【「『〔《〈“„«]/;
+
 export function coveredMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
+  if (!ANY_OPENER.test(text)) return mask;
   for (const pair of topLevelPairs(text)) mask.fill(1, pair.open, pair.close + 1);
   return mask;
 }
@@ -91,10 +94,23 @@ export interface SeparatorHit {
   length: number;
 }
 
+// Global copies of the separator patterns, compiled once: some of them are large.
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+
+function globalVersion(pattern: RegExp): RegExp {
+  let copy = GLOBAL_COPIES.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    GLOBAL_COPIES.set(pattern, copy);
+  }
+  return copy;
+}
+
 /** Matches of `pattern` (global) that start outside every bracket and quote. */
 export function findTopLevel(text: string, pattern: RegExp, mask = coveredMask(text)): SeparatorHit[] {
   const hits: SeparatorHit[] = [];
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  const re = globalVersion(pattern);
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;

@@ -17,6 +17,7 @@ export {
   type Candidate,
   type ScoredCandidate,
   type MatchResult,
+  type MatchContext,
 } from './score-candidate';
 export { similarity } from './similarity';
 export {

@@ -44,6 +44,7 @@ export const STRONG_VERSION =
 
 /** Finds where an unbracketed tail of upload words starts (never at 0: the song keeps a name). */
 export function tailStart(text: string): number {
+  if (!TAIL_MARKER.test(text)) return -1;
   const hit = findTopLevel(text, TAIL_MARKER)[0];
   if (!hit) return -1;
   const before = text.slice(0, hit.index).trim();

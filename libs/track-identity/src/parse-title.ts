@@ -1,5 +1,5 @@
 import { absorbAnnotation, emptyCollected, type Collected } from './annotations';
-import { QUOTE_OPENERS, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
+import { QUOTE_OPENERS, coveredMask, findTopLevel, splitTopLevel, topLevelPairs, type Pair } from './brackets';
 import { splitArtistList, splitInlineFeaturing, splitInlineFeaturingBeforeBrackets } from './featuring';
 import { stripFileExtension, stripHashtags, stripTrailingFluff } from './fluff';
 import {
@@ -48,6 +48,7 @@ const BARE_LONG_DASH = /\s*[–—―]\s*/;
 const ONE_SIDED_DASH = /\s-(?=[^\s\d-])|(?<=[^\s-])-\s/;
 // "Song~Artist~Lyrics": a tilde between words, without spaces.
 const BARE_TILDE = /(?<=[\p{L}\p{N})\]])~(?=[\p{L}\p{N}([])/u;
+const DASHES = [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH, BARE_TILDE];
 const WEAK_SEPARATORS = [/(?<=\S):\s+/, /\s+\/\s+/, /\s+_\s+/, /(?<=[^\s_])_(?=[^\s_])/];
 const PIPE = /\s*[|｜]\s*|\s+[•·]\s+/;
 const EDGE_JUNK_START = /^[\s\-–—_|:;~•·,/]+/;
@@ -340,8 +341,11 @@ function isAnnotationTail(text: string): boolean {
 }
 
 function findDash(text: string): { index: number; length: number } | null {
-  for (const pattern of [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH, BARE_TILDE]) {
-    const hits = findTopLevel(text, pattern).filter((hit) => hit.index > 0 && text.slice(0, hit.index).trim() !== '');
+  const mask = coveredMask(text);
+  for (const pattern of DASHES) {
+    const hits = findTopLevel(text, pattern, mask).filter(
+      (hit) => hit.index > 0 && text.slice(0, hit.index).trim() !== '',
+    );
     if (hits.length > 0) return hits[0];
   }
   return null;

@@ -1,3 +1,4 @@
+import { artistLookupKey, type ArtistLookup } from './known-artists';
 import { artistFromAuthor, parseTitle, type ParsedTitle } from './parse-title';
 import { foldForKey, prepareText } from './normalise';
 import { similarity } from './similarity';
@@ -72,10 +73,37 @@ const JUNK: ReadonlyArray<{ reason: string; pattern: RegExp; penalty: number }> 
   },
 ];
 
+// A query that asks for one of these versions does not penalise the words that name it.
+const JUNK_OF_VARIANT: Readonly<Record<string, readonly string[]>> = {
+  tutorial: ['tutorial'],
+  loop: ['long-loop', 'loop'],
+  mashup: ['compilation'],
+};
+
+/** What scoring may know besides the candidates: the known artists, as `parseTitle` takes them. */
+export interface MatchContext {
+  knownArtists?: ArtistLookup;
+}
+
+// Uploads that are never the song a plain query asks for, however well the names match.
+const NEVER_FOR_PLAIN = new Set(['tutorial', 'mashup', 'loop']);
+
+/** The known artists plus the wanted one: a title-first upload of the wanted song still parses. */
+function lookupWith(query: MatchQuery, known: ArtistLookup | undefined): ArtistLookup {
+  const wanted = artistLookupKey(query.artist ?? '');
+  return {
+    has: (key: string): boolean => (key.length > 0 && key === wanted) || (known?.has(key) ?? false),
+    spelling: (key: string): string | undefined => known?.spelling?.(key),
+  };
+}
+
 /** Scores how well one search result matches the wanted song, with the reasons. */
-export function scoreCandidate(query: MatchQuery, candidate: Candidate): ScoredCandidate {
+export function scoreCandidate(query: MatchQuery, candidate: Candidate, context: MatchContext = {}): ScoredCandidate {
   const reasons: string[] = [];
-  const parsed = parseTitle({ title: candidate.title, author: candidate.author, durationMs: candidate.durationMs });
+  const parsed = parseTitle(
+    { title: candidate.title, author: candidate.author, durationMs: candidate.durationMs },
+    { knownArtists: lookupWith(query ?? { artist: '', title: '' }, context.knownArtists) },
+  );
   const rawTitle = prepareText(candidate.title);
   const author = artistFromAuthor(prepareText(candidate.author));
   const everything = foldForKey(`${rawTitle} ${author.name}`);
@@ -117,7 +145,12 @@ export function scoreCandidate(query: MatchQuery, candidate: Candidate): ScoredC
   }
 
   const wanted = query.variant && query.variant.trim() ? query.variant.trim() : NO_VARIANT;
-  if (variantKind(wanted) !== variantKind(parsed.variant)) {
+  const gotKind = variantKind(parsed.variant);
+  if (variantKind(wanted) !== gotKind && NEVER_FOR_PLAIN.has(gotKind)) {
+    reasons.push(`excluded:${gotKind}`);
+    return { candidate, score: 0, reasons, parsed };
+  }
+  if (variantKind(wanted) !== gotKind) {
     score -= 0.5;
     reasons.push(`variant-mismatch:${parsed.variant}`);
   } else if (wanted !== parsed.variant && wanted.includes(':') && parsed.variant.includes(':')) {
@@ -126,7 +159,9 @@ export function scoreCandidate(query: MatchQuery, candidate: Candidate): ScoredC
   }
 
   const wantedText = `${query.artist ?? ''} ${query.title ?? ''}`;
+  const wantedJunk = JUNK_OF_VARIANT[variantKind(wanted)] ?? [];
   for (const junk of JUNK) {
+    if (wantedJunk.includes(junk.reason)) continue;
     if (junk.pattern.test(rawTitle) && !junk.pattern.test(wantedText)) {
       score -= junk.penalty;
       reasons.push(`penalty:${junk.reason}`);
@@ -153,11 +188,12 @@ export function scoreCandidate(query: MatchQuery, candidate: Candidate): ScoredC
 export function pickBest(
   query: MatchQuery,
   candidates: readonly Candidate[],
-  options: { minScore?: number } = {},
+  options: { minScore?: number } & MatchContext = {},
 ): MatchResult {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const context: MatchContext = { knownArtists: options.knownArtists };
   const ranked = candidates
-    .map((candidate, index) => ({ scored: scoreCandidate(query, candidate), index }))
+    .map((candidate, index) => ({ scored: scoreCandidate(query, candidate, context), index }))
     .sort((a, b) => b.scored.score - a.scored.score || a.index - b.index)
     .map((entry) => entry.scored);
   if (ranked.length === 0) return { ok: false, reason: 'NO_CANDIDATES', ranked };
