@@ -1,10 +1,14 @@
 /**
- * Pick latency and working set on synthetic data: 5,000 candidates, rooms of 1, 5 and 10 listeners.
+ * Pick latency and working set on synthetic data: 5,000 candidates, rooms of 1, 5 and 10 listeners,
+ * with a learned model and the listeners' cached score vectors (`recs.pick.*`, the engine) and without
+ * (`recs.pick.classic.*`, the fits from profiles and evidence).
  * The bench runner imports `run`; `node -r @swc-node/register libs/recommender/bench/pick.bench.ts`
  * prints the figures on its own.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { trainItemModel, type Interaction } from '../src/model/item-model';
+import { itemIndexOf, scoreListener } from '../src/model/listener-scores';
 import { pick } from '../src/pick';
 import { seededRandom } from '../src/seeded-random';
 import {
@@ -12,6 +16,7 @@ import {
   type HistoryEntry,
   type ListenerProfile,
   type PickInput,
+  type RoomModel,
   type WeightedRef,
 } from '../src/types';
 
@@ -77,6 +82,35 @@ function buildInput(listenerCount: number, seed: number): PickInput {
   return { listeners, candidates, history, now: NOW, seed };
 }
 
+/** A model over the bench's artists, learned from 400 synthetic users of 40 artists each (once, untimed). */
+function buildModel(): RoomModel['model'] {
+  const random = seededRandom(99);
+  const interactions: Interaction[] = [];
+  for (let u = 0; u < 400; u++) {
+    const base = Math.floor(random() * ARTISTS);
+    for (let k = 0; k < 40; k++) {
+      // Each user's artists cluster around a base, so the model has structure to learn.
+      const artist = (base + Math.floor(random() * 200)) % ARTISTS;
+      interactions.push({ userId: `u${u}`, itemId: `artist${artist}`, value: 1 + random() * 4 });
+    }
+  }
+  return trainItemModel(interactions, { factors: 16, alsIterations: 4 });
+}
+
+/** The room's model with every listener's score vector computed beforehand, as the bot caches them. */
+function withModel(input: PickInput, model: RoomModel['model']): PickInput {
+  const itemIndex = itemIndexOf(model);
+  const scores = input.listeners.map((l) =>
+    scoreListener({
+      model,
+      itemIndex,
+      userId: l.userId,
+      interactions: l.topArtists.map((a) => ({ itemId: a.id, value: Math.log1p(a.weight) })),
+    }),
+  );
+  return { ...input, model: { model, itemIndex, scores } };
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
@@ -91,8 +125,9 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 /** Median and p99 wall time and CPU time of one pick, and the heap a 10-listener pick allocates. */
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  for (const size of ROOMS) {
-    const input = buildInput(size, size);
+  const model = buildModel();
+  for (const [variant, size] of ROOMS.flatMap((n) => [['engine', n] as const, ['classic', n] as const])) {
+    const input = variant === 'engine' ? withModel(buildInput(size, size), model) : buildInput(size, size);
     const wall: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -109,7 +144,7 @@ export async function run(): Promise<BenchResult[]> {
     }
     wall.sort((a, b) => a - b);
     cpu.sort((a, b) => a - b);
-    const prefix = `recs.pick.${size}_listeners`;
+    const prefix = variant === 'engine' ? `recs.pick.${size}_listeners` : `recs.pick.classic.${size}_listeners`;
     results.push(
       { name: `${prefix}.median_ms`, value: round(quantile(wall, 0.5)), unit: 'ms', better: 'lower' },
       { name: `${prefix}.p99_ms`, value: round(quantile(wall, 0.99)), unit: 'ms', better: 'lower' },
@@ -121,7 +156,7 @@ export async function run(): Promise<BenchResult[]> {
 
   // Working set: heap allocated by one 10-listener pick (result kept alive, garbage not yet collected).
   const gc = exposeGc();
-  const input = buildInput(10, 10);
+  const input = withModel(buildInput(10, 10), model);
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
     gc();

@@ -1,17 +1,26 @@
 /**
  * Offline evaluation of group discovery on HetRec Last.fm data (artist level):
  *   npm run -s recs:eval -- --dataset DIR --groups FILE --k 10 --out FILE [--holdout FILE]
- *     [--strategy engine|popular|single|roundrobin|average] [--limit N] [--seed N]
- * The engine learns only from DIR: profiles from log-scaled play counts, tags from
- * user_taggedartists.dat, and co-listening artist-artist similarity as the candidate source (it
- * stands in for the online sources). Each group gets k artists no member has in DIR, best first.
+ *     [--strategy engine|...] [--limit N] [--seed N] [--single] [--train JSON] [--settings JSON]
+ * Everything is learned from DIR alone: the item model (EASE, item-kNN, iALS; `--train` overrides
+ * its options), profiles from log-scaled play counts and tags from user_taggedartists.dat. Each
+ * group gets k artists no member has in DIR, best first. Strategies:
+ * - `engine` (default): `pick` with the learned model (blended, standardised scores; proportional
+ *   picks with turns) over the union of the members' 300 best unknown artists.
+ * - `{knn,ease,ials,blend}-{avg,rr}`: baselines over all unknown artists: each member's scores from
+ *   one component (or the blend), standardised over the candidates, then averaged (`-avg`) or
+ *   members' top lists interleaved (`-rr`).
+ * - `classic-engine`, `classic-average`, `classic-roundrobin`, `single`, `popular`: the engine
+ *   without a model (noisy-or fits over co-listening evidence) and baselines on its fits.
  * With --holdout the metrics are printed as one JSON line, with two misery figures that need no
  * held-out data: the share of recommended items that leave some member below 0.15 of their best
- * fit, and the share of groups in which a member is left below it 3 items in a row.
+ * classic fit, and the share of groups in which a member is left below it 3 items in a row. With
+ * --single, also each evaluated member's own nDCG@k and recall@k from each per-listener scorer alone.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pick, resolveSettings, scoreRoom } from '../src';
+import { type TrainOptions } from '../src/model/item-model';
 import { seededRandom } from '../src/seeded-random';
 import {
   type Candidate,
@@ -21,9 +30,23 @@ import {
   type WeightedRef,
 } from '../src/types';
 import { type HetrecData, loadHetrec, loadPairs } from './hetrec';
+import { averageTop, roundRobinTop, type ScorerName, topIndices, TrainedModel } from './model-eval';
 
-const STRATEGIES = ['engine', 'popular', 'single', 'roundrobin', 'average'] as const;
+const SCORERS: readonly ScorerName[] = ['knn', 'ease', 'ials', 'blend'];
+const STRATEGIES = [
+  'engine',
+  ...SCORERS.flatMap((s) => [`${s}-avg`, `${s}-rr`] as const),
+  'classic-engine',
+  'classic-average',
+  'classic-roundrobin',
+  'single',
+  'popular',
+] as const;
 type Strategy = (typeof STRATEGIES)[number];
+type ClassicStrategy = 'classic-engine' | 'classic-average' | 'classic-roundrobin' | 'single' | 'popular';
+const isClassic = (s: Strategy): s is ClassicStrategy => s.startsWith('classic-') || s === 'single' || s === 'popular';
+/** The engine's candidate source offline: each member's best unknown artists by the model. */
+const CANDIDATES_PER_MEMBER = 300;
 
 /** Neighbours kept per artist, evidence kept per candidate, tags kept per artist and per user. */
 const NEIGHBOURS = 50;
@@ -190,6 +213,19 @@ class Model {
     return candidates;
   }
 
+  /** One artist as a candidate without source evidence (the model scores it). */
+  candidate(id: string): Candidate {
+    const a = this.artistIndex.get(id);
+    return {
+      trackKey: id,
+      artistKey: id,
+      artistName: this.data.artistNames.get(id) ?? id,
+      tags: a === undefined ? [] : this.artistTags[a],
+      guildPopularity: a === undefined ? 0 : this.guildPopularity(a),
+      evidence: [],
+    };
+  }
+
   mostPopular(exclude: Set<string>, k: number): string[] {
     const order = this.artistIds.map((_, a) => a).sort((x, y) => this.popularity[y] - this.popularity[x] || x - y);
     const out: string[] = [];
@@ -209,10 +245,50 @@ function topK(scores: Float64Array | number[], keys: readonly string[], k: numbe
     .map(([key]) => key);
 }
 
+function recommendWithModel(
+  model: Model,
+  trained: TrainedModel,
+  group: Group,
+  strategy: Strategy,
+  k: number,
+  seed: number,
+  settings: Partial<RecommenderSettings>,
+  classicWeight: number | undefined,
+): string[] {
+  const items = trained.unknownItems(model.known(group.members));
+  const ids = (picked: number[]): string[] => picked.map((c) => trained.model.items[items[c]]);
+  if (strategy === 'engine') {
+    const pool = new Set<number>();
+    for (const user of group.members)
+      for (const c of topIndices(trained.memberScores(user, items, 'blend'), CANDIDATES_PER_MEMBER)) pool.add(items[c]);
+    const candidates = [...pool].sort((a, b) => a - b).map((i) => model.candidate(trained.model.items[i]));
+    const result = pick({
+      listeners: group.members.map((user) => model.profile(user)),
+      candidates,
+      history: [],
+      now: 0,
+      seed,
+      count: k,
+      settings,
+      model: {
+        model: trained.model,
+        itemIndex: trained.itemIndex,
+        scores: group.members.map((user) => trained.scores(user)),
+        itemNames: model.data.artistNames,
+        classicWeight,
+      },
+    });
+    return result.ok ? result.value.picks.map((p) => p.trackKey) : [];
+  }
+  const [scorer, mode] = strategy.split('-') as [ScorerName, 'avg' | 'rr'];
+  const lists = group.members.map((user) => trained.memberScores(user, items, scorer));
+  return ids(mode === 'avg' ? averageTop(lists, k) : roundRobinTop(lists, k));
+}
+
 function recommend(
   model: Model,
   group: Group,
-  strategy: Strategy,
+  strategy: ClassicStrategy,
   k: number,
   seed: number,
   settings: Partial<RecommenderSettings>,
@@ -220,7 +296,7 @@ function recommend(
   if (strategy === 'popular') return model.mostPopular(model.known(group.members), k);
   const listeners = group.members.map((user) => model.profile(user));
   const candidates = model.candidates(group.members);
-  if (strategy === 'engine') {
+  if (strategy === 'classic-engine') {
     const result = pick({ listeners, candidates, history: [], now: 0, seed, count: k, settings });
     return result.ok ? result.value.picks.map((p) => p.trackKey) : [];
   }
@@ -234,7 +310,7 @@ function recommend(
       const l = Math.floor(seededRandom(seed)() * width);
       return topK(column(l), keys, k);
     }
-    case 'average': {
+    case 'classic-average': {
       const mean = Float64Array.from(keys, (_, c) => {
         let sum = 0;
         for (let l = 0; l < width; l++) sum += room.fits[c * width + l];
@@ -242,7 +318,7 @@ function recommend(
       });
       return topK(mean, keys, k);
     }
-    case 'roundrobin': {
+    case 'classic-roundrobin': {
       const lists = Array.from({ length: width }, (_, l) => topK(column(l), keys, k));
       const out: string[] = [];
       for (let rank = 0; out.length < k && rank < k; rank++) {
@@ -265,7 +341,10 @@ const LEFT_OUT_RUN = 3;
  * someone's fit is below the misery threshold (relative to their best candidate), and whether some
  * member is left below it `LEFT_OUT_RUN` items in a row. The same for every strategy.
  */
-function miseryOf(model: Model, group: Group, artists: readonly string[]): { miserable: number; leftOut: boolean } {
+function miseryJudge(
+  model: Model,
+  group: Group,
+): (artists: readonly string[]) => { miserable: number; leftOut: boolean } {
   const listeners = group.members.map((user) => model.profile(user));
   const room = scoreRoom({
     listeners,
@@ -280,21 +359,23 @@ function miseryOf(model: Model, group: Group, artists: readonly string[]): { mis
     for (let c = 0; c < room.candidates.length; c++) max = Math.max(max, room.fits[c * width + l]);
     return max;
   });
-  const runs = new Array<number>(width).fill(0);
-  let miserable = 0;
-  let leftOut = false;
-  for (const artist of artists) {
-    const c = index.get(artist);
-    let someone = false;
-    for (let l = 0; l < width; l++) {
-      const fit = c === undefined ? 0 : room.fits[c * width + l] / best[l];
-      runs[l] = fit < MISERY_THRESHOLD ? runs[l] + 1 : 0;
-      if (runs[l] > 0) someone = true;
-      if (runs[l] >= LEFT_OUT_RUN) leftOut = true;
+  return (artists) => {
+    const runs = new Array<number>(width).fill(0);
+    let miserable = 0;
+    let leftOut = false;
+    for (const artist of artists) {
+      const c = index.get(artist);
+      let someone = false;
+      for (let l = 0; l < width; l++) {
+        const fit = c === undefined ? 0 : room.fits[c * width + l] / best[l];
+        runs[l] = fit < MISERY_THRESHOLD ? runs[l] + 1 : 0;
+        if (runs[l] > 0) someone = true;
+        if (runs[l] >= LEFT_OUT_RUN) leftOut = true;
+      }
+      if (someone) miserable++;
     }
-    if (someone) miserable++;
-  }
-  return { miserable, leftOut };
+    return { miserable, leftOut };
+  };
 }
 
 interface Totals {
@@ -304,6 +385,7 @@ interface Totals {
   recall: number;
   worstNdcg: number;
   everyoneHit: number;
+  zeroHitMembers: number;
   novelty: number;
   items: number;
   miserableItems: number;
@@ -318,6 +400,7 @@ function emptyTotals(): Totals {
     recall: 0,
     worstNdcg: 0,
     everyoneHit: 0,
+    zeroHitMembers: 0,
     novelty: 0,
     items: 0,
     miserableItems: 0,
@@ -334,10 +417,51 @@ function summarise(t: Totals): Record<string, number> {
     recall: round(t.recall / Math.max(1, t.members)),
     worstMemberNdcg: round(t.worstNdcg / Math.max(1, t.groups)),
     everyoneHitShare: round(t.everyoneHit / Math.max(1, t.groups)),
+    zeroHitMemberShare: round(t.zeroHitMembers / Math.max(1, t.members)),
     noveltyBits: round(t.novelty / Math.max(1, t.items)),
     miserableShare: round(t.miserableItems / Math.max(1, t.items)),
     leftOutShare: round(t.leftOut / Math.max(1, t.groups)),
   };
+}
+
+/**
+ * Each evaluated member's own nDCG@k and recall@k of their held-out artists from one per-listener
+ * scorer alone (their top k of every artist they do not have in DIR), so the listener model is judged
+ * apart from the aggregation.
+ */
+function singleListenerQuality(
+  model: Model,
+  trained: TrainedModel,
+  groups: readonly Group[],
+  holdout: Map<string, Set<string>>,
+  k: number,
+): Record<string, { members: number; ndcg: number; recall: number }> {
+  const users = [...new Set(groups.flatMap((g) => g.members))].filter((u) => (holdout.get(u)?.size ?? 0) > 0);
+  const out: Record<string, { members: number; ndcg: number; recall: number }> = {};
+  const round = (x: number): number => Math.round(x * 10000) / 10000;
+  for (const scorer of SCORERS) {
+    let ndcg = 0;
+    let recall = 0;
+    for (const user of users) {
+      const items = trained.unknownItems(model.known([user]));
+      const top = topIndices(trained.memberScores(user, items, scorer), k).map((c) => trained.model.items[items[c]]);
+      const rel = holdout.get(user) ?? new Set<string>();
+      let dcg = 0;
+      let hits = 0;
+      top.forEach((a, rank) => {
+        if (rel.has(a)) {
+          dcg += 1 / Math.log2(rank + 2);
+          hits++;
+        }
+      });
+      let idcg = 0;
+      for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
+      ndcg += dcg / idcg;
+      recall += hits / rel.size;
+    }
+    out[scorer] = { members: users.length, ndcg: round(ndcg / users.length), recall: round(recall / users.length) };
+  }
+  return out;
 }
 
 function main(): void {
@@ -352,12 +476,16 @@ function main(): void {
       limit: { type: 'string' },
       seed: { type: 'string', default: '1' },
       settings: { type: 'string' },
+      train: { type: 'string' },
+      single: { type: 'boolean', default: false },
+      'classic-weight': { type: 'string' },
     },
   });
-  const strategy = values.strategy as Strategy;
-  if (!values.dataset || !values.groups || !values.out || !STRATEGIES.includes(strategy)) {
+  // One or more strategies (comma separated) share the loaded data and the trained model.
+  const strategies = (values.strategy ?? 'engine').split(',') as Strategy[];
+  if (!values.dataset || !values.groups || !values.out || !strategies.every((s) => STRATEGIES.includes(s))) {
     process.stderr.write(
-      'usage: recs:eval --dataset DIR --groups FILE --k 10 --out FILE [--holdout FILE] [--strategy engine|popular|single|roundrobin|average] [--limit N]\n',
+      `usage: recs:eval --dataset DIR --groups FILE --k 10 --out FILE [--holdout FILE] [--strategy ${STRATEGIES.join('|')}[,...]] [--limit N] [--single] [--train JSON] [--settings JSON]\n`,
     );
     process.exit(2);
   }
@@ -367,6 +495,10 @@ function main(): void {
   const settings = values.settings ? (JSON.parse(values.settings) as Partial<RecommenderSettings>) : {};
   const started = performance.now();
   const model = new Model(loadHetrec(values.dataset));
+  const usesModel = (s: Strategy): boolean => !isClassic(s);
+  const trainOptions = values.train ? (JSON.parse(values.train) as Partial<TrainOptions>) : {};
+  const trained = strategies.some(usesModel) || values.single ? new TrainedModel(model.data, trainOptions) : undefined;
+  const classicWeight = values['classic-weight'] === undefined ? undefined : Number(values['classic-weight']);
   let groups: Group[] = readFileSync(values.groups, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
@@ -375,66 +507,92 @@ function main(): void {
   if (values.limit) groups = groups.slice(0, Number(values.limit));
 
   const holdout = values.holdout ? loadPairs(values.holdout) : undefined;
-  const overall = emptyTotals();
-  const byKind = new Map<string, Totals>();
-  const lines: string[] = [];
+  const runs = strategies.map((strategy) => ({
+    strategy,
+    overall: emptyTotals(),
+    byKind: new Map<string, Totals>(),
+    lines: [] as string[],
+    seconds: 0,
+  }));
   groups.forEach((group, g) => {
-    const artists = recommend(model, group, strategy, k, seed + g, settings);
-    lines.push(JSON.stringify({ id: group.id, artists: artists.map(Number) }));
-    if (!holdout) return;
-    const known = model.known(group.members);
-    const kind = group.id.split('-')[0];
-    const kindTotals = byKind.get(kind) ?? emptyTotals();
-    byKind.set(kind, kindTotals);
-    let worst = Infinity;
-    let everyone = true;
-    let evaluated = 0;
-    for (const user of group.members) {
-      // Only what could be recommended counts: an artist another member has in DIR is no discovery.
-      const relevant = [...(holdout.get(user) ?? [])].filter((a) => !known.has(a));
-      if (relevant.length === 0) continue;
-      const rel = new Set(relevant);
-      let dcg = 0;
-      let hits = 0;
-      artists.forEach((a, rank) => {
-        if (rel.has(a)) {
-          dcg += 1 / Math.log2(rank + 2);
-          hits++;
+    const judge = holdout ? miseryJudge(model, group) : undefined;
+    for (const run of runs) {
+      const { strategy, overall, byKind, lines } = run;
+      const groupStarted = performance.now();
+      const artists = isClassic(strategy)
+        ? recommend(model, group, strategy, k, seed + g, settings)
+        : trained
+          ? recommendWithModel(model, trained, group, strategy, k, seed + g, settings, classicWeight)
+          : [];
+      run.seconds += (performance.now() - groupStarted) / 1000;
+      lines.push(JSON.stringify({ id: group.id, artists: artists.map(Number) }));
+      if (!holdout || !judge) continue;
+      const known = model.known(group.members);
+      const kind = group.id.split('-')[0];
+      const kindTotals = byKind.get(kind) ?? emptyTotals();
+      byKind.set(kind, kindTotals);
+      let worst = Infinity;
+      let everyone = true;
+      let evaluated = 0;
+      for (const user of group.members) {
+        // Only what could be recommended counts: an artist another member has in DIR is no discovery.
+        const relevant = [...(holdout.get(user) ?? [])].filter((a) => !known.has(a));
+        if (relevant.length === 0) continue;
+        const rel = new Set(relevant);
+        let dcg = 0;
+        let hits = 0;
+        artists.forEach((a, rank) => {
+          if (rel.has(a)) {
+            dcg += 1 / Math.log2(rank + 2);
+            hits++;
+          }
+        });
+        let idcg = 0;
+        for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
+        const ndcg = dcg / idcg;
+        for (const t of [overall, kindTotals]) {
+          t.members++;
+          t.ndcg += ndcg;
+          t.recall += hits / rel.size;
+          t.zeroHitMembers += hits === 0 ? 1 : 0;
         }
-      });
-      let idcg = 0;
-      for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
-      const ndcg = dcg / idcg;
-      for (const t of [overall, kindTotals]) {
-        t.members++;
-        t.ndcg += ndcg;
-        t.recall += hits / rel.size;
+        worst = Math.min(worst, ndcg);
+        if (hits === 0) everyone = false;
+        evaluated++;
       }
-      worst = Math.min(worst, ndcg);
-      if (hits === 0) everyone = false;
-      evaluated++;
-    }
-    if (evaluated === 0) return;
-    const misery = miseryOf(model, group, artists);
-    for (const t of [overall, kindTotals]) {
-      t.groups++;
-      t.worstNdcg += worst;
-      t.everyoneHit += everyone ? 1 : 0;
-      t.miserableItems += misery.miserable;
-      t.leftOut += misery.leftOut ? 1 : 0;
-      for (const a of artists) {
-        const index = model.artistIndex.get(a);
-        const pop = index === undefined ? 1 : Math.max(1, model.popularity[index]);
-        t.novelty += -Math.log2(pop / model.userCount);
-        t.items++;
+      if (evaluated === 0) continue;
+      const misery = judge(artists);
+      for (const t of [overall, kindTotals]) {
+        t.groups++;
+        t.worstNdcg += worst;
+        t.everyoneHit += everyone ? 1 : 0;
+        t.miserableItems += misery.miserable;
+        t.leftOut += misery.leftOut ? 1 : 0;
+        for (const a of artists) {
+          const index = model.artistIndex.get(a);
+          const pop = index === undefined ? 1 : Math.max(1, model.popularity[index]);
+          t.novelty += -Math.log2(pop / model.userCount);
+          t.items++;
+        }
       }
     }
   });
-  writeFileSync(values.out, lines.join('\n') + '\n');
+  for (const run of runs) {
+    // With several strategies, each writes OUT.<strategy> beside OUT; the default single run writes OUT.
+    const out = runs.length === 1 ? values.out : `${values.out}.${run.strategy}`;
+    writeFileSync(out, run.lines.join('\n') + '\n');
+  }
+  const trainSeconds = trained ? Math.round(trained.trainSeconds * 10) / 10 : undefined;
   if (holdout) {
-    const kinds = Object.fromEntries([...byKind.entries()].sort().map(([kind, t]) => [kind, summarise(t)]));
+    for (const run of runs) {
+      const kinds = Object.fromEntries([...run.byKind.entries()].sort().map(([kind, t]) => [kind, summarise(t)]));
+      process.stdout.write(
+        `${JSON.stringify({ strategy: run.strategy, k, ...summarise(run.overall), byKind: kinds, strategySeconds: Math.round(run.seconds * 10) / 10 })}\n`,
+      );
+    }
+    const single = values.single && trained ? singleListenerQuality(model, trained, groups, holdout, k) : undefined;
     process.stdout.write(
-      `${JSON.stringify({ strategy, k, ...summarise(overall), byKind: kinds, seconds: Math.round((performance.now() - started) / 100) / 10 })}\n`,
+      `${JSON.stringify({ single, trainSeconds, totalSeconds: Math.round((performance.now() - started) / 100) / 10 })}\n`,
     );
   }
 }

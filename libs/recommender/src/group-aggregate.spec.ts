@@ -1,4 +1,10 @@
-import { aggregate, type AggregationStrategy, fairAggregate, rankUtility } from './group-aggregate';
+import {
+  aggregate,
+  type AggregationStrategy,
+  fairAggregate,
+  proportionalAggregate,
+  rankUtility,
+} from './group-aggregate';
 
 describe(aggregate.name, () => {
   // Three listeners; the second candidate pleases two a lot and makes the third miserable.
@@ -44,5 +50,22 @@ describe(rankUtility.name, () => {
     const shared = fairAggregate([rankUtility(2), rankUtility(2)], { weights: [1, 1] });
     const single = fairAggregate([rankUtility(1), rankUtility(2000)], { weights: [1, 1] });
     expect(shared).toBeGreaterThan(single);
+  });
+});
+
+describe(proportionalAggregate.name, () => {
+  it.each([
+    // Nobody served yet: the plain weighted mean.
+    { weights: [1, 1], given: [0, 0], utilities: [1, 0], expected: 0.5 },
+    // The first listener already got one full song: their next one counts half.
+    { weights: [1, 1], given: [1, 0], utilities: [1, 0], expected: 0.25 },
+    { weights: [1, 1], given: [1, 0], utilities: [0, 1], expected: 0.5 },
+    // A song for both beats a song for the one not yet served only when it is worth more to both.
+    { weights: [1, 1], given: [1, 0], utilities: [0.6, 0.6], expected: (0.3 + 0.6) / 2 },
+    // Turn weights still apply; weight 0 ignores a listener.
+    { weights: [2, 1, 0], given: [0, 1, 0], utilities: [0.5, 1, 1], expected: (1 + 0.5) / 3 },
+    { weights: [0, 0], given: [0, 0], utilities: [1, 1], expected: 0 },
+  ])('weights $weights, given $given, utilities $utilities -> $expected', ({ weights, given, utilities, expected }) => {
+    expect(proportionalAggregate(utilities, { weights, given })).toBeCloseTo(expected, 9);
   });
 });

@@ -79,6 +79,33 @@ export function fairAggregate(utilities: ArrayLike<number>, params: FairAggregat
   return total > 0 ? sum / total : 0;
 }
 
+/** Parameters of `proportionalAggregate`. */
+export interface ProportionalAggregateParams {
+  /** Per-listener weights (turns); 0 = ignored. */
+  weights: ArrayLike<number>;
+  /** Utility each listener was already given in this session (sum over recent picks). */
+  given: ArrayLike<number>;
+}
+
+/**
+ * Proportional aggregation (sequential proportional approval voting): each listener's utility counts
+ * as utility / (1 + what they were already given), so a listener served well lately weighs less and
+ * the picks spread over the room in proportion, while a song that serves several listeners at once
+ * still wins. Weighted by turns; normalised by the weights' sum.
+ */
+export function proportionalAggregate(utilities: ArrayLike<number>, params: ProportionalAggregateParams): number {
+  const { weights, given } = params;
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < utilities.length; i++) {
+    const w = weights[i];
+    if (w <= 0) continue;
+    sum += (w * utilities[i]) / (1 + given[i]);
+    total += w;
+  }
+  return total > 0 ? sum / total : 0;
+}
+
 /** Optional parameters of `aggregate`. */
 export interface AggregateParams {
   /** For 'fair' (default: equal weights). */

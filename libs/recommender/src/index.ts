@@ -12,11 +12,35 @@ export {
   fairAggregate,
   leastMiseryAggregate,
   multiplicativeAggregate,
+  proportionalAggregate,
   rankUtility,
   type AggregateParams,
   type AggregationStrategy,
   type FairAggregateParams,
+  type ProportionalAggregateParams,
 } from './group-aggregate';
+export {
+  DEFAULT_TRAIN_OPTIONS,
+  listenerItems,
+  scoreComponent,
+  trainItemModel,
+  type FactorComponent,
+  type Interaction,
+  type ItemItemComponent,
+  type ItemModel,
+  type ListenerItems,
+  type ModelComponent,
+  type SparseItemMatrix,
+  type TrainOptions,
+} from './model/item-model';
+export {
+  blendScores,
+  itemIndexOf,
+  scoreListener,
+  standardise,
+  strongestReason,
+  type ListenerScores,
+} from './model/listener-scores';
 export { deriveFairness, type SessionFairness } from './fairness';
 export { adaptiveDiscoveryShare, receptionOf, wantsDiscovery } from './discovery';
 export {

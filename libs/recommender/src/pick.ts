@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '@accord/core';
 import { adaptiveDiscoveryShare, isDiscoveryCandidate, tracksHeardByPresent, wantsDiscovery } from './discovery';
 import { explainPick } from './explain';
 import { deriveFairness } from './fairness';
-import { fairAggregate, rankUtility } from './group-aggregate';
+import { fairAggregate, proportionalAggregate, rankUtility } from './group-aggregate';
 import {
   buildGuildModel,
   buildListenerModel,
@@ -11,6 +11,7 @@ import {
   type ListenerModel,
   type TasteModel,
 } from './listener-score';
+import { blendScores, standardise, strongestReason } from './model/listener-scores';
 import { buildRepetitionIndex, isBlocked, relaxationSteps, repetitionPenalty } from './repetition';
 import { keyNoise } from './seeded-random';
 import { resolveSettings } from './settings';
@@ -26,6 +27,7 @@ import {
   type PickOutput,
   type RecommenderSettings,
   type RequesterSeed,
+  type RoomModel,
 } from './types';
 
 /** Relative fits are taken against at least this best fit, so a listener nothing suits is not told "perfect". */
@@ -48,6 +50,8 @@ export interface ScoredRoom {
   newcomerRoom: boolean;
   /** 0 for listeners who carry no signal at all (newcomer in a guild without taste), else 1. */
   signal: Float64Array;
+  /** With a model: each candidate's model index (-1 when the model does not know it). */
+  modelItems?: Int32Array;
 }
 
 /** Inputs of `scoreRoom`. */
@@ -58,6 +62,38 @@ export interface ScoreRoomInput {
   history: readonly HistoryEntry[];
   guildTaste?: GuildTaste;
   settings: RecommenderSettings;
+  model?: RoomModel;
+}
+
+/** With a model, a listener's blended z-score z becomes the fit 1 / (1 + e^(FIT_CENTER − z)): their top candidates fit about 0.9, an average one 0.12. */
+const FIT_CENTER = 2;
+/** Default weight of the classic fit (artist, evidence, tags), standardised, in the model's blend. */
+const CLASSIC_WEIGHT = 0.1;
+
+/** Replaces each listener's classic fits by the model's blend over these candidates (plus a little of the classic fit). */
+function applyModel(room: ScoredRoom, model: RoomModel): Int32Array {
+  const { candidates, fits, listeners } = room;
+  const width = listeners.length;
+  const count = candidates.length;
+  const items = Int32Array.from(
+    candidates,
+    (c) => model.itemIndex.get(c.trackKey) ?? model.itemIndex.get(c.artistKey) ?? -1,
+  );
+  const classicWeight = model.classicWeight ?? CLASSIC_WEIGHT;
+  const column = new Float64Array(count);
+  const classic = new Float64Array(count);
+  listeners.forEach((listener, l) => {
+    const scores = model.scores.find((s) => s.userId === listener.userId);
+    if (!scores) return;
+    const blended = blendScores(model.model, scores, items);
+    for (let c = 0; c < count; c++) column[c] = fits[c * width + l];
+    standardise(column, classic);
+    for (let c = 0; c < count; c++) {
+      const z = blended[c] + classicWeight * classic[c];
+      fits[c * width + l] = 1 / (1 + Math.exp(FIT_CENTER - z));
+    }
+  });
+  return items;
 }
 
 function mergeCandidates(candidates: readonly Candidate[]): Candidate[] {
@@ -99,8 +135,73 @@ export function scoreRoom(input: ScoreRoomInput): ScoredRoom {
     discovery[c] = isDiscoveryCandidate(candidate, listeners, heard) ? 1 : 0;
   });
   const signal = Float64Array.from(listeners, (l) => (l.newcomer && guild.empty ? 0 : 1));
-  return { listeners, guild, candidates, fits, discovery, newcomerRoom: listeners.every((l) => l.newcomer), signal };
+  const room: ScoredRoom = {
+    listeners,
+    guild,
+    candidates,
+    fits,
+    discovery,
+    newcomerRoom: listeners.every((l) => l.newcomer),
+    signal,
+  };
+  if (input.model && input.model.scores.length > 0) {
+    room.modelItems = applyModel(room, input.model);
+    // A listener the model knows carries a signal even when the bot has seen few of their plays.
+    listeners.forEach((listener, l) => {
+      if (input.model?.scores.some((s) => s.userId === listener.userId)) signal[l] = 1;
+    });
+    room.newcomerRoom = false;
+  }
+  return room;
 }
+
+/** Picks (newest first) over which the utility already given to each listener is summed by proportional picks. */
+const PROPORTIONAL_WINDOW = 12;
+/** A recorded fit f counts as f^8 of utility given (as in the session's satisfaction): only near-top songs count. */
+const GIVEN_EXPONENT = 8;
+
+/** Utility already given to each listener over the last picks that carry fits (newest first). */
+function utilityGiven(recent: readonly HistoryEntry[], ids: readonly string[], out: Float64Array): void {
+  out.fill(0);
+  let seen = 0;
+  for (const entry of recent) {
+    if (!entry.fits) continue;
+    if (seen++ >= PROPORTIONAL_WINDOW) break;
+    for (const { userId, fit } of entry.fits) {
+      const l = ids.indexOf(userId);
+      if (l >= 0) out[l] += Math.min(1, Math.max(0, fit)) ** GIVEN_EXPONENT;
+    }
+  }
+}
+
+/** Adds the model's reason for each served listener to the candidate's evidence ("close to X, which Ana plays"). */
+function withModelEvidence(
+  candidate: Candidate,
+  item: number,
+  model: RoomModel,
+  listeners: readonly ListenerModel[],
+  fits: readonly ListenerFit[],
+): Candidate {
+  if (item < 0) return candidate;
+  const evidence = [...candidate.evidence];
+  listeners.forEach((listener, l) => {
+    const scores = model.scores.find((s) => s.userId === listener.userId);
+    if (!scores || fits[l].fit < SERVED_FIT) return;
+    const reason = strongestReason(model.model, scores, item);
+    if (reason.item < 0) return;
+    const id = model.model.items[reason.item];
+    evidence.push({
+      source: 'model',
+      similarTo: { kind: model.itemKind ?? 'artist', id, name: model.itemNames?.get(id) ?? id },
+      strength: Math.min(1, reason.strength),
+      userIds: [listener.userId],
+    });
+  });
+  return { ...candidate, evidence };
+}
+
+/** A listener counts as served by a pick from this relative fit (for the model's reasons). */
+const SERVED_FIT = 0.3;
 
 function seedAffinity(candidate: Candidate, seed: RequesterSeed | undefined): number {
   if (!seed) return 0;
@@ -179,6 +280,7 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
     history,
     guildTaste: input.guildTaste,
     settings,
+    model: input.model,
   });
   if (room.candidates.length === 0) return fail('NO_CANDIDATES', NO_SONGS_DETAIL);
 
@@ -194,6 +296,8 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
   const best = new Float64Array(width);
   const weights = new Float64Array(width);
   const guarded = new Uint8Array(width);
+  const given = new Float64Array(width);
+  const proportional = room.modelItems !== undefined;
   const row = new Float64Array(width);
   const utilities = new Float64Array(candidates.length * width);
   const rankKeys = new Float64Array(candidates.length);
@@ -233,6 +337,7 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
     const matching = eligible.filter((c) => (discovery[c] === 1) === wantDiscovery);
     if (matching.length > 0) eligible = matching;
 
+    if (proportional) utilityGiven(recent, ids, given);
     if (!room.newcomerRoom) fillRankUtilities(fits, width, eligible, utilityOfRank, rankKeys, utilities);
 
     let bestIndex = -1;
@@ -253,7 +358,7 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
           row[l] = utilities[c * width + l] * relFit;
           if (guarded[l] === 1 && relFit < settings.miseryThreshold) vetoed = true;
         }
-        score = fairAggregate(row, { weights });
+        score = proportional ? proportionalAggregate(row, { weights, given }) : fairAggregate(row, { weights });
       }
       score *= repetitionPenalty(repetition, candidate);
       score += POPULARITY_TIE_BREAK * candidate.guildPopularity;
@@ -271,12 +376,16 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
       }
     }
 
-    const candidate = candidates[bestIndex];
+    const chosenCandidate = candidates[bestIndex];
     const pickFits: ListenerFit[] = ids.map((userId, l) => ({
       userId,
       fit: Math.round(Math.min(1, fits[bestIndex * width + l] / best[l]) * 1000) / 1000,
     }));
     const isDiscovery = discovery[bestIndex] === 1;
+    const candidate =
+      room.modelItems && input.model
+        ? withModelEvidence(chosenCandidate, room.modelItems[bestIndex], input.model, listeners, pickFits)
+        : chosenCandidate;
     const explanation = explainPick({
       candidate,
       listeners,

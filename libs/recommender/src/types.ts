@@ -4,6 +4,24 @@
  * Times are epoch milliseconds.
  */
 
+import { type ItemModel } from './model/item-model';
+import { type ListenerScores } from './model/listener-scores';
+
+/** A trained item model and the cached scores of the listeners present (see `scoreListener`). */
+export interface RoomModel {
+  model: ItemModel;
+  /** `itemIndexOf(model)`, built once per model. */
+  itemIndex: ReadonlyMap<string, number>;
+  /** Scores of (some of) the listeners present; a listener without scores is fitted the classic way. */
+  scores: readonly ListenerScores[];
+  /** Display names of model items, for explanations ("close to X, which Ana plays"). */
+  itemNames?: ReadonlyMap<string, string>;
+  /** What the model's items are (default 'artist'). */
+  itemKind?: 'artist' | 'track';
+  /** Weight of the classic fit (artist, evidence and tag overlap), standardised, in the blend (default 0.1). */
+  classicWeight?: number;
+}
+
 /** A weighted reference to an artist, tag or track. `weight` is any non-negative number (e.g. a decayed play count); it is scaled per profile. */
 export interface WeightedRef {
   id: string;
@@ -146,6 +164,13 @@ export interface RequesterSeed {
 /** Everything one pick needs. */
 export interface PickInput {
   listeners: ListenerProfile[];
+  /**
+   * Optional learned model with the present listeners' cached scores. When given, each listener's
+   * fit comes from the model (standardised over the candidates and blended), and the picks are
+   * proportional (each next song maximises Σ utility / (1 + utility already given)); without it,
+   * the classic per-listener fits and turn-weighted aggregation are used.
+   */
+  model?: RoomModel;
   candidates: Candidate[];
   history: HistoryEntry[];
   settings?: Partial<RecommenderSettings>;
