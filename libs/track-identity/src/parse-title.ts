@@ -431,6 +431,9 @@ function splitOnQuotes(text: string): Split | null {
   const after = text.slice(quote.close + 1).trim();
   // "How to Play "Song" by Artist": words before the quote that are an annotation name nobody.
   if (before.length > 0 && !isNote(before)) {
+    // "Artist performs "Song" at X": a stage performance.
+    const performs = /^(.*\S)\s+(?:performs?|performing|sings?|singing)$/i.exec(before);
+    if (performs) return { artist: performs[1], title: inner, quoted: true, rest: ['live', after] };
     return { artist: before, title: inner, quoted: true, rest: after ? [after] : [] };
   }
   const note = before.length > 0 ? [before] : [];

@@ -54,7 +54,7 @@ const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'ho
 // An annotation that starts with "Live" is a live recording ("(Live Aid 1985)", "[LIVE]"), unless it
 // reads like a song name ("(Live Forever)"); "... Live" and "Live at/from/@ ..." anywhere count too.
 const LIVE =
-  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|performance(?!\s+(?:video|ver\b|version)))\b/i;
+  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
 
 /** Finds a variant marker in an annotation ("(Live at Wembley)", "[Moby Remix]", "- Acoustic"). */
 export function detectVariant(annotation: string): VariantHit | null {
