@@ -128,7 +128,8 @@ export function findKnownArtist(text: string, lookup: ArtistLookup | undefined):
   const words: Array<{ start: number; end: number; key: string }> = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null && words.length < MAX_SCANNED_WORDS; m = WORD.exec(text)) {
-    const word = m[0].replace(/[.'’!]+$/, '');
+    // "Adele's Hello": the possessive belongs to the name's sentence, not to the name.
+    const word = m[0].replace(/['’]s$/i, '').replace(/[.'’!]+$/, '');
     words.push({ start: m.index, end: m.index + word.length, key: foldForKey(word) });
   }
   for (let i = 0; i < words.length; i++) {

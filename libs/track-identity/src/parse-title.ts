@@ -256,6 +256,8 @@ function splitArtistTitle(text: string, order: Order): Split {
   }
   const by = splitOnBy(main, order, dropped.length > 0);
   if (by) return { ...by, rest: [...by.rest, ...rest] };
+  const credited = splitOnBracketCredit(main, order);
+  if (credited) return { ...credited, rest: [...credited.rest, ...rest] };
   const found = splitOnKnownArtist(main, order.known);
   if (found) return { ...found, rest: [...found.rest, ...rest] };
   return { artist: order.authorName, title: main, quoted: false, rest };
@@ -309,12 +311,29 @@ function artistAfterQuote(quoted: Split, order: Order): string {
   return head;
 }
 
+/** "Song (Artist)", "Song (Artist) lyrics": a bracket that holds nothing but a known artist or the channel. */
+function splitOnBracketCredit(text: string, order: Order): Split | null {
+  const pair = topLevelPairs(text).find((p) => p.openChar === '(' && p.open > 0);
+  if (!pair) return null;
+  const credit = text.slice(pair.open + 1, pair.close).trim();
+  const known = knownSpelling(credit, order.known) !== null;
+  const channel = order.authorName.length > 0 && sameName(credit, order.authorName);
+  if (!known && !channel) return null;
+  const after = text.slice(pair.close + 1).trim();
+  if (after.length > 0 && !isAnnotationTail(after)) return null;
+  return { artist: credit, title: text.slice(0, pair.open), quoted: false, rest: after ? [after] : [] };
+}
+
 /** No separator at all: a known artist named inside the text splits it ("Song Artist Lyrics"). */
 function splitOnKnownArtist(text: string, known: ArtistLookup | undefined): Split | null {
   const found = findKnownArtist(text, known);
   if (!found) return null;
   const before = text.slice(0, found.start).replace(EDGE_JUNK_END, '').trim();
-  const after = text.slice(found.end).replace(EDGE_JUNK_START, '').trim();
+  const after = text
+    .slice(found.end)
+    .replace(/^['’]s\s/i, ' ')
+    .replace(EDGE_JUNK_START, '')
+    .trim();
   const afterIsNote = after.length === 0 || isAnnotationTail(after);
   const beforeIsNote = before.length === 0 || isNote(before);
   if (afterIsNote && !beforeIsNote) {
