@@ -1,5 +1,6 @@
-// One runner, three projects: unit specs beside the code, integration specs on the test database,
-// and end-to-end specs that boot the real app against the fakes in libs/testkit.
+// One runner, four projects: unit specs beside the code, integration specs on the test database,
+// the real-Lavalink tier's protocol specs (*.real-spec.ts), and end-to-end specs that boot the real
+// app against the fakes in libs/testkit.
 const swc = [
   '@swc/jest',
   {
@@ -36,6 +37,12 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
       setupFiles: ['<rootDir>/libs/testkit/src/db/per-file-database.ts'],
+    },
+    {
+      // The real-Lavalink tier's protocol specs: a JVM per file (each file sets its own timeout).
+      ...shared,
+      displayName: 'real',
+      testMatch: ['<rootDir>/libs/**/*.real-spec.ts'],
     },
     {
       ...shared,

@@ -25,6 +25,9 @@ export interface MediaSpec {
   id?: string;
 }
 
+/** How the server answers for a song: 404, bytes that are not audio, or a stream that stops after 16 KiB and hangs. */
+export type Sabotage = 'missing' | 'garbage' | 'stall';
+
 export interface MediaFile extends Required<MediaSpec> {
   /** File name on the media server, e.g. `song-0.ogg`. */
   name: string;
@@ -74,6 +77,7 @@ export class MediaLibrary {
   readonly requests: string[] = [];
 
   private dir: string | undefined;
+  private readonly sabotaged = new Map<string, Sabotage>();
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
@@ -124,6 +128,13 @@ export class MediaLibrary {
     }
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+  }
+
+  /** From now on the server answers `name` (or its song) this way; `null` restores it. */
+  sabotage(file: MediaFile | string, how: Sabotage | null): void {
+    const name = typeof file === 'string' ? file : file.name;
+    if (how) this.sabotaged.set(name, how);
+    else this.sabotaged.delete(name);
   }
 
   file(titleOrId: string): MediaFile {
@@ -200,14 +211,23 @@ export class MediaLibrary {
       return;
     }
     const name = /^\/media\/([\w.-]+)$/.exec(url.pathname)?.[1];
-    const file = this.files.find((entry) => entry.name === name);
-    const path = file?.path ?? (name === 'garbage.mp3' && this.dir ? join(this.dir, name) : undefined);
+    const sabotage = name ? this.sabotaged.get(name) : undefined;
+    if (sabotage === 'stall') {
+      // Headers and a little audio, then nothing: the decoder starves and the track gets stuck.
+      const stalled = this.files.find((entry) => entry.name === name);
+      res.writeHead(200, { 'Content-Type': stalled ? CONTENT_TYPES[stalled.format] : 'audio/mpeg' });
+      if (stalled) createReadStream(stalled.path, { start: 0, end: 16 * 1024 - 1 }).pipe(res, { end: false });
+      return;
+    }
+    const file = sabotage === 'missing' ? undefined : this.files.find((entry) => entry.name === name);
+    const garbage = sabotage === 'garbage' || name === 'garbage.mp3';
+    const path = garbage && this.dir ? join(this.dir, 'garbage.mp3') : file?.path;
     if (!path) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
       return;
     }
     const size = (await stat(path)).size;
-    const type = file ? CONTENT_TYPES[file.format] : 'audio/mpeg';
+    const type = file && !garbage ? CONTENT_TYPES[file.format] : 'audio/mpeg';
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range && (range[1] || range[2])) {
       const start = range[1] ? Number(range[1]) : size - Number(range[2]);

@@ -21,6 +21,20 @@ export type RealLavalinkAvailability = { ok: true } | { ok: false; reason: strin
 
 let availability: RealLavalinkAvailability | undefined;
 
+/** JVMs still running; killed when this process exits, so a crashed test run leaves none behind. */
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function track(child: ChildProcess): void {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const running of liveChildren) running.kill('SIGKILL');
+  });
+}
+
 /** Whether this machine can run the real node (Java 17+ and the jar); cached per process. */
 export function realLavalinkAvailability(): RealLavalinkAvailability {
   if (availability) return availability;
@@ -178,6 +192,7 @@ export class RealLavalinkNode {
     ];
     const child = spawn(javaPath(), args, { cwd: this.workDir, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    track(child);
     this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
     const collect = (chunk: Buffer): void => {
       for (const line of chunk.toString('utf8').split('\n')) {

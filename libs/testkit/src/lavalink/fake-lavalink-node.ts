@@ -322,9 +322,9 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     this.sendPlayerUpdate(player);
   }
 
-  /** TrackExceptionEvent, then TrackEndEvent with `loadFailed`. */
-  failTrack(guildId: string, message: string, severity: ExceptionSeverity = 'common'): void {
-    this.requirePlayer(guildId).fail(message, severity);
+  /** TrackExceptionEvent (with `cause`, a Java exception's `toString()`, if given), then TrackEndEvent with `loadFailed`. */
+  failTrack(guildId: string, message: string, severity: ExceptionSeverity = 'common', cause?: string): void {
+    this.requirePlayer(guildId).fail(message, severity, cause);
   }
 
   stickTrack(guildId: string, thresholdMs = 10_000): void {
@@ -333,7 +333,9 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
 
   /** Discord's voice socket closed (4014: the bot was moved out/disconnected, 4006: session no longer valid). */
   closeVoice(guildId: string, code = 4014, reason = 'Disconnected.', byRemote = true): void {
-    this.requirePlayer(guildId).closeVoice(code, reason, byRemote);
+    const player = this.requirePlayer(guildId);
+    player.closeVoice(code, reason, byRemote);
+    this.sendPlayerUpdate(player); // Lavalink reports the player right after WebSocketClosedEvent
   }
 
   /** Same as `catalogue.failLoad`: `loadtracks` for exactly this identifier answers `error`. */
@@ -464,11 +466,13 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     if (resumed) this.emit('sessionResumed', session.id);
     this.send(session, { op: 'ready', resumed, sessionId: session.id });
     if (resumed) {
-      // Lavalink replays what happened while the client was away, then shows where each player is.
+      // Lavalink replays what happened while the client was away, then shows where each player is;
+      // no stats on resume.
       for (const message of session.queue.splice(0)) this.send(session, message);
       for (const player of session.players.values()) this.sendPlayerUpdate(player);
+    } else {
+      this.send(session, { op: 'stats', ...this.stats() });
     }
-    this.send(session, { op: 'stats', ...this.stats() });
   }
 
   private onSocketClosed(session: Session, ws: WebSocket): void {
@@ -502,7 +506,8 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(message));
       this.sentMessages.push({ sessionId: session.id, message, time: Date.now() });
-    } else if (message.op === 'event' && session.paused && this.sessions.get(session.id) === session) {
+    } else if (session.paused && this.sessions.get(session.id) === session) {
+      // Lavalink queues every message (playerUpdate and stats too) while a session is parked.
       session.queue.push(message);
     }
   }
@@ -514,15 +519,17 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
 
   private broadcastPlayerUpdates(): void {
     for (const session of this.sessions.values()) {
-      if (!session.socket) continue;
-      // Lavalink schedules these from track start to track end only.
+      // Lavalink schedules these from track start to track end only (queued while parked).
+      if (!session.socket && !session.paused) continue;
       for (const player of session.players.values()) if (player.track) this.sendPlayerUpdate(player);
     }
   }
 
   private broadcastStats(): void {
     const stats = this.stats();
-    for (const session of this.sessions.values()) if (session.socket) this.send(session, { op: 'stats', ...stats });
+    for (const session of this.sessions.values()) {
+      if (session.socket || session.paused) this.send(session, { op: 'stats', ...stats });
+    }
   }
 
   private newSessionId(): string {
@@ -561,8 +568,12 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
       const raw = await this.readBody(req);
       record.body = raw;
       const auth = header(req, 'authorization');
-      if (auth === undefined) throw new HttpError(401, 'Unauthorized');
-      if (auth !== this.password) throw new HttpError(403, 'Forbidden');
+      if (auth === undefined || auth !== this.password) {
+        // Lavalink answers a missing password 401 and a wrong one 403, both without a body.
+        record.status = auth === undefined ? 401 : 403;
+        res.writeHead(record.status, { 'Content-Length': '0' }).end();
+        return;
+      }
       const result = await this.route(method, url, raw);
       record.status = result === undefined ? 204 : 200;
       if (result === undefined) {
@@ -686,7 +697,7 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
       session.resuming = body.resuming;
     }
     if (body.timeout !== undefined) {
-      if (typeof body.timeout !== 'number' || body.timeout < 0) throw new HttpError(400, 'timeout must be >= 0');
+      if (typeof body.timeout !== 'number') throw new HttpError(400, 'timeout must be a number');
       session.timeout = body.timeout;
     }
     return { resuming: session.resuming, timeout: session.timeout };
@@ -718,7 +729,7 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     }
     if (update.voice) player.setVoice(update.voice);
     if (update.paused !== undefined && !update.hasTrack) player.setPaused(update.paused);
-    if (update.volume !== undefined) player.volume = update.volume;
+    if (update.volume !== undefined) player.volume = Math.min(1000, Math.max(0, update.volume));
     if (update.position !== undefined && !update.hasTrack) {
       player.seek(update.position);
       this.sendPlayerUpdate(player);
@@ -731,6 +742,7 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     if (update.hasTrack && !(noReplace && player.track)) {
       if (update.track) {
         player.play(update.track, { position: update.position, endTime: update.endTime, paused: update.paused });
+        this.sendPlayerUpdate(player); // Lavalink reports the player as soon as a track starts
       } else {
         player.stop('stopped');
         player.setPaused(update.paused ?? false);
@@ -757,7 +769,7 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     const encoded = trackField !== undefined && 'encoded' in trackField ? trackField.encoded : body.encodedTrack;
     const identifier = trackField?.identifier ?? body.identifier;
     if (encodedGiven && identifier !== undefined) {
-      throw new HttpError(400, 'Cannot specify both track.encoded and track.identifier');
+      throw new HttpError(400, 'Cannot specify both encodedTrack and identifier');
     }
     if (encodedGiven && encoded !== null && typeof encoded !== 'string') {
       throw new HttpError(400, 'track.encoded must be a string or null');
@@ -770,18 +782,17 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
 
     const { paused, volume, position, endTime, filters, voice } = body;
     if (paused !== undefined && typeof paused !== 'boolean') throw new HttpError(400, 'paused must be a boolean');
-    if (
-      volume !== undefined &&
-      (typeof volume !== 'number' || !Number.isInteger(volume) || volume < 0 || volume > 1000)
-    ) {
-      throw new HttpError(400, 'Volume must be between 0 and 1000');
+    // Lavalink clamps the volume to 0..1000 rather than refusing it.
+    if (volume !== undefined && (typeof volume !== 'number' || !Number.isInteger(volume))) {
+      throw new HttpError(400, 'volume must be an integer');
     }
     if (position !== undefined && (typeof position !== 'number' || position < 0)) {
       throw new HttpError(400, 'position must be a number >= 0');
     }
-    if (endTime !== undefined && endTime !== null && (typeof endTime !== 'number' || endTime < 0)) {
-      throw new HttpError(400, 'endTime must be a number >= 0 or null');
+    if (endTime !== undefined && endTime !== null && typeof endTime !== 'number') {
+      throw new HttpError(400, 'endTime must be a number or null');
     }
+    if (typeof endTime === 'number' && endTime <= 0) throw new HttpError(400, 'End time must be greater than 0');
     if (filters !== undefined && !isRecord(filters)) throw new HttpError(400, 'filters must be an object');
     const disabled = filters ? Object.keys(filters).filter((key) => this.disabledFilters.has(key)) : [];
     if (disabled.length > 0) {
@@ -789,17 +800,18 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     }
     let voiceState: VoiceStatePayload | undefined;
     if (voice !== undefined && voice !== null) {
-      if (!isRecord(voice) || isBlank(voice.token) || isBlank(voice.endpoint) || isBlank(voice.sessionId)) {
-        throw new HttpError(400, 'Partial Lavalink voice state: token, endpoint and sessionId must not be blank');
+      // A missing key fails to deserialize ("Bad Request"); a null or blank one is refused by name.
+      if (!isRecord(voice) || ['token', 'endpoint', 'sessionId', 'channelId'].some((key) => !(key in voice))) {
+        throw new HttpError(400, 'Bad Request');
       }
-      if (voice.channelId !== undefined && voice.channelId !== null && isBlank(voice.channelId)) {
-        throw new HttpError(400, 'Partial Lavalink voice state: channelId must not be blank');
+      if ([voice.token, voice.endpoint, voice.sessionId, voice.channelId].some(isBlank)) {
+        throw new HttpError(400, 'token, endpoint, sessionId and channelId must be provided in voice state');
       }
       voiceState = {
         token: voice.token as string,
         endpoint: voice.endpoint as string,
         sessionId: voice.sessionId as string,
-        channelId: (voice.channelId as string | null | undefined) ?? null,
+        channelId: voice.channelId as string,
       };
     }
 
@@ -807,12 +819,9 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     if (typeof encoded === 'string' && encodedGiven) track = this.decode(encoded);
     if (typeof identifier === 'string') {
       const result = this.catalogue.load(identifier);
-      if (result.loadType !== 'track') {
-        throw new HttpError(
-          500,
-          result.loadType === 'error' ? result.data.message : `No track found for ${identifier}`,
-        );
-      }
+      if (result.loadType === 'error') throw new HttpError(500, result.data.message);
+      if (result.loadType === 'empty') throw new HttpError(400, 'No matches found for identifier');
+      if (result.loadType !== 'track') throw new HttpError(400, 'Cannot play a playlist or search result');
       track = result.data;
     }
     if (track && userData) track = { ...track, userData: { ...userData } };

@@ -1,4 +1,5 @@
 import {
+  exceptionPayload,
   type ExceptionPayload,
   type FiltersPayload,
   type PlayerEventPayload,
@@ -191,11 +192,14 @@ export class FakePlayer {
     this.seek(this.position + ms);
   }
 
-  /** Lavaplayer's FriendlyException path: exception event, then end with `loadFailed`. */
-  fail(message: string, severity: ExceptionPayload['severity'] = 'common'): void {
+  /**
+   * Lavaplayer's FriendlyException path: exception event, then end with `loadFailed`. `cause` is the
+   * root cause's `toString()` as Lavalink reports it (a FriendlyException with `message` by default).
+   */
+  fail(message: string, severity: ExceptionPayload['severity'] = 'common', cause?: string): void {
     const track = this.current;
     if (!track) return;
-    const exception: ExceptionPayload = { message, severity, cause: message, causeStackTrace: '' };
+    const exception = exceptionPayload(message, severity, cause);
     this.emit({
       op: 'event',
       type: 'TrackExceptionEvent',
@@ -252,7 +256,7 @@ export class FakePlayer {
       volume: this.volume,
       paused: this.paused,
       state: this.state(),
-      voice: this.voice ?? { token: '', endpoint: '', sessionId: '' },
+      voice: this.voice ?? { token: '', endpoint: '', sessionId: '', channelId: null },
       filters: { ...this.filters },
     };
   }

@@ -35,15 +35,32 @@ export type ExceptionSeverity = 'common' | 'suspicious' | 'fault';
 export interface ExceptionPayload {
   message: string;
   severity: ExceptionSeverity;
+  /** The root cause's `toString()`, e.g. `java.lang.IllegalStateException: ...`. */
   cause: string;
   causeStackTrace: string;
+}
+
+const FRIENDLY_EXCEPTION = 'com.sedmelluq.discord.lavaplayer.tools.FriendlyException';
+
+/** An exception payload shaped like Lavalink's: `cause` is the Java exception's `toString()`, with a stack trace. */
+export function exceptionPayload(
+  message: string,
+  severity: ExceptionSeverity,
+  cause = `${FRIENDLY_EXCEPTION}: ${message}`,
+): ExceptionPayload {
+  return {
+    message,
+    severity,
+    cause,
+    causeStackTrace: `${cause}\n\tat com.sedmelluq.discord.lavaplayer.player.DefaultAudioPlayerManager.loadItemSync(DefaultAudioPlayerManager.java:154)\n`,
+  };
 }
 
 export type LoadResultPayload =
   | { loadType: 'track'; data: TrackPayload }
   | { loadType: 'playlist'; data: PlaylistPayload }
   | { loadType: 'search'; data: TrackPayload[] }
-  | { loadType: 'empty'; data: Record<string, never> }
+  | { loadType: 'empty'; data: null }
   | { loadType: 'error'; data: ExceptionPayload };
 
 export interface VoiceStatePayload {
@@ -69,6 +86,7 @@ export interface PlayerPayload {
   volume: number;
   paused: boolean;
   state: PlayerStatePayload;
+  /** Without a voice update: empty strings and `channelId: null`. */
   voice: VoiceStatePayload;
   filters: FiltersPayload;
 }

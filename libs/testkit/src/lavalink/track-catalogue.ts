@@ -1,4 +1,4 @@
-import { type ExceptionSeverity, type LoadResultPayload, type TrackPayload } from './payloads';
+import { exceptionPayload, type ExceptionSeverity, type LoadResultPayload, type TrackPayload } from './payloads';
 import { encodeTrack } from './track-codec';
 
 /** A fake YouTube video the node can find, load and "play". */
@@ -136,25 +136,24 @@ export class TrackCatalogue {
   /** What `GET /v4/loadtracks?identifier=` answers. */
   load(identifier: string): LoadResultPayload {
     const outcome = this.outcomes.get(identifier);
-    if (outcome?.kind === 'empty') return { loadType: 'empty', data: {} };
+    if (outcome?.kind === 'empty') return { loadType: 'empty', data: null };
     if (outcome?.kind === 'error') {
-      const { message, severity } = outcome;
-      return { loadType: 'error', data: { message, severity, cause: message, causeStackTrace: '' } };
+      return { loadType: 'error', data: exceptionPayload(outcome.message, outcome.severity) };
     }
 
     const prefix = SEARCH_PREFIXES.find((p) => identifier.startsWith(p));
     if (prefix) {
       const found = this.search(identifier.slice(prefix.length));
-      return found.length === 0 ? { loadType: 'empty', data: {} } : { loadType: 'search', data: found };
+      return found.length === 0 ? { loadType: 'empty', data: null } : { loadType: 'search', data: found };
     }
 
     const link = parseYoutubeLink(identifier);
     if (link?.playlistId) return this.loadPlaylist(link.playlistId, link.videoId);
     if (link?.videoId) {
       const track = this.tracksById.get(link.videoId);
-      return track ? { loadType: 'track', data: this.toPayload(track) } : { loadType: 'empty', data: {} };
+      return track ? { loadType: 'track', data: this.toPayload(track) } : { loadType: 'empty', data: null };
     }
-    return { loadType: 'empty', data: {} };
+    return { loadType: 'empty', data: null };
   }
 
   /** Ranks tracks by how many query words appear in "author title"; catalogue order breaks ties. */
@@ -175,7 +174,7 @@ export class TrackCatalogue {
 
   private loadPlaylist(playlistId: string, videoId: string | undefined): LoadResultPayload {
     const playlist = this.playlistsById.get(playlistId);
-    if (!playlist) return { loadType: 'empty', data: {} };
+    if (!playlist) return { loadType: 'empty', data: null };
     const tracks = playlist.trackIds.map((id) => this.toPayload(this.tracksById.get(id) as CatalogueTrack));
     return {
       loadType: 'playlist',
