@@ -292,7 +292,8 @@ function splitOnBy(text: string, order: Order, annotated: boolean): Split | null
   const rest = tail > 0 ? [m[2].slice(tail)] : [];
   const known = creditHasKnownArtist(credit, order.known);
   const channel = order.authorName.length > 0 && sameName(credit, order.authorName);
-  const looks = !order.known && looksLikeArtist(credit) && (/\S\s+\S/.test(song.trim()) || annotated || cut > 0);
+  const looks =
+    !order.known && looksLikeArtist(withoutBrackets(credit)) && (/\S\s+\S/.test(song.trim()) || annotated || cut > 0);
   if (!known && !channel && !looks) return null;
   if (isCommonWordName(credit) && !known && !channel) return null;
   return { artist: credit, title: song, quoted: false, rest };

@@ -67,6 +67,8 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (/\bmash[\s-]?ups?\b|\bmegamix\b|\bmedley\b/i.test(text)) return { kind: 'mashup' };
   if (/\bchipmunks?\b|\bchipmunked\b/i.test(text)) return { kind: 'chipmunk' };
   if (/\bfree\s?style\b/i.test(text)) return { kind: 'freestyle' };
+  // "(Parody)" is another song on the same tune; "(Parody of X by Y)" only credits the tune.
+  if (/\bparody\b(?!\s+of\b)/i.test(text) && !/\bparody\s+of\b/i.test(text)) return { kind: 'parody' };
   if (/\bkaraoke\b|\bsing[\s-]?along\b|\bminus one\b/i.test(text)) return { kind: 'karaoke' };
   if (/\bnightcore\b/i.test(text)) return { kind: 'nightcore' };
   if (/\bsped[\s-]*up\b|\bspeed(?:ed)?[\s-]*up\b/i.test(text)) return { kind: 'sped-up' };
