@@ -23,11 +23,15 @@ const CLOSING_CHARS = new Set(Object.values(CLOSERS));
 
 export const QUOTE_OPENERS = new Set(['"', '“', '„', '«', '「', '『']);
 
+// Every character that can open a pair: text without any has no pairs.
+const ANY_OPENER = /["([{【「『〔《〈“„«]/;
+
 /**
  * Matches brackets and double quotes, tolerating unbalanced input: an unmatched opener is ignored
  * rather than swallowing the rest of the title.
  */
 export function matchPairs(text: string): Pair[] {
+  if (!ANY_OPENER.test(text)) return [];
   const stack: Array<{ ch: string; idx: number }> = [];
   const pairs: Pair[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -80,8 +84,6 @@ export function topLevelPairs(text: string): Pair[] {
 }
 
 /** For each index, whether it sits inside (or on) a matched bracket or quote pair. */
-const ANY_OPENER = /["([{【「『〔《〈“„«]/;
-
 export function coveredMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   if (!ANY_OPENER.test(text)) return mask;
