@@ -2,7 +2,7 @@ import { FakeLavalinkNode, youtubeTrack } from '../lavalink';
 import { FakeVoiceServer } from './fake-voice-server';
 import { LavalinkTestClient } from './lavalink-test-client';
 import { MediaLibrary, type Sabotage } from './media-library';
-import { RealLavalinkNode, describeWithRealLavalink } from './real-lavalink-node';
+import { RealLavalinkNode, describeWithRealLavalink, ensureBenchSearchPlugin } from './real-lavalink-node';
 import { testCertificates } from './test-ca';
 
 /**
@@ -15,6 +15,9 @@ interface ConformanceBench {
   /** Load a 3-second track / a 60-second track. */
   shortTrack: string;
   longTrack: string;
+  /** A free-text search finding `Short`; a two-song playlist link (`Short`, `Long`). */
+  search: string;
+  playlist: string;
   /** Loads nothing; fails to load. */
   emptyIdentifier: string;
   errorIdentifier: string;
@@ -39,12 +42,15 @@ async function fakeBench(): Promise<ConformanceBench> {
   const short = youtubeTrack({ identifier: 'shortSong01', author: 'Bench', title: 'Short', length: 3_000 });
   const long = youtubeTrack({ identifier: 'longSong001', author: 'Bench', title: 'Long', length: 60_000 });
   const node = new FakeLavalinkNode({ catalogue: [short, long], playerUpdateIntervalMs: UPDATE_INTERVAL_MS });
+  node.catalogue.addPlaylist({ id: 'PLbench00001', name: 'Bench mix', tracks: [short, long] });
   node.failLoad('brokenSong1', 'Unknown file format.', 'suspicious');
   await node.start();
   return {
     node: node.nodeOption,
     shortTrack: short.identifier,
     longTrack: long.identifier,
+    search: 'ytsearch:bench short',
+    playlist: 'https://www.youtube.com/playlist?list=PLbench00001',
     emptyIdentifier: 'ytsearch:nothing at all matches this',
     errorIdentifier: 'brokenSong1',
     voice: () => ({ token: 'token', endpoint: 'voice.example:443', sessionId: 'voice-session', channelId: '70' }),
@@ -62,27 +68,34 @@ async function fakeBench(): Promise<ConformanceBench> {
 async function realBench(): Promise<ConformanceBench> {
   const media = new MediaLibrary();
   const voice = new FakeVoiceServer();
-  const node = new RealLavalinkNode({
-    trustStore: (await testCertificates()).trustStore,
-    playerUpdateIntervalSeconds: UPDATE_INTERVAL_MS / 1000,
-    serverYaml: [`trackStuckThresholdMs: ${STUCK_THRESHOLD_MS}`],
-  });
+  let node: RealLavalinkNode | undefined;
   try {
     await media.start([
       { artist: 'Bench', title: 'Short', durationSeconds: 3, format: 'ogg' },
       { artist: 'Bench', title: 'Long', durationSeconds: 60, format: 'ogg' },
     ]);
+    media.addPlaylist('PLbench00001', 'Bench mix', [media.file('Short'), media.file('Long')]);
     await voice.start();
+    node = new RealLavalinkNode({
+      trustStore: (await testCertificates()).trustStore,
+      pluginsDir: await ensureBenchSearchPlugin(),
+      catalogueUrl: media.baseUrl,
+      playerUpdateIntervalSeconds: UPDATE_INTERVAL_MS / 1000,
+      serverYaml: [`trackStuckThresholdMs: ${STUCK_THRESHOLD_MS}`],
+    });
     await node.start();
   } catch (error) {
-    await Promise.allSettled([node.dispose(), voice.stop(), media.stop()]);
+    await Promise.allSettled([node?.dispose(), voice.stop(), media.stop()]);
     throw error;
   }
   const long = media.file('Long');
+  const started = node;
   return {
-    node: node.nodeOption,
+    node: started.nodeOption,
     shortTrack: media.file('Short').url,
     longTrack: long.url,
+    search: 'ytsearch:bench short',
+    playlist: 'https://www.youtube.com/playlist?list=PLbench00001',
     emptyIdentifier: media.missingUrl,
     errorIdentifier: media.garbageUrl,
     voice: (guildId) => ({
@@ -95,7 +108,7 @@ async function realBench(): Promise<ConformanceBench> {
     afterStart: () => undefined,
     closeVoice: (guildId, code, reason) => voice.closeVoice(guildId, code, reason),
     stop: async () => {
-      await node.dispose();
+      await started.dispose();
       await voice.stop();
       await media.stop();
     },
@@ -177,6 +190,23 @@ function conformance(makeBench: () => Promise<ConformanceBench>): void {
       expect(body.data.info.length).toBeGreaterThanOrEqual(2_900);
     });
 
+    it('answers a free-text search with a search result', async () => {
+      const result = await client.loadTracks(bench.search);
+      const body = result.body as { loadType: string; data: { info: { title: string } }[] };
+      expect(body.loadType).toBe('search');
+      expect(body.data[0]?.info.title).toBe('Short'); // the best match first
+    });
+
+    it('answers a playlist link with its name and tracks', async () => {
+      const result = await client.loadTracks(bench.playlist);
+      expect(result.body).toMatchObject({
+        loadType: 'playlist',
+        data: { info: { name: 'Bench mix', selectedTrack: -1 }, pluginInfo: {} },
+      });
+      const tracks = (result.body as { data: { tracks: { info: { title: string } }[] } }).data.tracks;
+      expect(tracks.map((track) => track.info.title)).toEqual(['Short', 'Long']);
+    });
+
     it('answers empty with data null when nothing is found', async () => {
       const result = await client.loadTracks(bench.emptyIdentifier);
       expect(result.body).toEqual({ loadType: 'empty', data: null });
@@ -203,8 +233,16 @@ function conformance(makeBench: () => Promise<ConformanceBench>): void {
     });
 
     it('refuses track.identifier that is not a single track with 400', async () => {
-      const response = await client.patchPlayer(nextGuild(), { track: { identifier: bench.emptyIdentifier } });
-      expect(response.status).toBe(400);
+      for (const identifier of [bench.emptyIdentifier, bench.search, bench.playlist]) {
+        const response = await client.patchPlayer(nextGuild(), { track: { identifier } });
+        expect([identifier, response.status]).toEqual([identifier, 400]);
+      }
+    });
+
+    it('plays track.identifier that is a single track', async () => {
+      const guildId = nextGuild();
+      const response = await client.patchPlayer(guildId, { track: { identifier: bench.shortTrack } });
+      expect(response.body).toMatchObject({ track: { info: { title: 'Short' } } });
     });
 
     it('refuses endTime 0 with 400 and clamps a volume above 1000', async () => {

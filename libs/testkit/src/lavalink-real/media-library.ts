@@ -78,6 +78,7 @@ export class MediaLibrary {
 
   private dir: string | undefined;
   private readonly sabotaged = new Map<string, Sabotage>();
+  private readonly playlists = new Map<string, { name: string; files: MediaFile[] }>();
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
@@ -128,6 +129,11 @@ export class MediaLibrary {
     }
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+  }
+
+  /** A playlist the search plugin answers for `https://www.youtube.com/playlist?list=<id>`. */
+  addPlaylist(id: string, name: string, files: MediaFile[]): void {
+    this.playlists.set(id, { name, files });
   }
 
   /** From now on the server answers `name` (or its song) this way; `null` restores it. */
@@ -194,6 +200,17 @@ export class MediaLibrary {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     this.requests.push(url.pathname);
+    // The test-only Lavalink plugin asks these, one URL a line (a playlist's name first).
+    const plugin = /^\/plugin\/(search|video|playlist)$/.exec(url.pathname)?.[1];
+    if (plugin) {
+      let lines: string[] = [];
+      if (plugin === 'search') lines = this.search(url.searchParams.get('q') ?? '').map((file) => file.url);
+      if (plugin === 'video') lines = this.files.filter((f) => f.id === url.searchParams.get('id')).map((f) => f.url);
+      const playlist = plugin === 'playlist' ? this.playlists.get(url.searchParams.get('list') ?? '') : undefined;
+      if (playlist) lines = [playlist.name, ...playlist.files.map((file) => file.url)];
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(lines.join('\n'));
+      return;
+    }
     if (url.pathname === '/search') {
       const results = this.search(url.searchParams.get('q') ?? '').map((file) => ({
         id: file.id,

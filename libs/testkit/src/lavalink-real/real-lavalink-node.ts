@@ -75,6 +75,33 @@ export function describeWithRealLavalink(name: string, body: () => void): void {
   }
 }
 
+/** Where tools/bench-search-plugin/build.sh puts the test-only search plugin. */
+export function benchSearchPluginDir(): string {
+  return resolve(__dirname, '../../../../tools/bench-search-plugin/build/plugins');
+}
+
+let pluginBuild: Promise<string> | undefined;
+
+/**
+ * The folder holding the bench search plugin, built with `tools/bench-search-plugin/build.sh` first
+ * when it is not there (CI builds it in `.ci/run`; needs a JDK's javac).
+ */
+export function ensureBenchSearchPlugin(): Promise<string> {
+  pluginBuild ??= new Promise((done, fail) => {
+    const dir = benchSearchPluginDir();
+    if (existsSync(join(dir, 'accord-bench-search.jar'))) return done(dir);
+    const script = resolve(__dirname, '../../../../tools/bench-search-plugin/build.sh');
+    const build = spawn('bash', [script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    build.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    build.once('exit', (code) => {
+      if (code === 0) done(dir);
+      else fail(new Error(`Building the bench search plugin failed:\n${stderr}`));
+    });
+  });
+  return pluginBuild;
+}
+
 /** A free TCP port on loopback (the kernel's pick; released before the caller binds it). */
 export async function freeLoopbackPort(): Promise<number> {
   const server = createServer();
@@ -99,6 +126,8 @@ export interface RealLavalinkNodeOptions {
   trustStore?: { path: string; password: string };
   /** A folder whose jars Lavalink loads as plugins (default: an empty one in its working directory). */
   pluginsDir?: string;
+  /** The bench media server the search plugin asks (sets ACCORD_BENCH_CATALOGUE_URL for the JVM). */
+  catalogueUrl?: string;
   /** Extra keys under `lavalink.server` (merged as YAML lines, e.g. `bufferDurationMs: 400`). */
   serverYaml?: string[];
   /** Extra top-level YAML appended to application.yml (e.g. a plugin's settings). */
@@ -190,7 +219,11 @@ export class RealLavalinkNode {
       '-jar',
       lavalinkJarPath(),
     ];
-    const child = spawn(javaPath(), args, { cwd: this.workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      ...(this.options.catalogueUrl ? { ACCORD_BENCH_CATALOGUE_URL: this.options.catalogueUrl } : {}),
+    };
+    const child = spawn(javaPath(), args, { cwd: this.workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     track(child);
     this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
