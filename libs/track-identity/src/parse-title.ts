@@ -292,8 +292,7 @@ function splitOnBy(text: string, order: Order, annotated: boolean): Split | null
   const rest = tail > 0 ? [m[2].slice(tail)] : [];
   const known = creditHasKnownArtist(credit, order.known);
   const channel = order.authorName.length > 0 && sameName(credit, order.authorName);
-  const looks =
-    !order.known && looksLikeArtist(withoutBrackets(credit)) && (/\S\s+\S/.test(song.trim()) || annotated || cut > 0);
+  const looks = looksLikeArtist(withoutBrackets(credit)) && (/\S\s+\S/.test(song.trim()) || annotated || cut > 0);
   if (!known && !channel && !looks) return null;
   if (isCommonWordName(credit) && !known && !channel) return null;
   return { artist: credit, title: song, quoted: false, rest };
@@ -306,7 +305,7 @@ function artistAfterQuote(quoted: Split, order: Order): string {
   const tail = tailStart(`x ${after}`);
   const head = (tail > 0 ? `x ${after}`.slice(2, tail) : after).replace(EDGE_JUNK_START, '').trim();
   if (head.length === 0) return '';
-  const accepted = creditHasKnownArtist(head, order.known) || (!order.known && looksLikeArtist(head));
+  const accepted = creditHasKnownArtist(head, order.known) || looksLikeArtist(head);
   if (!accepted) return '';
   quoted.rest[0] = after.slice(after.indexOf(head) + head.length);
   return head;
