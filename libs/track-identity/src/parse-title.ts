@@ -417,6 +417,8 @@ function orient(split: Split, order: Order): Split {
     if (sameName(left, author)) return split;
     if (sameName(head, author) || sameName(right, author)) return swapped;
   }
+  // "Artist ft. X - Song": the side with the featured artists is the artist's.
+  if (/\s(?:feat(?:uring)?|ft)\.?\s/i.test(` ${left} `)) return split;
   const name = withoutBrackets(headName);
   if (artistOnRight(left, name) && !isCommonWordName(name)) return swapped;
   return split;
