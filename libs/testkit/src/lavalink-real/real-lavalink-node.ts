@@ -128,6 +128,11 @@ export interface RealLavalinkNodeOptions {
   pluginsDir?: string;
   /** The bench media server the search plugin asks (sets ACCORD_BENCH_CATALOGUE_URL for the JVM). */
   catalogueUrl?: string;
+  /**
+   * `frameBufferDurationMs` (default 5000, Lavalink's). Filter changes reach the voice endpoint
+   * only once the frames already in this buffer are sent, so audio specs use a smaller one.
+   */
+  frameBufferDurationMs?: number;
   /** Extra keys under `lavalink.server` (merged as YAML lines, e.g. `bufferDurationMs: 400`). */
   serverYaml?: string[];
   /** Extra top-level YAML appended to application.yml (e.g. a plugin's settings). */
@@ -333,7 +338,7 @@ export class RealLavalinkNode {
       '  http: true',
       '  local: true',
       'bufferDurationMs: 400',
-      'frameBufferDurationMs: 5000',
+      `frameBufferDurationMs: ${this.options.frameBufferDurationMs ?? 5000}`,
       `playerUpdateInterval: ${this.options.playerUpdateIntervalSeconds ?? 1}`,
       ...(this.options.serverYaml ?? []),
     ];
