@@ -77,6 +77,16 @@ export const SECTIONS: FigureSection[] = [
       'virtual hour and the plays recorded.',
     filter: 'soak',
   },
+  {
+    title: 'Audio on the real Lavalink',
+    prefixes: ['lavalink.', 'audio.'],
+    about:
+      'The real Lavalink 4.2.2 (a child JVM, `-Xmx256m`, serial GC) playing songs made with ffmpeg into the ' +
+      'testkit\u2019s fake voice server, which decrypts every RTP frame; driven by a bare protocol client, not ' +
+      'the bot. CPU is the JVM\u2019s user+system time over 10 s minus idle, per player, for Ogg Opus ' +
+      '(passthrough) and MP3 (transcoding); other processes on the machine add noise.',
+    filter: 'lavalink-audio',
+  },
 ];
 
 /** One-line meanings of individual figures (by exact name). */
@@ -117,6 +127,15 @@ export const MEANINGS: Record<string, string> = {
   'soak.end.rss_mb': 'resident memory at the end',
   'soak.timers_growth': 'active timers, end minus start',
   'soak.listeners_growth': 'event listeners, end minus start',
+  'lavalink.rss_mb.idle': 'resident memory of the idle node, no player',
+  'lavalink.cpu_percent.per_player.passthrough_1': 'CPU per player, 1 Ogg Opus player (passthrough)',
+  'lavalink.cpu_percent.per_player.passthrough_10': 'CPU per player, 10 Ogg Opus players (passthrough)',
+  'lavalink.cpu_percent.per_player.transcoding_1': 'CPU per player, 1 MP3 player (decode and Opus encode)',
+  'lavalink.cpu_percent.per_player.transcoding_10': 'CPU per player, 10 MP3 players',
+  'audio.passthrough_share': 'frames byte-identical to the Ogg file\u2019s packets, volume 100, no filter',
+  'audio.gap.on_track_end_event.median_ms': 'silence at the voice endpoint when the next song is PATCHed on TrackEnd',
+  'audio.gap.on_track_end_event.p99_ms': 'the same, 99th percentile (12 changes)',
+  'audio.first_frame.node_patch_connected_ms': 'PATCH of a song to its first frame, voice already connected',
 };
 
 /** The meaning of a figure: its entry above, or one derived from a family of names. */

@@ -35,7 +35,7 @@ function track(child: ChildProcess): void {
   });
 }
 
-/** Whether this machine can run the real node (Java 17+ and the jar); cached per process. */
+/** Whether this machine can run the real tier (Java 17+, the jar, ffmpeg for the media); cached per process. */
 export function realLavalinkAvailability(): RealLavalinkAvailability {
   if (availability) return availability;
   const jar = lavalinkJarPath();
@@ -49,6 +49,8 @@ export function realLavalinkAvailability(): RealLavalinkAvailability {
     availability = { ok: false, reason: `no Java found (${javaPath()})` };
   } else if (Number(version[1]) < 17) {
     availability = { ok: false, reason: `Java ${version[1]} is too old for Lavalink 4 (17+)` };
+  } else if (spawnSync('ffmpeg', ['-hide_banner', '-version']).status !== 0) {
+    availability = { ok: false, reason: 'ffmpeg is not installed (Debian: apt-get install ffmpeg)' };
   } else {
     availability = { ok: true };
   }
