@@ -7,7 +7,8 @@ import prettier from 'eslint-config-prettier';
 /**
  * The layer graph of DESIGN.md, enforced: core <- track-identity, recommender, contracts <- apps.
  * Pure libs never import Nest, mongoose, discord.js or the Lavalink clients; nothing but tests
- * imports the testkit; inside the app only the playback module talks to shoukaku/kazagumo.
+ * imports the testkit; inside the app the four rings of docs/architecture.md point inwards only, and
+ * only the Lavalink adapter talks to shoukaku/kazagumo.
  */
 const frameworkPackages = [
   '@nestjs/*',
@@ -26,6 +27,14 @@ const policy = (from, to) => ({
   from: { element: { type: from } },
   allow: { to: { element: { types: { anyOf: to } } } },
 });
+
+/** Inside one folder of a ring (adapters may not import each other, nor the two transports). */
+const sameFolder = (type) => ({
+  from: { element: { type } },
+  allow: { to: { element: { type, captured: { name: '{{ from.element.captured.name }}' } } } },
+});
+
+const libs = ['core', 'track-identity', 'recommender', 'contracts'];
 
 export default tseslint.config(
   {
@@ -56,6 +65,14 @@ export default tseslint.config(
         { type: 'contracts', pattern: 'libs/contracts/**' },
         { type: 'testkit', pattern: 'libs/testkit/**' },
         { type: 'app-test', pattern: 'apps/accord/test/**' },
+        // The app's four rings (see docs/architecture.md), one element per folder.
+        { type: 'adapter', pattern: 'apps/accord/src/adapters/*', capture: ['name'] },
+        { type: 'domain', pattern: 'apps/accord/src/domain/*', capture: ['name'] },
+        { type: 'use-case', pattern: 'apps/accord/src/use-cases/*', capture: ['name'] },
+        { type: 'transport', pattern: 'apps/accord/src/transports/*', capture: ['name'] },
+        // Cross-cutting folders every ring may use; they import no ring.
+        { type: 'platform', pattern: 'apps/accord/src/{config,logging,shared}', capture: ['name'] },
+        // The composition root: main, bootstrap, the app module, health, shutdown.
         { type: 'app', pattern: 'apps/accord/src/**' },
         { type: 'panel', pattern: 'apps/panel/**' },
         { type: 'bench', pattern: 'bench/**' },
@@ -80,7 +97,15 @@ export default tseslint.config(
             policy('track-identity', ['core', 'track-identity']),
             policy('recommender', ['core', 'recommender']),
             policy('contracts', ['core', 'contracts']),
-            policy('app', ['core', 'track-identity', 'recommender', 'contracts', 'app']),
+            // Rings: transports -> use cases -> domain -> adapters, never back.
+            policy('platform', [...libs, 'platform']),
+            policy('adapter', [...libs, 'platform']),
+            sameFolder('adapter'),
+            policy('domain', [...libs, 'platform', 'adapter', 'domain']),
+            policy('use-case', [...libs, 'platform', 'adapter', 'domain', 'use-case']),
+            policy('transport', [...libs, 'platform', 'adapter', 'domain', 'use-case']),
+            sameFolder('transport'),
+            policy('app', [...libs, 'platform', 'adapter', 'domain', 'use-case', 'transport', 'app']),
             // The panel runs in the browser: it shares only the API types with the bot.
             policy('panel', ['contracts', 'panel']),
             ...['app-test', 'testkit', 'bench', 'tools'].map((from) =>
@@ -90,6 +115,11 @@ export default tseslint.config(
                 'recommender',
                 'contracts',
                 'app',
+                'platform',
+                'adapter',
+                'domain',
+                'use-case',
+                'transport',
                 'testkit',
                 'app-test',
                 'bench',
@@ -128,16 +158,16 @@ export default tseslint.config(
     },
   },
   {
-    // Only the playback module talks to Lavalink through shoukaku/kazagumo.
+    // Only the Lavalink adapter talks to Lavalink through shoukaku/kazagumo.
     files: ['apps/accord/src/**/*.ts'],
-    ignores: ['apps/accord/src/playback/**'],
+    ignores: ['apps/accord/src/adapters/lavalink/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'shoukaku', message: 'Only apps/accord/src/playback talks to Lavalink.' },
-            { name: 'kazagumo', message: 'Only apps/accord/src/playback talks to Lavalink.' },
+            { name: 'shoukaku', message: 'Only apps/accord/src/adapters/lavalink talks to Lavalink.' },
+            { name: 'kazagumo', message: 'Only apps/accord/src/adapters/lavalink talks to Lavalink.' },
           ],
           patterns: [
             { group: ['@accord/testkit', '@accord/testkit/*'], message: 'Product code never imports the testkit.' },

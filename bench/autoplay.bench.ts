@@ -30,8 +30,8 @@ import type { PlaybackService } from '../apps/accord/src/domain/playback/playbac
 import type { PlayableTrack, SessionSnapshot } from '../apps/accord/src/domain/playback/playback.types';
 import { AutoplayService } from '../apps/accord/src/use-cases/autoplay/autoplay.service';
 import type { ListenerDirectory } from '../apps/accord/src/use-cases/autoplay/listener-directory';
-import type { PortLocator } from '../apps/accord/src/use-cases/autoplay/port-locator';
-import type { CoListenedTrack, GuildHistoryPort, ListenerProfilesPort } from '../apps/accord/src/use-cases/autoplay/ports';
+import type { CoListenedTrack, GuildHistoryPort } from '../apps/accord/src/domain/history/guild-history.port';
+import type { ListenerProfilesPort } from '../apps/accord/src/domain/preferences/listener-profiles.port';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const LISTENERS = 10;
@@ -173,12 +173,11 @@ export async function run(): Promise<BenchResult[]> {
       coListened: () => Promise.resolve(coplays),
     };
     const profilesPort: ListenerProfilesPort = { profilesOf: () => Promise.resolve(room) };
-    const ports = { guildHistory: () => historyPort, listenerProfiles: () => profilesPort } as unknown as PortLocator;
     const cache = new SimilarCacheService(memoryRepository());
     const lavalink = { load: mixOf } as unknown as LavalinkService;
     const gatherer = new CandidateGatherer([
       new ListenerLibrarySource(),
-      new CoListeningSource(ports, cache),
+      new CoListeningSource(historyPort, cache),
       new LastfmSource(new LastfmClient('bench-key'), cache),
       new DeezerSource(new DeezerDiscoveryClient(), cache),
       new YoutubeMixSource(lavalink, cache),
@@ -217,7 +216,8 @@ export async function run(): Promise<BenchResult[]> {
       { snapshot: () => snapshot } as unknown as PlaybackService,
       { get: () => Promise.resolve(settings) } as unknown as GuildSettingsService,
       gatherer,
-      ports,
+      historyPort,
+      profilesPort,
       { nameOf: (_g: string, id: string) => id } as ListenerDirectory,
       {} as ChannelMessagesAdapter,
       new EventEmitter2(),

@@ -5,10 +5,11 @@ import { AdminModule } from './transports/admin/admin.module';
 import { CatalogModule } from './domain/catalog/catalog.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DiscordClientModule } from './adapters/discord-client/discord-client.module';
 import { DatabaseModule } from './adapters/database/database.module';
 import { DiscordModule } from './transports/discord/discord.module';
 import { DiscoveryModule } from './domain/discovery/discovery.module';
-import { HealthModule } from './health/health.module';
+import { HealthModule } from './domain/health/health.module';
 import { HistoryModule } from './domain/history/history.module';
 import type { LogRing } from './logging/log-ring';
 import { LoggingModule } from './logging/logging.module';
@@ -28,6 +29,7 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         ScheduleModule.forRoot(),
         DatabaseModule,
+        DiscordClientModule,
         PlaybackModule,
         CatalogModule,
         DiscordModule,

@@ -8,6 +8,7 @@ export const DomainEvent = {
   ListenersChanged: 'listeners.changed',
   QueueLow: 'queue.low',
   FeedbackGiven: 'feedback.given',
+  AccountLinked: 'account.linked',
 } as const;
 
 export type DomainEventName = (typeof DomainEvent)[keyof typeof DomainEvent];
@@ -58,6 +59,17 @@ export interface QueueLowEvent {
   guildId: string;
   remaining: number;
   at: Date;
+}
+
+/**
+ * A user linked an outside account through its OAuth callback. `state` is the single-use link the
+ * user opened, so the Discord transport can report the import in the reply that offered it.
+ */
+export interface AccountLinkedEvent {
+  service: 'spotify';
+  userId: string;
+  state: string;
+  displayName?: string;
 }
 
 export interface FeedbackGivenEvent {

@@ -121,7 +121,12 @@ describe('Graceful shutdown of the bot process (SIGTERM)', () => {
   it('saves the session, leaves Lavalink playing, closes the database and exits 0', async () => {
     bot = await startPlaying(guild, databaseUri, { SHUTDOWN_TIMEOUT_S: '10' });
     node.advance(guild.id, 42_000);
-    await eventually(async () => ((await storedSession())?.current?.positionMs ?? 0) >= 42_000);
+    // Lavalink reports the playhead every few seconds (and once at the start, which the bot stored),
+    // and the bot stores at most one position each 5 s: report it until it is stored.
+    await eventually(async () => {
+      node.setPosition(guild.id, 42_000);
+      return ((await storedSession())?.current?.positionMs ?? 0) >= 42_000;
+    });
     const deletesBefore = node.requests.filter((request) => request.method === 'DELETE').length;
     const signalledAt = Date.now();
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { CLOCK, systemClock } from './clock';
 import { DatabaseService } from './database.service';
 import { MONGOOSE_OPTIONS } from './mongoose-options';
 
@@ -21,7 +22,7 @@ import { MONGOOSE_OPTIONS } from './mongoose-options';
       }),
     }),
   ],
-  providers: [DatabaseService],
-  exports: [DatabaseService],
+  providers: [DatabaseService, { provide: CLOCK, useValue: systemClock }],
+  exports: [DatabaseService, CLOCK],
 })
 export class DatabaseModule {}

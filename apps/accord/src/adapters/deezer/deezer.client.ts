@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { SourceAnswer, SourceCollection, SourceTrack } from '../../domain/catalog/catalog.types';
+import type { SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
 export const DEEZER_API_URL = 'https://api.deezer.com';
 const TIMEOUT_MS = 6_000;

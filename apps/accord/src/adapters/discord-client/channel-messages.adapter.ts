@@ -1,7 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DiscordAPIError, RESTJSONErrorCodes, type Client } from 'discord.js';
+import {
+  DiscordAPIError,
+  RESTJSONErrorCodes,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type Client,
+} from 'discord.js';
 import { DISCORD_CLIENT } from './discord-client.provider';
-import type { MessageView } from '../../transports/discord/presenters/message-view';
+
+/** A message as plain Discord API data (what the Discord transport's presenters build). */
+export interface ChannelMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
 
 /** Discord REST for the bot's own channel messages (the now-playing message), behind one small class. */
 @Injectable()
@@ -9,7 +22,7 @@ export class ChannelMessagesAdapter {
   constructor(@Inject(DISCORD_CLIENT) private readonly client: Client) {}
 
   /** Posts a message and returns its id. */
-  async send(channelId: string, view: MessageView): Promise<string> {
+  async send(channelId: string, view: ChannelMessage): Promise<string> {
     const channel = await this.client.channels.fetch(channelId);
     if (!channel?.isSendable()) throw new Error(`channel ${channelId} does not take messages`);
     const message = await channel.send({ ...view, allowedMentions: { parse: [] } });
@@ -24,7 +37,7 @@ export class ChannelMessagesAdapter {
   }: {
     channelId: string;
     messageId: string;
-    view: MessageView;
+    view: ChannelMessage;
   }): Promise<boolean> {
     const channel = await this.client.channels.fetch(channelId);
     if (!channel?.isTextBased()) return false;

@@ -1,10 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { discordClientProvider, DISCORD_CLIENT } from './discord-client.provider';
+import { ChannelMessagesAdapter } from './channel-messages.adapter';
 import { DiscordGatewayService } from './discord-gateway.service';
+import { DiscordOAuthClient } from './discord-oauth.client';
+import { VoicePresenceService } from './voice-presence.service';
 
-/** The Discord client and its gateway session; kept apart from commands so playback can use it too. */
+/**
+ * The Discord client and everything that reads or writes through it outside interactions: the
+ * gateway session, channel messages, voice presence and the OAuth2 login API. Global: the
+ * transports, the domain and the Lavalink adapter's voice connector all use the one client.
+ */
+@Global()
 @Module({
-  providers: [discordClientProvider, DiscordGatewayService],
-  exports: [DISCORD_CLIENT, DiscordGatewayService],
+  providers: [
+    discordClientProvider,
+    DiscordGatewayService,
+    ChannelMessagesAdapter,
+    VoicePresenceService,
+    DiscordOAuthClient,
+  ],
+  exports: [DISCORD_CLIENT, DiscordGatewayService, ChannelMessagesAdapter, VoicePresenceService, DiscordOAuthClient],
 })
 export class DiscordClientModule {}

@@ -1,8 +1,9 @@
 import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DISCORD_CLIENT } from '../../shared/discord-client.token';
 
-export const DISCORD_CLIENT = Symbol('DISCORD_CLIENT');
+export { DISCORD_CLIENT };
 
 /**
  * The discord.js client. Only the Guilds and GuildVoiceStates intents: the bot needs guilds,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AdminError, AdminErrorCode } from '../../transports/admin/admin.errors';
-import type { SessionGuild } from '../../transports/admin/auth/admin-session.types';
+import { AdminError, AdminErrorCode } from '@accord/core';
 
 const DISCORD_API = 'https://discord.com/api';
 const DISCORD_WEB = 'https://discord.com';
@@ -13,6 +12,14 @@ export interface DiscordIdentity {
   username: string;
   globalName: string | null;
   avatarUrl: string | null;
+}
+
+/** A server the signed-in user belongs to, as Discord's OAuth2 API lists it. */
+export interface OAuthGuild {
+  id: string;
+  /** The user's total permissions there (decimal string). */
+  permissions: string;
+  owner: boolean;
 }
 
 /**
@@ -89,7 +96,7 @@ export class DiscordOAuthClient {
     };
   }
 
-  async guilds(accessToken: string): Promise<SessionGuild[]> {
+  async guilds(accessToken: string): Promise<OAuthGuild[]> {
     const list = await this.call<unknown>('/v10/users/@me/guilds', {
       headers: { Authorization: `Bearer ${accessToken}` },
     });

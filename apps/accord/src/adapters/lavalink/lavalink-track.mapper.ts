@@ -1,5 +1,5 @@
 import type { Track } from 'shoukaku';
-import type { PlayableTrack } from '../../domain/playback/playback.types';
+import type { PlayableTrack } from '@accord/core';
 
 /** Lavalink's track as Accord's `PlayableTrack` (the rest of the app never sees shoukaku types). */
 export function toPlayableTrack(track: Track): PlayableTrack {

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DiscordClientModule } from '../discord-client/discord-client.module';
 import { LavalinkSessionDocument, LavalinkSessionSchema } from './lavalink-session.schema';
 import { LavalinkSessionRepository } from './lavalink-session.repository';
+import { LavalinkStatsReader } from './lavalink-stats.reader';
 import { LavalinkService } from './lavalink.service';
 
-/** The Lavalink adapter alone, so the catalog can search without depending on playback. */
+/**
+ * The Lavalink adapter: the only code that talks to Lavalink (kazagumo/shoukaku), with the stored
+ * session ids it resumes. The discord.js client it needs comes from the global Discord client module.
+ */
 @Module({
-  imports: [
-    DiscordClientModule,
-    MongooseModule.forFeature([{ name: LavalinkSessionDocument.name, schema: LavalinkSessionSchema }]),
-  ],
-  providers: [LavalinkService, LavalinkSessionRepository],
-  exports: [LavalinkService],
+  imports: [MongooseModule.forFeature([{ name: LavalinkSessionDocument.name, schema: LavalinkSessionSchema }])],
+  providers: [LavalinkService, LavalinkSessionRepository, LavalinkStatsReader],
+  exports: [LavalinkService, LavalinkStatsReader],
 })
 export class LavalinkModule {}

@@ -12,11 +12,11 @@ import {
   type TrackEndReason as LavalinkEndReason,
 } from 'shoukaku';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { DISCORD_CLIENT } from '../discord-client/discord-client.provider';
+import { DISCORD_CLIENT } from '../../shared/discord-client.token';
 import { LavalinkSessionRepository } from './lavalink-session.repository';
 import { toPlayableTrack } from './lavalink-track.mapper';
 import type { LoadResult, SearchEngine } from './lavalink.types';
-import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 
 export const AUDIO_UNAVAILABLE_MESSAGE =
   'Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment.';

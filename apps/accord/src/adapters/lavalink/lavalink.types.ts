@@ -1,4 +1,4 @@
-import type { PlayableTrack } from '../../domain/playback/playback.types';
+import type { PlayableTrack } from '@accord/core';
 
 /** What a Lavalink `loadtracks` call found, in Accord's terms. */
 export type LoadResult =
@@ -10,3 +10,6 @@ export type LoadResult =
 
 /** Lavalink search prefixes: YouTube Music first for songs, YouTube for everything else. */
 export type SearchEngine = 'ytmsearch' | 'ytsearch' | 'scsearch';
+
+/** Lavalink's filter chain, as the player PATCH takes it (empty: none, Opus passthrough kept). */
+export type { FilterOptions as LavalinkFilters } from 'shoukaku';

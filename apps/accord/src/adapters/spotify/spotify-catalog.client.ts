@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import SpotifyWebApi from 'spotify-web-api-node';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import type { SourceAnswer, SourceCollection, SourceTrack } from '../../domain/catalog/catalog.types';
+import type { SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
 const TIMEOUT_MS = 8_000;
 /** Renew the app token this long before Spotify says it expires. */

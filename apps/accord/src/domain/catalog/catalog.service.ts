@@ -17,9 +17,7 @@ import {
 } from '@accord/track-identity';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
 import type { LoadResult, SearchEngine } from '../../adapters/lavalink/lavalink.types';
-import { PlaybackError, PlaybackErrorCode } from '../playback/playback.errors';
-import type { PlayableTrack } from '../playback/playback.types';
-import { CatalogError, CatalogErrorCode } from './catalog.errors';
+import { PlaybackError, PlaybackErrorCode, CatalogError, CatalogErrorCode, type PlayableTrack } from '@accord/core';
 import { CatalogEvent, type TrackRepinnedEvent, type TracksMergedEvent } from './catalog.events';
 import { CatalogMessages, failure } from './catalog.messages';
 import type {

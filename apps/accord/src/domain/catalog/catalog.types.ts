@@ -1,4 +1,6 @@
-import type { PlayableTrack } from '../playback/playback.types';
+import type { PlayableTrack } from '@accord/core';
+
+export type { SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
 export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'search';
 
@@ -91,25 +93,3 @@ export interface TrackCandidates {
   /** Best first, at most `limit`; the current pin is always among them. */
   candidates: TrackCandidate[];
 }
-
-/** Song metadata from Spotify or Deezer, before it is matched to a YouTube video. */
-export interface SourceTrack {
-  /** The source's own id (Spotify track id, Deezer track id). */
-  sourceId: string;
-  artist: string;
-  title: string;
-  durationMs: number;
-  isrc?: string;
-  artworkUrl?: string;
-}
-
-export interface SourceCollection {
-  name: string;
-  tracks: SourceTrack[];
-  /** How many tracks the source has in all (may exceed `tracks.length`). */
-  total: number;
-}
-
-/** What an external metadata source answered. `unavailable` means down, slow or unconfigured. */
-export type SourceAnswer<T> =
-  { ok: true; value: T } | { ok: false; reason: 'not-found' | 'unavailable' | 'unconfigured'; detail?: string };

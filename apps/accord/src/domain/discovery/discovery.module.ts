@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
-import { PortLocator } from '../../use-cases/autoplay/port-locator';
+import { HistoryModule } from '../history/history.module';
 import { CandidateGatherer } from './candidate-gatherer.service';
 import { CANDIDATE_SOURCES, type CandidateSource } from './candidate-source';
 import { DeezerDiscoveryClient } from '../../adapters/deezer/deezer-discovery.client';
@@ -22,11 +22,10 @@ import { YoutubeMixSource } from './sources/youtube-mix.source';
  * `similar` collection. Exports `CandidateGatherer`, which asks them all under a deadline.
  */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: SIMILAR_MODEL, schema: similarSchema }]), LavalinkModule],
+  imports: [MongooseModule.forFeature([{ name: SIMILAR_MODEL, schema: similarSchema }]), LavalinkModule, HistoryModule],
   providers: [
     SimilarRepository,
     SimilarCacheService,
-    PortLocator,
     { provide: DeezerDiscoveryClient, useFactory: (): DeezerDiscoveryClient => new DeezerDiscoveryClient() },
     {
       provide: LastfmClient,
@@ -54,6 +53,6 @@ import { YoutubeMixSource } from './sources/youtube-mix.source';
     },
     CandidateGatherer,
   ],
-  exports: [CandidateGatherer, PortLocator, SimilarCacheService],
+  exports: [CandidateGatherer, SimilarCacheService],
 })
 export class DiscoveryModule {}

@@ -1,4 +1,4 @@
-import type { FilterPreset, LoopMode, QueueEntry } from '../playback/playback.types';
+import type { FilterPreset, LoopMode, QueueEntry } from '@accord/core';
 
 /** A guild's playback session as stored, enough to rebuild it after any restart. */
 export interface PersistedSession {

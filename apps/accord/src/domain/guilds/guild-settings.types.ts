@@ -1,4 +1,4 @@
-import { FILTER_PRESETS, type FilterPreset } from '../playback/playback.types';
+import { FILTER_PRESETS, type FilterPreset } from '@accord/core';
 
 /** A guild's settings; every field has a default, so a guild without a document just works. */
 export interface GuildSettings {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ListenerProfile } from '@accord/recommender';
-import type { CoListenedTrack, GuildHistoryEntry, GuildHistoryPort } from '../../use-cases/autoplay/ports';
+import type { CoListenedTrack, GuildHistoryEntry, GuildHistoryPort } from './guild-history.port';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { ProfileRepository } from '../preferences/profiles/profile.repository';
 import { heardInWindow, lastPlayedIn, recentCounts, WINDOW_MAX_ENTRIES, type RecentCount } from './guild-window';

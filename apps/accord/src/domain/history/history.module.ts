@@ -2,14 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PlaybackModule } from '../playback/playback.module';
 import { ProfilesModule } from '../preferences/profiles/profiles.module';
-import { GUILD_HISTORY } from '../../use-cases/autoplay/ports';
-import { DislikeCommand } from '../../transports/discord/commands/dislike.command';
-import { LikeCommand } from '../../transports/discord/commands/like.command';
-import { LikedButtonHandler } from '../../transports/discord/buttons/liked.button-handler';
-import { LikedCommand } from '../../transports/discord/commands/liked.command';
+import { GUILD_HISTORY } from './guild-history.port';
 import { FEEDBACK_MODEL, FeedbackSchema } from './feedback.schema';
 import { FeedbackRepository } from './feedback.repository';
-import { FeedbackService } from '../../use-cases/feedback/feedback.service';
 import { GUILD_DAY_INDEX_MODEL, GUILD_DAY_MODEL, GuildDayIndexSchema, GuildDaySchema } from './guild-day.schema';
 import { GuildDayRepository } from './guild-day.repository';
 import { GUILD_WINDOW_MODEL, GuildWindowSchema } from './guild-window.schema';
@@ -17,7 +12,6 @@ import { GuildWindowRepository } from './guild-window.repository';
 import { HistoryDaysService } from './history-days.service';
 import { HistoryQueryService } from './history-query.service';
 import { HistoryWriter } from './history-writer.service';
-import { LikedService } from '../../use-cases/liked/liked.service';
 import { PlayRecorderService } from './play-recorder.service';
 import { PLAY_MODEL, PlaySchema } from './play.schema';
 import { PlayRepository } from './play.repository';
@@ -49,15 +43,9 @@ import { TrackMergeListener } from './track-merge.listener';
     GuildDayRepository,
     HistoryDaysService,
     PlayRecorderService,
-    FeedbackService,
     HistoryQueryService,
-    LikedService,
     TrackMergeListener,
     { provide: GUILD_HISTORY, useExisting: HistoryQueryService },
-    LikeCommand,
-    DislikeCommand,
-    LikedCommand,
-    LikedButtonHandler,
   ],
   exports: [
     HistoryWriter,

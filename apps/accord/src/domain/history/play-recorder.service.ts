@@ -15,10 +15,11 @@ import {
   type TrackEndReason,
   type TrackEndedEvent,
   type TrackStartedEvent,
+  RecommendationEvent,
+  type PickMadeEvent,
 } from '@accord/core';
 import type { ListenerFit, PlayOutcome } from '@accord/recommender';
 import { PlaybackService } from '../playback/playback.service';
-import { RecommendationEvent, type PickMadeEvent } from '../../use-cases/autoplay/recommendation.events';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { OptOutService } from '../preferences/profiles/opt-out.service';
 import type { TasteSignal } from '../preferences/profiles/taste-profile';

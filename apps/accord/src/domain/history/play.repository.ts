@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { PlaySource, TrackEndReason } from '@accord/core';
-import type { CoListenedTrack } from '../../use-cases/autoplay/ports';
+import type { CoListenedTrack } from './guild-history.port';
 import type { PlayRecord } from './history.types';
 import { PLAY_MODEL, type PlayDocument } from './play.schema';
 

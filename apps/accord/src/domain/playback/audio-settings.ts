@@ -1,4 +1,4 @@
-import type { FilterOptions } from 'shoukaku';
+import type { LavalinkFilters as FilterOptions } from '../../adapters/lavalink/lavalink.types';
 import type { FilterPreset } from './playback.types';
 
 /** The user's volume scale: 0-150, with 100 meaning "as published". */

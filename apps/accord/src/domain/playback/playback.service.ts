@@ -17,15 +17,19 @@ import {
   type TrackEndReason,
   type TrackEndedEvent,
   type TrackStartedEvent,
+  PlaybackError,
+  PlaybackErrorCode,
 } from '@accord/core';
-import type { NowPlayingLookup } from '../catalog/now-playing.port';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { GuildRepository } from '../guilds/guild.repository';
 import { GuildSettingsService } from '../guilds/guild-settings.service';
 import { filtersFor, isTranscoding, MAX_USER_VOLUME, toLavalinkVolume } from './audio-settings';
 import { GuildSession } from './guild-session';
-import { LavalinkService, type LavalinkEndReason, type PlayerEventListener } from '../../adapters/lavalink/lavalink.service';
-import { PlaybackError, PlaybackErrorCode } from './playback.errors';
+import {
+  LavalinkService,
+  type LavalinkEndReason,
+  type PlayerEventListener,
+} from '../../adapters/lavalink/lavalink.service';
 import {
   PlaybackEvent,
   type QueueFinishedEvent,
@@ -43,7 +47,7 @@ import {
   type QueueEntry,
   type SessionSnapshot,
 } from './playback.types';
-import { TRACK_RESOLVER, type TrackResolverPort } from './track-resolver.port';
+import { TRACK_RESOLVER, type TrackResolverPort } from '../catalog/track-resolver.port';
 import { VoicePresenceService } from '../../adapters/discord-client/voice-presence.service';
 
 /** The playhead is written at most this often (every change of track, queue or state is written at once). */
@@ -66,7 +70,7 @@ const QUEUE_LOW_THRESHOLD = 2;
  * restart; Lavalink is driven through `LavalinkService` and its events come back here.
  */
 @Injectable()
-export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown, PlayerEventListener, NowPlayingLookup {
+export class PlaybackService implements OnModuleInit, BeforeApplicationShutdown, PlayerEventListener {
   private readonly logger = new Logger(PlaybackService.name);
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();

@@ -1,47 +1,10 @@
-import type { PlaySource } from '@accord/core';
+import type { FilterPreset, LoopMode, QueueEntry } from '@accord/core';
 
-export const LOOP_MODES = ['off', 'track', 'queue'] as const;
-export type LoopMode = (typeof LOOP_MODES)[number];
-
-export const FILTER_PRESETS = ['nightcore', 'vaporwave', 'bassboost', '8d', 'karaoke', 'lowpass'] as const;
-export type FilterPreset = (typeof FILTER_PRESETS)[number];
+export { FILTER_PRESETS, LOOP_MODES } from '@accord/core';
+export type { FilterPreset, LoopMode, PlayableTrack, QueueEntry } from '@accord/core';
 
 /** The most tracks one guild's queue holds; more are refused with a clear message. */
 export const MAX_QUEUE_LENGTH = 5_000;
-
-/**
- * A track as playback needs it. `encoded` is Lavalink's opaque track; it is absent for entries
- * queued from metadata alone (a Spotify playlist, an autoplay pick), which the look-ahead resolves
- * from `query` before they are due.
- */
-export interface PlayableTrack {
-  encoded?: string;
-  /** YouTube video id (or the source's identifier). */
-  identifier?: string;
-  title: string;
-  author: string;
-  uri?: string;
-  artworkUrl?: string;
-  durationMs: number;
-  isStream: boolean;
-  isSeekable: boolean;
-  sourceName?: string;
-  /** The catalog's canonical key, when the track has been identified. */
-  trackKey?: string;
-  /** What to search for when `encoded` is missing. */
-  query?: string;
-}
-
-/** One entry in a guild's queue. `id` stays the same while the entry moves around. */
-export interface QueueEntry {
-  id: string;
-  track: PlayableTrack;
-  requestedBy?: string;
-  source: PlaySource;
-  /** Why autoplay picked it (shown in the now-playing message and /why). */
-  reason?: string;
-  addedAt: Date;
-}
 
 export interface NowPlaying {
   entry: QueueEntry;

@@ -1,7 +1,7 @@
-import { PlaybackErrorCode } from './playback.errors';
+import { PlaybackErrorCode } from '@accord/core';
 import type { PlaybackService } from './playback.service';
 import type { SessionSnapshot } from './playback.types';
-import { QueueEntryFactory, SnapshotFactory } from '../../transports/discord/testing/playback.factory';
+import { QueueEntryFactory, SnapshotFactory } from './testing/playback.factory';
 import { SkipVoteService, tallySkipVotes } from './skip-vote.service';
 
 describe(tallySkipVotes.name, () => {

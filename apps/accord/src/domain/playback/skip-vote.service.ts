@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { DomainEvent, type TrackStartedEvent } from '@accord/core';
-import { PlaybackError, PlaybackErrorCode } from './playback.errors';
+import { DomainEvent, type TrackStartedEvent, PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { PlaybackEvent, type SessionEndedEvent } from './playback.events';
 import { PlaybackService } from './playback.service';
 import type { QueueEntry } from './playback.types';

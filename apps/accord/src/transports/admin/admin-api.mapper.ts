@@ -11,7 +11,13 @@ import type {
 } from '@accord/contracts';
 import type { GuildSettings } from '../../domain/guilds/guild-settings.types';
 import type { LogEntry } from '../../logging/log-ring';
-import type { FilterPreset, NowPlaying, PlayableTrack, QueueEntry, SessionSnapshot } from '../../domain/playback/playback.types';
+import type {
+  FilterPreset,
+  NowPlaying,
+  PlayableTrack,
+  QueueEntry,
+  SessionSnapshot,
+} from '../../domain/playback/playback.types';
 
 /** The contract's preset names are the bot's presets: this fails to compile when they drift apart. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

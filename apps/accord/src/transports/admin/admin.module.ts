@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CatalogModule } from '../../domain/catalog/catalog.module';
-import { DiscordClientModule } from '../../adapters/discord-client/discord-client.module';
-import { HealthModule } from '../../health/health.module';
+import { HealthModule } from '../../domain/health/health.module';
 import { HistoryModule } from '../../domain/history/history.module';
-import { PlayRequestService } from '../../use-cases/play-request/play-request.service';
+import { PlayRequestModule } from '../../use-cases/play-request/play-request.module';
+import { PrivacyModule } from '../../use-cases/privacy/privacy.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
 import { PreferencesModule } from '../../domain/preferences/preferences.module';
-import { ProfilesModule } from '../../domain/preferences/profiles/profiles.module';
 import { GuildAccessGuard } from './access/guild-access.guard';
 import { GuildAccessService } from './access/guild-access.service';
 import { AdminSessionGuard } from './auth/admin-session.guard';
@@ -17,13 +17,13 @@ import { AdminSessionDocument, AdminSessionSchema } from './auth/admin-session.s
 import { AdminSessionService } from './auth/admin-session.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
-import { DiscordOAuthClient } from '../../adapters/discord-client/discord-oauth.client';
 import { OwnerGuard } from './auth/owner.guard';
 import { PasswordLoginService } from './auth/password-login.service';
 import { AdminHistoryService } from './history/admin-history.service';
 import { HistoryController } from './history/history.controller';
 import { AdminGuildsService } from './guilds/admin-guilds.service';
 import { GuildsController } from './guilds/guilds.controller';
+import { HealthController } from './health/health.controller';
 import { LiveClientRegistry } from './live/live-client.registry';
 import { LiveHubService } from './live/live-hub.service';
 import { LiveGateway } from './live/live.gateway';
@@ -32,8 +32,8 @@ import { PlayerControlService } from './player/player-control.service';
 import { PlayerController } from './player/player.controller';
 import { AdminSettingsService } from './settings/admin-settings.service';
 import { SettingsController } from './settings/settings.controller';
+import { SpotifyController } from './spotify/spotify.controller';
 import { AdminSystemService } from './system/admin-system.service';
-import { LavalinkStatsReader } from '../../adapters/lavalink/lavalink-stats.reader';
 import { SystemController } from './system/system.controller';
 import { AdminTracksService } from './tracks/admin-tracks.service';
 import { TracksController } from './tracks/tracks.controller';
@@ -51,13 +51,14 @@ const REQUESTS_PER_MINUTE = 600;
   imports: [
     MongooseModule.forFeature([{ name: AdminSessionDocument.name, schema: AdminSessionSchema }]),
     ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: REQUESTS_PER_MINUTE }] }),
+    TerminusModule.forRoot({ logger: false }),
     PlaybackModule,
-    DiscordClientModule,
     HealthModule,
     HistoryModule,
     CatalogModule,
-    ProfilesModule,
     PreferencesModule,
+    PlayRequestModule,
+    PrivacyModule,
   ],
   controllers: [
     AuthController,
@@ -68,25 +69,23 @@ const REQUESTS_PER_MINUTE = 600;
     HistoryController,
     TracksController,
     UsersController,
+    HealthController,
+    SpotifyController,
   ],
   providers: [
     AdminSessionRepository,
     AdminSessionService,
     AdminSessionGuard,
     OwnerGuard,
-    DiscordOAuthClient,
     PasswordLoginService,
     AuthService,
     GuildAccessService,
     GuildAccessGuard,
     AdminGuildsService,
     PlayerControlService,
-    // Its own instance (the Discord module has another): each waits for its playlist loads at shutdown.
-    PlayRequestService,
     EnqueueService,
     AdminSettingsService,
     AdminSystemService,
-    LavalinkStatsReader,
     LiveClientRegistry,
     LiveHubService,
     LiveGateway,

@@ -2,14 +2,38 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CatalogModule } from '../../domain/catalog/catalog.module';
 import { GuildsModule } from '../../domain/guilds/guilds.module';
-import { HealthModule } from '../../health/health.module';
-import { PlayRequestService } from '../../use-cases/play-request/play-request.service';
+import { HealthModule } from '../../domain/health/health.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
-import { SkipVoteService } from '../../domain/playback/skip-vote.service';
+import { FeedbackModule } from '../../use-cases/feedback/feedback.module';
+import { FixModule } from '../../use-cases/fix/fix.module';
+import { ImportModule } from '../../use-cases/import/import.module';
+import { LikedModule } from '../../use-cases/liked/liked.module';
+import { PlayRequestModule } from '../../use-cases/play-request/play-request.module';
+import { PrivacyModule } from '../../use-cases/privacy/privacy.module';
+import { RecommendationModule } from '../../use-cases/autoplay/recommendation.module';
+import { PreferencesModule } from '../../domain/preferences/preferences.module';
+import { FixButtonHandler } from './buttons/fix.button-handler';
+import { ForgetButtonHandler } from './buttons/forget.button-handler';
+import { LikedButtonHandler } from './buttons/liked.button-handler';
+import { AutoplayCommand } from './commands/autoplay.command';
+import { DiscoverCommand } from './commands/discover.command';
+import { DislikeCommand } from './commands/dislike.command';
+import { FixCommand } from './commands/fix.command';
+import { ForgetMeCommand } from './commands/forget-me.command';
+import { ImportCommand } from './commands/import.command';
+import { LikeCommand } from './commands/like.command';
+import { LikedCommand } from './commands/liked.command';
+import { LinkCommand } from './commands/link.command';
+import { OptOutCommand } from './commands/optout.command';
+import { PrivacyCommand } from './commands/privacy.command';
+import { ProfileCommand } from './commands/profile.command';
+import { UnlinkCommand } from './commands/unlink.command';
+import { WhyCommand } from './commands/why.command';
+import { AccountLinkedListener } from './replies/account-linked.listener';
+import { ImportRepliesService } from './replies/import-replies.service';
 import { ButtonRegistryService } from './button-registry.service';
 import { NowPlayingButtonHandler } from './buttons/now-playing.button-handler';
 import { QueuePageButtonHandler } from './buttons/queue-page.button-handler';
-import { ChannelMessagesAdapter } from '../../adapters/discord-client/channel-messages.adapter';
 import { CommandRegistryService } from './command-registry.service';
 import { FilterCommand } from './commands/filter.command';
 import { HelpCommand } from './commands/help.command';
@@ -29,7 +53,6 @@ import { SkipCommand } from './commands/skip.command';
 import { StopCommand } from './commands/stop.command';
 import { TwentyFourSevenCommand } from './commands/twenty-four-seven.command';
 import { VolumeCommand } from './commands/volume.command';
-import { DiscordClientModule } from '../../adapters/discord-client/discord-client.module';
 import { DjGuard } from './guards/dj.guard';
 import { GuardRunnerService } from './guards/guard-runner.service';
 import { InVoiceChannelGuard } from './guards/in-voice-channel.guard';
@@ -39,7 +62,6 @@ import { VoiceContextReader } from './guards/voice-context';
 import { InteractionErrorPresenter } from './interaction-error.presenter';
 import { InteractionRouterService } from './interaction-router.service';
 import { NowPlayingService } from './now-playing/now-playing.service';
-import { TrackFeedbackService } from '../../use-cases/feedback/track-feedback.service';
 
 const COMMANDS = [
   PingCommand,
@@ -60,6 +82,28 @@ const COMMANDS = [
   FilterCommand,
   TwentyFourSevenCommand,
   HelpCommand,
+  FixCommand,
+  LikeCommand,
+  DislikeCommand,
+  LikedCommand,
+  ProfileCommand,
+  PrivacyCommand,
+  ForgetMeCommand,
+  OptOutCommand,
+  LinkCommand,
+  UnlinkCommand,
+  ImportCommand,
+  AutoplayCommand,
+  DiscoverCommand,
+  WhyCommand,
+];
+
+const BUTTONS = [
+  NowPlayingButtonHandler,
+  QueuePageButtonHandler,
+  FixButtonHandler,
+  LikedButtonHandler,
+  ForgetButtonHandler,
 ];
 
 const GUARDS = [
@@ -72,26 +116,36 @@ const GUARDS = [
 ];
 
 /**
- * Slash commands, buttons and their routing; each command is a provider marked with `@Command()`,
- * each button family one marked with `@ButtonHandler()`. The two playback application services the
- * commands call (play requests, vote skip) are provided here because they join playback with the
- * catalog, which playback itself does not import.
+ * The Discord transport: every slash command, button and presenter, and their routing. Each command
+ * is a provider marked with `@Command()`, each button family one marked with `@ButtonHandler()`;
+ * they parse the interaction, call one use case or domain service, and render the result.
  */
 @Module({
-  imports: [DiscoveryModule, DiscordClientModule, HealthModule, PlaybackModule, CatalogModule, GuildsModule],
+  imports: [
+    DiscoveryModule,
+    HealthModule,
+    PlaybackModule,
+    CatalogModule,
+    GuildsModule,
+    PreferencesModule,
+    PlayRequestModule,
+    FixModule,
+    FeedbackModule,
+    LikedModule,
+    ImportModule,
+    PrivacyModule,
+    RecommendationModule,
+  ],
   providers: [
     CommandRegistryService,
     ButtonRegistryService,
     InteractionRouterService,
     InteractionErrorPresenter,
-    ChannelMessagesAdapter,
     NowPlayingService,
-    TrackFeedbackService,
-    PlayRequestService,
-    SkipVoteService,
-    NowPlayingButtonHandler,
-    QueuePageButtonHandler,
+    ImportRepliesService,
+    AccountLinkedListener,
     ...GUARDS,
+    ...BUTTONS,
     ...COMMANDS,
   ],
 })

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DiscordjsErrorCodes, MessageFlags } from 'discord.js';
-import { DomainError } from '@accord/core';
-import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import { DomainError, PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { describePlaybackError, InteractionErrorPresenter } from './interaction-error.presenter';
 import { fakeInteraction } from './testing/fake-interaction';
 

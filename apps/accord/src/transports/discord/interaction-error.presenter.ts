@@ -1,7 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscordjsErrorCodes, type RepliableInteraction } from 'discord.js';
-import { DomainError } from '@accord/core';
-import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import {
+  AdminError,
+  AdminErrorCode,
+  CatalogError,
+  CatalogErrorCode,
+  HistoryError,
+  HistoryErrorCode,
+  PlaybackError,
+  PlaybackErrorCode,
+  PreferencesError,
+  PreferencesErrorCode,
+  RecommendationError,
+  RecommendationErrorCode,
+  DomainError,
+  type ModuleError,
+} from '@accord/core';
 import type { GuardRefusal } from './guards/voice-rules';
 import { answer } from './replies/answer';
 
@@ -47,6 +61,74 @@ export function describePlaybackError(error: PlaybackError): string {
   }
 }
 
+/** What to add to a module's message in Discord: `text`, unless the message already mentions `marker`. */
+type Hint = { marker: string; text: string } | null;
+
+/** Each module's codes with their Discord hint (null: the message says enough). Every code is listed. */
+const CATALOG_HINTS: Record<CatalogErrorCode, Hint> = {
+  [CatalogErrorCode.TrackNotFound]: null,
+  [CatalogErrorCode.VideoNotFound]: null,
+  [CatalogErrorCode.NothingToFix]: null,
+  [CatalogErrorCode.CannotMergeIntoItself]: null,
+  [CatalogErrorCode.AudioUnavailable]: null,
+  [CatalogErrorCode.InvalidQuery]: null,
+};
+
+const HISTORY_HINTS: Record<HistoryErrorCode, Hint> = {
+  [HistoryErrorCode.NothingPlaying]: { marker: '/play', text: 'Start something with `/play`.' },
+  [HistoryErrorCode.OptedOut]: null,
+  [HistoryErrorCode.NoLikes]: null,
+  [HistoryErrorCode.NotInBotChannel]: null,
+};
+
+const PREFERENCES_HINTS: Record<PreferencesErrorCode, Hint> = {
+  [PreferencesErrorCode.SpotifyUnconfigured]: null,
+  [PreferencesErrorCode.SpotifyNotLinked]: { marker: '/link', text: 'Link it with `/link spotify`.' },
+  [PreferencesErrorCode.SpotifyRelinkNeeded]: null,
+  [PreferencesErrorCode.SpotifyUnavailable]: null,
+  [PreferencesErrorCode.LastfmUnconfigured]: null,
+  [PreferencesErrorCode.LastfmUserNotFound]: null,
+  [PreferencesErrorCode.LastfmUnavailable]: null,
+  [PreferencesErrorCode.LastfmNotLinked]: { marker: '/link', text: 'Link it with `/link lastfm`.' },
+  [PreferencesErrorCode.InvalidUsername]: null,
+  [PreferencesErrorCode.UnsupportedLink]: null,
+  [PreferencesErrorCode.ImportFailed]: null,
+  [PreferencesErrorCode.ImportRunning]: null,
+  [PreferencesErrorCode.NoPublicUrl]: null,
+};
+
+const RECOMMENDATION_HINTS: Record<RecommendationErrorCode, Hint> = {
+  [RecommendationErrorCode.NothingPlaying]: { marker: '/play', text: 'Start something with `/play`.' },
+  [RecommendationErrorCode.AutoplayOff]: { marker: '/autoplay', text: '`/autoplay on` turns it back on.' },
+};
+
+/** The panel's refusals rarely reach Discord; when one does, its message stands alone. */
+const ADMIN_HINTS: Record<AdminErrorCode, Hint> = Object.fromEntries(
+  Object.values(AdminErrorCode).map((code) => [code, null]),
+) as Record<AdminErrorCode, Hint>;
+
+/** Any module's refusal as Discord words it: the message written for the user, with a hint where one helps. */
+export function describeModuleError(error: ModuleError): string {
+  if (error instanceof PlaybackError) return describePlaybackError(error);
+  const hint =
+    error instanceof CatalogError
+      ? CATALOG_HINTS[error.code]
+      : error instanceof HistoryError
+        ? HISTORY_HINTS[error.code]
+        : error instanceof PreferencesError
+          ? PREFERENCES_HINTS[error.code]
+          : error instanceof RecommendationError
+            ? RECOMMENDATION_HINTS[error.code]
+            : ADMIN_HINTS[error.code];
+  return hint ? withHint(error.message, hint.marker, hint.text) : error.message;
+}
+
+function isModuleError(error: unknown): error is ModuleError {
+  return [AdminError, CatalogError, HistoryError, PlaybackError, PreferencesError, RecommendationError].some(
+    (type) => error instanceof type,
+  );
+}
+
 /** Adds `hint` unless the message already mentions `marker`. */
 function withHint(message: string, marker: string, hint: string): string {
   return message.toLowerCase().includes(marker.toLowerCase()) ? message : `${message} ${hint}`;
@@ -81,9 +163,9 @@ export class InteractionErrorPresenter {
   }
 
   private describe(interaction: RepliableInteraction, error: unknown): string {
-    if (error instanceof PlaybackError) return describePlaybackError(error);
+    if (isModuleError(error)) return describeModuleError(error);
     if (error instanceof DomainError) {
-      // Other modules' errors carry a message written for the user.
+      // A refusal from outside the modules (none today) still carries a message written for the user.
       return error.message;
     }
     if (error instanceof Error && OPTION_MISMATCH.has((error as { code?: string }).code ?? '')) {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { Events, MessageFlags, type Client } from 'discord.js';
-import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { ButtonHandlerProvider } from './button-handler';
 import type { ButtonRegistryService } from './button-registry.service';

@@ -8,7 +8,7 @@ import {
   requesterSeed,
   roomProfiles,
 } from './autoplay-inputs';
-import type { GuildHistoryEntry } from './ports';
+import type { GuildHistoryEntry } from '../../domain/history/guild-history.port';
 
 const ana: ListenerProfile = {
   userId: 'ana',

@@ -2,7 +2,7 @@ import type { GuildTaste, HistoryEntry, ListenerProfile, RequesterSeed, Weighted
 import { artistKey, parseTitle, trackKey } from '@accord/track-identity';
 import type { ListenerSeed, SeedArtist, SeedTrack, SourcedCandidate } from '../../domain/discovery/candidate-source';
 import type { PlayableTrack, QueueEntry } from '../../domain/playback/playback.types';
-import type { GuildHistoryEntry } from './ports';
+import type { GuildHistoryEntry } from '../../domain/history/guild-history.port';
 
 /**
  * Pure helpers that turn what autoplay knows (profiles, history, the session) into the inputs of

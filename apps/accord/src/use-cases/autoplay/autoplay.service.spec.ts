@@ -11,9 +11,9 @@ import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { EnqueueResult, PlayableTrack, QueueEntry, SessionSnapshot } from '../../domain/playback/playback.types';
 import { AUTOPLAY_PAUSED_MESSAGE, AutoplayService, DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
 import type { ListenerDirectory } from './listener-directory';
-import type { PortLocator } from './port-locator';
-import type { GuildHistoryEntry, GuildHistoryPort, ListenerProfilesPort } from './ports';
-import { RecommendationEvent, type PickMadeEvent } from './recommendation.events';
+import type { GuildHistoryEntry, GuildHistoryPort } from '../../domain/history/guild-history.port';
+import type { ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
+import { RecommendationEvent, type PickMadeEvent } from '@accord/core';
 
 const GUILD = 'guild-1';
 const HOUR = 3_600_000;
@@ -132,11 +132,9 @@ describe(AutoplayService.name, () => {
       recentHistory: () => (historyError ? Promise.reject(historyError) : Promise.resolve(history)),
       coListened: () => Promise.resolve([]),
     };
-    const ports = {
-      guildHistory: () => historyPort,
-      listenerProfiles: (): ListenerProfilesPort | null =>
-        profiles ? { profilesOf: (ids) => Promise.resolve(profiles!.filter((p) => ids.includes(p.userId))) } : null,
-    } as unknown as PortLocator;
+    const profilesPort: ListenerProfilesPort = {
+      profilesOf: (ids) => Promise.resolve((profiles ?? []).filter((p) => ids.includes(p.userId))),
+    };
     const guildSettings = {
       get: () => Promise.resolve(settings),
       update: (_id: string, patch: Partial<GuildSettings>) => {
@@ -150,7 +148,8 @@ describe(AutoplayService.name, () => {
       playback as unknown as PlaybackService,
       guildSettings,
       gatherer,
-      ports,
+      historyPort,
+      profilesPort,
       directory,
       messages as unknown as ChannelMessagesAdapter,
       events,

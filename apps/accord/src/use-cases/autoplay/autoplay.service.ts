@@ -1,6 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { DomainEvent, type ListenersChangedEvent, type QueueLowEvent, type TrackStartedEvent } from '@accord/core';
+import {
+  DomainEvent,
+  type ListenersChangedEvent,
+  type QueueLowEvent,
+  type TrackStartedEvent,
+  RecommendationError,
+  RecommendationErrorCode,
+  RecommendationEvent,
+  type AutoplayPausedEvent,
+  type PickMadeEvent,
+} from '@accord/core';
 import {
   hashString,
   pick,
@@ -30,10 +40,8 @@ import {
   toPlayable,
 } from './autoplay-inputs';
 import { ListenerDirectory } from './listener-directory';
-import { PortLocator } from './port-locator';
-import type { GuildHistoryEntry } from './ports';
-import { RecommendationError, RecommendationErrorCode } from './recommendation.errors';
-import { RecommendationEvent, type AutoplayPausedEvent, type PickMadeEvent } from './recommendation.events';
+import { GUILD_HISTORY, type GuildHistoryEntry, type GuildHistoryPort } from '../../domain/history/guild-history.port';
+import { LISTENER_PROFILES, type ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
 
 /** The whole pick (profiles, history, every source) must be ready within this; slow parts are dropped. */
 export const PICK_DEADLINE_MS = 2_000;
@@ -141,7 +149,8 @@ export class AutoplayService implements OnApplicationShutdown {
     private readonly playback: PlaybackService,
     private readonly settings: GuildSettingsService,
     private readonly gatherer: CandidateGatherer,
-    private readonly ports: PortLocator,
+    @Inject(GUILD_HISTORY) private readonly history: GuildHistoryPort,
+    @Inject(LISTENER_PROFILES) private readonly profiles: ListenerProfilesPort,
     private readonly directory: ListenerDirectory,
     private readonly messages: ChannelMessagesAdapter,
     private readonly events: EventEmitter2,
@@ -292,21 +301,15 @@ export class AutoplayService implements OnApplicationShutdown {
     const started = Date.now();
     const settings = options.settings ?? (await this.settings.get(guildId));
     const state = this.state(guildId);
-    const historyPort = this.ports.guildHistory();
-    const profilesPort = this.ports.listenerProfiles();
     const missing = { inputs: false };
     const [stored, profiles] = await Promise.all([
-      historyPort
-        ? this.bounded(
-            historyPort.recentHistory(guildId, HISTORY_LIMIT),
-            'the guild history',
-            [] as GuildHistoryEntry[],
-            missing,
-          )
-        : Promise.resolve([]),
-      profilesPort
-        ? this.bounded(profilesPort.profilesOf(listeners), 'the listener profiles', [] as ListenerProfile[], missing)
-        : Promise.resolve([]),
+      this.bounded(
+        this.history.recentHistory(guildId, HISTORY_LIMIT),
+        'the guild history',
+        [] as GuildHistoryEntry[],
+        missing,
+      ),
+      this.bounded(this.profiles.profilesOf(listeners), 'the listener profiles', [] as ListenerProfile[], missing),
     ]);
     const room = roomProfiles(listeners, profiles, (userId) => this.directory.nameOf(guildId, userId));
     const history = mergeHistory(stored, state.recent);

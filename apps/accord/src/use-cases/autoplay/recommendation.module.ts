@@ -1,23 +1,20 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '../../domain/discovery/discovery.module';
-import { ChannelMessagesAdapter } from '../../adapters/discord-client/channel-messages.adapter';
-import { DiscordClientModule } from '../../adapters/discord-client/discord-client.module';
 import { GuildsModule } from '../../domain/guilds/guilds.module';
+import { HistoryModule } from '../../domain/history/history.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
+import { PreferencesModule } from '../../domain/preferences/preferences.module';
 import { AutoplayService } from './autoplay.service';
-import { AutoplayCommand } from '../../transports/discord/commands/autoplay.command';
-import { DiscoverCommand } from '../../transports/discord/commands/discover.command';
-import { WhyCommand } from '../../transports/discord/commands/why.command';
 import { ListenerDirectory } from './listener-directory';
 
 /**
  * Autoplay: listens to playback (`QueueLow`, `ListenersChanged`, the queue's end), gathers the
- * room's profiles, history and candidates, asks `@accord/recommender`, queues the pick and explains
- * it (`/why`). The listening memory arrives through the ports in `ports.ts`.
+ * room's profiles (`LISTENER_PROFILES`), history (`GUILD_HISTORY`) and candidates, asks
+ * `@accord/recommender`, queues the pick and explains it (`/why`).
  */
 @Module({
-  imports: [DiscoveryModule, PlaybackModule, GuildsModule, DiscordClientModule],
-  providers: [AutoplayService, ListenerDirectory, ChannelMessagesAdapter, AutoplayCommand, DiscoverCommand, WhyCommand],
+  imports: [DiscoveryModule, PlaybackModule, GuildsModule, HistoryModule, PreferencesModule],
+  providers: [AutoplayService, ListenerDirectory],
   exports: [AutoplayService],
 })
 export class RecommendationModule {}

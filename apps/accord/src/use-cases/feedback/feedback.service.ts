@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { DomainEvent, type FeedbackGivenEvent } from '@accord/core';
+import { DomainEvent, type FeedbackGivenEvent, HistoryError, HistoryErrorCode } from '@accord/core';
 import { PlaybackService } from '../../domain/playback/playback.service';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { OptOutService } from '../../domain/preferences/profiles/opt-out.service';
@@ -8,7 +8,6 @@ import type { TasteSignal } from '../../domain/preferences/profiles/taste-profil
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
 import { FeedbackRepository } from '../../domain/history/feedback.repository';
 import { HistoryWriter } from '../../domain/history/history-writer.service';
-import { HistoryError, HistoryErrorCode } from '../../domain/history/history.errors';
 import { FEEDBACK_WEIGHTS } from '../../domain/history/history.types';
 import { PlayRecorderService } from '../../domain/history/play-recorder.service';
 import { artistKeyOf, identifyPlayed } from '../../domain/history/played-song';

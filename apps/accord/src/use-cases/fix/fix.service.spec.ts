@@ -1,9 +1,10 @@
-import type { ModuleRef } from '@nestjs/core';
 import type { PlayableTrack } from '../../domain/playback/playback.types';
 import type { CatalogService } from '../../domain/catalog/catalog.service';
 import type { CatalogTrack } from '../../domain/catalog/catalog.types';
 import { FixService } from './fix.service';
-import type { NowPlayingLookup } from '../../domain/catalog/now-playing.port';
+import type { PlaybackService } from '../../domain/playback/playback.service';
+
+type NowPlayingLookup = Pick<PlaybackService, 'current' | 'replaceCurrent'>;
 
 const playing: PlayableTrack = {
   encoded: 'QAAAold',
@@ -27,13 +28,8 @@ function setup(lookup?: NowPlayingLookup): {
     repin: jest.fn().mockResolvedValue(repinned),
     toPlayable: jest.fn().mockReturnValue({ ...playing, encoded: 'QAAAnew', identifier: 'newVideo001' }),
   };
-  const moduleRef = {
-    get: () => {
-      if (!lookup) throw new Error('no provider');
-      return lookup;
-    },
-  };
-  return { sut: new FixService(catalog as unknown as CatalogService, moduleRef as unknown as ModuleRef), catalog };
+  const playback = lookup ?? { current: () => null, replaceCurrent: jest.fn() };
+  return { sut: new FixService(catalog as unknown as CatalogService, playback as PlaybackService), catalog };
 }
 
 describe(FixService.name, () => {
@@ -45,7 +41,7 @@ describe(FixService.name, () => {
     expect(catalog.candidates).toHaveBeenCalledWith('daftpunk|onemoretime|none');
   });
 
-  it('asks for a song name when nothing plays, or when playback does not provide the port yet', async () => {
+  it('asks for a song name when nothing plays', async () => {
     await expect(
       setup({ current: () => null, replaceCurrent: jest.fn() }).sut.candidatesFor({ guildId: 'g1', requesterId: 'u1' }),
     ).rejects.toMatchObject({

@@ -1,18 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { CatalogError, CatalogErrorCode } from '../../domain/catalog/catalog.errors';
+import { Injectable } from '@nestjs/common';
+import { CatalogError, CatalogErrorCode } from '@accord/core';
 import { CatalogService } from '../../domain/catalog/catalog.service';
 import type { CatalogTrack, TrackCandidates } from '../../domain/catalog/catalog.types';
-import { NOW_PLAYING_LOOKUP, type NowPlayingLookup } from '../../domain/catalog/now-playing.port';
+import { PlaybackService } from '../../domain/playback/playback.service';
 
 /** Correction of a song's video: what /fix and the panel call. */
 @Injectable()
 export class FixService {
-  private readonly logger = new Logger(FixService.name);
-
   constructor(
     private readonly catalog: CatalogService,
-    private readonly moduleRef: ModuleRef,
+    private readonly playback: PlaybackService,
   ) {}
 
   /** The best videos for the song named by `query`, or for the song playing now in the guild. */
@@ -33,7 +30,7 @@ export class FixService {
       }
       return this.catalog.candidates(requireKey(outcome.track.trackKey));
     }
-    const current = input.guildId ? this.nowPlaying()?.current(input.guildId) : null;
+    const current = input.guildId ? this.playback.current(input.guildId) : null;
     if (!current) {
       throw new CatalogError(
         CatalogErrorCode.NothingToFix,
@@ -46,22 +43,11 @@ export class FixService {
   /** Re-pins a song to the chosen video for everyone, and swaps it in if it is playing here now. */
   async choose(input: { guildId: string | null; trackId: string; youtubeId: string }): Promise<CatalogTrack> {
     const track = await this.catalog.repin(input.trackId, input.youtubeId, 'user');
-    const lookup = this.nowPlaying();
-    const current = input.guildId ? lookup?.current(input.guildId) : null;
-    if (lookup && input.guildId && current?.trackKey === track.key && current.identifier !== track.youtubeId) {
-      await lookup.replaceCurrent(input.guildId, this.catalog.toPlayable(track));
+    const current = input.guildId ? this.playback.current(input.guildId) : null;
+    if (input.guildId && current?.trackKey === track.key && current.identifier !== track.youtubeId) {
+      await this.playback.replaceCurrent(input.guildId, this.catalog.toPlayable(track));
     }
     return track;
-  }
-
-  /** Playback provides the port once it exists; until then /fix works on a named song only. */
-  private nowPlaying(): NowPlayingLookup | undefined {
-    try {
-      return this.moduleRef.get<NowPlayingLookup>(NOW_PLAYING_LOOKUP, { strict: false });
-    } catch {
-      this.logger.debug('No NOW_PLAYING_LOOKUP provider: /fix cannot see the song playing now');
-      return undefined;
-    }
   }
 }
 

@@ -3,7 +3,7 @@ import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
 import { DEFAULT_TASTE_SETTINGS } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
-import { PreferencesError, PreferencesErrorCode } from '../../domain/preferences/preferences.errors';
+import { PreferencesError, PreferencesErrorCode } from '@accord/core';
 import { LibraryAccumulator } from './library-accumulator';
 import type { ImportResult } from './spotify-import.service';
 import { LastfmCallError, LastfmImportClient } from '../../adapters/lastfm/lastfm-import.client';

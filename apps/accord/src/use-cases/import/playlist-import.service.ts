@@ -5,7 +5,7 @@ import { parseQuery } from '../../domain/catalog/link-parser';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { DEFAULT_TASTE_SETTINGS } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
-import { PreferencesError, PreferencesErrorCode } from '../../domain/preferences/preferences.errors';
+import { PreferencesError, PreferencesErrorCode } from '@accord/core';
 import { SpotifyImportService, type ImportResult } from './spotify-import.service';
 import type { ProgressListener } from './import-progress';
 import { LibraryAccumulator } from './library-accumulator';

@@ -3,7 +3,7 @@ import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
 import { DEFAULT_TASTE_SETTINGS, type TasteProfile } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
-import { PreferencesError, PreferencesErrorCode } from '../../domain/preferences/preferences.errors';
+import { PreferencesError, PreferencesErrorCode } from '@accord/core';
 import type { ProgressListener } from './import-progress';
 import { LibraryAccumulator } from './library-accumulator';
 import {

@@ -3,7 +3,7 @@ import { PlaybackService } from '../../domain/playback/playback.service';
 import type { EnqueueResult, PlayableTrack, PlaybackRequester } from '../../domain/playback/playback.types';
 import type { MarkedTrack } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
-import { HistoryError, HistoryErrorCode } from '../../domain/history/history.errors';
+import { HistoryError, HistoryErrorCode } from '@accord/core';
 import { splitTrackName } from '../../domain/history/played-song';
 
 export const LIKED_PAGE_SIZE = 10;

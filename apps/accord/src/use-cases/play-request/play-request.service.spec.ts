@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { CatalogService } from '../../domain/catalog/catalog.service';
 import type { ResolveOutcome } from '../../domain/catalog/catalog.types';
-import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../transports/discord/testing/playback.factory';
+import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../domain/playback/testing/playback.factory';
 import {
   MAX_QUERY_LENGTH,
   PlayRequestService,
@@ -10,7 +10,7 @@ import {
   type PlaylistProgress,
   type PlayRequest,
 } from './play-request.service';
-import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import {
   MAX_QUEUE_LENGTH,

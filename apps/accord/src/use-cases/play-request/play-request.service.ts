@@ -1,10 +1,14 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DomainError } from '@accord/core';
+import { DomainError, PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { CatalogService } from '../../domain/catalog/catalog.service';
 import type { ResolveFailure } from '../../domain/catalog/catalog.types';
-import { PlaybackError, PlaybackErrorCode } from '../../domain/playback/playback.errors';
 import { PlaybackService } from '../../domain/playback/playback.service';
-import { MAX_QUEUE_LENGTH, type PlayableTrack, type PlaybackRequester, type QueueEntry } from '../../domain/playback/playback.types';
+import {
+  MAX_QUEUE_LENGTH,
+  type PlayableTrack,
+  type PlaybackRequester,
+  type QueueEntry,
+} from '../../domain/playback/playback.types';
 
 /** Longest query accepted: a song name or one link (Discord allows far more; nobody types that). */
 export const MAX_QUERY_LENGTH = 500;

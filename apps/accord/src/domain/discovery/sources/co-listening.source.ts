@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import type { CoListenedTrack } from '../../../use-cases/autoplay/ports';
-import { PortLocator } from '../../../use-cases/autoplay/port-locator';
+import { Inject, Injectable } from '@nestjs/common';
+import { GUILD_HISTORY, type CoListenedTrack, type GuildHistoryPort } from '../../history/guild-history.port';
 import type { CandidateSource, DiscoveryContext, SourcedCandidate } from '../candidate-source';
 import { CACHE_TTL_MS, SimilarCacheService } from '../similar-cache.service';
 import { clamp01, distinctCandidates } from '../song-candidate';
@@ -13,25 +12,18 @@ const SEED_TRACKS = 10;
 @Injectable()
 export class CoListeningSource implements CandidateSource {
   readonly name = 'co-listening';
-  private readonly logger = new Logger(CoListeningSource.name);
-
   constructor(
-    private readonly ports: PortLocator,
+    @Inject(GUILD_HISTORY) private readonly history: GuildHistoryPort,
     private readonly cache: SimilarCacheService,
   ) {}
 
   async candidates(context: DiscoveryContext): Promise<SourcedCandidate[]> {
-    const history = this.ports.guildHistory();
-    if (!history) {
-      this.logger.debug('No listening history is wired yet: co-listening gives nothing');
-      return [];
-    }
     const seeds = seedTracks(context, SEED_TRACKS, () => true);
     if (seeds.length === 0) return [];
     const keys = seeds.map((seed) => seed.trackKey).sort();
     const cacheKey = createHash('sha1').update(keys.join('\n')).digest('hex');
     const found = await this.cache.remember<CoListenedTrack[]>('co-listening', cacheKey, CACHE_TTL_MS.colistening, () =>
-      history.coListened(keys, context.limit),
+      this.history.coListened(keys, context.limit),
     );
     const bySeed = new Map(seeds.map((seed) => [seed.trackKey, seed]));
     return distinctCandidates(

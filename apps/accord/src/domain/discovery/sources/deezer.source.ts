@@ -1,7 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { artistKey } from '@accord/track-identity';
 import type { CandidateSource, DiscoveryContext, SeedArtist, SourcedCandidate } from '../candidate-source';
-import { DeezerDiscoveryClient, type DeezerArtistRef, type DeezerTopTrack } from '../../../adapters/deezer/deezer-discovery.client';
+import {
+  DeezerDiscoveryClient,
+  type DeezerArtistRef,
+  type DeezerTopTrack,
+} from '../../../adapters/deezer/deezer-discovery.client';
 import type { HttpAnswer } from '../../../shared/http/http-json';
 import { CACHE_TTL_MS, SimilarCacheService } from '../similar-cache.service';
 import { distinctCandidates, rankStrength, songCandidate } from '../song-candidate';

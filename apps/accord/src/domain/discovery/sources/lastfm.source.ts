@@ -3,7 +3,12 @@ import type { Evidence } from '@accord/recommender';
 import { artistKey, titleKey } from '@accord/track-identity';
 import type { CandidateSource, DiscoveryContext, SeedArtist, SeedTrack, SourcedCandidate } from '../candidate-source';
 import type { HttpAnswer } from '../../../shared/http/http-json';
-import { LastfmClient, type LastfmSimilarArtist, type LastfmSimilarTrack, type LastfmTopTrack } from '../../../adapters/lastfm/lastfm.client';
+import {
+  LastfmClient,
+  type LastfmSimilarArtist,
+  type LastfmSimilarTrack,
+  type LastfmTopTrack,
+} from '../../../adapters/lastfm/lastfm.client';
 import { CACHE_TTL_MS, SimilarCacheService } from '../similar-cache.service';
 import { clamp01, distinctCandidates, songCandidate } from '../song-candidate';
 import { interleave } from './deezer.source';

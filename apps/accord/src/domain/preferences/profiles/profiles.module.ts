@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { APP_CONFIG } from '../../../config/app-config';
-import { CLOCK, systemClock } from '../../../adapters/database/clock';
 import { OptOutRepository } from './opt-out.repository';
 import { OPT_OUT_MODEL, OptOutSchema } from './opt-out.schema';
 import { OptOutService } from './opt-out.service';
@@ -22,13 +21,12 @@ import { TASTE_SETTINGS, tasteSettingsFrom } from './taste-settings';
     ]),
   ],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     { provide: TASTE_SETTINGS, inject: [APP_CONFIG], useFactory: tasteSettingsFrom },
     ProfileRepository,
     OptOutRepository,
     OptOutService,
     TasteProfileService,
   ],
-  exports: [CLOCK, TASTE_SETTINGS, ProfileRepository, OptOutService, TasteProfileService],
+  exports: [TASTE_SETTINGS, ProfileRepository, OptOutService, TasteProfileService],
 })
 export class ProfilesModule {}

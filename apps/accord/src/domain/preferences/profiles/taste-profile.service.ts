@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ListenerProfile, WeightedRef } from '@accord/recommender';
-import type { ListenerProfilesPort } from '../../../use-cases/autoplay/ports';
+import type { ListenerProfilesPort } from '../listener-profiles.port';
 import { CLOCK, type Clock } from '../../../adapters/database/clock';
 import { OptOutService } from './opt-out.service';
 import { ProfileRepository } from './profile.repository';

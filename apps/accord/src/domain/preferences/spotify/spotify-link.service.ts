@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { CLOCK, type Clock } from '../../../adapters/database/clock';
 import type { SpotifyAccount } from '../profiles/linked-account.types';
 import { ProfileRepository } from '../profiles/profile.repository';
-import { PreferencesError, PreferencesErrorCode } from '../preferences.errors';
+import { DomainEvent, PreferencesError, PreferencesErrorCode, type AccountLinkedEvent } from '@accord/core';
 import { OAuthStateRepository } from './oauth-state.repository';
 import { SpotifyAccountClient, SpotifyCallError } from '../../../adapters/spotify/spotify-account.client';
 import { TokenCipher } from './token-cipher';
@@ -25,6 +26,7 @@ export type CallbackOutcome =
  * Linking a Spotify account (Authorization Code flow): a single-use state bound to the Discord
  * user, the code exchanged on the bot's callback, tokens stored encrypted and refreshed before
  * they expire. A revoked refresh token unlinks the account and asks the user to link again.
+ * A completed link emits `AccountLinked`, on which the library import starts.
  */
 @Injectable()
 export class SpotifyLinkService {
@@ -38,6 +40,7 @@ export class SpotifyLinkService {
     private readonly profiles: ProfileRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: EventEmitter2,
   ) {
     if (config.spotify) this.cipher = new TokenCipher(config.spotify.tokenEncryptionKey);
   }
@@ -83,6 +86,13 @@ export class SpotifyLinkService {
       };
       await this.profiles.setSpotify(owner.userId, account);
       this.logger.log(`User ${owner.userId} linked Spotify account ${me.id}`);
+      const linked: AccountLinkedEvent = {
+        service: 'spotify',
+        userId: owner.userId,
+        state: query.state,
+        displayName: me.displayName,
+      };
+      this.events.emit(DomainEvent.AccountLinked, linked);
       return { ok: true, userId: owner.userId, state: query.state, displayName: me.displayName };
     } catch (error: unknown) {
       this.logger.warn(

@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { GuildAccessLevel } from '@accord/contracts';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import type { AdminRequest } from '../auth/admin-request';
 import { GuildAccessService } from './guild-access.service';
 

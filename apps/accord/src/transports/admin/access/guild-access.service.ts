@@ -3,7 +3,7 @@ import { DiscordAPIError, PermissionFlagsBits, type Client, type Guild } from 'd
 import type { GuildAccessLevel } from '@accord/contracts';
 import { DISCORD_CLIENT } from '../../../adapters/discord-client/discord-client.provider';
 import { GuildSettingsService } from '../../../domain/guilds/guild-settings.service';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import type { AdminSession } from '../auth/admin-session.types';
 
 const MEMBER_CACHE_MS = 60_000;

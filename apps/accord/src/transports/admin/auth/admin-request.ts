@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import type { ActiveSession } from './admin-session.types';
 
 /** A request that passed the session guard. */

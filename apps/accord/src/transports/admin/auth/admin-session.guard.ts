@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import type { AdminRequest } from './admin-request';
 import { AdminSessionService, CSRF_HEADER } from './admin-session.service';
 

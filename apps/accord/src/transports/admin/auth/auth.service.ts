@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthOptionsDto, SessionUserDto } from '@accord/contracts';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import type { AuthOutcome, CookieInstruction } from '../http/cookies';
 import { AdminSessionService } from './admin-session.service';
 import type { ActiveSession } from './admin-session.types';

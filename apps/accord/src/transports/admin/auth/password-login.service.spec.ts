@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../../config/app-config';
-import { AdminErrorCode } from '../admin.errors';
+import { AdminErrorCode } from '@accord/core';
 import { PasswordLoginService } from './password-login.service';
 
 const config = (password?: string): AppConfig =>

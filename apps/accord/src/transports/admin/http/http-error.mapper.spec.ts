@@ -1,6 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { PlaybackError, PlaybackErrorCode, AdminError, AdminErrorCode } from '@accord/core';
 import { adminErrorStatus, mapDomainError, playbackErrorStatus } from './http-error.mapper';
 
 describe('HTTP error mapping', () => {

@@ -1,8 +1,19 @@
 import { HttpStatus } from '@nestjs/common';
-import { AdminError, AdminErrorCode } from '../admin.errors';
-import { CatalogError, CatalogErrorCode } from '../../../domain/catalog/catalog.errors';
+import {
+  AdminError,
+  AdminErrorCode,
+  CatalogError,
+  CatalogErrorCode,
+  HistoryError,
+  HistoryErrorCode,
+  PlaybackError,
+  PlaybackErrorCode,
+  PreferencesError,
+  PreferencesErrorCode,
+  RecommendationError,
+  RecommendationErrorCode,
+} from '@accord/core';
 import { isTransientMongoError } from '../../../adapters/database/mongo-errors';
-import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
 
 /** The HTTP status of each admin refusal. */
 export function adminErrorStatus(code: AdminErrorCode): HttpStatus {
@@ -84,6 +95,55 @@ export function catalogErrorStatus(code: CatalogErrorCode): HttpStatus {
   }
 }
 
+/** History's refusals over HTTP: no likes yet 404, a state that forbids the action 409. */
+export function historyErrorStatus(code: HistoryErrorCode): HttpStatus {
+  switch (code) {
+    case HistoryErrorCode.NoLikes:
+      return HttpStatus.NOT_FOUND;
+    case HistoryErrorCode.NothingPlaying:
+    case HistoryErrorCode.OptedOut:
+    case HistoryErrorCode.NotInBotChannel:
+      return HttpStatus.CONFLICT;
+  }
+}
+
+/**
+ * Linking and importing over HTTP: bad input 400, an unknown Last.fm user 404, an account not (or no
+ * longer) linked or an import already running 409, a service the owner has not configured 501, and
+ * Spotify or Last.fm failing 502.
+ */
+export function preferencesErrorStatus(code: PreferencesErrorCode): HttpStatus {
+  switch (code) {
+    case PreferencesErrorCode.InvalidUsername:
+    case PreferencesErrorCode.UnsupportedLink:
+      return HttpStatus.BAD_REQUEST;
+    case PreferencesErrorCode.LastfmUserNotFound:
+      return HttpStatus.NOT_FOUND;
+    case PreferencesErrorCode.SpotifyNotLinked:
+    case PreferencesErrorCode.SpotifyRelinkNeeded:
+    case PreferencesErrorCode.LastfmNotLinked:
+    case PreferencesErrorCode.ImportRunning:
+      return HttpStatus.CONFLICT;
+    case PreferencesErrorCode.SpotifyUnconfigured:
+    case PreferencesErrorCode.LastfmUnconfigured:
+    case PreferencesErrorCode.NoPublicUrl:
+      return HttpStatus.NOT_IMPLEMENTED;
+    case PreferencesErrorCode.SpotifyUnavailable:
+    case PreferencesErrorCode.LastfmUnavailable:
+    case PreferencesErrorCode.ImportFailed:
+      return HttpStatus.BAD_GATEWAY;
+  }
+}
+
+/** Autoplay's refusals over HTTP: both are states of the guild (409). */
+export function recommendationErrorStatus(code: RecommendationErrorCode): HttpStatus {
+  switch (code) {
+    case RecommendationErrorCode.NothingPlaying:
+    case RecommendationErrorCode.AutoplayOff:
+      return HttpStatus.CONFLICT;
+  }
+}
+
 export interface MappedError {
   status: HttpStatus;
   code: string;
@@ -114,6 +174,15 @@ export function mapDomainError(error: unknown): MappedError | null {
   }
   if (error instanceof CatalogError) {
     return { status: catalogErrorStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof HistoryError) {
+    return { status: historyErrorStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof PreferencesError) {
+    return { status: preferencesErrorStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof RecommendationError) {
+    return { status: recommendationErrorStatus(error.code), code: error.code, message: error.message };
   }
   return null;
 }

@@ -1,12 +1,15 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { DomainEvent, type TrackStartedEvent } from '@accord/core';
+import { DomainEvent, type TrackStartedEvent, AdminError, AdminErrorCode } from '@accord/core';
 import { LIVE_QUEUE_HEAD, type LiveChannel } from '@accord/contracts';
 import { LogRing } from '../../../logging/log-ring';
-import { PlaybackEvent, type SessionChangedEvent, type SessionEndedEvent } from '../../../domain/playback/playback.events';
+import {
+  PlaybackEvent,
+  type SessionChangedEvent,
+  type SessionEndedEvent,
+} from '../../../domain/playback/playback.events';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { GuildAccessService } from '../access/guild-access.service';
-import { AdminError, AdminErrorCode } from '../admin.errors';
 import { AdminApiMapper } from '../admin-api.mapper';
 import { SESSION_ENDED_EVENT } from '../auth/admin-session.service';
 import { AdminGuildsService } from '../guilds/admin-guilds.service';

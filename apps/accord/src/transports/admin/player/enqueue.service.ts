@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EnqueueRequest, EnqueueResultDto } from '@accord/contracts';
 import { PlayRequestService, type PlayRefusal } from '../../../use-cases/play-request/play-request.service';
-import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode, AdminError, AdminErrorCode } from '@accord/core';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import { AdminApiMapper } from '../admin-api.mapper';
-import { AdminError, AdminErrorCode } from '../admin.errors';
 import { AdminGuildsService } from '../guilds/admin-guilds.service';
 
 const NO_PLAYER_MESSAGE =

@@ -4,7 +4,7 @@ import type { GuildSettingsDto, GuildSettingsPatch } from '@accord/contracts';
 import { DISCORD_CLIENT } from '../../../adapters/discord-client/discord-client.provider';
 import { GuildSettingsService } from '../../../domain/guilds/guild-settings.service';
 import { PlaybackService } from '../../../domain/playback/playback.service';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import { AdminApiMapper } from '../admin-api.mapper';
 
 /**

@@ -1,20 +1,17 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ImportRepliesService } from '../../discord/replies/import-replies.service';
-import { CALLBACK_PAGES } from '../../discord/presenters/import.presenter';
-import { SpotifyImportService } from '../../../use-cases/import/spotify-import.service';
+import { CALLBACK_PAGES } from './callback-pages';
 import { SpotifyLinkService } from '../../../domain/preferences/spotify/spotify-link.service';
 
-/** Where Spotify sends the browser back after `/link spotify` (`PUBLIC_URL/api/v1/spotify/callback`). */
+/**
+ * Where Spotify sends the browser back after `/link spotify` (`PUBLIC_URL/api/v1/spotify/callback`).
+ * A completed link emits `AccountLinked`; the Discord transport starts the import from it.
+ */
 @ApiExcludeController()
 @Controller('spotify')
 export class SpotifyController {
-  constructor(
-    private readonly link: SpotifyLinkService,
-    private readonly imports: SpotifyImportService,
-    private readonly replies: ImportRepliesService,
-  ) {}
+  constructor(private readonly link: SpotifyLinkService) {}
 
   @Get('callback')
   async callback(
@@ -36,12 +33,6 @@ export class SpotifyController {
       await reply.status(status).send(body);
       return;
     }
-    void this.replies.runInBackground(
-      'Spotify import',
-      'your Spotify library',
-      this.replies.takeLinkReply(outcome.state),
-      (progress) => this.imports.importLibrary(outcome.userId, progress),
-    );
     await reply.status(200).send(CALLBACK_PAGES.linked(outcome.displayName));
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from 'discord.js';
 import type { LavalinkNodeDto, LogEntryDto, LogLevelName, LogQuery, SystemStatusDto } from '@accord/contracts';
 import { DISCORD_CLIENT } from '../../../adapters/discord-client/discord-client.provider';
-import { SystemStatusService } from '../../../health/system-status.service';
+import { SystemStatusService } from '../../../domain/health/system-status.service';
 import { LogRing } from '../../../logging/log-ring';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { AdminApiMapper } from '../admin-api.mapper';

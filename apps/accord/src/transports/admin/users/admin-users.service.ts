@@ -9,11 +9,11 @@ import type {
   UserProfileDto,
 } from '@accord/contracts';
 import type { PlayRecord } from '../../../domain/history/history.types';
-import { PrivacyService } from '../../../domain/preferences/privacy.service';
+import { PrivacyService } from '../../../use-cases/privacy/privacy.service';
 import { ProfileViewService } from '../../../domain/preferences/profile-view.service';
 import { CLOCK, type Clock } from '../../../adapters/database/clock';
 import type { MarkedTrack, TasteEntry, TasteProfile } from '../../../domain/preferences/profiles/taste-profile';
-import { AdminError, AdminErrorCode } from '../admin.errors';
+import { AdminError, AdminErrorCode } from '@accord/core';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 

@@ -1,7 +1,7 @@
 import type { ButtonInteraction } from 'discord.js';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
 import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
-import { CatalogError, CatalogErrorCode } from '../../../domain/catalog/catalog.errors';
+import { CatalogError, CatalogErrorCode } from '@accord/core';
 import { FixService } from '../../../use-cases/fix/fix.service';
 import { parseFixButtonId, renderFixChosen } from '../presenters/fix.presenter';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ButtonInteraction } from 'discord.js';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
-import { PrivacyService } from '../../../domain/preferences/privacy.service';
+import { PrivacyService } from '../../../use-cases/privacy/privacy.service';
 import {
   FORGET_BUTTON_PREFIX,
   FORGET_CANCELLED,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { SkipVoteService } from '../../../domain/playback/skip-vote.service';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';

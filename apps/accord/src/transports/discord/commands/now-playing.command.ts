@@ -1,5 +1,5 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { guildIdOf } from '../guards/voice-context';
 import { renderNowPlaying } from '../presenters/now-playing.presenter';

@@ -1,6 +1,6 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { Command, type SlashCommand } from '../slash-command';
-import { PrivacyService } from '../../../domain/preferences/privacy.service';
+import { PrivacyService } from '../../../use-cases/privacy/privacy.service';
 import { renderOptOut } from '../presenters/privacy.presenter';
 
 @Command()

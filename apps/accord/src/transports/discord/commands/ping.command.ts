@@ -1,5 +1,5 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { SystemStatusService } from '../../../health/system-status.service';
+import { SystemStatusService } from '../../../domain/health/system-status.service';
 import { renderPing } from '../presenters/ping.presenter';
 import { Command, type SlashCommand } from '../slash-command';
 

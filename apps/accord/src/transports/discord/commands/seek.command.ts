@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { PlaybackError, PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';

@@ -1,5 +1,5 @@
-import { PlaybackErrorCode } from '../../../domain/playback/playback.errors';
-import { VoiceContextFactory } from '../testing/playback.factory';
+import { PlaybackErrorCode } from '@accord/core';
+import { VoiceContextFactory } from '../testing/voice-context.factory';
 import type { VoiceContext } from './voice-context';
 import { isAloneWithBot, requireDj, requireSameChannel, requireVoice } from './voice-rules';
 

@@ -1,4 +1,4 @@
-import { PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackErrorCode } from '@accord/core';
 import type { VoiceContext } from './voice-context';
 
 /** The codes a guard can refuse with (shared with playback, so one mapper words them all). */

@@ -3,7 +3,7 @@ import type { PlaybackService } from '../../../domain/playback/playback.service'
 import type { SessionSnapshot } from '../../../domain/playback/playback.types';
 import type { ChannelMessagesAdapter } from '../../../adapters/discord-client/channel-messages.adapter';
 import type { MessageView } from '../presenters/message-view';
-import { QueueEntryFactory, SnapshotFactory } from '../testing/playback.factory';
+import { QueueEntryFactory, SnapshotFactory } from '../../../domain/playback/testing/playback.factory';
 import { MIN_EDIT_GAP_MS, NOTICE_TTL_MS, NowPlayingService, PROGRESS_REFRESH_MS } from './now-playing.service';
 
 class FakeMessages {

@@ -1,4 +1,4 @@
-import { PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackErrorCode } from '@accord/core';
 import { parseSeekTime, resolveSeekPosition, type SeekTarget } from './seek-time.parser';
 
 describe(parseSeekTime.name, () => {

@@ -1,4 +1,4 @@
-import { PlaybackErrorCode } from '../../../domain/playback/playback.errors';
+import { PlaybackErrorCode } from '@accord/core';
 import { formatDuration } from '../presenters/duration.presenter';
 
 export type SeekTarget = { kind: 'absolute'; ms: number } | { kind: 'relative'; deltaMs: number };

@@ -1,5 +1,5 @@
 import type { ButtonStyle } from 'discord.js';
-import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../testing/playback.factory';
+import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../../domain/playback/testing/playback.factory';
 import { NowPlayingButton, renderNowPlaying, renderSessionEnded } from './now-playing.presenter';
 
 type Button = { custom_id: string; label: string; style: ButtonStyle };

@@ -1,4 +1,4 @@
-import type { LatencyReport } from '../../../health/system-status.service';
+import type { LatencyReport } from '../../../domain/health/system-status.service';
 
 const formatMs = (ms: number | null): string => (ms === null ? 'unavailable' : `${ms} ms`);
 

@@ -1,5 +1,5 @@
 import type { PlaylistProgress } from '../../../use-cases/play-request/play-request.service';
-import { QueueEntryFactory, TrackFactory } from '../testing/playback.factory';
+import { QueueEntryFactory, TrackFactory } from '../../../domain/playback/testing/playback.factory';
 import { renderPlayOutcome, renderPlaylistProgress, toAutocompleteChoices } from './play.presenter';
 
 const entry = QueueEntryFactory.create({

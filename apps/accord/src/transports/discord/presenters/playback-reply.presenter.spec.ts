@@ -1,4 +1,4 @@
-import { QueueEntryFactory, TrackFactory } from '../testing/playback.factory';
+import { QueueEntryFactory, TrackFactory } from '../../../domain/playback/testing/playback.factory';
 import { PlaybackReply, renderFeedbackReceipt, renderSkipOutcome } from './playback-reply.presenter';
 
 const entry = QueueEntryFactory.create({

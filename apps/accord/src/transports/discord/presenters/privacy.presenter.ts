@@ -1,6 +1,6 @@
 import { ButtonStyle } from 'discord.js';
 import { ACCORD_COLOR, button, clip, row, type MessageView } from './message-view';
-import type { ForgetReport, StoredData } from '../../../domain/preferences/privacy.service';
+import type { ForgetReport, StoredData } from '../../../use-cases/privacy/privacy.service';
 import { describeImports } from './profile.presenter';
 
 export const FORGET_BUTTON_PREFIX = 'forget';

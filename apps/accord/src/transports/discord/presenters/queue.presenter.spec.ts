@@ -1,5 +1,5 @@
 import { ComponentType } from 'discord.js';
-import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../testing/playback.factory';
+import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../../domain/playback/testing/playback.factory';
 import { pageCount, parseQueuePageId, queuePageId, renderQueuePage } from './queue.presenter';
 
 type Button = { custom_id: string; disabled?: boolean };

@@ -1,5 +1,4 @@
-import type { PlayableTrack, QueueEntry, SessionSnapshot } from '../../../domain/playback/playback.types';
-import type { VoiceContext } from '../guards/voice-context';
+import type { PlayableTrack, QueueEntry, SessionSnapshot } from '../playback.types';
 
 let sequence = 0;
 
@@ -66,22 +65,6 @@ export class SnapshotFactory {
       listeners: ['user-1'],
       transcoding: false,
       node: 'node-1',
-      ...overrides,
-    };
-  }
-}
-
-export class VoiceContextFactory {
-  /** user-1 sits with the bot in voice-1, alone, with no roles or permissions. */
-  static create(overrides: Partial<VoiceContext> = {}): VoiceContext {
-    return {
-      guildId: 'guild-1',
-      userId: 'user-1',
-      userChannelId: 'voice-1',
-      botChannelId: 'voice-1',
-      listeners: ['user-1'],
-      roleIds: [],
-      canManageGuild: false,
       ...overrides,
     };
   }

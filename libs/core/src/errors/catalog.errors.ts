@@ -1,4 +1,4 @@
-import { DomainError } from '@accord/core';
+import { DomainError } from '../domain-error';
 
 export enum CatalogErrorCode {
   TrackNotFound = 'TRACK_NOT_FOUND',

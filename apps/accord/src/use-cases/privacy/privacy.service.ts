@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { FeedbackRepository } from '../history/feedback.repository';
-import { GuildDayRepository } from '../history/guild-day.repository';
-import { GuildWindowRepository } from '../history/guild-window.repository';
-import { HistoryWriter } from '../history/history-writer.service';
-import { PlayRecorderService } from '../history/play-recorder.service';
-import type { FeedbackRecord, PlayRecord } from '../history/history.types';
-import { PlayRepository } from '../history/play.repository';
+import { FeedbackRepository } from '../../domain/history/feedback.repository';
+import { GuildDayRepository } from '../../domain/history/guild-day.repository';
+import { GuildWindowRepository } from '../../domain/history/guild-window.repository';
+import { HistoryWriter } from '../../domain/history/history-writer.service';
+import { PlayRecorderService } from '../../domain/history/play-recorder.service';
+import type { FeedbackRecord, PlayRecord } from '../../domain/history/history.types';
+import { PlayRepository } from '../../domain/history/play.repository';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
-import type { LastfmAccount, SpotifyAccount } from './profiles/linked-account.types';
-import { OptOutService } from './profiles/opt-out.service';
-import { ProfileRepository } from './profiles/profile.repository';
-import type { ImportSummary, TasteProfile } from './profiles/taste-profile';
-import { OAuthStateRepository } from './spotify/oauth-state.repository';
+import type { LastfmAccount, SpotifyAccount } from '../../domain/preferences/profiles/linked-account.types';
+import { OptOutService } from '../../domain/preferences/profiles/opt-out.service';
+import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
+import type { ImportSummary, TasteProfile } from '../../domain/preferences/profiles/taste-profile';
+import { OAuthStateRepository } from '../../domain/preferences/spotify/oauth-state.repository';
 
 export interface StoredData {
   optedOut: boolean;

@@ -1,4 +1,4 @@
-import { DomainError } from '@accord/core';
+import { DomainError } from '../domain-error';
 
 export enum HistoryErrorCode {
   NothingPlaying = 'NOTHING_PLAYING',

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DomainError } from '@accord/core';
-import { CLOCK, type Clock } from '../../../adapters/database/clock';
-import { ProfileRepository } from '../profiles/profile.repository';
-import { OAuthStateRepository } from './oauth-state.repository';
-import { SPOTIFY_SLEEP, type Sleep } from '../../../adapters/spotify/spotify-account.client';
-import { SpotifyImportService } from '../../../use-cases/import/spotify-import.service';
+import { CLOCK, type Clock } from '../../adapters/database/clock';
+import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
+import { OAuthStateRepository } from '../../domain/preferences/spotify/oauth-state.repository';
+import { SPOTIFY_SLEEP, type Sleep } from '../../adapters/spotify/spotify-account.client';
+import { SpotifyImportService } from './spotify-import.service';
 
 /** A pause between users of the daily refresh, so it never bursts against Spotify's rate limit. */
 const PAUSE_BETWEEN_USERS_MS = 2_000;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseService } from '../adapters/database/database.service';
-import { DiscordGatewayService } from '../adapters/discord-client/discord-gateway.service';
-import { LavalinkService, type LavalinkNodeStatus } from '../adapters/lavalink/lavalink.service';
+import { DatabaseService } from '../../adapters/database/database.service';
+import { DiscordGatewayService } from '../../adapters/discord-client/discord-gateway.service';
+import { LavalinkService, type LavalinkNodeStatus } from '../../adapters/lavalink/lavalink.service';
 
 export interface LatencyReport {
   gatewayMs: number | null;

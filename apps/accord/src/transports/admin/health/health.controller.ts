@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { SystemStatusService } from './system-status.service';
+import { SystemStatusService } from '../../../domain/health/system-status.service';
 
 /**
  * Liveness of the parts the bot needs: the Discord gateway, at least one Lavalink node, and

@@ -1,11 +1,4 @@
-import type { HistoryEntry, ListenerProfile } from '@accord/recommender';
-
-/**
- * What autoplay and the own-history candidate sources need from the listening memory (history and
- * preferences modules). Those modules provide the tokens anywhere in the app, e.g.
- * `{ provide: GUILD_HISTORY, useExisting: HistoryQueryService }`; `PortLocator` finds them lazily,
- * and until they exist autoplay runs on what playback itself tells it (see README, "Autoplay").
- */
+import type { HistoryEntry } from '@accord/recommender';
 
 /** One play of a guild, as the recommender reads it, with the names external sources need. */
 export interface GuildHistoryEntry extends HistoryEntry {
@@ -33,6 +26,10 @@ export interface CoListenedTrack {
   popularity?: number;
 }
 
+/**
+ * What autoplay and the own-history candidate sources ask the listening memory: a guild's recent
+ * plays and co-listening across guilds. History provides it as `GUILD_HISTORY`.
+ */
 export interface GuildHistoryPort {
   /** The guild's plays, newest first. */
   recentHistory(guildId: string, limit: number): Promise<GuildHistoryEntry[]>;
@@ -40,10 +37,4 @@ export interface GuildHistoryPort {
   coListened(trackKeys: string[], limit: number): Promise<CoListenedTrack[]>;
 }
 
-export interface ListenerProfilesPort {
-  /** Taste profiles of these users; users without one (or who opted out) are simply missing. */
-  profilesOf(userIds: string[]): Promise<ListenerProfile[]>;
-}
-
 export const GUILD_HISTORY = Symbol('GUILD_HISTORY');
-export const LISTENER_PROFILES = Symbol('LISTENER_PROFILES');

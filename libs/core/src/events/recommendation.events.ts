@@ -1,4 +1,8 @@
-import type { ListenerFit } from '@accord/recommender';
+/** How well a pick fits one present listener, relative to the room (the engine's `ListenerFit`). */
+export interface PickFit {
+  userId: string;
+  fit: number;
+}
 
 /** What autoplay tells the rest of the app (the panel's WebSocket, the now-playing presenter). */
 export const RecommendationEvent = {
@@ -18,7 +22,7 @@ export interface PickMadeEvent {
   reason: string;
   isDiscovery: boolean;
   /** Relative fit per present listener, as the engine computed it (history keeps it with the play). */
-  fits: ListenerFit[];
+  fits: PickFit[];
   listeners: string[];
   at: Date;
 }

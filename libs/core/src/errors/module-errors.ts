@@ -1,0 +1,57 @@
+import { AdminError, AdminErrorCode } from './admin.errors';
+import { CatalogError, CatalogErrorCode } from './catalog.errors';
+import { HistoryError, HistoryErrorCode } from './history.errors';
+import { PlaybackError, PlaybackErrorCode } from './playback.errors';
+import { PreferencesError, PreferencesErrorCode } from './preferences.errors';
+import { RecommendationError, RecommendationErrorCode } from './recommendation.errors';
+
+/** An expected refusal of any module: what the transports map to a reply or an HTTP status. */
+export type ModuleError =
+  AdminError | CatalogError | HistoryError | PlaybackError | PreferencesError | RecommendationError;
+
+/**
+ * Every module's error codes with a way to make each error, so a test can walk all of them through
+ * both transports. A module that adds an error class adds it here and to `ModuleError`.
+ */
+export const MODULE_ERRORS = [
+  {
+    module: 'admin',
+    codes: Object.values(AdminErrorCode),
+    make: (code: AdminErrorCode, message: string) => new AdminError(code, message),
+  },
+  {
+    module: 'catalog',
+    codes: Object.values(CatalogErrorCode),
+    make: (code: CatalogErrorCode, message: string) => new CatalogError(code, message),
+  },
+  {
+    module: 'history',
+    codes: Object.values(HistoryErrorCode),
+    make: (code: HistoryErrorCode, message: string) => new HistoryError(code, message),
+  },
+  {
+    module: 'playback',
+    codes: Object.values(PlaybackErrorCode),
+    make: (code: PlaybackErrorCode, message: string) => new PlaybackError(code, message),
+  },
+  {
+    module: 'preferences',
+    codes: Object.values(PreferencesErrorCode),
+    make: (code: PreferencesErrorCode, message: string) => new PreferencesError(code, message),
+  },
+  {
+    module: 'recommendation',
+    codes: Object.values(RecommendationErrorCode),
+    make: (code: RecommendationErrorCode, message: string) => new RecommendationError(code, message),
+  },
+] as const;
+
+/** Each module's error, one at a time, for every code it has. */
+export function everyModuleError(message: string): { module: string; error: ModuleError }[] {
+  return MODULE_ERRORS.flatMap((entry) =>
+    (entry.codes as string[]).map((code) => ({
+      module: entry.module,
+      error: (entry.make as (code: string, message: string) => ModuleError)(code, message),
+    })),
+  );
+}
