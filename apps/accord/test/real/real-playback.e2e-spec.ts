@@ -3,11 +3,13 @@ import { FakeDiscord, type InteractionHandle } from '@accord/testkit/discord';
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import {
   FakeVoiceServer,
+  LavalinkRecordingProxy,
   MediaLibrary,
   RealLavalinkNode,
   describeWithRealLavalink,
   ensureBenchSearchPlugin,
   identicalShare,
+  sourceIndexes,
   testCertificates,
 } from '@accord/testkit/lavalink-real';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -33,6 +35,7 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
   const voiceChannelId = GuildFactory.voiceChannel(guild).id;
   let discord: FakeDiscord;
   let node: RealLavalinkNode;
+  let proxy: LavalinkRecordingProxy;
   let app: NestFastifyApplication;
   let logger: winston.Logger;
   const databaseUri = testDatabaseUri();
@@ -45,11 +48,20 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
       name,
       options,
     });
-  const answered = (handle: InteractionHandle): Promise<unknown> =>
+  /** The text the user finally sees: the reply, or the deferred reply's edit or follow-up. */
+  const answered = (handle: InteractionHandle): Promise<string> =>
     discord.waitUntil(
-      () => discord.interactionResponses(handle.id).find((r) => r.path.endsWith('/callback')),
+      () => {
+        const responses = discord.interactionResponses(handle.id);
+        const callback = responses.find((r) => r.path.endsWith('/callback'));
+        const body = callback?.body as { type: number; data?: unknown } | undefined;
+        if (!body) return undefined;
+        if (body.type !== 5 && body.type !== 6) return JSON.stringify(body.data ?? {});
+        const later = responses.find((r) => r.method === 'PATCH' || (r.method === 'POST' && r !== callback));
+        return later ? JSON.stringify(later.body) : undefined;
+      },
       { timeoutMs: 20_000 },
-      `an answer to /${handle.id}`,
+      `an answer to interaction ${handle.id}`,
     );
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   const nowMs = (): number => performance.timeOrigin + performance.now();
@@ -58,6 +70,7 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
     await media.start([
       { artist: 'Bench Artist', title: 'Long Opus Song', durationSeconds: 120, format: 'ogg' },
       { artist: 'Bench Artist', title: 'Short Mp3 Song', durationSeconds: 5, format: 'mp3' },
+      { artist: 'Other Band', title: 'Second Opus Song', durationSeconds: 60, format: 'ogg' },
     ]);
     await voice.start();
     node = new RealLavalinkNode({
@@ -69,6 +82,8 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
       frameBufferDurationMs: 1_000,
     });
     await node.start();
+    proxy = new LavalinkRecordingProxy({ host: node.host, port: node.port });
+    await proxy.start();
     discord = new FakeDiscord({ guilds: [guild], heartbeatIntervalMs: 1_000, voiceEndpoint: voice.endpoint });
     await discord.start();
     const parsed = loadConfig({
@@ -78,7 +93,7 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
       DISCORD_DEV_GUILD_ID: guild.id,
       DISCORD_API_URL: discord.apiUrl,
       MONGODB_URI: databaseUri,
-      LAVALINK_NODES: `${node.name}:${node.password}@${node.url}`,
+      LAVALINK_NODES: `${node.name}:${node.password}@${proxy.url}`,
       LAVALINK_RECONNECT_INTERVAL_S: '1',
       HTTP_PORT: '0',
       HTTP_HOST: '127.0.0.1',
@@ -99,12 +114,18 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
 
   afterAll(async () => {
     await app?.close();
+    await proxy?.stop();
     logger?.close();
     await node?.dispose();
     await discord?.stop();
     await voice.stop();
     await media.stop();
     await dropTestDatabase(databaseUri);
+  });
+
+  afterEach(() => {
+    // The bot must never send a request the real node refuses in a normal flow.
+    expect(proxy.clientErrors()).toEqual([]);
   });
 
   it('plays a searched song: its frames reach the voice endpoint byte for byte (passthrough)', async () => {
@@ -126,5 +147,47 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
     const resumed = nowMs();
     await answered(slash('resume'));
     await voice.waitForFrames(guild.id, 25, { from: resumed, timeoutMs: 10_000 });
+  });
+
+  it('jumps on /seek: the next frames are the file frames at that time', async () => {
+    const source = await media.opusPackets(media.file('Long Opus Song'));
+    await answered(slash('seek', { time: '1:00' }));
+    await sleep(2_500); // frames buffered before the seek may still be on their way
+    const frames = await voice.waitForFrames(guild.id, 10, { from: nowMs(), timeoutMs: 10_000 });
+    const index = sourceIndexes(frames.slice(0, 1), source)[0];
+    expect(index).toBeGreaterThanOrEqual(3_000); // 20 ms a frame
+    expect(index).toBeLessThan(3_000 + 250);
+  });
+
+  it('transcodes at /volume 50 (payloads change) and passes through again at /volume 100', async () => {
+    const source = await media.opusPackets(media.file('Long Opus Song'));
+    const windowAfter = async (command: InteractionHandle): Promise<number> => {
+      await answered(command);
+      await sleep(2_500); // the 1 s frame buffer drains, twice over
+      const from = nowMs();
+      await sleep(1_000);
+      return identicalShare(voice.framesFor(guild.id, { from }), source);
+    };
+    expect(await windowAfter(slash('volume', { level: 50 }))).toBe(0);
+    expect(await windowAfter(slash('volume', { level: 100 }))).toBe(1);
+  });
+
+  it('plays the next song after /skip: its frames follow', async () => {
+    await answered(slash('play', { query: 'Other Band - Second Opus Song' }));
+    const second = await media.opusPackets(media.file('Second Opus Song'));
+    const skipped = nowMs();
+    await answered(slash('skip'));
+    await sleep(2_500);
+    const frames = await voice.waitForFrames(guild.id, 50, { from: skipped + 2_500, timeoutMs: 10_000 });
+    expect(identicalShare(frames, second)).toBe(1);
+  });
+
+  it('answers a direct link that the media server does not have with a clear message and queues nothing', async () => {
+    const before = proxy.exchanges.length;
+    const answer = await answered(slash('play', { query: media.missingUrl }));
+    expect(answer.length).toBeGreaterThan(0);
+    const patches = proxy.exchanges.slice(before).filter((exchange) => exchange.method === 'PATCH');
+    expect(patches).toEqual([]);
+    process.stdout.write(`real node: /play of a 404 link answers ${answer}\n`);
   });
 });
