@@ -12,14 +12,18 @@ import { FEEDBACK_WEIGHTS } from '../../domain/history/history.types';
 import { PlayRecorderService } from '../../domain/history/play-recorder.service';
 import { artistKeyOf, identifyPlayed } from '../../domain/history/played-song';
 
+export type FeedbackKindGiven = Extract<FeedbackGivenEvent['kind'], 'like' | 'dislike'>;
+
+/** What a like or dislike was about. */
 export interface FeedbackReceipt {
   title: string;
   artist: string;
 }
 
 /**
- * Likes and dislikes. /like, /dislike and the now-playing buttons all emit `FeedbackGiven`; this
- * service's one listener stores it and updates the giver's profile.
+ * Likes and dislikes, one path for /like, /dislike and the now-playing buttons: `rateCurrent`
+ * checks and emits `FeedbackGiven`; this service's one listener stores it and updates the giver's
+ * profile (so skips and finishes recorded elsewhere as the same event are stored the same way).
  */
 @Injectable()
 export class FeedbackService {
@@ -37,7 +41,7 @@ export class FeedbackService {
   ) {}
 
   /** Likes or dislikes the song playing now in the guild. */
-  async rateCurrent(guildId: string, userId: string, kind: 'like' | 'dislike'): Promise<FeedbackReceipt> {
+  async rateCurrent(guildId: string, userId: string, kind: FeedbackKindGiven): Promise<FeedbackReceipt> {
     const track = this.playback.snapshot(guildId)?.current?.entry.track;
     if (!track) throw new HistoryError(HistoryErrorCode.NothingPlaying, 'Nothing is playing right now.');
     if (await this.optOuts.isOptedOut(userId)) {

@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { CatalogService } from '../../domain/catalog/catalog.service';
 import type { ResolveOutcome } from '../../domain/catalog/catalog.types';
 import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../domain/playback/testing/playback.factory';
+import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
 import {
-  MAX_QUERY_LENGTH,
   PlayRequestService,
   playlistSlices,
   QUEUE_FULL_MESSAGE,

@@ -9,9 +9,8 @@ import {
   type PlaybackRequester,
   type QueueEntry,
 } from '../../domain/playback/playback.types';
+import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
 
-/** Longest query accepted: a song name or one link (Discord allows far more; nobody types that). */
-export const MAX_QUERY_LENGTH = 500;
 /** Tracks of a playlist queued in the request itself, so the first one plays within one round trip. */
 export const PLAYLIST_FIRST_BATCH = 15;
 /** Tracks queued per step in the background, with a yield to the event loop between steps. */

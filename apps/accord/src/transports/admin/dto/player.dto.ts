@@ -37,7 +37,7 @@ import {
   type VolumeRequest,
 } from '@accord/contracts';
 import { MAX_USER_VOLUME } from '../../../domain/playback/audio-settings';
-import { MAX_QUERY_LENGTH } from '../../../use-cases/play-request/play-request.service';
+import { MAX_QUERY_LENGTH } from '../../../domain/catalog/link-parser';
 import { MAX_QUEUE_LENGTH } from '../../../domain/playback/playback.types';
 import { QueryInt } from './transforms';
 

@@ -11,7 +11,7 @@ import type { InteractionGuardType } from '../guards/interaction-guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { InteractionErrorPresenter } from '../interaction-error.presenter';
-import { TrackFeedbackService, type FeedbackButtonKind } from '../../../use-cases/feedback/track-feedback.service';
+import { FeedbackService, type FeedbackKindGiven } from '../../../use-cases/feedback/feedback.service';
 import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
 import { NOW_PLAYING_PREFIX, NowPlayingButton, renderNowPlaying } from '../presenters/now-playing.presenter';
 import { PlaybackReply, renderFeedbackReceipt, renderSkipOutcome } from '../presenters/playback-reply.presenter';
@@ -27,7 +27,7 @@ export class NowPlayingButtonHandler implements ButtonHandlerProvider {
   constructor(
     private readonly playback: PlaybackService,
     private readonly skipVotes: SkipVoteService,
-    private readonly feedback: TrackFeedbackService,
+    private readonly feedback: FeedbackService,
     private readonly guards: GuardRunnerService,
     private readonly dj: DjGuard,
     private readonly errors: InteractionErrorPresenter,
@@ -85,8 +85,8 @@ export class NowPlayingButtonHandler implements ButtonHandlerProvider {
     await interaction.reply(PlaybackReply.stopped(interaction.user.id));
   }
 
-  private async giveFeedback(interaction: ButtonInteraction, kind: FeedbackButtonKind): Promise<void> {
-    const receipt = this.feedback.give(guildIdOf(interaction), interaction.user.id, kind);
+  private async giveFeedback(interaction: ButtonInteraction, kind: FeedbackKindGiven): Promise<void> {
+    const receipt = await this.feedback.rateCurrent(guildIdOf(interaction), interaction.user.id, kind);
     await interaction.reply({ content: renderFeedbackReceipt(kind, receipt), flags: MessageFlags.Ephemeral });
   }
 }

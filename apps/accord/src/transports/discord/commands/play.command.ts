@@ -1,6 +1,7 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { CatalogService } from '../../../domain/catalog/catalog.service';
-import { MAX_QUERY_LENGTH, PlayRequestService } from '../../../use-cases/play-request/play-request.service';
+import { MAX_QUERY_LENGTH } from '../../../domain/catalog/link-parser';
+import { PlayRequestService } from '../../../use-cases/play-request/play-request.service';
 import { KeyedDebouncer } from '../autocomplete/keyed-debouncer';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';

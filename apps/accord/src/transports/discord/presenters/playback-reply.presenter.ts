@@ -62,15 +62,8 @@ export function renderSkipOutcome(outcome: SkipOutcome, userId: string): string 
 }
 
 /** Like/dislike answer, for the user alone. */
-export function renderFeedbackReceipt(
-  kind: 'like' | 'dislike',
-  receipt: { title: string | null; recorded: boolean },
-): string {
-  if (!receipt.title) return 'Nothing is playing right now.';
-  const verb = kind === 'like' ? 'like' : "don't like";
+export function renderFeedbackReceipt(kind: 'like' | 'dislike', receipt: { title: string }): string {
   const title = `**${clip(receipt.title, 80)}**`;
-  if (!receipt.recorded)
-    return `Noted: you ${verb} ${title}. (I could not identify this track yet, so it will not count towards your taste.)`;
   return kind === 'like'
     ? `Noted: you like ${title}. I'll play more like it.`
     : `Noted: you don't like ${title}. I won't pick it for you again.`;
