@@ -66,6 +66,14 @@ describeWithRealLavalink('Real Lavalink audio at the voice endpoint', () => {
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   const nowMs = (): number => performance.timeOrigin + performance.now();
 
+  /** A new player on the 90-second song, once `frames` frames have arrived; resolves with the song's packets. */
+  async function playLong(guildId: string, frames: number): Promise<Buffer[]> {
+    const song = media.file('Opus Long');
+    await play(guildId, song);
+    await voice.waitForFrames(guildId, frames);
+    return media.opusPackets(song);
+  }
+
   it('plays an Ogg Opus file byte for byte (passthrough), one frame every 20 ms, every frame of the file', async () => {
     const guildId = nextGuild();
     const song = media.file('Opus A');
@@ -95,10 +103,7 @@ describeWithRealLavalink('Real Lavalink audio at the voice endpoint', () => {
 
   it('changes the payloads with volume 50 or a lowPass filter, and passes through again at volume 100 without filters', async () => {
     const guildId = nextGuild();
-    const song = media.file('Opus Long');
-    const source = await media.opusPackets(song);
-    await play(guildId, song);
-    await voice.waitForFrames(guildId, 25);
+    const source = await playLong(guildId, 25);
     const windowAfter = async (patch: Record<string, unknown>): Promise<VoiceFrame[]> => {
       await client.patchPlayer(guildId, patch);
       await sleep(2 * FRAME_BUFFER_MS + 500); // frames already buffered go out as they were made
@@ -114,10 +119,7 @@ describeWithRealLavalink('Real Lavalink audio at the voice endpoint', () => {
 
   it('stops the frames on pause and goes on from the same place on resume', async () => {
     const guildId = nextGuild();
-    const song = media.file('Opus Long');
-    const source = await media.opusPackets(song);
-    await play(guildId, song);
-    await voice.waitForFrames(guildId, 50);
+    const source = await playLong(guildId, 50);
     await client.patchPlayer(guildId, { paused: true });
     await sleep(800);
     const pausedAt = nowMs();
@@ -132,10 +134,7 @@ describeWithRealLavalink('Real Lavalink audio at the voice endpoint', () => {
 
   it('jumps to the seek position: the next frames are the file frames at that time', async () => {
     const guildId = nextGuild();
-    const song = media.file('Opus Long');
-    const source = await media.opusPackets(song);
-    await play(guildId, song);
-    await voice.waitForFrames(guildId, 25);
+    const source = await playLong(guildId, 25);
     await client.patchPlayer(guildId, { position: 60_000 });
     await sleep(1_000);
     const from = nowMs();
