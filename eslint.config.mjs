@@ -177,6 +177,31 @@ export default tseslint.config(
     },
   },
   {
+    // The domain and the use cases speak in their own terms: Discord's types stay in the Discord
+    // client adapter and the Discord transport.
+    files: ['apps/accord/src/domain/**/*.ts', 'apps/accord/src/use-cases/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'shoukaku', message: 'Only apps/accord/src/adapters/lavalink talks to Lavalink.' },
+            { name: 'kazagumo', message: 'Only apps/accord/src/adapters/lavalink talks to Lavalink.' },
+            { name: 'discord.js', message: 'Discord types stay in adapters/discord-client and transports/discord.' },
+          ],
+          patterns: [
+            { group: ['@accord/testkit', '@accord/testkit/*'], message: 'Product code never imports the testkit.' },
+            {
+              group: ['@discordjs/*'],
+              message: 'Discord types stay in adapters/discord-client and transports/discord.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.spec.ts',
       '**/*.int-spec.ts',

@@ -29,7 +29,7 @@ import type { LavalinkService } from '../apps/accord/src/adapters/lavalink/laval
 import type { PlaybackService } from '../apps/accord/src/domain/playback/playback.service';
 import type { PlayableTrack, SessionSnapshot } from '../apps/accord/src/domain/playback/playback.types';
 import { AutoplayService } from '../apps/accord/src/use-cases/autoplay/autoplay.service';
-import type { ListenerDirectory } from '../apps/accord/src/use-cases/autoplay/listener-directory';
+import type { ListenerDirectory } from '../apps/accord/src/adapters/discord-client/listener-directory';
 import type { CoListenedTrack, GuildHistoryPort } from '../apps/accord/src/domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../apps/accord/src/domain/preferences/listener-profiles.port';
 import { percentile, round, type BenchResult } from './bench-result';

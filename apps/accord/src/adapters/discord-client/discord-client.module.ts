@@ -3,11 +3,13 @@ import { discordClientProvider, DISCORD_CLIENT } from './discord-client.provider
 import { ChannelMessagesAdapter } from './channel-messages.adapter';
 import { DiscordGatewayService } from './discord-gateway.service';
 import { DiscordOAuthClient } from './discord-oauth.client';
+import { ListenerDirectory } from './listener-directory';
 import { VoicePresenceService } from './voice-presence.service';
 
 /**
  * The Discord client and everything that reads or writes through it outside interactions: the
- * gateway session, channel messages, voice presence and the OAuth2 login API. Global: the
+ * gateway session, channel messages, voice presence, members' display names and the OAuth2 login
+ * API. Global: the
  * transports, the domain and the Lavalink adapter's voice connector all use the one client.
  */
 @Global()
@@ -18,7 +20,15 @@ import { VoicePresenceService } from './voice-presence.service';
     ChannelMessagesAdapter,
     VoicePresenceService,
     DiscordOAuthClient,
+    ListenerDirectory,
   ],
-  exports: [DISCORD_CLIENT, DiscordGatewayService, ChannelMessagesAdapter, VoicePresenceService, DiscordOAuthClient],
+  exports: [
+    DISCORD_CLIENT,
+    DiscordGatewayService,
+    ChannelMessagesAdapter,
+    VoicePresenceService,
+    DiscordOAuthClient,
+    ListenerDirectory,
+  ],
 })
 export class DiscordClientModule {}

@@ -10,7 +10,7 @@ import { DEFAULT_GUILD_SETTINGS, type GuildSettings } from '../../domain/guilds/
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { EnqueueResult, PlayableTrack, QueueEntry, SessionSnapshot } from '../../domain/playback/playback.types';
 import { AUTOPLAY_PAUSED_MESSAGE, AutoplayService, DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
-import type { ListenerDirectory } from './listener-directory';
+import type { ListenerDirectory } from '../../adapters/discord-client/listener-directory';
 import type { GuildHistoryEntry, GuildHistoryPort } from '../../domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
 import { RecommendationEvent, type PickMadeEvent } from '@accord/core';

@@ -39,7 +39,7 @@ import {
   songOf,
   toPlayable,
 } from './autoplay-inputs';
-import { ListenerDirectory } from './listener-directory';
+import { ListenerDirectory } from '../../adapters/discord-client/listener-directory';
 import { GUILD_HISTORY, type GuildHistoryEntry, type GuildHistoryPort } from '../../domain/history/guild-history.port';
 import { LISTENER_PROFILES, type ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
 

@@ -5,7 +5,6 @@ import { HistoryModule } from '../../domain/history/history.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
 import { PreferencesModule } from '../../domain/preferences/preferences.module';
 import { AutoplayService } from './autoplay.service';
-import { ListenerDirectory } from './listener-directory';
 
 /**
  * Autoplay: listens to playback (`QueueLow`, `ListenersChanged`, the queue's end), gathers the
@@ -14,7 +13,7 @@ import { ListenerDirectory } from './listener-directory';
  */
 @Module({
   imports: [DiscoveryModule, PlaybackModule, GuildsModule, HistoryModule, PreferencesModule],
-  providers: [AutoplayService, ListenerDirectory],
+  providers: [AutoplayService],
   exports: [AutoplayService],
 })
 export class RecommendationModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from 'discord.js';
-import { DISCORD_CLIENT } from '../../adapters/discord-client/discord-client.provider';
+import { DISCORD_CLIENT } from './discord-client.provider';
 
 /** Listeners' display names from discord.js's member cache (explanations name people, not ids). */
 @Injectable()
