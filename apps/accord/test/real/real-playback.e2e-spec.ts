@@ -71,6 +71,8 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
       { artist: 'Bench Artist', title: 'Long Opus Song', durationSeconds: 120, format: 'ogg' },
       { artist: 'Bench Artist', title: 'Short Mp3 Song', durationSeconds: 5, format: 'mp3' },
       { artist: 'Other Band', title: 'Second Opus Song', durationSeconds: 60, format: 'ogg' },
+      { artist: 'Gap Band', title: 'First Short One', durationSeconds: 4, format: 'ogg' },
+      { artist: 'Gap Band', title: 'Then Short Two', durationSeconds: 4, format: 'ogg' },
     ]);
     await voice.start();
     node = new RealLavalinkNode({
@@ -180,6 +182,30 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
     await sleep(2_500);
     const frames = await voice.waitForFrames(guild.id, 50, { from: skipped + 2_500, timeoutMs: 10_000 });
     expect(identicalShare(frames, second)).toBe(1);
+  });
+
+  it('follows a song that ends by itself with the next one in the queue after a short silence', async () => {
+    await answered(slash('stop'));
+    await sleep(1_500);
+    await answered(slash('play', { query: 'Gap Band - First Short One' }));
+    await answered(slash('play', { query: 'Gap Band - Then Short Two' }));
+    const first = new Set((await media.opusPackets(media.file('First Short One'))).map((p) => p.toString('base64')));
+    const second = new Set((await media.opusPackets(media.file('Then Short Two'))).map((p) => p.toString('base64')));
+    const frames = await discord.waitUntil(
+      () => {
+        const all = voice.framesFor(guild.id);
+        return all.filter((frame) => second.has(frame.opus.toString('base64'))).length >= 25 && all;
+      },
+      { timeoutMs: 20_000 },
+      'frames of the second song',
+    );
+    const lastOfFirst = frames.filter((frame) => first.has(frame.opus.toString('base64'))).at(-1);
+    const firstOfSecond = frames.find((frame) => second.has(frame.opus.toString('base64')));
+    expect(lastOfFirst && firstOfSecond).toBeTruthy();
+    const gapMs = (firstOfSecond?.time ?? 0) - (lastOfFirst?.time ?? 0);
+    process.stdout.write(`real node: silence between two queued songs ${gapMs.toFixed(1)} ms\n`);
+    expect(gapMs).toBeGreaterThan(0);
+    expect(gapMs).toBeLessThan(1_000);
   });
 
   it('answers a direct link that the media server does not have with a clear message and queues nothing', async () => {
