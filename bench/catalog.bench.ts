@@ -6,7 +6,7 @@ import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory } from '@accord/testkit/factories';
 import { FakeLavalinkNode, generateTracks, type CatalogueTrack } from '@accord/testkit/lavalink';
 import { createApp } from '../apps/accord/src/bootstrap';
-import { CatalogService } from '../apps/accord/src/domain/catalog/catalog.service';
+import { TrackResolverService } from '../apps/accord/src/domain/catalog/track-resolver.service';
 import { loadConfig } from '../apps/accord/src/config/app-config';
 import { createLogger } from '../apps/accord/src/logging/logger.factory';
 import { percentile, round, type BenchResult } from './bench-result';
@@ -16,7 +16,7 @@ const SLOW_SONGS = 8;
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-bench-only-0000000';
 
 interface BenchApp {
-  catalog: CatalogService;
+  catalog: TrackResolverService;
   close(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ async function boot(databaseUri: string, tracks: CatalogueTrack[], searchLatency
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return {
-    catalog: app.get(CatalogService),
+    catalog: app.get(TrackResolverService),
     close: async () => {
       await app.close();
       await Promise.all([lavalink.stop(), discord.stop()]);
@@ -64,7 +64,11 @@ async function boot(databaseUri: string, tracks: CatalogueTrack[], searchLatency
 }
 
 /** Milliseconds per resolve, each one checked to be a track (a bench that measures failures is worthless). */
-async function timeResolves(catalog: CatalogService, queries: string[], expectPinned: boolean): Promise<number[]> {
+async function timeResolves(
+  catalog: TrackResolverService,
+  queries: string[],
+  expectPinned: boolean,
+): Promise<number[]> {
   const times: number[] = [];
   for (const query of queries) {
     const started = performance.now();

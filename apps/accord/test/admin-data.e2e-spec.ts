@@ -11,7 +11,7 @@ import type { PlaySource, TrackEndReason } from '@accord/core';
 import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PermissionFlagsBits } from 'discord.js';
-import { CatalogService } from '../src/domain/catalog/catalog.service';
+import { TrackResolverService } from '../src/domain/catalog/track-resolver.service';
 import { HistoryDaysService } from '../src/domain/history/history-days.service';
 import { PlayRepository } from '../src/domain/history/play.repository';
 import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
@@ -236,7 +236,7 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
 
     beforeAll(async () => {
       for (const query of ['Daft Punk - One More Time', 'Kavinsky - Nightcall', "Air - La Femme d'Argent"]) {
-        const outcome = await bot.app.get(CatalogService).resolve(query, ana.id);
+        const outcome = await bot.app.get(TrackResolverService).resolve(query, ana.id);
         if (!outcome.ok) throw new Error(`could not resolve ${query}`);
       }
     });

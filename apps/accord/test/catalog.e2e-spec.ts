@@ -10,7 +10,7 @@ import { recordedDeezer, DEEZER_FIXTURES, type RecordedDeezer } from '@accord/te
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { recordedSpotify, SPOTIFY_FIXTURES, type RecordedSpotify } from '@accord/testkit/spotify';
-import { CatalogService } from '../src/domain/catalog/catalog.service';
+import { TrackResolverService } from '../src/domain/catalog/track-resolver.service';
 import type { TrackDocument } from '../src/domain/catalog/track.schema';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
@@ -54,7 +54,7 @@ describe('Catalog (end to end on the fakes)', () => {
   let voiceChannelId: string;
   let textChannelId: string;
 
-  const catalog = (): CatalogService => bot.app.get(CatalogService);
+  const catalog = (): TrackResolverService => bot.app.get(TrackResolverService);
   const trackDoc = async (filter: Record<string, unknown>): Promise<TrackDocument | null> =>
     bot.app.get<Connection>(getConnectionToken()).collection<TrackDocument>('tracks').findOne(filter);
   const resolveTrack = async (query: string) => {
@@ -313,7 +313,7 @@ describe('Catalog without Spotify credentials (end to end on the fakes)', () => 
 
   it('answers a Spotify link with a message naming the settings the server owner must set', async () => {
     const outcome = await bot.app
-      .get(CatalogService)
+      .get(TrackResolverService)
       .resolve(`https://open.spotify.com/track/${SPOTIFY_FIXTURES.digitalLove.id}`, 'u1');
 
     expect(outcome).toMatchObject({ ok: false, reason: 'SOURCE_UNAVAILABLE' });

@@ -6,7 +6,7 @@ import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { CatalogService } from '../../src/domain/catalog/catalog.service';
+import { TrackResolverService } from '../../src/domain/catalog/track-resolver.service';
 import { GuildSettingsService } from '../../src/domain/guilds/guild-settings.service';
 import { upsertWindowEntry } from '../../src/domain/history/guild-window';
 import { GuildWindowRepository } from '../../src/domain/history/guild-window.repository';
@@ -211,7 +211,7 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
       textChannelId: GuildFactory.textChannel(main).id,
     };
     for (const query of ['Daft Punk - One More Time', 'Justice - D.A.N.C.E.', 'Kavinsky - Nightcall']) {
-      const outcome = await bot.app.get(CatalogService).resolve(query, ana.id);
+      const outcome = await bot.app.get(TrackResolverService).resolve(query, ana.id);
       if (!outcome.ok || outcome.kind !== 'track') throw new Error(`could not resolve ${query}`);
       await playback().enqueue(requester, [outcome.track]);
     }
@@ -359,7 +359,7 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
   it("shows the API's refusal in the merge dialog, then merges two songs after confirming", async () => {
     const resolved: Record<string, string> = {};
     for (const query of ['Justice - Genesis', 'Justice - Phantom', 'Justice - D.A.N.C.E.']) {
-      const outcome = await bot.app.get(CatalogService).resolve(query, ana.id);
+      const outcome = await bot.app.get(TrackResolverService).resolve(query, ana.id);
       if (!outcome.ok || outcome.kind !== 'track') throw new Error(`could not resolve ${query}`);
     }
     for (const track of await apiGet<CatalogTrackDto[]>('/tracks?q=justice')) resolved[track.title] = track.id;

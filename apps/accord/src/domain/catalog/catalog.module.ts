@@ -1,26 +1,35 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
-import { TRACK_RESOLVER } from './track-resolver.port';
-import { CatalogService } from './catalog.service';
 import { DeezerClient } from '../../adapters/deezer/deezer.client';
 import { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
+import { CatalogArtists } from './catalog-artists';
+import { TrackPinningService } from './track-pinning.service';
+import { TRACK_RESOLVER } from './track-resolver.port';
+import { TrackResolverService } from './track-resolver.service';
+import { TrackSuggestionService } from './track-suggestion.service';
 import { TrackRepository } from './track.repository';
 import { TRACK_MODEL, trackSchema } from './track.schema';
+import { VideoSearchService } from './video-search.service';
 
 /**
  * Songs: link parsing, resolving, pinning to one YouTube video, aliases, re-pinning and merging.
- * Exports `CatalogService` and `TRACK_RESOLVER` (for playback's look-ahead).
+ * Exports the resolver (also as `TRACK_RESOLVER`, for playback's look-ahead), pinning (/fix and the
+ * panel), suggestions (autocomplete) and the known artists (fed by imports).
  */
 @Module({
   imports: [MongooseModule.forFeature([{ name: TRACK_MODEL, schema: trackSchema }]), LavalinkModule],
   providers: [
     TrackRepository,
-    CatalogService,
+    CatalogArtists,
+    VideoSearchService,
+    TrackPinningService,
+    TrackResolverService,
+    TrackSuggestionService,
     SpotifyCatalogClient,
     { provide: DeezerClient, useFactory: (): DeezerClient => new DeezerClient() },
-    { provide: TRACK_RESOLVER, useExisting: CatalogService },
+    { provide: TRACK_RESOLVER, useExisting: TrackResolverService },
   ],
-  exports: [CatalogService, TRACK_RESOLVER],
+  exports: [TrackResolverService, TrackPinningService, TrackSuggestionService, CatalogArtists, TRACK_RESOLVER],
 })
 export class CatalogModule {}

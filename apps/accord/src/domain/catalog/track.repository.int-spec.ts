@@ -147,4 +147,14 @@ describe(TrackRepository.name, () => {
     expect(await sut.delete(track.id)).toBe(true);
     expect(await sut.findById(track.id)).toBeNull();
   });
+
+  it('lists the artists of the songs pinned last, newest first, at most the limit', async () => {
+    await sut.create(
+      newTrack({ key: 'gotye|somebodythatiusedtoknow|none', youtubeId: 'mmmmmmmmmmm', artist: 'Gotye' }),
+    );
+    await sut.create(newTrack({ key: 'florida|wildones|none', youtubeId: 'nnnnnnnnnnn', artist: 'Flo Rida' }));
+
+    expect(await sut.recentArtists(2)).toEqual(['Flo Rida', 'Gotye']);
+    expect(await sut.recentArtists(0)).toEqual([]);
+  });
 });

@@ -91,6 +91,18 @@ export class TrackRepository {
     return docs.map((doc) => toTrack(doc) as CatalogTrack);
   }
 
+  /** The artist names of the `limit` songs pinned last, newest first (the catalog's known artists). */
+  async recentArtists(limit: number): Promise<string[]> {
+    if (limit <= 0) return [];
+    const docs = await this.model
+      .find({}, { artist: 1 })
+      .sort({ _id: -1 })
+      .limit(limit)
+      .lean<Array<Pick<TrackDocument, 'artist'>>>()
+      .exec();
+    return docs.map((doc) => doc.artist).filter((artist) => typeof artist === 'string' && artist.length > 0);
+  }
+
   /**
    * Inserts a new song. When another request pinned the same key first, adds this one's aliases
    * to that song and returns it instead (first pin wins).

@@ -1,5 +1,6 @@
 import type { PlayableTrack } from '../../domain/playback/playback.types';
-import type { CatalogService } from '../../domain/catalog/catalog.service';
+import type { TrackPinningService } from '../../domain/catalog/track-pinning.service';
+import type { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import type { CatalogTrack } from '../../domain/catalog/catalog.types';
 import { FixService } from './fix.service';
 import type { PlaybackService } from '../../domain/playback/playback.service';
@@ -20,7 +21,9 @@ const repinned = { id: 't1', key: 'daftpunk|onemoretime|none', youtubeId: 'newVi
 
 function setup(lookup?: NowPlayingLookup): {
   sut: FixService;
-  catalog: jest.Mocked<Pick<CatalogService, 'resolve' | 'candidates' | 'repin' | 'toPlayable'>>;
+  catalog: jest.Mocked<
+    Pick<TrackResolverService, 'resolve'> & Pick<TrackPinningService, 'candidates' | 'repin' | 'toPlayable'>
+  >;
 } {
   const catalog = {
     resolve: jest.fn(),
@@ -29,7 +32,14 @@ function setup(lookup?: NowPlayingLookup): {
     toPlayable: jest.fn().mockReturnValue({ ...playing, encoded: 'QAAAnew', identifier: 'newVideo001' }),
   };
   const playback = lookup ?? { current: () => null, replaceCurrent: jest.fn() };
-  return { sut: new FixService(catalog as unknown as CatalogService, playback as PlaybackService), catalog };
+  return {
+    sut: new FixService(
+      catalog as unknown as TrackResolverService,
+      catalog as unknown as TrackPinningService,
+      playback as PlaybackService,
+    ),
+    catalog,
+  };
 }
 
 describe(FixService.name, () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogError, CatalogErrorCode } from '@accord/core';
-import { CatalogService } from '../../domain/catalog/catalog.service';
+import { TrackPinningService } from '../../domain/catalog/track-pinning.service';
+import { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import type { CatalogTrack, TrackCandidates } from '../../domain/catalog/catalog.types';
 import { PlaybackService } from '../../domain/playback/playback.service';
 
@@ -8,7 +9,8 @@ import { PlaybackService } from '../../domain/playback/playback.service';
 @Injectable()
 export class FixService {
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly resolver: TrackResolverService,
+    private readonly pinning: TrackPinningService,
     private readonly playback: PlaybackService,
   ) {}
 
@@ -20,7 +22,7 @@ export class FixService {
   }): Promise<TrackCandidates> {
     const query = input.query?.trim();
     if (query) {
-      const outcome = await this.catalog.resolve(query, input.requesterId);
+      const outcome = await this.resolver.resolve(query, input.requesterId);
       if (!outcome.ok) throw new CatalogError(CatalogErrorCode.InvalidQuery, outcome.message);
       if (outcome.kind === 'playlist') {
         throw new CatalogError(
@@ -28,7 +30,7 @@ export class FixService {
           '/fix works on one song: give it a song name or a link to one video.',
         );
       }
-      return this.catalog.candidates(requireKey(outcome.track.trackKey));
+      return this.pinning.candidates(requireKey(outcome.track.trackKey));
     }
     const current = input.guildId ? this.playback.current(input.guildId) : null;
     if (!current) {
@@ -37,15 +39,15 @@ export class FixService {
         'Nothing is playing here. Name the song to fix: `/fix query: artist - title`.',
       );
     }
-    return this.catalog.candidates(requireKey(current.trackKey));
+    return this.pinning.candidates(requireKey(current.trackKey));
   }
 
   /** Re-pins a song to the chosen video for everyone, and swaps it in if it is playing here now. */
   async choose(input: { guildId: string | null; trackId: string; youtubeId: string }): Promise<CatalogTrack> {
-    const track = await this.catalog.repin(input.trackId, input.youtubeId, 'user');
+    const track = await this.pinning.repin(input.trackId, input.youtubeId, 'user');
     const current = input.guildId ? this.playback.current(input.guildId) : null;
     if (input.guildId && current?.trackKey === track.key && current.identifier !== track.youtubeId) {
-      await this.playback.replaceCurrent(input.guildId, this.catalog.toPlayable(track));
+      await this.playback.replaceCurrent(input.guildId, this.pinning.toPlayable(track));
     }
     return track;
   }

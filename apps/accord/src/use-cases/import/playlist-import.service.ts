@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CatalogArtists } from '../../domain/catalog/catalog-artists';
 import { parseTitle } from '@accord/track-identity';
-import { CatalogService } from '../../domain/catalog/catalog.service';
+import { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import { parseQuery } from '../../domain/catalog/link-parser';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { DEFAULT_TASTE_SETTINGS } from '../../domain/preferences/profiles/taste-profile';
@@ -19,8 +20,9 @@ import { LibraryAccumulator } from './library-accumulator';
 export class PlaylistImportService {
   constructor(
     private readonly spotify: SpotifyImportService,
-    private readonly catalog: CatalogService,
+    private readonly catalog: TrackResolverService,
     private readonly taste: TasteProfileService,
+    private readonly knownArtists: CatalogArtists,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,6 +57,7 @@ export class PlaylistImportService {
       artists: DEFAULT_TASTE_SETTINGS.maxArtists,
       tracks: DEFAULT_TASTE_SETTINGS.maxTracks * 2,
     });
+    this.knownArtists.remember(artists.map((artist) => artist.name));
     const label = `YouTube: ${outcome.name}`;
     await this.taste.applyImport(userId, {
       summary: {

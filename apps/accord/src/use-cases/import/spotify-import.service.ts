@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CatalogArtists } from '../../domain/catalog/catalog-artists';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
 import { DEFAULT_TASTE_SETTINGS, type TasteProfile } from '../../domain/preferences/profiles/taste-profile';
@@ -48,6 +49,7 @@ export class SpotifyImportService {
     private readonly link: SpotifyLinkService,
     private readonly profiles: ProfileRepository,
     private readonly taste: TasteProfileService,
+    private readonly knownArtists: CatalogArtists,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -158,6 +160,8 @@ export class SpotifyImportService {
       artists: DEFAULT_TASTE_SETTINGS.maxArtists,
       tracks: DEFAULT_TASTE_SETTINGS.maxTracks * 2,
     });
+    // The catalog reads titles with the artists people listen to.
+    this.knownArtists.remember(artists.map((artist) => artist.name));
     return this.taste.applyImport(userId, {
       summary: { kind, label, tracks: library.songCount, artists: artists.length, at: this.clock.now().getTime() },
       artists,

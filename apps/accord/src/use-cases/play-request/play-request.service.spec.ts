@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { CatalogService } from '../../domain/catalog/catalog.service';
+import type { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import type { ResolveOutcome } from '../../domain/catalog/catalog.types';
 import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../domain/playback/testing/playback.factory';
 import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
@@ -129,7 +129,10 @@ describe(PlayRequestService.name, () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     playback = new FakePlayback();
     resolve = jest.fn<Promise<ResolveOutcome>, [string, string]>();
-    sut = new PlayRequestService({ resolve } as unknown as CatalogService, playback as unknown as PlaybackService);
+    sut = new PlayRequestService(
+      { resolve } as unknown as TrackResolverService,
+      playback as unknown as PlaybackService,
+    );
   });
   afterEach(async () => {
     await sut.whenIdle();

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, PlaybackError, PlaybackErrorCode } from '@accord/core';
-import { CatalogService } from '../../domain/catalog/catalog.service';
+import { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import type { ResolveFailure } from '../../domain/catalog/catalog.types';
 import { PlaybackService } from '../../domain/playback/playback.service';
 import {
@@ -90,7 +90,7 @@ export class PlayRequestService implements OnApplicationShutdown {
   private closing = false;
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: TrackResolverService,
     private readonly playback: PlaybackService,
   ) {}
 

@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import type { CatalogService } from '../../../domain/catalog/catalog.service';
+import type { TrackSuggestionService } from '../../../domain/catalog/track-suggestion.service';
 import type { PlayRequestService } from '../../../use-cases/play-request/play-request.service';
 import type { VoiceContextReader } from '../guards/voice-context';
 import { AUTOCOMPLETE_BUDGET_MS, AUTOCOMPLETE_DEBOUNCE_MS, PlayCommand } from './play.command';
@@ -17,7 +17,11 @@ describe(`${PlayCommand.name} autocomplete`, () => {
   beforeEach(() => {
     jest.useFakeTimers();
     suggest = jest.fn((prefix: string) => Promise.resolve([{ name: `${prefix} - Song`, value: `${prefix} - Song` }]));
-    sut = new PlayCommand({} as PlayRequestService, { suggest } as unknown as CatalogService, {} as VoiceContextReader);
+    sut = new PlayCommand(
+      {} as PlayRequestService,
+      { suggest } as unknown as TrackSuggestionService,
+      {} as VoiceContextReader,
+    );
   });
   afterEach(() => jest.useRealTimers());
 

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { CatalogService } from '../../../domain/catalog/catalog.service';
+import { TrackSuggestionService } from '../../../domain/catalog/track-suggestion.service';
 import { MAX_QUERY_LENGTH } from '../../../domain/catalog/link-parser';
 import { PlayRequestService } from '../../../use-cases/play-request/play-request.service';
 import { KeyedDebouncer } from '../autocomplete/keyed-debouncer';
@@ -38,7 +38,7 @@ export class PlayCommand implements SlashCommand {
 
   constructor(
     private readonly playRequests: PlayRequestService,
-    private readonly catalog: CatalogService,
+    private readonly catalog: TrackSuggestionService,
     private readonly voice: VoiceContextReader,
   ) {}
 

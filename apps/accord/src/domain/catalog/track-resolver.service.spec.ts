@@ -1,189 +1,18 @@
 import { Logger } from '@nestjs/common';
-import type { EventEmitter2 } from '@nestjs/event-emitter';
-import type { LavalinkService } from '../../adapters/lavalink/lavalink.service';
-import type { LoadResult, SearchEngine } from '../../adapters/lavalink/lavalink.types';
-import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/core';
-import { CatalogEvent } from './catalog.events';
-import { CatalogService } from './catalog.service';
-import type { CatalogTrack, NewCatalogTrack, SourceAnswer, SourceCollection, SourceTrack } from './catalog.types';
-import type { DeezerClient } from '../../adapters/deezer/deezer.client';
-import type { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
-import type { PinChange, TrackRepository } from './track.repository';
-
-/** The `tracks` collection in memory, with the repository's contract. */
-class InMemoryTrackRepository {
-  readonly docs: CatalogTrack[] = [];
-  private nextId = 1;
-
-  findById(id: string): Promise<CatalogTrack | null> {
-    return Promise.resolve(this.docs.find((doc) => doc.id === id) ?? null);
-  }
-  findByKey(key: string): Promise<CatalogTrack | null> {
-    return Promise.resolve(this.docs.find((doc) => doc.key === key) ?? null);
-  }
-  findByKeyOrAlias(key: string | undefined, aliases: string[]): Promise<CatalogTrack | null> {
-    const byKey = key ? this.docs.find((doc) => doc.key === key) : undefined;
-    return Promise.resolve(
-      byKey ?? this.docs.find((doc) => doc.aliases.some((alias) => aliases.includes(alias))) ?? null,
-    );
-  }
-  findByVideoId(videoId: string): Promise<CatalogTrack | null> {
-    const found =
-      this.docs.find((doc) => doc.youtubeId === videoId) ??
-      this.docs.find((doc) => doc.aliases.includes(`yt:${videoId}`));
-    return Promise.resolve(found ?? null);
-  }
-  findBySpotifyId(spotifyId: string): Promise<CatalogTrack | null> {
-    return Promise.resolve(this.docs.find((doc) => doc.spotifyId === spotifyId) ?? null);
-  }
-  findManyByKeys(keys: string[]): Promise<CatalogTrack[]> {
-    return Promise.resolve(this.docs.filter((doc) => keys.includes(doc.key)));
-  }
-  findManyBySpotifyIds(ids: string[]): Promise<CatalogTrack[]> {
-    return Promise.resolve(this.docs.filter((doc) => doc.spotifyId && ids.includes(doc.spotifyId)));
-  }
-  searchByPrefix(): Promise<CatalogTrack[]> {
-    return Promise.resolve([]);
-  }
-  create(input: NewCatalogTrack): Promise<CatalogTrack> {
-    const existing = this.docs.find((doc) => doc.key === input.key);
-    if (existing) {
-      existing.aliases = [...new Set([...existing.aliases, ...input.aliases])];
-      return Promise.resolve(existing);
-    }
-    const doc: CatalogTrack = {
-      id: String(this.nextId++).padStart(24, '0'),
-      tags: [],
-      unavailable: false,
-      failures: 0,
-      failedVideoIds: [],
-      createdAt: new Date(),
-      updatedAt: new Date(),
-      ...input,
-    };
-    this.docs.push(doc);
-    return Promise.resolve(doc);
-  }
-  async createMissing(inputs: NewCatalogTrack[]): Promise<number> {
-    let count = 0;
-    for (const input of inputs) {
-      if (!(await this.findByKey(input.key))) {
-        await this.create(input);
-        count++;
-      }
-    }
-    return count;
-  }
-  async addAliases(id: string, aliases: string[]): Promise<CatalogTrack | null> {
-    const doc = await this.findById(id);
-    if (doc) doc.aliases = [...new Set([...doc.aliases, ...aliases])];
-    return doc;
-  }
-  async setPin(id: string, change: PinChange): Promise<CatalogTrack | null> {
-    const doc = await this.findById(id);
-    if (!doc) return null;
-    Object.assign(doc, {
-      youtubeId: change.youtubeId,
-      lavalink: change.lavalink,
-      pin: { by: change.by, at: change.at, score: change.score },
-      unavailable: false,
-      aliases: [...new Set([...doc.aliases, ...change.aliases])],
-    });
-    return doc;
-  }
-  async recordFailure(id: string, videoId: string, unavailable: boolean): Promise<void> {
-    const doc = await this.findById(id);
-    if (!doc) return;
-    doc.failures += 1;
-    doc.unavailable = unavailable;
-    if (!doc.failedVideoIds.includes(videoId)) doc.failedVideoIds.push(videoId);
-  }
-  async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
-    const doc = await this.findById(id);
-    if (doc) Object.assign(doc, Object.fromEntries(Object.entries(ids).filter(([, value]) => value)));
-  }
-  delete(id: string): Promise<boolean> {
-    const index = this.docs.findIndex((doc) => doc.id === id);
-    if (index >= 0) this.docs.splice(index, 1);
-    return Promise.resolve(index >= 0);
-  }
-}
-
-function video(id: string, title: string, author: string, durationMs = 210_000): PlayableTrack {
-  return {
-    encoded: `QAAA${id}`,
-    identifier: id,
-    title,
-    author,
-    uri: `https://www.youtube.com/watch?v=${id}`,
-    durationMs,
-    isStream: false,
-    isSeekable: true,
-    sourceName: 'youtube',
-  };
-}
-
-/** A fake YouTube behind `load`: a search answers the videos whose words all appear in the query. */
-class FakeLavalink {
-  readonly calls: string[] = [];
-  videos: PlayableTrack[] = [];
-  /** Engines that answer nothing (to test the YouTube fallback). */
-  silent = new Set<SearchEngine>();
-  failing = new Set<string>();
-  down = false;
-
-  load(identifier: string, engine?: SearchEngine): Promise<LoadResult> {
-    const call = engine ? `${engine}:${identifier}` : identifier;
-    this.calls.push(call);
-    if (this.down)
-      return Promise.reject(new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable right now.'));
-    if (this.failing.has(identifier))
-      return Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' });
-    if (engine) {
-      if (this.silent.has(engine)) return Promise.resolve({ type: 'empty' });
-      const words = identifier.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-      const found = this.videos.filter((item) => {
-        const text = `${item.author} ${item.title}`.toLowerCase();
-        return words.filter((word) => text.includes(word)).length >= Math.ceil(words.length / 2);
-      });
-      return Promise.resolve(found.length > 0 ? { type: 'search', tracks: found } : { type: 'empty' });
-    }
-    const id = /(?:[?&]v=|youtu\.be\/)([\w-]{11})/.exec(identifier)?.[1] ?? identifier;
-    const track = this.videos.find((item) => item.identifier === id);
-    return Promise.resolve(track ? { type: 'track', track } : { type: 'empty' });
-  }
-}
-
-class FakeSource {
-  configured = true;
-  tracks = new Map<string, SourceTrack>();
-  collections = new Map<string, SourceCollection>();
-  down = false;
-  calls = 0;
-
-  isConfigured(): boolean {
-    return this.configured;
-  }
-  track(id: string): Promise<SourceAnswer<SourceTrack>> {
-    return this.answer(this.tracks.get(id));
-  }
-  album(id: string): Promise<SourceAnswer<SourceCollection>> {
-    return this.answer(this.collections.get(id));
-  }
-  playlist(id: string): Promise<SourceAnswer<SourceCollection>> {
-    return this.answer(this.collections.get(id));
-  }
-  private answer<T>(value: T | undefined): Promise<SourceAnswer<T>> {
-    this.calls++;
-    if (!this.configured) return Promise.resolve({ ok: false, reason: 'unconfigured' });
-    if (this.down) return Promise.resolve({ ok: false, reason: 'unavailable' });
-    return Promise.resolve(value ? { ok: true, value } : { ok: false, reason: 'not-found' });
-  }
-}
+import type { SourceTrack } from './catalog.types';
+import {
+  CatalogTrackFactory,
+  createCatalog,
+  video,
+  type FakeLavalink,
+  type FakeSource,
+  type InMemoryTrackRepository,
+} from './testing/catalog.fakes';
+import { TrackResolverService } from './track-resolver.service';
 
 const SPOTIFY_ID = '2VEZx7NWsZ1D0eJ4uv5Fym';
 
-describe(CatalogService.name, () => {
+describe(TrackResolverService.name, () => {
   beforeAll(() => {
     Logger.overrideLogger(false);
   });
@@ -195,23 +24,10 @@ describe(CatalogService.name, () => {
   let lavalink: FakeLavalink;
   let spotify: FakeSource;
   let deezer: FakeSource;
-  let emitted: Array<{ name: string; payload: unknown }>;
-  let sut: CatalogService;
+  let sut: TrackResolverService;
 
   beforeEach(() => {
-    tracks = new InMemoryTrackRepository();
-    lavalink = new FakeLavalink();
-    spotify = new FakeSource();
-    deezer = new FakeSource();
-    emitted = [];
-    const events = { emit: (name: string, payload: unknown) => emitted.push({ name, payload }) > 0 };
-    sut = new CatalogService(
-      tracks as unknown as TrackRepository,
-      lavalink as unknown as LavalinkService,
-      spotify as unknown as SpotifyCatalogClient,
-      deezer as unknown as DeezerClient,
-      events as unknown as EventEmitter2,
-    );
+    ({ tracks, lavalink, spotify, deezer, resolver: sut } = createCatalog());
     lavalink.videos = [
       video('dpOfficial1', 'Daft Punk - One More Time (Official Video)', 'Daft Punk', 320_000),
       video('dpTopic0001', 'One More Time', 'Daft Punk - Topic', 320_357),
@@ -459,7 +275,7 @@ describe(CatalogService.name, () => {
     });
   });
 
-  describe(CatalogService.prototype.resolveForPlayback.name, () => {
+  describe(TrackResolverService.prototype.resolveForPlayback.name, () => {
     it('uses the pin of a known key without any Lavalink call', async () => {
       await sut.resolve('Daft Punk - One More Time', 'u1');
       lavalink.calls.length = 0;
@@ -487,77 +303,67 @@ describe(CatalogService.name, () => {
     });
   });
 
-  describe(CatalogService.prototype.reportLoadFailure.name, () => {
-    it('re-pins to the next best video, never one that failed, and says so', async () => {
-      const first = await sut.resolve('Daft Punk - One More Time', 'u1');
-      if (!first.ok || first.kind !== 'track') throw new Error('expected a track');
+  describe('titles read in context', () => {
+    // A fan upload that puts the song first: without context it reads as the artist "Wild Ones".
+    const fanUpload = video('wildFan0001', 'Wild Ones - Flo Rida (Lyrics)', 'xXLyricsWorldXx', 233_000);
 
-      const replacement = await sut.reportLoadFailure(first.track, 'This video is unavailable');
-
-      expect(replacement).toMatchObject({ identifier: 'dpOfficial1', trackKey: 'daftpunk|onemoretime|none' });
-      expect(tracks.docs[0]).toMatchObject({ youtubeId: 'dpOfficial1', failures: 1, failedVideoIds: ['dpTopic0001'] });
-      expect(emitted).toContainEqual({
-        name: CatalogEvent.TrackRepinned,
-        payload: expect.objectContaining({
-          previousYoutubeId: 'dpTopic0001',
-          youtubeId: 'dpOfficial1',
-          by: 'auto',
-        }) as unknown,
-      });
-      expect(await sut.reportLoadFailure(first.track, 'again, from another guild')).toMatchObject({
-        identifier: 'dpOfficial1',
-      });
+    beforeEach(() => {
+      lavalink.videos.push(fanUpload);
     });
 
-    it('marks the song unavailable and gives null when no other video fits', async () => {
-      const first = await sut.resolve('Daft Punk - Digital Love', 'u1');
-      if (!first.ok || first.kind !== 'track') throw new Error('expected a track');
+    it('keys a title-first upload from a fan channel to its song once the artist is pinned in the catalog', async () => {
+      tracks.docs.push(
+        CatalogTrackFactory.create({ artist: 'Flo Rida', title: 'Whistle', key: 'florida|whistle|none' }),
+      );
 
-      expect(await sut.reportLoadFailure(first.track, 'gone')).toBeNull();
-      expect(tracks.docs[0]).toMatchObject({ unavailable: true, failures: 1 });
+      const outcome = await sut.resolve('https://youtu.be/wildFan0001', 'u1');
+
+      expect(outcome).toMatchObject({ ok: true, track: { trackKey: 'florida|wildones|none' } });
+      expect(tracks.docs[1]).toMatchObject({ artist: 'Flo Rida', title: 'Wild Ones', youtubeId: 'wildFan0001' });
     });
-  });
 
-  describe('correction', () => {
-    it('offers candidates with the current pin marked, and re-pins to the chosen one for everyone', async () => {
+    it('reads the same upload artist-first while the artist is unknown to the catalog', async () => {
+      const outcome = await sut.resolve('https://youtu.be/wildFan0001', 'u1');
+
+      expect(outcome).toMatchObject({ ok: true, track: { trackKey: 'wildones|florida|none' } });
+    });
+
+    it('learns the artist from a source answer, even one that found no video', async () => {
+      deezer.tracks.set('15439981', {
+        sourceId: '15439981',
+        artist: 'Flo Rida',
+        title: 'Whistle',
+        durationMs: 224_000,
+      });
+      const fromDeezer = await sut.resolve('https://www.deezer.com/track/15439981', 'u1');
+
+      const fromLink = await sut.resolve('https://youtu.be/wildFan0001', 'u1');
+
+      expect(fromDeezer).toMatchObject({ ok: false, reason: 'NOT_FOUND' });
+      expect(fromLink).toMatchObject({ ok: true, track: { trackKey: 'florida|wildones|none' } });
+    });
+
+    it('keys playlist items with the known artists', async () => {
+      tracks.docs.push(
+        CatalogTrackFactory.create({ artist: 'Flo Rida', title: 'Whistle', key: 'florida|whistle|none' }),
+      );
+      lavalink.playlists.set('PLfixture000000000000000000000001', { name: 'Party', tracks: [fanUpload] });
+
+      const outcome = await sut.resolve(
+        'https://www.youtube.com/playlist?list=PLfixture000000000000000000000001',
+        'u1',
+      );
+
+      if (!outcome.ok || outcome.kind !== 'playlist') throw new Error('expected a playlist');
+      expect(outcome.tracks.map((track) => track.trackKey)).toEqual(['florida|wildones|none']);
+    });
+
+    it('reads the artists of pinned songs once, not on every request', async () => {
       await sut.resolve('Daft Punk - One More Time', 'u1');
-      lavalink.calls.length = 0;
+      await sut.resolve('Daft Punk - Digital Love', 'u1');
+      await sut.resolve('https://youtu.be/wildFan0001', 'u1');
 
-      const { track, candidates } = await sut.candidates('daftpunk|onemoretime|none');
-      const chosen = await sut.repin(track.id, 'dpOfficial1', 'user');
-
-      expect(candidates[0]).toMatchObject({ youtubeId: 'dpTopic0001', current: true });
-      expect(candidates.map((candidate) => candidate.youtubeId)).toContain('dpOfficial1');
-      expect(chosen).toMatchObject({ youtubeId: 'dpOfficial1', pin: { by: 'user' } });
-      // The offered video was kept: re-pinning loaded nothing more than the two searches.
-      expect(lavalink.calls).toEqual(['ytmsearch:Daft Punk - One More Time', 'ytsearch:Daft Punk - One More Time']);
-      expect(await sut.resolve('Daft Punk - One More Time', 'u1')).toMatchObject({
-        track: { identifier: 'dpOfficial1' },
-      });
-    });
-
-    it('merges two songs: aliases and key move, the source goes, and the event is emitted', async () => {
-      await sut.resolve('Daft Punk - One More Time', 'u1');
-      await sut.resolve('https://youtu.be/dpLive00001', 'u1');
-      const [target, source] = tracks.docs;
-
-      const merged = await sut.merge(source.id, target.id);
-
-      expect(tracks.docs).toHaveLength(1);
-      expect(merged.aliases).toEqual(expect.arrayContaining(['yt:dpLive00001', `key:${source.key}`]));
-      expect(emitted).toContainEqual({
-        name: CatalogEvent.TracksMerged,
-        payload: { fromTrackId: source.id, toTrackId: target.id, fromKey: source.key, toKey: target.key },
-      });
-      lavalink.calls.length = 0;
-      expect(await sut.resolve('https://youtu.be/dpLive00001', 'u1')).toMatchObject({
-        track: { identifier: 'dpTopic0001' },
-      });
-      expect(await sut.resolve('Daft Punk - One More Time (Live)', 'u1')).toMatchObject({
-        track: { identifier: 'dpTopic0001' },
-      });
-      expect(lavalink.calls).toEqual([]);
-      await expect(sut.merge(target.id, target.id)).rejects.toMatchObject({ code: 'CANNOT_MERGE_INTO_ITSELF' });
+      expect(tracks.artistReads).toBe(1);
     });
   });
 });

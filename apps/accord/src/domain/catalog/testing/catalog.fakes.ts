@@ -1,0 +1,292 @@
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/core';
+import type { DeezerClient } from '../../../adapters/deezer/deezer.client';
+import type { LavalinkService } from '../../../adapters/lavalink/lavalink.service';
+import type { LoadResult, SearchEngine } from '../../../adapters/lavalink/lavalink.types';
+import type { SpotifyCatalogClient } from '../../../adapters/spotify/spotify-catalog.client';
+import { CatalogArtists } from '../catalog-artists';
+import type { CatalogTrack, NewCatalogTrack, SourceAnswer, SourceCollection, SourceTrack } from '../catalog.types';
+import { TrackPinningService } from '../track-pinning.service';
+import { TrackResolverService } from '../track-resolver.service';
+import type { PinChange, TrackRepository } from '../track.repository';
+import { VideoSearchService } from '../video-search.service';
+
+/** Typed fakes of the catalog's ports, for its unit specs only. */
+
+type Port<T> = { [K in keyof T]: T[K] };
+type TrackRepositoryPort = Port<TrackRepository>;
+type LavalinkPort = Pick<LavalinkService, 'load'>;
+type SourcePort = Pick<SpotifyCatalogClient, 'isConfigured' | 'track' | 'album' | 'playlist'> &
+  Pick<DeezerClient, 'track' | 'album' | 'playlist'>;
+
+/** The `tracks` collection in memory, with the repository's contract. */
+export class InMemoryTrackRepository implements TrackRepositoryPort {
+  readonly docs: CatalogTrack[] = [];
+  private nextId = 1;
+
+  findById(id: string): Promise<CatalogTrack | null> {
+    return Promise.resolve(this.docs.find((doc) => doc.id === id) ?? null);
+  }
+  findByKey(key: string): Promise<CatalogTrack | null> {
+    return Promise.resolve(this.docs.find((doc) => doc.key === key) ?? null);
+  }
+  findByKeyOrAlias(key: string | undefined, aliases: string[]): Promise<CatalogTrack | null> {
+    const byKey = key ? this.docs.find((doc) => doc.key === key) : undefined;
+    return Promise.resolve(
+      byKey ?? this.docs.find((doc) => doc.aliases.some((alias) => aliases.includes(alias))) ?? null,
+    );
+  }
+  findByVideoId(videoId: string): Promise<CatalogTrack | null> {
+    const found =
+      this.docs.find((doc) => doc.youtubeId === videoId) ??
+      this.docs.find((doc) => doc.aliases.includes(`yt:${videoId}`));
+    return Promise.resolve(found ?? null);
+  }
+  findBySpotifyId(spotifyId: string): Promise<CatalogTrack | null> {
+    return Promise.resolve(this.docs.find((doc) => doc.spotifyId === spotifyId) ?? null);
+  }
+  findManyByKeys(keys: string[]): Promise<CatalogTrack[]> {
+    return Promise.resolve(this.docs.filter((doc) => keys.includes(doc.key)));
+  }
+  findManyBySpotifyIds(ids: string[]): Promise<CatalogTrack[]> {
+    return Promise.resolve(this.docs.filter((doc) => doc.spotifyId && ids.includes(doc.spotifyId)));
+  }
+  searchByPrefix(): Promise<CatalogTrack[]> {
+    return Promise.resolve([]);
+  }
+  /** How many times the known artists were read. */
+  artistReads = 0;
+  recentArtists(limit: number): Promise<string[]> {
+    this.artistReads++;
+    return Promise.resolve(
+      this.docs
+        .slice(-limit)
+        .reverse()
+        .map((doc) => doc.artist),
+    );
+  }
+  create(input: NewCatalogTrack): Promise<CatalogTrack> {
+    const existing = this.docs.find((doc) => doc.key === input.key);
+    if (existing) {
+      existing.aliases = [...new Set([...existing.aliases, ...input.aliases])];
+      return Promise.resolve(existing);
+    }
+    const doc: CatalogTrack = {
+      id: String(this.nextId++).padStart(24, '0'),
+      tags: [],
+      unavailable: false,
+      failures: 0,
+      failedVideoIds: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      ...input,
+    };
+    this.docs.push(doc);
+    return Promise.resolve(doc);
+  }
+  async createMissing(inputs: NewCatalogTrack[]): Promise<number> {
+    let count = 0;
+    for (const input of inputs) {
+      if (!(await this.findByKey(input.key))) {
+        await this.create(input);
+        count++;
+      }
+    }
+    return count;
+  }
+  async addAliases(id: string, aliases: string[]): Promise<CatalogTrack | null> {
+    const doc = await this.findById(id);
+    if (doc) doc.aliases = [...new Set([...doc.aliases, ...aliases])];
+    return doc;
+  }
+  async setPin(id: string, change: PinChange): Promise<CatalogTrack | null> {
+    const doc = await this.findById(id);
+    if (!doc) return null;
+    Object.assign(doc, {
+      youtubeId: change.youtubeId,
+      lavalink: change.lavalink,
+      pin: { by: change.by, at: change.at, score: change.score },
+      unavailable: false,
+      aliases: [...new Set([...doc.aliases, ...change.aliases])],
+    });
+    return doc;
+  }
+  async recordFailure(id: string, videoId: string, unavailable: boolean): Promise<void> {
+    const doc = await this.findById(id);
+    if (!doc) return;
+    doc.failures += 1;
+    doc.unavailable = unavailable;
+    if (!doc.failedVideoIds.includes(videoId)) doc.failedVideoIds.push(videoId);
+  }
+  async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
+    const doc = await this.findById(id);
+    if (doc) Object.assign(doc, Object.fromEntries(Object.entries(ids).filter(([, value]) => value)));
+  }
+  delete(id: string): Promise<boolean> {
+    const index = this.docs.findIndex((doc) => doc.id === id);
+    if (index >= 0) this.docs.splice(index, 1);
+    return Promise.resolve(index >= 0);
+  }
+}
+
+export function video(id: string, title: string, author: string, durationMs = 210_000): PlayableTrack {
+  return {
+    encoded: `QAAA${id}`,
+    identifier: id,
+    title,
+    author,
+    uri: `https://www.youtube.com/watch?v=${id}`,
+    durationMs,
+    isStream: false,
+    isSeekable: true,
+    sourceName: 'youtube',
+  };
+}
+
+/** A fake YouTube behind `load`: a search answers the videos whose words all appear in the query. */
+export class FakeLavalink implements LavalinkPort {
+  readonly calls: string[] = [];
+  videos: PlayableTrack[] = [];
+  /** Engines that answer nothing (to test the YouTube fallback). */
+  silent = new Set<SearchEngine>();
+  failing = new Set<string>();
+  /** YouTube playlists by list id. */
+  playlists = new Map<string, { name: string; tracks: PlayableTrack[] }>();
+  down = false;
+
+  load(identifier: string, engine?: SearchEngine): Promise<LoadResult> {
+    const call = engine ? `${engine}:${identifier}` : identifier;
+    this.calls.push(call);
+    if (this.down)
+      return Promise.reject(new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable right now.'));
+    if (this.failing.has(identifier))
+      return Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' });
+    if (engine) {
+      if (this.silent.has(engine)) return Promise.resolve({ type: 'empty' });
+      const words = identifier.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const found = this.videos.filter((item) => {
+        const text = `${item.author} ${item.title}`.toLowerCase();
+        return words.filter((word) => text.includes(word)).length >= Math.ceil(words.length / 2);
+      });
+      return Promise.resolve(found.length > 0 ? { type: 'search', tracks: found } : { type: 'empty' });
+    }
+    const list = /[?&]list=([\w-]+)/.exec(identifier)?.[1];
+    const playlist = list ? this.playlists.get(list) : undefined;
+    if (playlist) return Promise.resolve({ type: 'playlist', ...playlist, selectedIndex: -1 });
+    const id = /(?:[?&]v=|youtu\.be\/)([\w-]{11})/.exec(identifier)?.[1] ?? identifier;
+    const track = this.videos.find((item) => item.identifier === id);
+    return Promise.resolve(track ? { type: 'track', track } : { type: 'empty' });
+  }
+}
+
+export class FakeSource implements SourcePort {
+  configured = true;
+  tracks = new Map<string, SourceTrack>();
+  collections = new Map<string, SourceCollection>();
+  down = false;
+  calls = 0;
+
+  isConfigured(): boolean {
+    return this.configured;
+  }
+  track(id: string): Promise<SourceAnswer<SourceTrack>> {
+    return this.answer(this.tracks.get(id));
+  }
+  album(id: string): Promise<SourceAnswer<SourceCollection>> {
+    return this.answer(this.collections.get(id));
+  }
+  playlist(id: string): Promise<SourceAnswer<SourceCollection>> {
+    return this.answer(this.collections.get(id));
+  }
+  private answer<T>(value: T | undefined): Promise<SourceAnswer<T>> {
+    this.calls++;
+    if (!this.configured) return Promise.resolve({ ok: false, reason: 'unconfigured' });
+    if (this.down) return Promise.resolve({ ok: false, reason: 'unavailable' });
+    return Promise.resolve(value ? { ok: true, value } : { ok: false, reason: 'not-found' });
+  }
+}
+
+let sequence = 0;
+
+/** A pinned song as the repository returns it; pinned to `video` when one is given. */
+export class CatalogTrackFactory {
+  static create(overrides: Partial<CatalogTrack> & { video?: PlayableTrack } = {}): CatalogTrack {
+    sequence += 1;
+    const {
+      video: pinned = video(`video${String(sequence).padStart(6, '0')}`, `Song ${sequence}`, `Artist ${sequence}`),
+      ...rest
+    } = overrides;
+    return {
+      id: String(1_000 + sequence).padStart(24, '0'),
+      key: `artist${sequence}|song${sequence}|none`,
+      artist: `Artist ${sequence}`,
+      title: `Song ${sequence}`,
+      variant: 'none',
+      youtubeId: pinned.identifier!,
+      durationMs: pinned.durationMs,
+      tags: [],
+      aliases: [`yt:${pinned.identifier!}`],
+      pin: { by: 'auto', at: new Date('2025-01-01T00:00:00Z'), score: 0.9 },
+      lavalink: {
+        encoded: pinned.encoded!,
+        identifier: pinned.identifier!,
+        title: pinned.title,
+        author: pinned.author,
+        uri: pinned.uri,
+        length: pinned.durationMs,
+        isStream: false,
+        isSeekable: true,
+        sourceName: 'youtube',
+      },
+      unavailable: false,
+      failures: 0,
+      failedVideoIds: [],
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+      updatedAt: new Date('2025-01-01T00:00:00Z'),
+      ...rest,
+    };
+  }
+}
+
+/** Events the catalog emitted, in order. */
+export class RecordingEvents {
+  readonly emitted: Array<{ name: string; payload: unknown }> = [];
+
+  emit(name: string, payload: unknown): boolean {
+    this.emitted.push({ name, payload });
+    return true;
+  }
+}
+
+export interface CatalogFakes {
+  tracks: InMemoryTrackRepository;
+  lavalink: FakeLavalink;
+  spotify: FakeSource;
+  deezer: FakeSource;
+  events: RecordingEvents;
+  artists: CatalogArtists;
+  pinning: TrackPinningService;
+  resolver: TrackResolverService;
+}
+
+/** The catalog's services wired to in-memory fakes, the way `CatalogModule` wires them. */
+export function createCatalog(): CatalogFakes {
+  const tracks = new InMemoryTrackRepository();
+  const lavalink = new FakeLavalink();
+  const spotify = new FakeSource();
+  const deezer = new FakeSource();
+  const events = new RecordingEvents();
+  const repository = tracks as unknown as TrackRepository;
+  const artists = new CatalogArtists(repository);
+  const videos = new VideoSearchService(lavalink as unknown as LavalinkService);
+  const pinning = new TrackPinningService(repository, videos, artists, events as unknown as EventEmitter2);
+  const resolver = new TrackResolverService(
+    repository,
+    videos,
+    pinning,
+    artists,
+    spotify as unknown as SpotifyCatalogClient,
+    deezer as unknown as DeezerClient,
+  );
+  return { tracks, lavalink, spotify, deezer, events, artists, pinning, resolver };
+}
