@@ -84,8 +84,9 @@ export const SECTIONS: FigureSection[] = [
       'The real Lavalink 4.2.2 (a child JVM, `-Xmx256m`, serial GC) playing songs made with ffmpeg into the ' +
       'testkit\u2019s fake voice server, which decrypts every RTP frame; driven by a bare protocol client, not ' +
       'the bot. CPU is the JVM\u2019s user+system time over 10 s minus idle, per player, for Ogg Opus ' +
-      '(passthrough) and MP3 (transcoding); other processes on the machine add noise.',
-    filter: 'lavalink-audio',
+      '(passthrough) and MP3 (transcoding); other processes on the machine add noise. The `audio.gap.track_change` ' +
+      'and `audio.first_frame.play_pinned_ms` figures drive the bot itself against the real node.',
+    filter: 'lavalink-audio real-playback',
   },
 ];
 
@@ -138,6 +139,10 @@ export const MEANINGS: Record<string, string> = {
   'audio.gap.on_track_end_event.median_ms': 'silence at the voice endpoint when the next song is PATCHed on TrackEnd',
   'audio.gap.on_track_end_event.p99_ms': 'the same, 99th percentile (12 changes)',
   'audio.first_frame.node_patch_connected_ms': 'PATCH of a song to its first frame, voice already connected',
+  'audio.gap.track_change.median_ms': 'bot on the real node: last frame of a song to the first of the queued next one',
+  'audio.gap.track_change.p99_ms': 'the same, 99th percentile (7 changes)',
+  'audio.first_frame.play_pinned_ms':
+    'bot on the real node: `/play` of a pinned song to its first frame (voice joined)',
 };
 
 /** The meaning of a figure: its entry above, or one derived from a family of names. */

@@ -1,0 +1,88 @@
+// The bot on the real Lavalink 4.2.2, measured at the testkit's voice server: `/play` of a pinned
+// song to its first frame, and the silence between two queued songs (look-ahead on), as a listener
+// hears it. Needs Java, ffmpeg and the Lavalink jar (see libs/testkit/src/lavalink-real).
+import { startTestServer, TEST_MONGODB_URI_ENV } from '@accord/testkit/db';
+import { realLavalinkAvailability, type MediaSpec, type VoiceFrame } from '@accord/testkit/lavalink-real';
+import { startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
+import { percentile, round, type BenchResult } from './bench-result';
+
+const SONGS = 8;
+const PINNED_ROUNDS = 5;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const nowMs = (): number => performance.timeOrigin + performance.now();
+
+function songs(): MediaSpec[] {
+  return Array.from({ length: SONGS }, (_, index) => ({
+    artist: `Bench Band ${index}`,
+    title: `Song Number ${index}`,
+    durationSeconds: 4,
+    format: 'ogg' as const,
+  }));
+}
+
+/** Index of the song each frame comes from (-1 for none). */
+async function songOf(bench: RealBot): Promise<(frame: VoiceFrame) => number> {
+  const owner = new Map<string, number>();
+  for (const [index, file] of bench.media.files.entries()) {
+    for (const packet of await bench.media.opusPackets(file)) owner.set(packet.toString('base64'), index);
+  }
+  return (frame) => owner.get(frame.opus.toString('base64')) ?? -1;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const found = realLavalinkAvailability();
+  if (!found.ok) throw new Error(`real-playback bench needs the real node: ${found.reason}`);
+  const server = await startTestServer();
+  process.env[TEST_MONGODB_URI_ENV] = server.uri;
+  const bench = await startRealBot({ songs: songs() });
+  try {
+    const song = await songOf(bench);
+    const query = (index: number): string => `Bench Band ${index} - Song Number ${index}`;
+
+    // Every song once in a row: the queue plays them back to back (look-ahead on).
+    for (let index = 0; index < SONGS; index++) await bench.answered(bench.slash('play', { query: query(index) }));
+    await bench.discord.waitUntil(
+      () => bench.voice.framesFor(bench.guild.id).filter((frame) => song(frame) === SONGS - 1).length >= 190,
+      { timeoutMs: SONGS * 4_000 + 30_000 },
+      'the last song played out',
+    );
+    const frames = bench.voice.framesFor(bench.guild.id);
+    const gaps: number[] = [];
+    for (let index = 1; index < SONGS; index++) {
+      const last = frames.filter((frame) => song(frame) === index - 1).at(-1);
+      const first = frames.find((frame) => song(frame) === index);
+      if (last && first) gaps.push(first.time - last.time);
+    }
+
+    // The songs are pinned now: `/play` of one of them, to its first frame.
+    const firstFrame: number[] = [];
+    for (let round_ = 0; round_ < PINNED_ROUNDS; round_++) {
+      await bench.answered(bench.slash('stop'));
+      await sleep(1_500);
+      const index = round_ % SONGS;
+      const sent = nowMs();
+      await bench.answered(bench.slash('play', { query: query(index) }));
+      await bench.discord.waitUntil(
+        () => bench.voice.framesFor(bench.guild.id, { from: sent }).find((frame) => song(frame) === index),
+        { timeoutMs: 15_000 },
+        'the first frame of the pinned song',
+      );
+      const first = bench.voice.framesFor(bench.guild.id, { from: sent }).find((frame) => song(frame) === index);
+      if (first) firstFrame.push(first.time - sent);
+    }
+    return [
+      { name: 'audio.gap.track_change.median_ms', value: round(percentile(gaps, 50)), unit: 'ms', better: 'lower' },
+      { name: 'audio.gap.track_change.p99_ms', value: round(percentile(gaps, 99)), unit: 'ms', better: 'lower' },
+      {
+        name: 'audio.first_frame.play_pinned_ms',
+        value: round(percentile(firstFrame, 50)),
+        unit: 'ms',
+        better: 'lower',
+      },
+    ];
+  } finally {
+    await bench.close();
+    await server.stop();
+  }
+}
