@@ -6,8 +6,8 @@ import { generateTracks, type CatalogueTrack, type FakeLavalinkNode } from '@acc
 import type { INestApplicationContext } from '@nestjs/common';
 import { artistKey, trackKey } from '@accord/track-identity';
 import type { Client } from 'discord.js';
-import type { EventEmitter } from 'node:events';
 import { DISCORD_CLIENT } from '../../src/adapters/discord-client/discord-client.provider';
+import { LavalinkConnectionService } from '../../src/adapters/lavalink/lavalink-connection.service';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
 import { TasteProfileService } from '../../src/domain/preferences/profiles/taste-profile.service';
@@ -213,17 +213,15 @@ export async function sample(app: INestApplicationContext, virtualHours: number,
   await new Promise((resolve) => setTimeout(resolve, 50));
   gc();
   const memory = process.memoryUsage();
-  const kazagumo = app.get(LavalinkService).kazagumo;
-  const emitters: EventEmitter[] = [app.get<Client>(DISCORD_CLIENT), kazagumo, kazagumo.shoukaku];
+  const client = app.get<Client>(DISCORD_CLIENT);
   return {
     virtualHours,
     plays,
     rssKb: Math.round(memory.rss / 1024),
     heapUsedKb: Math.round(memory.heapUsed / 1024),
     timers: process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length,
-    listeners: emitters.reduce(
-      (sum, emitter) => sum + emitter.eventNames().reduce((count, name) => count + emitter.listenerCount(name), 0),
-      0,
-    ),
+    listeners:
+      client.eventNames().reduce((count, name) => count + client.listenerCount(name), 0) +
+      app.get(LavalinkConnectionService).eventListenerCount(),
   };
 }

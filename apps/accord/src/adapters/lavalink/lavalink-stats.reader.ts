@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LavalinkService } from './lavalink.service';
+import { LavalinkConnectionService } from './lavalink-connection.service';
 
 /** The parts of a Lavalink `stats` message the panel shows beyond `LavalinkService.nodes()`. */
 export interface NodeStatsDetail {
@@ -18,10 +18,10 @@ const NONE: NodeStatsDetail = { cpu: null, memory: null, frameStats: null, uptim
  */
 @Injectable()
 export class LavalinkStatsReader {
-  constructor(private readonly lavalink: LavalinkService) {}
+  constructor(private readonly connection: LavalinkConnectionService) {}
 
   detail(name: string): NodeStatsDetail {
-    const stats = this.lavalink.kazagumo.shoukaku.nodes.get(name)?.stats;
+    const stats = this.connection.nodeStats(name);
     if (!stats) return NONE;
     return {
       cpu: { lavalinkLoad: stats.cpu.lavalinkLoad, systemLoad: stats.cpu.systemLoad, cores: stats.cpu.cores },

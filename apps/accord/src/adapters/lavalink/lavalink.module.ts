@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { LavalinkSessionDocument, LavalinkSessionSchema } from './lavalink-session.schema';
 import { LavalinkSessionRepository } from './lavalink-session.repository';
 import { LavalinkStatsReader } from './lavalink-stats.reader';
+import { LavalinkConnectionService } from './lavalink-connection.service';
 import { LavalinkService } from './lavalink.service';
 
 /**
@@ -11,7 +12,7 @@ import { LavalinkService } from './lavalink.service';
  */
 @Module({
   imports: [MongooseModule.forFeature([{ name: LavalinkSessionDocument.name, schema: LavalinkSessionSchema }])],
-  providers: [LavalinkService, LavalinkSessionRepository, LavalinkStatsReader],
+  providers: [LavalinkConnectionService, LavalinkService, LavalinkSessionRepository, LavalinkStatsReader],
   exports: [LavalinkService, LavalinkStatsReader],
 })
 export class LavalinkModule {}

@@ -1,4 +1,5 @@
 import type { PlayableTrack } from '@accord/core';
+import type { FilterOptions, TrackEndReason } from 'shoukaku';
 
 /** What a Lavalink `loadtracks` call found, in Accord's terms. */
 export type LoadResult =
@@ -13,3 +14,46 @@ export type SearchEngine = 'ytmsearch' | 'ytsearch' | 'scsearch';
 
 /** Lavalink's filter chain, as the player PATCH takes it (empty: none, Opus passthrough kept). */
 export type { FilterOptions as LavalinkFilters } from 'shoukaku';
+
+export type { TrackEndReason as LavalinkEndReason } from 'shoukaku';
+
+export type LavalinkNodeState = 'connecting' | 'connected' | 'disconnecting' | 'disconnected' | 'gave-up';
+
+export interface LavalinkNodeStatus {
+  name: string;
+  state: LavalinkNodeState;
+  players: number;
+  playingPlayers: number;
+  cpuLoad?: number;
+}
+
+/** What playback hears from its players; set once by playback. */
+export interface PlayerEventListener {
+  onTrackStart(guildId: string): void;
+  onTrackEnd(guildId: string, reason: TrackEndReason): void;
+  onTrackException(guildId: string, message: string): void;
+  onTrackStuck(guildId: string): void;
+  onVoiceClosed(guildId: string, code: number): void;
+  onPosition(guildId: string, positionMs: number): void;
+  /** A node is ready; `resumed` when Lavalink kept our session (and players) across a restart. */
+  onNodeReady(node: string, resumed: boolean): void;
+  /** A node was lost and these guilds' players could not be moved to another node. */
+  onPlayersStranded(guildIds: string[]): void;
+  /** Playback's best estimate of where a guild's track is now (Lavalink's last update may be old). */
+  positionOf(guildId: string): number | undefined;
+}
+
+/** The state of a player as Lavalink itself holds it. */
+export interface RemotePlayerState {
+  encoded: string | null;
+  positionMs: number;
+  paused: boolean;
+  volume: number;
+}
+
+export interface StartOptions {
+  startMs?: number;
+  paused?: boolean;
+  volume?: number;
+  filters?: FilterOptions;
+}
