@@ -8,6 +8,8 @@ import { CatalogArtists } from '../catalog-artists';
 import type { CatalogTrack, NewCatalogTrack, SourceAnswer, SourceCollection, SourceTrack } from '../catalog.types';
 import { TrackPinningService } from '../track-pinning.service';
 import { TrackResolverService } from '../track-resolver.service';
+import { TrackSuggestionService } from '../track-suggestion.service';
+import { foldSearchText } from '../search-text';
 import type { PinChange, TrackRepository } from '../track.repository';
 import { VideoSearchService } from '../video-search.service';
 
@@ -51,8 +53,12 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
   findManyBySpotifyIds(ids: string[]): Promise<CatalogTrack[]> {
     return Promise.resolve(this.docs.filter((doc) => doc.spotifyId && ids.includes(doc.spotifyId)));
   }
-  searchByPrefix(): Promise<CatalogTrack[]> {
-    return Promise.resolve([]);
+  searchByPrefix(prefix: string, limit: number): Promise<CatalogTrack[]> {
+    const folded = foldSearchText(prefix);
+    const found = this.docs.filter(
+      (doc) => !doc.unavailable && folded && foldSearchText(`${doc.artist} ${doc.title}`).startsWith(folded),
+    );
+    return Promise.resolve(found.slice(0, limit));
   }
   /** How many times the known artists were read. */
   artistReads = 0;
@@ -267,6 +273,7 @@ export interface CatalogFakes {
   artists: CatalogArtists;
   pinning: TrackPinningService;
   resolver: TrackResolverService;
+  suggestions: TrackSuggestionService;
 }
 
 /** The catalog's services wired to in-memory fakes, the way `CatalogModule` wires them. */
@@ -288,5 +295,6 @@ export function createCatalog(): CatalogFakes {
     spotify as unknown as SpotifyCatalogClient,
     deezer as unknown as DeezerClient,
   );
-  return { tracks, lavalink, spotify, deezer, events, artists, pinning, resolver };
+  const suggestions = new TrackSuggestionService(repository, videos);
+  return { tracks, lavalink, spotify, deezer, events, artists, pinning, resolver, suggestions };
 }
