@@ -16,7 +16,7 @@ export interface CurrentTrack {
   started: boolean;
 }
 
-/** One guild's live playback state. Mutated only by PlaybackService. */
+/** One guild's live playback state. Mutated only by the playback services of this folder. */
 export class GuildSession {
   queue: GuildQueue;
   current: CurrentTrack | null = null;
