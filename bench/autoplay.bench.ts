@@ -13,7 +13,7 @@ import { lastfmApiStandIn, type LastfmWorld } from '@accord/testkit/lastfm-api';
 import { artistKey, trackKey } from '@accord/track-identity';
 import type { AppConfig } from '../apps/accord/src/config/app-config';
 import { CandidateGatherer } from '../apps/accord/src/domain/discovery/candidate-gatherer.service';
-import { DeezerDiscoveryClient } from '../apps/accord/src/adapters/deezer/deezer-discovery.client';
+import { DeezerClient } from '../apps/accord/src/adapters/deezer/deezer.client';
 import { LastfmClient } from '../apps/accord/src/adapters/lastfm/lastfm.client';
 import { SimilarCacheService } from '../apps/accord/src/domain/discovery/similar-cache.service';
 import type { SimilarRepository } from '../apps/accord/src/domain/discovery/similar.repository';
@@ -179,7 +179,7 @@ export async function run(): Promise<BenchResult[]> {
       new ListenerLibrarySource(),
       new CoListeningSource(historyPort, cache),
       new LastfmSource(new LastfmClient('bench-key'), cache),
-      new DeezerSource(new DeezerDiscoveryClient(), cache),
+      new DeezerSource(new DeezerClient(), cache),
       new YoutubeMixSource(lavalink, cache),
     ]);
     const current: PlayableTrack = {

@@ -2,7 +2,7 @@ import { createConnection, type Connection } from 'mongoose';
 import { deezerApiStandIn, type DeezerApiStandIn } from '@accord/testkit/deezer-api';
 import { lastfmApiStandIn, type LastfmApiStandIn } from '@accord/testkit/lastfm-api';
 import type { DiscoveryContext } from '../src/domain/discovery/candidate-source';
-import { DeezerDiscoveryClient } from '../src/adapters/deezer/deezer-discovery.client';
+import { DeezerClient } from '../src/adapters/deezer/deezer.client';
 import { LastfmClient } from '../src/adapters/lastfm/lastfm.client';
 import { SimilarCacheService } from '../src/domain/discovery/similar-cache.service';
 import { SIMILAR_MODEL, similarSchema, type SimilarDocument } from '../src/domain/discovery/similar.schema';
@@ -86,7 +86,7 @@ describe('Autoplay candidate sources against the Deezer and Last.fm stand-ins', 
 
   describe(DeezerSource.name, () => {
     it('proposes the top tracks of related artists as "close to" the seed artist, keyed like the catalog', async () => {
-      const sut = new DeezerSource(new DeezerDiscoveryClient(), cache);
+      const sut = new DeezerSource(new DeezerClient(), cache);
 
       const found = await sut.candidates(context());
 
@@ -109,7 +109,7 @@ describe('Autoplay candidate sources against the Deezer and Last.fm stand-ins', 
     });
 
     it('answers the second time from the similar cache, without asking Deezer', async () => {
-      const sut = new DeezerSource(new DeezerDiscoveryClient(), cache);
+      const sut = new DeezerSource(new DeezerClient(), cache);
       await sut.candidates(context());
       deezer.requests.length = 0;
 
@@ -120,7 +120,7 @@ describe('Autoplay candidate sources against the Deezer and Last.fm stand-ins', 
     });
 
     it('gives nothing (and throws nothing) when Deezer is down, and caches no failure', async () => {
-      const sut = new DeezerSource(new DeezerDiscoveryClient(), cache);
+      const sut = new DeezerSource(new DeezerClient(), cache);
       deezer.setDown(true);
 
       const found = await sut.candidates(
@@ -134,7 +134,7 @@ describe('Autoplay candidate sources against the Deezer and Last.fm stand-ins', 
     });
 
     it('stops waiting when the pick moves on (its signal aborts)', async () => {
-      const sut = new DeezerSource(new DeezerDiscoveryClient(), cache);
+      const sut = new DeezerSource(new DeezerClient(), cache);
       deezer.setLatency(5_000);
       const controller = new AbortController();
       const started = Date.now();

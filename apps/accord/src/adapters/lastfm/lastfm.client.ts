@@ -2,9 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { getJson, type HttpAnswer } from '../../shared/http/http-json';
 
 export const LASTFM_API_URL = 'https://ws.audioscrobbler.com/2.0/';
-const TIMEOUT_MS = 1_500;
-/** Last.fm's error code for "the track or artist could not be found". */
+/** Discovery answers inside a pick's deadline. */
+const DISCOVERY_TIMEOUT_MS = 1_500;
+/** A user's library, read while the user waits on an import. */
+const LIBRARY_TIMEOUT_MS = 8_000;
+/** Last.fm's error code for "not found" (a track, an artist or a user). */
 const NOT_FOUND = 6;
+export const LASTFM_PAGE = 200;
+
+export type LastfmFailure = 'not-found' | 'unavailable';
+
+/** A library read that failed: the user is unknown, or Last.fm (or its key) is unavailable. */
+export class LastfmCallError extends Error {
+  constructor(
+    readonly failure: LastfmFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = LastfmCallError.name;
+  }
+}
+
+export interface LastfmArtistPlays {
+  name: string;
+  playcount: number;
+}
+
+export interface LastfmTrackPlays {
+  artist: string;
+  title: string;
+  playcount: number;
+}
 
 export interface LastfmSimilarTrack {
   artist: string;
@@ -38,12 +66,22 @@ interface SimilarArtistsJson extends LastfmError {
 }
 
 interface TopTracksJson extends LastfmError {
-  toptracks?: { track?: Array<{ name: string; playcount?: number | string; artist?: { name?: string } }> };
+  toptracks?: { track?: Array<{ name?: string; playcount?: number | string; artist?: { name?: string } }> };
+}
+
+interface TopArtistsJson extends LastfmError {
+  topartists?: { artist?: Array<{ name?: string; playcount?: string | number }> };
+}
+
+interface LovedTracksJson extends LastfmError {
+  lovedtracks?: { track?: Array<{ name?: string; artist?: { name?: string } }> };
 }
 
 /**
- * Last.fm's API (needs `LASTFM_API_KEY`): similar tracks, similar artists and artist top tracks.
- * The one place discovery talks to Last.fm; the base URL is injectable for tests.
+ * Last.fm's API (needs `LASTFM_API_KEY`), the one place that talks to Last.fm: similar tracks,
+ * similar artists and artist top tracks for discovery (failures are values), and a user's top
+ * artists, top tracks and loved tracks for `/link lastfm` (failures are a `LastfmCallError`). The
+ * base URL is injectable for tests.
  */
 @Injectable()
 export class LastfmClient {
@@ -51,6 +89,10 @@ export class LastfmClient {
     private readonly apiKey: string,
     private readonly baseUrl: string = LASTFM_API_URL,
   ) {}
+
+  isConfigured(): boolean {
+    return this.apiKey !== '';
+  }
 
   async similarTracks(
     artist: string,
@@ -99,6 +141,55 @@ export class LastfmClient {
     };
   }
 
+  async userTopArtists(username: string): Promise<LastfmArtistPlays[]> {
+    const json = await this.library<TopArtistsJson>('user.getTopArtists', username, { period: 'overall' });
+    return (json.topartists?.artist ?? []).flatMap((artist) =>
+      artist.name ? [{ name: artist.name, playcount: toNumber(artist.playcount) }] : [],
+    );
+  }
+
+  async userTopTracks(username: string): Promise<LastfmTrackPlays[]> {
+    const json = await this.library<TopTracksJson>('user.getTopTracks', username, { period: 'overall' });
+    return (json.toptracks?.track ?? []).flatMap((track) =>
+      track.name && track.artist?.name
+        ? [{ artist: track.artist.name, title: track.name, playcount: toNumber(track.playcount) }]
+        : [],
+    );
+  }
+
+  async userLovedTracks(username: string): Promise<Array<{ artist: string; title: string }>> {
+    const json = await this.library<LovedTracksJson>('user.getLovedTracks', username, {});
+    return (json.lovedtracks?.track ?? []).flatMap((track) =>
+      track.name && track.artist?.name ? [{ artist: track.artist.name, title: track.name }] : [],
+    );
+  }
+
+  /** A library read: an unknown user is `not-found`; Last.fm failing (or no key) is `unavailable`. */
+  private async library<T extends LastfmError>(
+    method: string,
+    user: string,
+    params: Record<string, string>,
+  ): Promise<T> {
+    if (!this.isConfigured()) throw new LastfmCallError('unavailable', 'LASTFM_API_KEY is not set');
+    const query = new URLSearchParams({
+      method,
+      user,
+      api_key: this.apiKey,
+      format: 'json',
+      limit: String(LASTFM_PAGE),
+      ...params,
+    });
+    const answer = await getJson<T>(`${this.baseUrl}?${query.toString()}`, { timeoutMs: LIBRARY_TIMEOUT_MS });
+    // Last.fm reports errors in the body, with a 4xx or (for some methods) a 200.
+    const body = (answer.ok ? answer.value : answer.body) as T | undefined;
+    if (body?.error === NOT_FOUND) throw new LastfmCallError('not-found', body.message ?? 'not found');
+    if (!answer.ok) throw new LastfmCallError('unavailable', answer.detail);
+    if (answer.value.error !== undefined) {
+      throw new LastfmCallError('unavailable', `error ${answer.value.error}: ${answer.value.message ?? ''}`);
+    }
+    return answer.value;
+  }
+
   private async call<T extends LastfmError>(
     method: string,
     params: Record<string, string | number>,
@@ -106,7 +197,7 @@ export class LastfmClient {
   ): Promise<HttpAnswer<T>> {
     const query = new URLSearchParams({ method, api_key: this.apiKey, format: 'json', autocorrect: '1' });
     for (const [name, value] of Object.entries(params)) query.set(name, String(value));
-    const answer = await getJson<T>(`${this.baseUrl}?${query.toString()}`, { timeoutMs: TIMEOUT_MS, signal });
+    const answer = await getJson<T>(`${this.baseUrl}?${query.toString()}`, { timeoutMs: DISCOVERY_TIMEOUT_MS, signal });
     if (!answer.ok) return answer;
     const { error, message } = answer.value;
     if (error !== undefined) {
@@ -120,5 +211,5 @@ export class LastfmClient {
 
 function toNumber(value: number | string | undefined): number {
   const parsed = typeof value === 'number' ? value : Number.parseFloat(value ?? '');
-  return Number.isFinite(parsed) ? parsed : 0;
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
-import { DeezerClient } from '../../adapters/deezer/deezer.client';
+import { DeezerModule } from '../../adapters/deezer/deezer.module';
 import { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
 import { CatalogArtists } from './catalog-artists';
 import { TrackPinningService } from './track-pinning.service';
@@ -18,7 +18,7 @@ import { VideoSearchService } from './video-search.service';
  * panel), suggestions (autocomplete) and the known artists (fed by imports).
  */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: TRACK_MODEL, schema: trackSchema }]), LavalinkModule],
+  imports: [MongooseModule.forFeature([{ name: TRACK_MODEL, schema: trackSchema }]), LavalinkModule, DeezerModule],
   providers: [
     TrackRepository,
     CatalogArtists,
@@ -27,7 +27,6 @@ import { VideoSearchService } from './video-search.service';
     TrackResolverService,
     TrackSuggestionService,
     SpotifyCatalogClient,
-    { provide: DeezerClient, useFactory: (): DeezerClient => new DeezerClient() },
     { provide: TRACK_RESOLVER, useExisting: TrackResolverService },
   ],
   exports: [TrackResolverService, TrackPinningService, TrackSuggestionService, CatalogArtists, TRACK_RESOLVER],

@@ -5,8 +5,8 @@ import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
 import { HistoryModule } from '../history/history.module';
 import { CandidateGatherer } from './candidate-gatherer.service';
 import { CANDIDATE_SOURCES, type CandidateSource } from './candidate-source';
-import { DeezerDiscoveryClient } from '../../adapters/deezer/deezer-discovery.client';
-import { LastfmClient } from '../../adapters/lastfm/lastfm.client';
+import { DeezerModule } from '../../adapters/deezer/deezer.module';
+import { LastfmModule } from '../../adapters/lastfm/lastfm.module';
 import { SIMILAR_MODEL, similarSchema } from './similar.schema';
 import { SimilarCacheService } from './similar-cache.service';
 import { SimilarRepository } from './similar.repository';
@@ -22,16 +22,16 @@ import { YoutubeMixSource } from './sources/youtube-mix.source';
  * `similar` collection. Exports `CandidateGatherer`, which asks them all under a deadline.
  */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: SIMILAR_MODEL, schema: similarSchema }]), LavalinkModule, HistoryModule],
+  imports: [
+    MongooseModule.forFeature([{ name: SIMILAR_MODEL, schema: similarSchema }]),
+    LavalinkModule,
+    HistoryModule,
+    DeezerModule,
+    LastfmModule,
+  ],
   providers: [
     SimilarRepository,
     SimilarCacheService,
-    { provide: DeezerDiscoveryClient, useFactory: (): DeezerDiscoveryClient => new DeezerDiscoveryClient() },
-    {
-      provide: LastfmClient,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): LastfmClient => new LastfmClient(config.lastfm?.apiKey ?? ''),
-    },
     ListenerLibrarySource,
     CoListeningSource,
     DeezerSource,

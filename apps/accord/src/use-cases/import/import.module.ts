@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LastfmImportClient } from '../../adapters/lastfm/lastfm-import.client';
+import { LastfmModule } from '../../adapters/lastfm/lastfm.module';
 import { CatalogModule } from '../../domain/catalog/catalog.module';
 import { PreferencesModule } from '../../domain/preferences/preferences.module';
 import { LastfmImportService } from './lastfm-import.service';
@@ -9,14 +9,8 @@ import { SpotifyMaintenanceService } from './spotify-maintenance.service';
 
 /** Importing listening libraries into taste profiles: Spotify (linked), Last.fm (public) and playlists. */
 @Module({
-  imports: [PreferencesModule, CatalogModule],
-  providers: [
-    LastfmImportClient,
-    LastfmImportService,
-    SpotifyImportService,
-    SpotifyMaintenanceService,
-    PlaylistImportService,
-  ],
+  imports: [PreferencesModule, CatalogModule, LastfmModule],
+  providers: [LastfmImportService, SpotifyImportService, SpotifyMaintenanceService, PlaylistImportService],
   exports: [LastfmImportService, SpotifyImportService, PlaylistImportService],
 })
 export class ImportModule {}

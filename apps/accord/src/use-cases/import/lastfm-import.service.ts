@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
+import { CatalogArtists } from '../../domain/catalog/catalog-artists';
 import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
 import { DEFAULT_TASTE_SETTINGS } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
 import { PreferencesError, PreferencesErrorCode } from '@accord/core';
 import { LibraryAccumulator } from './library-accumulator';
 import type { ImportResult } from './spotify-import.service';
-import { LastfmCallError, LastfmImportClient } from '../../adapters/lastfm/lastfm-import.client';
+import { LastfmCallError, LastfmClient } from '../../adapters/lastfm/lastfm.client';
 
 /** Last.fm user names: 2-15 characters, a letter first, then letters, digits, `_` or `-`. */
 const USERNAME = /^[A-Za-z][A-Za-z0-9_-]{1,14}$/;
@@ -18,9 +19,10 @@ export class LastfmImportService {
   private readonly logger = new Logger(LastfmImportService.name);
 
   constructor(
-    private readonly client: LastfmImportClient,
+    private readonly client: LastfmClient,
     private readonly profiles: ProfileRepository,
     private readonly taste: TasteProfileService,
+    private readonly knownArtists: CatalogArtists,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -40,9 +42,9 @@ export class LastfmImportService {
     }
     try {
       const [artists, tracks, loved] = await Promise.all([
-        this.client.topArtists(username),
-        this.client.topTracks(username),
-        this.client.lovedTracks(username),
+        this.client.userTopArtists(username),
+        this.client.userTopTracks(username),
+        this.client.userLovedTracks(username),
       ]);
       const library = new LibraryAccumulator();
       for (const artist of artists) library.addArtist(artist.name, artist.playcount);
@@ -61,6 +63,7 @@ export class LastfmImportService {
         tracks: result.tracks,
       });
       await this.profiles.setLastfm(userId, { username, linkedAt: now, lastImportAt: now });
+      this.knownArtists.remember(result.artists.map((artist) => artist.name));
       return { username, label, tracks: library.songCount, artists: result.artists.length };
     } catch (error: unknown) {
       if (error instanceof LastfmCallError && error.failure === 'not-found') {

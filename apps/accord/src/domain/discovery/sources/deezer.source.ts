@@ -1,11 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { artistKey } from '@accord/track-identity';
 import type { CandidateSource, DiscoveryContext, SeedArtist, SourcedCandidate } from '../candidate-source';
-import {
-  DeezerDiscoveryClient,
-  type DeezerArtistRef,
-  type DeezerTopTrack,
-} from '../../../adapters/deezer/deezer-discovery.client';
+import { DeezerClient, type DeezerArtistRef, type DeezerTopTrack } from '../../../adapters/deezer/deezer.client';
 import type { HttpAnswer } from '../../../shared/http/http-json';
 import { CACHE_TTL_MS, SimilarCacheService } from '../similar-cache.service';
 import { distinctCandidates, rankStrength, songCandidate } from '../song-candidate';
@@ -24,7 +20,7 @@ export class DeezerSource implements CandidateSource {
   private readonly logger = new Logger(DeezerSource.name);
 
   constructor(
-    private readonly deezer: DeezerDiscoveryClient,
+    private readonly deezer: DeezerClient,
     private readonly cache: SimilarCacheService,
   ) {}
 
