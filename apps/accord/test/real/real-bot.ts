@@ -21,9 +21,12 @@ import { TEST_TOKEN, eventually } from '../support/test-bot';
 export interface RealBot {
   app: NestFastifyApplication;
   discord: FakeDiscord;
+  /** The first node; `nodes` holds all of them, `proxies` the proxy in front of each. */
   node: RealLavalinkNode;
-  /** Between the bot and the node: every REST exchange with its status. */
+  nodes: RealLavalinkNode[];
+  /** Between the bot and the (first) node: every REST exchange with its status. */
   proxy: LavalinkRecordingProxy;
+  proxies: LavalinkRecordingProxy[];
   voice: FakeVoiceServer;
   media: MediaLibrary;
   guild: FakeGuildDefinition;
@@ -39,24 +42,35 @@ export interface RealBot {
  * VOICE_SERVER_UPDATE points at the bench's voice server, and the bench search plugin answers
  * `ytsearch:` from `songs`. The listener is already in the guild's voice channel.
  */
-export async function startRealBot(options: { songs: MediaSpec[]; frameBufferDurationMs?: number }): Promise<RealBot> {
+export async function startRealBot(options: {
+  songs: MediaSpec[];
+  frameBufferDurationMs?: number;
+  /** Real nodes to start (default 1), one JVM each. */
+  nodeCount?: number;
+}): Promise<RealBot> {
   const listener = UserFactory.create({ username: 'listener' });
   const guild = GuildFactory.create({ members: [MemberFactory.create({ user: listener })] });
   const media = new MediaLibrary();
   await media.start(options.songs);
   const voice = new FakeVoiceServer();
   await voice.start();
-  const node = new RealLavalinkNode({
-    name: 'real-1',
-    password: 'real-secret',
-    trustStore: (await testCertificates()).trustStore,
-    pluginsDir: await ensureBenchSearchPlugin(),
-    catalogueUrl: media.baseUrl,
-    frameBufferDurationMs: options.frameBufferDurationMs,
-  });
-  await node.start();
-  const proxy = new LavalinkRecordingProxy({ host: node.host, port: node.port });
-  await proxy.start();
+  const nodes: RealLavalinkNode[] = [];
+  const proxies: LavalinkRecordingProxy[] = [];
+  for (let index = 1; index <= (options.nodeCount ?? 1); index++) {
+    const node = new RealLavalinkNode({
+      name: `real-${index}`,
+      password: `real-secret-${index}`,
+      trustStore: (await testCertificates()).trustStore,
+      pluginsDir: await ensureBenchSearchPlugin(),
+      catalogueUrl: media.baseUrl,
+      frameBufferDurationMs: options.frameBufferDurationMs,
+    });
+    await node.start(); // one at a time: two JVMs starting together on two cores take twice as long
+    const proxy = new LavalinkRecordingProxy({ host: node.host, port: node.port });
+    await proxy.start();
+    nodes.push(node);
+    proxies.push(proxy);
+  }
   const discord = new FakeDiscord({ guilds: [guild], heartbeatIntervalMs: 1_000, voiceEndpoint: voice.endpoint });
   await discord.start();
   const databaseUri = testDatabaseUri();
@@ -67,7 +81,7 @@ export async function startRealBot(options: { songs: MediaSpec[]; frameBufferDur
     DISCORD_DEV_GUILD_ID: guild.id,
     DISCORD_API_URL: discord.apiUrl,
     MONGODB_URI: databaseUri,
-    LAVALINK_NODES: `${node.name}:${node.password}@${proxy.url}`,
+    LAVALINK_NODES: nodes.map((node, index) => `${node.name}:${node.password}@${proxies[index].url}`).join(','),
     LAVALINK_RECONNECT_INTERVAL_S: '1',
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
@@ -95,8 +109,10 @@ export async function startRealBot(options: { songs: MediaSpec[]; frameBufferDur
   return {
     app,
     discord,
-    node,
-    proxy,
+    node: nodes[0],
+    nodes,
+    proxy: proxies[0],
+    proxies,
     voice,
     media,
     guild,
@@ -125,8 +141,8 @@ export async function startRealBot(options: { songs: MediaSpec[]; frameBufferDur
     close: async () => {
       await app.close();
       logger.close();
-      await proxy.stop();
-      await node.dispose();
+      for (const proxy of proxies) await proxy.stop();
+      for (const node of nodes) await node.dispose();
       await discord.stop();
       await voice.stop();
       await media.stop();
