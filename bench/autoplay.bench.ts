@@ -10,7 +10,7 @@ import type { HistoryEntry, ListenerProfile, WeightedRef } from '@accord/recomme
 import { seededRandom } from '@accord/recommender';
 import { deezerApiStandIn, type DeezerWorldArtist } from '@accord/testkit/deezer-api';
 import { lastfmApiStandIn, type LastfmWorld } from '@accord/testkit/lastfm-api';
-import { artistKey, trackKey } from '@accord/track-identity';
+import { artistKey, parseTrackKey, trackKey } from '@accord/track-identity';
 import type { AppConfig } from '../apps/accord/src/config/app-config';
 import { CandidateGatherer } from '../apps/accord/src/domain/discovery/candidate-gatherer.service';
 import { DeezerClient } from '../apps/accord/src/adapters/deezer/deezer.client';
@@ -105,7 +105,7 @@ function history(now: number): HistoryEntry[] {
     const song = songRef();
     return {
       trackKey: song.id,
-      artistKey: song.id.split('|')[0],
+      artistKey: parseTrackKey(song.id)!.artist,
       startedAt: now - i * 240_000,
       listeners: Array.from({ length: LISTENERS }, (_, l) => `user${l}`).filter(() => random() < 0.7),
       source: i % 3 === 0 ? 'request' : 'autoplay',

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection, Types, type Connection } from 'mongoose';
 import type { PlaySource } from '@accord/core';
+import { parseTrackKey } from '@accord/track-identity';
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { upsertWindowEntry } from '../apps/accord/src/domain/history/guild-window';
 import { GuildWindowRepository } from '../apps/accord/src/domain/history/guild-window.repository';
@@ -95,7 +96,7 @@ async function seed(connection: Connection, random: () => number): Promise<Seede
       guildId: GUILD,
       trackKey: key,
       artistKey: artistKey(artist),
-      title: key.split('|')[1],
+      title: parseTrackKey(key)!.title,
       artist: `Artist ${artist}`,
       durationMs: 210_000,
       startedAt: new Date(startedAt),
@@ -289,7 +290,7 @@ export async function run(): Promise<BenchResult[]> {
       artistRecent: await time(RUNS, (n) =>
         history.artistRecent(
           GUILD,
-          candidates(n).map((key) => key.split('|')[0]),
+          candidates(n).map((key) => parseTrackKey(key)!.artist),
         ),
       ),
       playCounts: await time(RUNS, () => history.playCounts(GUILD)),

@@ -6,7 +6,15 @@ export {
   type ParsedTitle,
   type CleanedTitle,
 } from './parse-title';
-export { trackKey, artistKey, titleKey, type TrackKeyInput } from './track-key';
+export {
+  trackKey,
+  artistKey,
+  titleKey,
+  parseTrackKey,
+  formatTrackKey,
+  type TrackKeyInput,
+  type TrackKeyParts,
+} from './track-key';
 export { NO_VARIANT, variantKind, type Variant } from './variant';
 export { foldForKey, foldCaseAndSpaces, prepareText } from './normalise';
 export {

@@ -1,6 +1,6 @@
 import { loadParseCases, loadSongGroups, parseCase } from '../fixtures/load-fixtures';
 import { parseTitle } from './parse-title';
-import { artistKey, titleKey, trackKey } from './track-key';
+import { artistKey, formatTrackKey, parseTrackKey, titleKey, trackKey } from './track-key';
 
 const keyOf = (upload: { title: string; author?: string }): string => trackKey(parseTitle(upload));
 
@@ -92,5 +92,33 @@ describe(titleKey.name, () => {
     ['夜に駆ける', '夜に駆ける'],
   ])('folds %j to %j', (title, key) => {
     expect(titleKey(title)).toBe(key);
+  });
+});
+
+describe(parseTrackKey.name, () => {
+  it.each([
+    ['daftpunk|onemoretime|none', { artist: 'daftpunk', title: 'onemoretime', variant: 'none' }],
+    ['justice|dance|remix:bostonbun', { artist: 'justice', title: 'dance', variant: 'remix:bostonbun' }],
+    ['daftpunk|onemoretime', null],
+    ['daftpunk', null],
+    ['|onemoretime|none', null],
+    ['daftpunk||none', null],
+    ['', null],
+  ] as const)('%p -> %p', (key, parts) => {
+    expect(parseTrackKey(key)).toEqual(parts);
+  });
+
+  it('gives back what formatTrackKey wrote, for keys made from real titles', () => {
+    for (const title of [
+      'Daft Punk - One More Time',
+      'Justice - D.A.N.C.E. (Boston Bun Remix)',
+      'Air - Sexy Boy (Live)',
+    ]) {
+      const key = keyOf({ title });
+      const parts = parseTrackKey(key);
+
+      expect(parts).not.toBeNull();
+      expect(formatTrackKey(parts!)).toBe(key);
+    }
   });
 });

@@ -20,7 +20,7 @@ export function trackKey(parsed: TrackKeyInput): string {
   const variant = parsed.variant && parsed.variant.trim() ? parsed.variant.trim() : NO_VARIANT;
   const coverBy = variantKind(variant) === 'cover' ? variant.slice('cover:'.length) : '';
   const artist = coverBy || artistKey(parsed.artist);
-  return `${artist}|${titleKey(parsed.title)}|${variant}`;
+  return formatTrackKey({ artist, title: titleKey(parsed.title), variant });
 }
 
 /** Folded primary artist: "The Beatles" and "Beatles, The" -> "beatles"; "Queen & David Bowie" -> "queen". */
@@ -50,4 +50,28 @@ export function titleKey(title: string): string {
   const base = trimmed.trim().length > 0 ? trimmed : withoutFeaturing;
   const words = base.replace(/\s*&\s*/g, ' and ').replace(/\bpt\.?(?=\s*\d)/gi, 'part');
   return foldForKey(words);
+}
+
+/** A track key taken apart: its folded primary artist, title and variant (`none` for the original). */
+export interface TrackKeyParts {
+  artist: string;
+  title: string;
+  variant: string;
+}
+
+/**
+ * `artist|title|variant` -> its parts, or null for text that is not a track key. Every reader of a
+ * key goes through this (and `formatTrackKey`) rather than splitting the string itself.
+ */
+export function parseTrackKey(key: string): TrackKeyParts | null {
+  const first = key.indexOf('|');
+  const second = first === -1 ? -1 : key.indexOf('|', first + 1);
+  if (second === -1) return null;
+  const parts = { artist: key.slice(0, first), title: key.slice(first + 1, second), variant: key.slice(second + 1) };
+  return parts.artist && parts.title && parts.variant ? parts : null;
+}
+
+/** Parts that are already folded (from `parseTrackKey` or a stored key) back into a key. */
+export function formatTrackKey(parts: TrackKeyParts): string {
+  return `${parts.artist}|${parts.title}|${parts.variant}`;
 }

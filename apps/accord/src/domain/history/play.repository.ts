@@ -1,3 +1,4 @@
+import { parseTrackKey } from '@accord/track-identity';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
@@ -162,11 +163,12 @@ export class PlayRepository {
     const most = top[0]?.[1].size ?? 1;
     return top.map(([trackKey, listeners]) => {
       const name = names.get(trackKey);
+      const parts = parseTrackKey(trackKey);
       return {
         trackKey,
-        artistKey: trackKey.split('|')[0],
-        artistName: name?.artist ?? trackKey.split('|')[0],
-        title: name?.title ?? trackKey.split('|')[1] ?? trackKey,
+        artistKey: parts?.artist ?? trackKey,
+        artistName: name?.artist ?? parts?.artist ?? trackKey,
+        title: name?.title ?? parts?.title ?? trackKey,
         similarTo: trackKeys[0],
         strength: round(listeners.size / (listeners.size + 3)),
         userIds: [...listeners],

@@ -1,5 +1,5 @@
 import type { PlayedTrackRef } from '@accord/core';
-import { parseTitle, trackKey as keyOf } from '@accord/track-identity';
+import { parseTitle, parseTrackKey, trackKey as keyOf } from '@accord/track-identity';
 
 /** A played track as history keeps it: canonical keys plus display names. */
 export interface PlayedSong {
@@ -25,10 +25,9 @@ export function identifyPlayed(track: Pick<PlayedTrackRef, 'trackKey' | 'title' 
   };
 }
 
-/** `artist|title|variant` -> `artist`. */
+/** `artist|title|variant` -> `artist` (the whole text when it is not a track key). */
 export function artistKeyOf(trackKey: string): string {
-  const bar = trackKey.indexOf('|');
-  return bar === -1 ? trackKey : trackKey.slice(0, bar);
+  return parseTrackKey(trackKey)?.artist ?? trackKey;
 }
 
 /** "Artist - Title" as profiles store track names; split back for display and queueing. */

@@ -1,5 +1,5 @@
 import type { GuildTaste, HistoryEntry, ListenerProfile, RequesterSeed, WeightedRef } from '@accord/recommender';
-import { artistKey, parseTitle, trackKey } from '@accord/track-identity';
+import { artistKey, parseTitle, parseTrackKey, trackKey } from '@accord/track-identity';
 import type { ListenerSeed, SeedArtist, SeedTrack, SourcedCandidate } from '../../domain/discovery/candidate-source';
 import type { PlayableTrack, QueueEntry } from '../../domain/playback/playback.types';
 import type { GuildHistoryEntry } from '../../domain/history/guild-history.port';
@@ -67,7 +67,7 @@ export function songOf(track: PlayableTrack): {
   const key = track.trackKey ?? trackKey({ artist: artistName, title: parsed.title, variant: parsed.variant });
   return {
     trackKey: key,
-    artistKey: key.split('|')[0] || artistKey(artistName),
+    artistKey: parseTrackKey(key)?.artist || artistKey(artistName),
     artistName,
     title: parsed.title || track.title,
   };
@@ -141,7 +141,7 @@ export function buildSeeds(input: {
 }
 
 function seedFromRef(key: string, name: string | undefined, profile: ListenerProfile, weight: number): SeedTrack {
-  const artistPart = key.split('|')[0] ?? '';
+  const artistPart = parseTrackKey(key)?.artist ?? '';
   const split = name?.includes(' - ') ? name.split(' - ') : undefined;
   const artistName = profile.topArtists.find((artist) => artist.id === artistPart)?.name ?? split?.[0];
   const title = split ? split.slice(1).join(' - ') : name;

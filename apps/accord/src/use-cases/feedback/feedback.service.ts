@@ -1,3 +1,4 @@
+import { parseTrackKey } from '@accord/track-identity';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { DomainEvent, type FeedbackGivenEvent, HistoryError, HistoryErrorCode } from '@accord/core';
@@ -10,7 +11,7 @@ import { FeedbackRepository } from '../../domain/history/feedback.repository';
 import { HistoryWriter } from '../../domain/history/history-writer.service';
 import { FEEDBACK_WEIGHTS } from '../../domain/history/history.types';
 import { PlayRecorderService } from '../../domain/history/play-recorder.service';
-import { artistKeyOf, identifyPlayed } from '../../domain/history/played-song';
+import { identifyPlayed } from '../../domain/history/played-song';
 
 export type FeedbackKindGiven = Extract<FeedbackGivenEvent['kind'], 'like' | 'dislike'>;
 
@@ -67,11 +68,12 @@ export class FeedbackService {
 
   private record(event: FeedbackGivenEvent): void {
     const play = this.recorder.noteFeedback(event.guildId, event.trackKey, event.userId, event.kind);
+    const parts = parseTrackKey(event.trackKey);
     const song = play?.song ?? {
       trackKey: event.trackKey,
-      artistKey: artistKeyOf(event.trackKey),
-      artistName: artistKeyOf(event.trackKey),
-      title: event.trackKey.split('|')[1] ?? event.trackKey,
+      artistKey: parts?.artist ?? event.trackKey,
+      artistName: parts?.artist ?? event.trackKey,
+      title: parts?.title ?? event.trackKey,
     };
     const id = FeedbackRepository.newId();
     this.writer.push('feedback', async () => {

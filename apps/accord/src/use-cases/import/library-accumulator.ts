@@ -1,5 +1,5 @@
 import type { WeightedRef } from '@accord/recommender';
-import { cleanTitle, trackKey } from '@accord/track-identity';
+import { cleanTitle, parseTrackKey, trackKey } from '@accord/track-identity';
 import { artistKeyOf } from '../../domain/history/played-song';
 
 /** A song from an outside library, by name: identified with the catalog's keys, not pinned to a video. */
@@ -33,7 +33,7 @@ export class LibraryAccumulator {
     const title = song.title.trim();
     if (!artist || !title || !(weight > 0)) return;
     const key = songKey({ artist, title });
-    if (!key.split('|')[0] || !key.split('|')[1]) return;
+    if (!parseTrackKey(key)) return;
     this.songs += 1;
     add(this.tracks, key, `${artist} - ${cleanTitle(title, artist).title || title}`, weight);
     add(this.artists, artistKeyOf(key), artist, weight);
@@ -41,7 +41,7 @@ export class LibraryAccumulator {
 
   /** A song whose key the catalog already gave (e.g. a YouTube playlist entry). */
   addKeyed(key: string, song: LibrarySong, weight: number): void {
-    if (!key.split('|')[0] || !key.split('|')[1] || !(weight > 0)) return;
+    if (!parseTrackKey(key) || !(weight > 0)) return;
     this.songs += 1;
     add(this.tracks, key, song.artist ? `${song.artist} - ${song.title}` : song.title, weight);
     add(this.artists, artistKeyOf(key), song.artist || artistKeyOf(key), weight);

@@ -1,3 +1,4 @@
+import { parseTrackKey } from '@accord/track-identity';
 import { Injectable } from '@nestjs/common';
 import type { WeightedRef } from '@accord/recommender';
 import type { CandidateSource, DiscoveryContext, ListenerSeed, SourcedCandidate } from '../candidate-source';
@@ -39,8 +40,9 @@ export function fromKey(
   name: string | undefined,
   artists: readonly WeightedRef[],
 ): SourcedCandidate | null {
-  const [artistPart, titlePart] = key.split('|');
-  if (!artistPart || !titlePart) return null;
+  const parts = parseTrackKey(key);
+  if (!parts) return null;
+  const { artist: artistPart, title: titlePart } = parts;
   const split = name?.includes(' - ') ? name.split(' - ') : undefined;
   const artistName = artists.find((artist) => artist.id === artistPart)?.name ?? split?.[0] ?? artistPart;
   const title = split ? split.slice(1).join(' - ') : (name ?? titlePart);
