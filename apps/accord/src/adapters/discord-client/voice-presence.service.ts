@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ChannelType, Events, type Client, type VoiceState } from 'discord.js';
+import { ChannelType, Events, type Client, type Guild, type VoiceState } from 'discord.js';
 import { DomainEvent, type ListenersChangedEvent } from '@accord/core';
 import { DISCORD_CLIENT } from './discord-client.provider';
 
@@ -29,10 +29,7 @@ export class VoicePresenceService implements OnModuleInit {
     if (!channel || (channel.type !== ChannelType.GuildVoice && channel.type !== ChannelType.GuildStageVoice)) {
       return [];
     }
-    return [...channel.members.values()]
-      .filter((member) => !member.user.bot && !member.voice.selfDeaf && !member.voice.serverDeaf)
-      .map((member) => member.id)
-      .sort();
+    return listenersIn(channel.guild, channelId, this.client.user?.id);
   }
 
   /** The voice channel the bot sits in, per the gateway's cache. */
@@ -72,6 +69,17 @@ export class VoicePresenceService implements OnModuleInit {
     };
     this.events.emit(DomainEvent.ListenersChanged, event);
   }
+}
+
+/**
+ * Who counts as a listener, everywhere in the bot: a human in the voice channel who can hear (not a
+ * bot, not deafened by themselves or the server). Sorted by id.
+ */
+export function listenersIn(guild: Guild, channelId: string, botId?: string): string[] {
+  return [...guild.voiceStates.cache.values()]
+    .filter((state) => state.channelId === channelId && state.id !== botId && !state.member?.user.bot && !state.deaf)
+    .map((state) => state.id)
+    .sort();
 }
 
 function sameMembers(a: string[], b: string[]): boolean {

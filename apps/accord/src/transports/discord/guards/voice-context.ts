@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { listenersIn } from '../../../adapters/discord-client/voice-presence.service';
 import type { PlaybackRequester } from '../../../domain/playback/playback.types';
 
 /** The interactions guards look at: slash commands and buttons. */
@@ -36,11 +37,7 @@ export class VoiceContextReader {
     const userChannelId = states.get(interaction.user.id)?.channelId ?? null;
     const botChannelId = states.get(botId)?.channelId ?? null;
     const room = botChannelId ?? userChannelId;
-    const listeners = room
-      ? states
-          .filter((state) => state.channelId === room && state.id !== botId && !state.member?.user.bot && !state.deaf)
-          .map((state) => state.id)
-      : [];
+    const listeners = room ? listenersIn(interaction.guild, room, botId) : [];
     return {
       guildId: interaction.guildId,
       userId: interaction.user.id,
