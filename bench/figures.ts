@@ -141,6 +141,7 @@ export const MEANINGS: Record<string, string> = {
   'audio.first_frame.node_patch_connected_ms': 'PATCH of a song to its first frame, voice already connected',
   'audio.gap.track_change.median_ms': 'bot on the real node: last frame of a song to the first of the queued next one',
   'audio.gap.track_change.p99_ms': 'the same, 99th percentile (7 changes)',
+  'audio.resume.node_failover_ms': 'bot on two real nodes: last frame of the SIGKILLed node to the first of the other',
   'audio.first_frame.play_pinned_ms':
     'bot on the real node: `/play` of a pinned song to its first frame (voice joined)',
 };

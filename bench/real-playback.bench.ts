@@ -13,18 +13,21 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const nowMs = (): number => performance.timeOrigin + performance.now();
 
 function songs(): MediaSpec[] {
-  return Array.from({ length: SONGS }, (_, index) => ({
+  const queue = Array.from({ length: SONGS }, (_, index) => ({
     artist: `Bench Band ${index}`,
     title: `Song Number ${index}`,
     durationSeconds: 4,
     format: 'ogg' as const,
   }));
+  // WebM, as YouTube serves it (lavaplayer cannot start an Ogg track at a position).
+  return [...queue, { artist: 'Failover Band', title: 'Moving Song', durationSeconds: 120, format: 'webm' }];
 }
 
 /** Index of the song each frame comes from (-1 for none). */
 async function songOf(bench: RealBot): Promise<(frame: VoiceFrame) => number> {
   const owner = new Map<string, number>();
   for (const [index, file] of bench.media.files.entries()) {
+    if (file.format !== 'ogg') continue;
     for (const packet of await bench.media.opusPackets(file)) owner.set(packet.toString('base64'), index);
   }
   return (frame) => owner.get(frame.opus.toString('base64')) ?? -1;
@@ -35,7 +38,7 @@ export async function run(): Promise<BenchResult[]> {
   if (!found.ok) throw new Error(`real-playback bench needs the real node: ${found.reason}`);
   const server = await startTestServer();
   process.env[TEST_MONGODB_URI_ENV] = server.uri;
-  const bench = await startRealBot({ songs: songs() });
+  const bench = await startRealBot({ songs: songs(), nodeCount: 2 });
   try {
     const song = await songOf(bench);
     const query = (index: number): string => `Bench Band ${index} - Song Number ${index}`;
@@ -71,7 +74,35 @@ export async function run(): Promise<BenchResult[]> {
       const first = bench.voice.framesFor(bench.guild.id, { from: sent }).find((frame) => song(frame) === index);
       if (first) firstFrame.push(first.time - sent);
     }
+    // SIGKILL of the node that plays: silence until the other node's first frame.
+    await bench.answered(bench.slash('stop'));
+    await bench.answered(bench.slash('play', { query: 'Failover Band - Moving Song' }));
+    const started = nowMs();
+    await bench.voice.waitForFrames(bench.guild.id, 250, { from: started, timeoutMs: 30_000 });
+    // The node that got the latest player PATCH is the one playing.
+    const lastPatch = bench.proxies.map((proxy) =>
+      Math.max(
+        0,
+        ...proxy.exchanges.filter((e) => e.method === 'PATCH' && e.path.includes('/players/')).map((e) => e.time),
+      ),
+    );
+    const active = lastPatch.indexOf(Math.max(...lastPatch));
+    const oldSsrc = bench.voice.framesFor(bench.guild.id).at(-1)?.ssrc;
+    await bench.nodes[active].kill();
+    const killedAt = nowMs();
+    const resumed = await bench.discord.waitUntil(
+      () => bench.voice.framesFor(bench.guild.id, { from: killedAt }).find((frame) => frame.ssrc !== oldSsrc),
+      { timeoutMs: 60_000 },
+      'frames from the surviving node',
+    );
+    const lastOld = bench.voice
+      .framesFor(bench.guild.id)
+      .filter((frame) => frame.ssrc === oldSsrc)
+      .at(-1);
+    const failoverMs = resumed.time - (lastOld?.time ?? killedAt);
+
     return [
+      { name: 'audio.resume.node_failover_ms', value: round(failoverMs), unit: 'ms', better: 'lower' },
       { name: 'audio.gap.track_change.median_ms', value: round(percentile(gaps, 50)), unit: 'ms', better: 'lower' },
       { name: 'audio.gap.track_change.p99_ms', value: round(percentile(gaps, 99)), unit: 'ms', better: 'lower' },
       {

@@ -145,6 +145,16 @@ describeWithRealLavalink('Real Lavalink audio at the voice endpoint', () => {
     expect(index).toBeLessThan(3_000 + 150);
   });
 
+  it('starts a WebM track at a position, but fails an Ogg one (lavaplayer 2.2.6: NPE seeking Ogg before its first packet)', async () => {
+    const webm = nextGuild();
+    await play(webm, media.file('WebM Song'), { position: 2_000 });
+    await voice.waitForFrames(webm, 25);
+    const ogg = nextGuild();
+    await play(ogg, media.file('Opus Long'), { position: 5_000 });
+    const failed = await client.waitForEvent(ogg, 'TrackExceptionEvent');
+    expect(failed.message.exception).toMatchObject({ message: 'Something went wrong when seeking to a position.' });
+  });
+
   it('leaves a short silence when the client starts the next song on TrackEndEvent', async () => {
     const guildId = nextGuild();
     await play(guildId, media.file('Opus A'));
