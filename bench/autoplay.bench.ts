@@ -22,7 +22,6 @@ import { DeezerSource } from '../apps/accord/src/domain/discovery/sources/deezer
 import { LastfmSource } from '../apps/accord/src/domain/discovery/sources/lastfm.source';
 import { ListenerLibrarySource } from '../apps/accord/src/domain/discovery/sources/listener-library.source';
 import { YoutubeMixSource } from '../apps/accord/src/domain/discovery/sources/youtube-mix.source';
-import type { ChannelMessagesAdapter } from '../apps/accord/src/adapters/discord-client/channel-messages.adapter';
 import type { GuildSettingsService } from '../apps/accord/src/domain/guilds/guild-settings.service';
 import { DEFAULT_GUILD_SETTINGS } from '../apps/accord/src/domain/guilds/guild-settings.types';
 import type { LavalinkService } from '../apps/accord/src/adapters/lavalink/lavalink.service';
@@ -219,7 +218,6 @@ export async function run(): Promise<BenchResult[]> {
       historyPort,
       profilesPort,
       { nameOf: (_g: string, id: string) => id } as ListenerDirectory,
-      {} as ChannelMessagesAdapter,
       new EventEmitter2(),
       { discord: { clientId: 'bot' }, playback: { lookAheadS: 30 } } as AppConfig,
     );

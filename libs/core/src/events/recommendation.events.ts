@@ -27,10 +27,10 @@ export interface PickMadeEvent {
   at: Date;
 }
 
+/** Autoplay found nothing to pick and the music stopped; said once until it picks again. */
 export interface AutoplayPausedEvent {
   guildId: string;
+  /** Where the session's messages go. */
   textChannelId: string;
-  /** A sentence for the channel. */
-  message: string;
   at: Date;
 }

@@ -30,6 +30,7 @@ import { ProfileCommand } from './commands/profile.command';
 import { UnlinkCommand } from './commands/unlink.command';
 import { WhyCommand } from './commands/why.command';
 import { AccountLinkedListener } from './replies/account-linked.listener';
+import { AutoplayPausedListener } from './replies/autoplay-paused.listener';
 import { ImportRepliesService } from './replies/import-replies.service';
 import { ButtonRegistryService } from './button-registry.service';
 import { NowPlayingButtonHandler } from './buttons/now-playing.button-handler';
@@ -144,6 +145,7 @@ const GUARDS = [
     NowPlayingService,
     ImportRepliesService,
     AccountLinkedListener,
+    AutoplayPausedListener,
     ...GUARDS,
     ...BUTTONS,
     ...COMMANDS,

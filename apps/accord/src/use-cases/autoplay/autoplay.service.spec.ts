@@ -4,16 +4,15 @@ import type { AppConfig } from '../../config/app-config';
 import type { CandidateGatherer, GatherResult } from '../../domain/discovery/candidate-gatherer.service';
 import type { SourcedCandidate } from '../../domain/discovery/candidate-source';
 import { songCandidate } from '../../domain/discovery/song-candidate';
-import type { ChannelMessagesAdapter } from '../../adapters/discord-client/channel-messages.adapter';
 import type { GuildSettingsService } from '../../domain/guilds/guild-settings.service';
 import { DEFAULT_GUILD_SETTINGS, type GuildSettings } from '../../domain/guilds/guild-settings.types';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { EnqueueResult, PlayableTrack, QueueEntry, SessionSnapshot } from '../../domain/playback/playback.types';
-import { AUTOPLAY_PAUSED_MESSAGE, AutoplayService, DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
+import { AutoplayService, DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
 import type { ListenerDirectory } from '../../adapters/discord-client/listener-directory';
 import type { GuildHistoryEntry, GuildHistoryPort } from '../../domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
-import { RecommendationEvent, type PickMadeEvent } from '@accord/core';
+import { RecommendationEvent, type AutoplayPausedEvent, type PickMadeEvent } from '@accord/core';
 
 const GUILD = 'guild-1';
 const HOUR = 3_600_000;
@@ -121,7 +120,6 @@ describe(AutoplayService.name, () => {
   let historyError: Error | null;
   let profiles: ListenerProfile[] | null;
   let events: EventEmitter2;
-  let messages: { send: jest.Mock };
   let sut: AutoplayService;
 
   const build = (): AutoplayService => {
@@ -151,7 +149,6 @@ describe(AutoplayService.name, () => {
       historyPort,
       profilesPort,
       directory,
-      messages as unknown as ChannelMessagesAdapter,
       events,
       config,
     );
@@ -175,7 +172,6 @@ describe(AutoplayService.name, () => {
     historyError = null;
     profiles = [ana, cy];
     events = new EventEmitter2();
-    messages = { send: jest.fn(() => Promise.resolve('message-1')) };
     sut = build();
   });
   afterEach(() => {
@@ -297,12 +293,12 @@ describe(AutoplayService.name, () => {
         source: 'request',
       },
     ];
-    const paused: unknown[] = [];
-    events.on(RecommendationEvent.AutoplayPaused, (event: unknown) => paused.push(event));
+    const paused: AutoplayPausedEvent[] = [];
+    events.on(RecommendationEvent.AutoplayPaused, (event: AutoplayPausedEvent) => paused.push(event));
 
     await queueLow();
     expect(picks()).toEqual([]);
-    expect(messages.send).not.toHaveBeenCalled(); // still playing: nothing to say yet
+    expect(paused).toEqual([]); // still playing: nothing to say yet
 
     playback.finishQueue();
     sut.onQueueFinished({ guildId: GUILD, textChannelId: 'text-1' });
@@ -311,12 +307,7 @@ describe(AutoplayService.name, () => {
     await sut.whenIdle(GUILD);
 
     expect(playback.enqueue).not.toHaveBeenCalled();
-    expect(messages.send).toHaveBeenCalledTimes(1);
-    expect(messages.send).toHaveBeenCalledWith(
-      'text-1',
-      expect.objectContaining({ content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}` }),
-    );
-    expect(paused).toHaveLength(1);
+    expect(paused).toEqual([{ guildId: GUILD, textChannelId: 'text-1', at: expect.any(Date) as unknown }]);
   });
 
   it('says nothing and tries again shortly when inputs were missing, rather than announcing a pause', async () => {
@@ -324,12 +315,14 @@ describe(AutoplayService.name, () => {
     const available = candidates;
     candidates = [];
     historyError = new Error('connection 2 to 127.0.0.1:27017 closed');
+    const paused: AutoplayPausedEvent[] = [];
+    events.on(RecommendationEvent.AutoplayPaused, (event: AutoplayPausedEvent) => paused.push(event));
     playback.finishQueue();
     sut.onQueueFinished({ guildId: GUILD, textChannelId: 'text-1' });
     await sut.whenIdle(GUILD);
 
     expect(picks()).toEqual([]);
-    expect(messages.send).not.toHaveBeenCalled();
+    expect(paused).toEqual([]);
 
     // The database is back and the sources answer again.
     historyError = null;
@@ -338,10 +331,7 @@ describe(AutoplayService.name, () => {
     await sut.whenIdle(GUILD);
 
     expect(picks()).toHaveLength(1);
-    expect(messages.send).not.toHaveBeenCalledWith(
-      'text-1',
-      expect.objectContaining({ content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}` }),
-    );
+    expect(paused).toEqual([]);
   });
 
   it('picks nothing when autoplay is off in the guild, or nobody listens', async () => {

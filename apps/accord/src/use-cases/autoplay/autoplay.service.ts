@@ -21,7 +21,6 @@ import {
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CandidateGatherer, type SourceReport } from '../../domain/discovery/candidate-gatherer.service';
 import type { SourcedCandidate } from '../../domain/discovery/candidate-source';
-import { ChannelMessagesAdapter } from '../../adapters/discord-client/channel-messages.adapter';
 import type { GuildSettings } from '../../domain/guilds/guild-settings.types';
 import { GuildSettingsService } from '../../domain/guilds/guild-settings.service';
 import { PlaybackEvent, type QueueFinishedEvent, type SessionEndedEvent } from '../../domain/playback/playback.events';
@@ -62,10 +61,6 @@ const PICK_LEAD_MS = PICK_DEADLINE_MS + 3_000;
 const HISTORY_LIMIT = 300;
 const LOCAL_MEMORY = 100;
 const KEPT_PICKS = 20;
-
-export const AUTOPLAY_PAUSED_MESSAGE =
-  'Autoplay paused: I ran out of songs for this room (everything was disliked or played too recently). ' +
-  'Add something with `/play` and I will carry on from there.';
 
 /** A `/discover` pick: the engine's quota is set so that the next pick must be a discovery when one exists. */
 const FORCE_DISCOVERY: Partial<RecommenderSettings> = {
@@ -152,7 +147,6 @@ export class AutoplayService implements OnApplicationShutdown {
     @Inject(GUILD_HISTORY) private readonly history: GuildHistoryPort,
     @Inject(LISTENER_PROFILES) private readonly profiles: ListenerProfilesPort,
     private readonly directory: ListenerDirectory,
-    private readonly messages: ChannelMessagesAdapter,
     private readonly events: EventEmitter2,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -477,25 +471,15 @@ export class AutoplayService implements OnApplicationShutdown {
 
   /**
    * Nothing to pick, even with the cooldowns relaxed (the engine did that): never loop a song.
-   * Said once in the channel, when the music actually stops.
+   * Announced once (`AutoplayPaused`, which the Discord transport posts), when the music actually stops.
    */
   private paused(guildId: string, snapshot: SessionSnapshot, trigger: Trigger, detail: string): void {
     const state = this.state(guildId);
     this.logger.log(`Guild ${guildId}: autoplay found nothing to pick (${trigger}): ${detail}`);
     if (state.pauseAnnounced || snapshot.current || snapshot.queue.length > 0) return;
     state.pauseAnnounced = true;
-    const event: AutoplayPausedEvent = {
-      guildId,
-      textChannelId: snapshot.textChannelId,
-      message: AUTOPLAY_PAUSED_MESSAGE,
-      at: new Date(),
-    };
+    const event: AutoplayPausedEvent = { guildId, textChannelId: snapshot.textChannelId, at: new Date() };
     this.events.emit(RecommendationEvent.AutoplayPaused, event);
-    void this.messages
-      .send(snapshot.textChannelId, { content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}`, embeds: [], components: [] })
-      .catch((error: unknown) =>
-        this.logger.warn(`Could not tell guild ${guildId} that autoplay paused: ${String(error)}`),
-      );
   }
 
   /**

@@ -3,6 +3,15 @@ import { ACCORD_COLOR, clip, mention, type MessageView } from './message-view';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import type { AutoplayPick } from '../../../use-cases/autoplay/autoplay.service';
 
+/** Posted in the session's channel when autoplay runs out of songs and the music stops. */
+export const AUTOPLAY_PAUSED_MESSAGE =
+  'Autoplay paused: I ran out of songs for this room (everything was disliked or played too recently). ' +
+  'Add something with `/play` and I will carry on from there.';
+
+export function renderAutoplayPaused(): MessageView {
+  return { content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}`, embeds: [], components: [] };
+}
+
 /** Replies of the autoplay commands. */
 export const RecommendationReply = {
   autoplay(on: boolean): string {
