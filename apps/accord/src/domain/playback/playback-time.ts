@@ -8,12 +8,3 @@ export async function settledWithin(work: Promise<void>, maxMs: number): Promise
     clearTimeout(timer);
   }
 }
-
-/** `m:ss` or `h:mm:ss`, for the errors and logs of playback. */
-export function formatDuration(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}

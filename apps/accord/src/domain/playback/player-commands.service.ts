@@ -7,7 +7,7 @@ import { GuildSettingsService } from '../guilds/guild-settings.service';
 import { filtersFor, isTranscoding, MAX_USER_VOLUME, toLavalinkVolume } from './audio-settings';
 import type { GuildSession } from './guild-session';
 import { LookAheadService } from './look-ahead.service';
-import { formatDuration } from './playback-time';
+import { formatDuration } from '../../shared/duration';
 import {
   MAX_QUEUE_LENGTH,
   type EnqueueResult,
