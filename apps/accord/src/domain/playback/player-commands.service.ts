@@ -16,6 +16,7 @@ import {
   type PlayableTrack,
   type PlaybackRequester,
   type QueueEntry,
+  QUEUE_FULL_MESSAGE,
 } from './playback.types';
 import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionStore } from './session.store';
@@ -55,10 +56,7 @@ export class PlayerCommandsService {
     }
     const room = MAX_QUEUE_LENGTH - session.queue.length;
     if (room <= 0) {
-      throw new PlaybackError(
-        PlaybackErrorCode.QueueFull,
-        `The queue is full (${MAX_QUEUE_LENGTH} tracks). Remove some or wait for it to play down.`,
-      );
+      throw new PlaybackError(PlaybackErrorCode.QueueFull, QUEUE_FULL_MESSAGE);
     }
     const accepted = tracks.slice(0, room);
     const added = accepted.map((track) =>

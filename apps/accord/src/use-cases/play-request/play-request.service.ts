@@ -8,6 +8,7 @@ import {
   type PlayableTrack,
   type PlaybackRequester,
   type QueueEntry,
+  QUEUE_FULL_MESSAGE,
 } from '../../domain/playback/playback.types';
 import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
 
@@ -37,6 +38,8 @@ export interface PlaylistProgress {
 }
 
 /** Why a request queued nothing: the catalog's reason, or a full queue. */
+export { QUEUE_FULL_MESSAGE };
+
 export type PlayRefusal = ResolveFailure | 'QUEUE_FULL';
 
 export type PlayOutcome =
@@ -53,8 +56,6 @@ export interface PlayRequest {
   /** A playlist's background loading: about once a second, and once at the end. Errors are logged. */
   onProgress?: (progress: PlaylistProgress) => Promise<unknown>;
 }
-
-export const QUEUE_FULL_MESSAGE = `The queue is full (${MAX_QUEUE_LENGTH.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`;
 
 /** `[start, end)` slices of a playlist of `length` tracks: a first batch, then chunks. */
 export function playlistSlices(length: number, fromTheEnd: boolean): Array<[number, number]> {
