@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BenchResult } from './pick.bench';
+import { type BenchResult, printFigures } from './pick.bench';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DATASET = process.env.ACCORD_HETREC_DIR ?? join(ROOT, '..', 'shared', 'datasets', 'hetrec2011-lastfm-2k');
@@ -124,12 +124,4 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-if (require.main === module) {
-  run().then(
-    (results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) printFigures(run);

@@ -170,8 +170,9 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-if (require.main === module) {
-  run().then(
+/** Prints a bench's figures as JSON when its file is run directly. */
+export function printFigures(figures: () => Promise<BenchResult[]>): void {
+  figures().then(
     (results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`),
     (error: unknown) => {
       process.stderr.write(`${String(error)}\n`);
@@ -179,3 +180,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) printFigures(run);

@@ -424,6 +424,21 @@ function summarise(t: Totals): Record<string, number> {
   };
 }
 
+/** Binary nDCG@k of a ranked list against a relevant set, and its number of hits. */
+function rankingQuality(list: readonly string[], rel: ReadonlySet<string>, k: number): { ndcg: number; hits: number } {
+  let dcg = 0;
+  let hits = 0;
+  list.forEach((a, rank) => {
+    if (rel.has(a)) {
+      dcg += 1 / Math.log2(rank + 2);
+      hits++;
+    }
+  });
+  let idcg = 0;
+  for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
+  return { ndcg: idcg > 0 ? dcg / idcg : 0, hits };
+}
+
 /**
  * Each evaluated member's own nDCG@k and recall@k of their held-out artists from one per-listener
  * scorer alone (their top k of every artist they do not have in DIR), so the listener model is judged
@@ -446,18 +461,9 @@ function singleListenerQuality(
       const items = trained.unknownItems(model.known([user]));
       const top = topIndices(trained.memberScores(user, items, scorer), k).map((c) => trained.model.items[items[c]]);
       const rel = holdout.get(user) ?? new Set<string>();
-      let dcg = 0;
-      let hits = 0;
-      top.forEach((a, rank) => {
-        if (rel.has(a)) {
-          dcg += 1 / Math.log2(rank + 2);
-          hits++;
-        }
-      });
-      let idcg = 0;
-      for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
-      ndcg += dcg / idcg;
-      recall += hits / rel.size;
+      const quality = rankingQuality(top, rel, k);
+      ndcg += quality.ndcg;
+      recall += quality.hits / rel.size;
     }
     out[scorer] = { members: users.length, ndcg: round(ndcg / users.length), recall: round(recall / users.length) };
   }
@@ -539,17 +545,7 @@ function main(): void {
         const relevant = [...(holdout.get(user) ?? [])].filter((a) => !known.has(a));
         if (relevant.length === 0) continue;
         const rel = new Set(relevant);
-        let dcg = 0;
-        let hits = 0;
-        artists.forEach((a, rank) => {
-          if (rel.has(a)) {
-            dcg += 1 / Math.log2(rank + 2);
-            hits++;
-          }
-        });
-        let idcg = 0;
-        for (let rank = 0; rank < Math.min(k, rel.size); rank++) idcg += 1 / Math.log2(rank + 2);
-        const ndcg = dcg / idcg;
+        const { ndcg, hits } = rankingQuality(artists, rel, k);
         for (const t of [overall, kindTotals]) {
           t.members++;
           t.ndcg += ndcg;

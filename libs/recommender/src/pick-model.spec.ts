@@ -1,4 +1,10 @@
-import { buildCandidates, buildListener, buildRoomModel, type ListenerId } from '../fixtures/factories';
+import {
+  buildCandidates,
+  buildListener,
+  buildRoomModel,
+  genreArtistKeys,
+  type ListenerId,
+} from '../fixtures/factories';
 import { pick } from './pick';
 import { type Pick, type PickInput } from './types';
 
@@ -59,15 +65,7 @@ describe(`${pick.name} with a learned model`, () => {
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const rock = new Set([
-      'muse',
-      'foo-fighters',
-      'qotsa',
-      'royal-blood',
-      'band-of-skulls',
-      'wolfmother',
-      'the-pretty-reckless',
-    ]);
+    const rock = new Set(genreArtistKeys('rock'));
     expect(result.value.picks.every((p) => rock.has(p.artistKey))).toBe(true);
   });
 

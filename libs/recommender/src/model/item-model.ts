@@ -30,7 +30,8 @@ export interface SparseItemMatrix {
 /** A component that scores item j for a listener as Σ over their items i of x_i · W[i][j]. */
 export interface ItemItemComponent {
   kind: 'item-item';
-  name: 'ease' | 'knn';
+  /** 'ease' and 'knn' when trained here; the app may add its own (e.g. the outside sources' similarity). */
+  name: string;
   /** How a listener's interaction value enters x_i: as it is, or 1 for any interaction. */
   input: 'value' | 'binary';
   matrix: SparseItemMatrix;
@@ -59,7 +60,7 @@ export interface ItemModel {
   items: string[];
   components: ModelComponent[];
   /** Default blend weights of the standardised component scores, by component name. */
-  blend: Array<{ name: ModelComponent['name']; weight: number }>;
+  blend: Array<{ name: string; weight: number }>;
 }
 
 /** Training options (defaults tuned on HetRec split seed 1). */
