@@ -1,0 +1,99 @@
+import type { TrackStartedEvent } from '@accord/core';
+import { AutoplayGuilds } from './autoplay-guilds';
+import type { AutoplayPick } from './autoplay.types';
+
+const GUILD = 'guild-1';
+
+function started(overrides: Partial<TrackStartedEvent> = {}): TrackStartedEvent {
+  return {
+    guildId: GUILD,
+    track: { trackKey: 'justice|genesis|none', title: 'Genesis', author: 'Justice', durationMs: 200_000 },
+    source: 'autoplay',
+    listeners: ['ana', 'cy'],
+    at: new Date('2025-01-01T12:00:00Z'),
+    ...overrides,
+  };
+}
+
+function pickOf(trackKey: string): AutoplayPick {
+  return {
+    guildId: GUILD,
+    entryId: 'entry-1',
+    trackKey,
+    title: 'Genesis',
+    artist: 'Justice',
+    reason: 'for Ana',
+    isDiscovery: false,
+    fits: [{ userId: 'ana', fit: 0.9, displayName: 'Ana' }],
+    listeners: ['ana'],
+    sources: ['test'],
+    reports: [],
+    relaxation: 0,
+    pickCpuMs: 1,
+    at: new Date(),
+  };
+}
+
+describe(AutoplayGuilds.name, () => {
+  let sut: AutoplayGuilds;
+
+  beforeEach(() => {
+    sut = new AutoplayGuilds();
+  });
+  afterEach(() => sut.stop());
+
+  it('remembers a song that started, newest first, with the fits of the pick it was', () => {
+    sut.state(GUILD).picks.push(pickOf('justice|genesis|none'));
+
+    sut.remember(started({ track: { title: 'Nightcall', author: 'Kavinsky', durationMs: 1 }, source: 'request' }));
+    sut.remember(started());
+
+    const recent = sut.state(GUILD).recent;
+    expect(recent.map((entry) => entry.trackKey)).toEqual(['justice|genesis|none', 'kavinsky|nightcall|none']);
+    expect(recent[0]).toMatchObject({ listeners: ['ana', 'cy'], outcome: 'playing', fits: [{ userId: 'ana' }] });
+    expect(recent[1].fits).toBeUndefined();
+  });
+
+  it('keeps the last hundred songs it saw start', () => {
+    for (let i = 0; i < 120; i++) {
+      sut.remember(started({ track: { title: `Song ${i}`, author: 'Justice', durationMs: 1 } }));
+    }
+
+    expect(sut.state(GUILD).recent).toHaveLength(100);
+    expect(sut.state(GUILD).recent[0].title).toBe('Song 119');
+  });
+
+  it('lifts an announced pause when someone requests a song, not when autoplay plays one', () => {
+    sut.state(GUILD).pauseAnnounced = true;
+    sut.remember(started({ source: 'autoplay' }));
+    expect(sut.state(GUILD).pauseAnnounced).toBe(true);
+
+    sut.remember(started({ source: 'request', requestedBy: 'ana' }));
+
+    expect(sut.state(GUILD).pauseAnnounced).toBe(false);
+  });
+
+  it('forgets the pending pick, /discover and the pause notice when the session ends, and keeps the picks', () => {
+    const state = sut.state(GUILD);
+    Object.assign(state, { pendingEntryId: 'entry-1', forceDiscovery: true, pauseAnnounced: true });
+    state.picks.push(pickOf('justice|genesis|none'));
+
+    sut.endSession(GUILD);
+
+    expect(state).toMatchObject({ pendingEntryId: null, forceDiscovery: false, pauseAnnounced: false });
+    expect(state.picks).toHaveLength(1);
+  });
+
+  it('does not create a guild it has never seen on find or when its session ends', () => {
+    sut.endSession(GUILD);
+
+    expect(sut.find(GUILD)).toBeUndefined();
+  });
+
+  it('aborts its signal on stop', () => {
+    sut.stop();
+
+    expect(sut.stopped).toBe(true);
+    expect(sut.signal.aborted).toBe(true);
+  });
+});
