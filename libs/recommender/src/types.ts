@@ -18,7 +18,7 @@ export interface RoomModel {
   itemNames?: ReadonlyMap<string, string>;
   /** What the model's items are (default 'artist'). */
   itemKind?: 'artist' | 'track';
-  /** Weight of the classic fit (artist, evidence and tag overlap), standardised, in the blend (default 0.1). */
+  /** Weight of the classic fit (artist, evidence and tag overlap), standardised, in the blend (default 0: computing it is most of a pick). */
   classicWeight?: number;
 }
 
