@@ -51,9 +51,12 @@ export const SECTIONS: FigureSection[] = [
     title: 'Recommendation',
     prefixes: ['recs.'],
     about:
-      'One `pick` over 5,000 candidates for rooms of 1, 5 and 10 listeners (wall and CPU time), its working set, ' +
-      'and a whole autoplay turn through the bot\u2019s recommendation service with cached sources.',
-    filter: 'pick autoplay',
+      'One `pick` over 5,000 candidates for rooms of 1, 5 and 10 listeners (wall and CPU time) with the learned ' +
+      'listener model and cached score vectors, and the classic path without it; its working set; a whole autoplay ' +
+      'turn through the bot\u2019s recommendation service with cached sources; training the item model (EASE, ' +
+      'item-kNN, iALS) on the HetRec 2011 Last.fm data and on a synthetic instance; and the offline evaluation of ' +
+      'the engine beside the strongest baseline on the report split (1,500 groups).',
+    filter: 'pick autoplay model',
   },
   {
     title: 'Track identity',
@@ -109,6 +112,15 @@ export const MEANINGS: Record<string, string> = {
   'recs.autoplay.end_to_end.median_ms': 'a whole autoplay turn, 10 listeners, cached sources',
   'recs.autoplay.end_to_end.p99_ms': 'the same, 99th percentile',
   'recs.autoplay.candidates_per_pick': 'candidates scored per autoplay turn',
+  'recs.model.hetrec.train_s': 'training the item model on HetRec 2011 Last.fm (1,892 users)',
+  'recs.model.hetrec.train_peak_mb': 'memory above the loaded data while training on HetRec',
+  'recs.model.synthetic_200_users.train_s': 'training on a synthetic instance: 200 users, 20,000 plays',
+  'recs.model.synthetic_200_users.train_peak_mb': 'memory while training on the synthetic instance',
+  'recs.eval.engine.ndcg_at_10': 'the engine, nDCG@10 of artists unknown to every member (report split)',
+  'recs.eval.engine.every_member_hit': 'the engine, share of groups where every member gets a held-out artist',
+  'recs.eval.baseline_blend_avg.ndcg_at_10': 'baseline: the blended listener model averaged over members, nDCG@10',
+  'recs.eval.baseline_blend_avg.every_member_hit': 'the same baseline, every-member-hit',
+  'recs.eval.run_s': '`recs:eval` on 1,500 groups, training included',
   'identity.parse.titles_per_s': 'titles parsed per second',
   'identity.parse_with_context.titles_per_s':
     'titles parsed per second with the channel, the duration and 100,000 known artists',
@@ -149,8 +161,14 @@ export const MEANINGS: Record<string, string> = {
 /** The meaning of a figure: its entry above, or one derived from a family of names. */
 export function meaningOf(name: string): string {
   if (MEANINGS[name]) return MEANINGS[name];
-  const pick = /^recs\.pick\.(\d+)_listeners\.(cpu_)?(median|p99)_ms$/.exec(name);
-  if (pick) return `one pick, ${pick[1]} listener(s), 5,000 candidates, ${pick[2] ? 'CPU' : 'wall'} ${pick[3]}`;
+  const pick = /^recs\.pick\.(classic\.)?(\d+)_listeners\.(cpu_)?(median|p99)_ms$/.exec(name);
+  if (pick) {
+    const path = pick[1] ? 'classic fits, no model' : 'learned model, cached scores';
+    return `one pick, ${pick[2]} listener(s), 5,000 candidates, ${path}, ${pick[3] ? 'CPU' : 'wall'} ${pick[4]}`;
+  }
+  const repetition = /^history\.(repetition|profile)_query\.([a-z0-9_]+)\.p95_ms$/.exec(name);
+  if (repetition)
+    return `${repetition[1] === 'profile' ? 'profile read' : 'repetition query'} \`${repetition[2]}\`, p95`;
   const autoplayCpu = /^recs\.autoplay\.pick_cpu\.(\d+)_listeners\.(median|p99)_ms$/.exec(name);
   if (autoplayCpu) return `CPU of the pick inside an autoplay turn, ${autoplayCpu[1]} listeners, ${autoplayCpu[2]}`;
   return '';
