@@ -22,10 +22,8 @@ describeWithRealLavalink('A real Lavalink restart mid-song (frames at the voice 
     await bench?.close();
   });
 
-  // Known bug (see the testkit README): the bot counts the outage as played time and resumes about
-  // that much later in the song. `it.failing` passes while the bug is there; once the app resumes at
-  // the position the listener heard, this fails: turn it into `it`.
-  it.failing('continues the song at its saved position once the node is back', async () => {
+  // The outage is not played time: the bot resumes where the audio stopped, not that much later.
+  it('continues the song at its saved position once the node is back', async () => {
     await bench.answered(bench.slash('play', { query: 'Restart Band - Song That Survives' }));
     const before = await bench.voice.waitForFrames(bench.guild.id, 300, { timeoutMs: 30_000 });
     const playedMs = before.length * 20;

@@ -77,6 +77,8 @@ export class LavalinkConnectionService implements OnModuleInit, OnApplicationShu
     shoukaku.on('close', (name, code, reason) => {
       if (this.stopping) return;
       this.logger.warn(`Lavalink node "${name}" closed (${code}${reason ? `: ${reason}` : ''})`);
+      const lost = [...this.kazagumo.shoukaku.players.values()].filter((player) => player.node.name === name);
+      if (lost.length > 0) this.listener?.onNodeLost(lost.map((player) => player.guildId));
       void this.moveOffNode(name);
     });
     shoukaku.on('reconnecting', (name, left, interval) => {

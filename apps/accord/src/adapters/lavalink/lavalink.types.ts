@@ -37,6 +37,11 @@ export interface PlayerEventListener {
   onPosition(guildId: string, positionMs: number): void;
   /** A node is ready; `resumed` when Lavalink kept our session (and players) across a restart. */
   onNodeReady(node: string, resumed: boolean): void;
+  /**
+   * A node closed with these guilds' players on it: their audio stopped now (called before they
+   * are moved to another node or restored on this one).
+   */
+  onNodeLost(guildIds: string[]): void;
   /** A node was lost and these guilds' players could not be moved to another node. */
   onPlayersStranded(guildIds: string[]): void;
   /** Playback's best estimate of where a guild's track is now (Lavalink's last update may be old). */

@@ -14,6 +14,11 @@ export interface CurrentTrack {
   paused: boolean;
   /** Lavalink confirmed the start (TrackStartEvent). */
   started: boolean;
+  /**
+   * The node playing it went away: no audio is produced, so the playhead stays where the audio
+   * stopped until a node reports the track again (its start or a position).
+   */
+  held?: boolean;
 }
 
 /** One guild's live playback state. Mutated only by the playback services of this folder. */
@@ -49,7 +54,8 @@ export class GuildSession {
   position(now: number): number {
     if (!this.current) return 0;
     const { positionMs, positionAt, paused, entry } = this.current;
-    const moved = paused || !this.current.started ? positionMs : positionMs + (now - positionAt);
+    const still = paused || !this.current.started || this.current.held;
+    const moved = still ? positionMs : positionMs + (now - positionAt);
     return entry.track.isStream ? moved : Math.min(moved, entry.track.durationMs);
   }
 
@@ -57,6 +63,20 @@ export class GuildSession {
     if (!this.current) return;
     this.current.positionMs = positionMs;
     this.current.positionAt = now;
+  }
+
+  /** The node playing the track went away at `now`: the playhead stops there (see `CurrentTrack.held`). */
+  hold(now: number): void {
+    if (!this.current || this.current.held) return;
+    this.setPosition(this.position(now), now);
+    this.current.held = true;
+  }
+
+  /** Lavalink reported the track at `positionMs` (it started, or its playhead moved): it plays again. */
+  reported(positionMs: number, now: number): void {
+    if (!this.current) return;
+    this.setPosition(positionMs, now);
+    this.current.held = false;
   }
 
   toPersisted(now: number): PersistedSession {

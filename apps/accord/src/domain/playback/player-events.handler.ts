@@ -45,7 +45,7 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
     const session = this.store.get(guildId);
     if (!session?.current) return;
     session.current.started = true;
-    session.setPosition(session.current.positionMs, this.clock.now().getTime());
+    session.reported(session.current.positionMs, this.clock.now().getTime());
     this.publisher.started(session);
     this.lookAhead.schedule(session);
     this.store.changed(session, 'track');
@@ -93,7 +93,7 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
     const session = this.store.get(guildId);
     if (!session?.current) return;
     const now = this.clock.now().getTime();
-    session.setPosition(positionMs, now);
+    session.reported(positionMs, now);
     this.store.savePosition(session, positionMs, now);
   }
 
@@ -104,6 +104,17 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
 
   onNodeReady(node: string, resumed: boolean): void {
     this.restore.onNodeReady(node, resumed);
+  }
+
+  onNodeLost(guildIds: string[]): void {
+    const now = this.clock.now().getTime();
+    for (const guildId of guildIds) {
+      const session = this.store.get(guildId);
+      if (!session) continue;
+      // No audio while no node plays it: resume where the listener stopped hearing it, not later.
+      session.hold(now);
+      this.store.persist(session);
+    }
   }
 
   onPlayersStranded(guildIds: string[]): void {
