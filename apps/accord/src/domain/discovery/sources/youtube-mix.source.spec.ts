@@ -84,6 +84,26 @@ describe(YoutubeMixSource.name, () => {
     expect(found[0].evidence[0].strength).toBeGreaterThan(found[1].evidence[0].strength);
   });
 
+  it('skips the tracks of a mix that are not YouTube videos (no watch URL is made of a link)', async () => {
+    const load = jest.fn((): Promise<LoadResult> =>
+      Promise.resolve({
+        type: 'playlist',
+        name: 'Mix - Daft Punk',
+        selectedIndex: 0,
+        tracks: [
+          { ...video('https://media.example/justice-genesis.mp3', 'Genesis', 'Justice'), sourceName: 'http' },
+          { ...video('sy1dYFGkPUE', 'Nightcall', 'Kavinsky'), sourceName: 'soundcloud' },
+          video('MV_3Dpw-BRY', 'Kavinsky - Nightcall (Official Audio)', 'Kavinsky'),
+        ],
+      }),
+    );
+    const sut = new YoutubeMixSource({ load } as unknown as LavalinkService, memoryCache());
+
+    const found = await sut.candidates(context);
+
+    expect(found.map((candidate) => candidate.youtubeId)).toEqual(['MV_3Dpw-BRY']);
+  });
+
   it('gives nothing when the mix cannot be loaded, and does not remember the failure', async () => {
     const load = jest.fn((): Promise<LoadResult> =>
       Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' }),

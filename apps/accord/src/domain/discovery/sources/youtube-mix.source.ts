@@ -18,6 +18,14 @@ interface MixItem {
   durationMs: number;
 }
 
+/** A YouTube video id (a direct link's identifier is its URL, another source's is its own). */
+const VIDEO_ID = /^[\w-]{11}$/;
+
+/** Only YouTube videos have a watch URL: a mix may hold tracks of other sources (a direct link, a local file). */
+function isYoutubeVideo(track: { identifier?: string; sourceName?: string }): track is { identifier: string } {
+  return !!track.identifier && VIDEO_ID.test(track.identifier) && (!track.sourceName || track.sourceName === 'youtube');
+}
+
 /** The YouTube (Music) radio mix of a seed video: `watch?v=ID&list=RDID`, loaded through Lavalink as a playlist. */
 export function mixUrl(videoId: string): string {
   return `https://www.youtube.com/watch?v=${videoId}&list=RD${videoId}`;
@@ -70,7 +78,7 @@ export class YoutubeMixSource implements CandidateSource {
       switch (result.type) {
         case 'playlist':
           return result.tracks.slice(0, MIX_LENGTH).flatMap((track) =>
-            track.identifier
+            isYoutubeVideo(track)
               ? [
                   {
                     videoId: track.identifier,
