@@ -13,6 +13,7 @@ import { HistoryDaysService } from './history-days.service';
 import { HistoryQueryService } from './history-query.service';
 import { HistoryWriter } from './history-writer.service';
 import { PlayRecorderService } from './play-recorder.service';
+import { PlayWritesService } from './play-writes.service';
 import { PLAY_MODEL, PlaySchema } from './play.schema';
 import { PlayRepository } from './play.repository';
 import { TrackMergeListener } from './track-merge.listener';
@@ -42,6 +43,7 @@ import { TrackMergeListener } from './track-merge.listener';
     GuildWindowRepository,
     GuildDayRepository,
     HistoryDaysService,
+    PlayWritesService,
     PlayRecorderService,
     HistoryQueryService,
     TrackMergeListener,
