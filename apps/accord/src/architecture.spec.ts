@@ -45,6 +45,18 @@ function folderGraph(): Map<string, Set<string>> {
   return graph;
 }
 
+/** Most lines a file that declares a production class may have: past it, the class does more than one job. */
+const MAX_CLASS_FILE_LINES = 400;
+
+/** Production files (no specs, no `testing/` folders) that declare a class, with their line counts. */
+function classFileLengths(): Array<{ file: string; lines: number }> {
+  return sourceFiles(SRC)
+    .filter((file) => !relative(SRC, file).split(sep).includes('testing'))
+    .map((file) => ({ file, source: readFileSync(file, 'utf8') }))
+    .filter(({ source }) => /^(export )?(abstract )?class /m.test(source))
+    .map(({ file, source }) => ({ file: relative(SRC, file), lines: source.replace(/\n$/, '').split('\n').length }));
+}
+
 /** Every loop of folders (Tarjan's strongly connected components larger than one folder). */
 function loops(graph: Map<string, Set<string>>): string[][] {
   let counter = 0;
@@ -94,6 +106,13 @@ describe('the architecture of apps/accord/src', () => {
 
   it('has no two folders that import each other, directly or through others', () => {
     expect(loops(graph)).toEqual([]);
+  });
+
+  it(`has no production class file over ${MAX_CLASS_FILE_LINES} lines`, () => {
+    const files = classFileLengths();
+
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter(({ lines }) => lines > MAX_CLASS_FILE_LINES)).toEqual([]);
   });
 
   it('finds a loop when there is one (the check itself can fail)', () => {

@@ -9,27 +9,9 @@ import {
   setPresent,
   type OpenPlay,
 } from './open-play';
+import { OpenPlayFactory } from './testing/history.fakes';
 
-function openPlay(overrides: Partial<OpenPlay> = {}): OpenPlay {
-  return {
-    id: 'play-1',
-    guildId: 'guild-1',
-    song: { trackKey: 'justice|genesis|none', artistKey: 'justice', artistName: 'Justice', title: 'Genesis' },
-    durationMs: 200_000,
-    startedAt: new Date('2025-01-01T12:00:00Z'),
-    source: 'autoplay',
-    fits: [],
-    listeners: new Set(),
-    present: new Map(),
-    listened: new Map(),
-    likes: new Set(),
-    dislikes: new Set(),
-    restored: false,
-    lastKnownAt: new Date('2025-01-01T12:00:00Z'),
-    playedMs: 0,
-    ...overrides,
-  };
-}
+const openPlay = (overrides: Partial<OpenPlay> = {}): OpenPlay => OpenPlayFactory.create(overrides);
 
 describe('open play', () => {
   it('counts listening in track time: a leaver banks what they heard, an arrival starts at the playhead', () => {

@@ -1,15 +1,11 @@
 import type { OpenPlay } from './open-play';
 import { PlayWritesService } from './play-writes.service';
-import { createPlayWrites, type PlayWritesFakes } from './testing/history.fakes';
+import { createPlayWrites, OpenPlayFactory, type PlayWritesFakes } from './testing/history.fakes';
 
+/** A requested play with Ana and Cy listening from its start. */
 function openPlay(overrides: Partial<OpenPlay> = {}): OpenPlay {
-  return {
-    id: 'play-1',
-    guildId: 'guild-1',
-    song: { trackKey: 'justice|genesis|none', artistKey: 'justice', artistName: 'Justice', title: 'Genesis' },
+  return OpenPlayFactory.create({
     youtubeId: 'abcdefghijk',
-    durationMs: 200_000,
-    startedAt: new Date('2025-01-01T12:00:00Z'),
     source: 'request',
     requestedBy: 'ana',
     fits: [
@@ -21,14 +17,8 @@ function openPlay(overrides: Partial<OpenPlay> = {}): OpenPlay {
       ['ana', 0],
       ['cy', 0],
     ]),
-    listened: new Map(),
-    likes: new Set(),
-    dislikes: new Set(),
-    restored: false,
-    lastKnownAt: new Date('2025-01-01T12:00:00Z'),
-    playedMs: 0,
     ...overrides,
-  };
+  });
 }
 
 describe(PlayWritesService.name, () => {

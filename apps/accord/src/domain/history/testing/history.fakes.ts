@@ -8,8 +8,33 @@ import type { GuildDayRepository } from '../guild-day.repository';
 import type { GuildWindowRepository } from '../guild-window.repository';
 import type { HistoryWriter } from '../history-writer.service';
 import type { FeedbackRecord, PlayRecord, WindowEntry } from '../history.types';
+import type { OpenPlay } from '../open-play';
 import { PlayWritesService } from '../play-writes.service';
 import type { PlayClose, PlayRepository } from '../play.repository';
+
+/** Test data: a play of Justice's "Genesis" (3:20) that started at noon, autoplay's, nobody in it yet. */
+export class OpenPlayFactory {
+  static create(overrides: Partial<OpenPlay> = {}): OpenPlay {
+    return {
+      id: 'play-1',
+      guildId: 'guild-1',
+      song: { trackKey: 'justice|genesis|none', artistKey: 'justice', artistName: 'Justice', title: 'Genesis' },
+      durationMs: 200_000,
+      startedAt: new Date('2025-01-01T12:00:00Z'),
+      source: 'autoplay',
+      fits: [],
+      listeners: new Set(),
+      present: new Map(),
+      listened: new Map(),
+      likes: new Set(),
+      dislikes: new Set(),
+      restored: false,
+      lastKnownAt: new Date('2025-01-01T12:00:00Z'),
+      playedMs: 0,
+      ...overrides,
+    };
+  }
+}
 
 /** The write queue, held until the spec flushes it: what was queued, in order, and nothing written before. */
 export class FakeHistoryWriter implements Pick<HistoryWriter, 'push' | 'idle'> {
