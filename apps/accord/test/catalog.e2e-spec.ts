@@ -184,6 +184,19 @@ describe('Catalog (end to end on the fakes)', () => {
     });
   });
 
+  it.each([
+    ['a loopback address', 'http://127.0.0.1:8080/music/song.mp3'],
+    ['cloud metadata (link-local)', 'http://169.254.169.254/latest/song.mp3'],
+    ['localhost by name', 'http://localhost:9000/song.ogg'],
+  ])('refuses a direct link to %s (DIRECT_LINKS=public) before Lavalink fetches it', async (_label, link) => {
+    expect(await catalog().resolve(link, ana.id)).toMatchObject({
+      ok: false,
+      reason: 'UNSUPPORTED_LINK',
+      message: expect.stringContaining('private, local or reserved address') as string,
+    });
+    expect(node.loadTrackCalls).toEqual([]);
+  });
+
   it('resolves a Spotify track link through the recorded Spotify answer, pins it, and asks Spotify only once', async () => {
     const link = `https://open.spotify.com/track/${SPOTIFY_FIXTURES.digitalLove.id}?si=abc`;
 

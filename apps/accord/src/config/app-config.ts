@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { fail, ok, type Result } from '@accord/core';
-import { EnvironmentVariables, SECRET_VARIABLES, type LogLevel } from './env.schema';
+import { EnvironmentVariables, SECRET_VARIABLES, type DirectLinkMode, type LogLevel } from './env.schema';
 import { parseLavalinkNodes, type LavalinkNodeConfig } from './lavalink-nodes.parser';
 
 /** The typed configuration every module reads; built once from the environment at boot. */
@@ -21,6 +21,8 @@ export interface AppConfig {
     reconnectIntervalS: number;
   };
   playback: { lookAheadS: number };
+  /** Which direct audio links /play accepts (see `DIRECT_LINK_MODES`). */
+  links: { direct: DirectLinkMode };
   profiles: { halfLifeDays: number };
   http: { port: number; host: string; publicUrl?: string };
   logging: { level: LogLevel; format: 'pretty' | 'json'; toFile: boolean; ringSize: number; dir: string };
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
       reconnectIntervalS: vars.LAVALINK_RECONNECT_INTERVAL_S,
     },
     playback: { lookAheadS: vars.PLAYBACK_LOOKAHEAD_S },
+    links: { direct: vars.DIRECT_LINKS },
     profiles: { halfLifeDays: vars.PROFILE_HALF_LIFE_DAYS },
     http: { port: vars.HTTP_PORT, host: vars.HTTP_HOST, publicUrl: vars.PUBLIC_URL },
     logging: {

@@ -22,6 +22,14 @@ const SNOWFLAKE_LIST = /^\d{17,20}(,\d{17,20})*$/;
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Which direct audio links (`https://host/song.mp3`) /play accepts: `public` refuses hosts that are
+ * or resolve to a private, loopback or link-local address (Lavalink would fetch them from inside
+ * the network); `any` accepts every host (tests, a trusted LAN); `off` refuses them all.
+ */
+export const DIRECT_LINK_MODES = ['public', 'any', 'off'] as const;
+export type DirectLinkMode = (typeof DIRECT_LINK_MODES)[number];
+
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const emptyAsUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : trimmed({ value });
@@ -109,6 +117,11 @@ export class EnvironmentVariables {
   @Max(600)
   @IsInt({ message: '$property must be a whole number' })
   PLAYBACK_LOOKAHEAD_S = 30;
+
+  /** Direct audio links: `public` (no private, loopback or link-local hosts), `any` or `off`. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsIn(DIRECT_LINK_MODES, { message: 'DIRECT_LINKS must be public, any or off' })
+  DIRECT_LINKS: DirectLinkMode = 'public';
 
   // --- Listening memory ---
   /** Days after which a taste weight counts half (likes, plays and skips fade with it). */

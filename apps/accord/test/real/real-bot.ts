@@ -83,6 +83,8 @@ export async function startRealBot(options: {
     MONGODB_URI: databaseUri,
     LAVALINK_NODES: nodes.map((node, index) => `${node.name}:${node.password}@${proxies[index].url}`).join(','),
     LAVALINK_RECONNECT_INTERVAL_S: '1',
+    // The bench's media server is on loopback: direct links to it are allowed here only.
+    DIRECT_LINKS: 'any',
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',

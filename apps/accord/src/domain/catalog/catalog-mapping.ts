@@ -137,6 +137,8 @@ export function sourceLabel(source: LinkSource): string {
       return 'Deezer';
     case 'soundcloud':
       return 'SoundCloud';
+    case 'link':
+      return 'link';
     case 'search':
       return 'search';
   }

@@ -23,6 +23,12 @@ export const CatalogMessages = {
     }
     return `I can't play links from ${quote(host, 60)}. I can play ${SUPPORTED_LINKS}, or a song name.`;
   },
+  privateLink: (host: string): string =>
+    `I don't play links to ${quote(host, 60)}: it is a private, local or reserved address. A direct link must point to a public server.`,
+  unknownHost: (host: string): string =>
+    `I could not find the server ${quote(host, 60)}. Check the link, or type the song's name.`,
+  linkUnplayable: (url: string): string =>
+    `I could not play ${quote(url, 100)}: there is no audio file there I can read (it may be gone, or not audio).`,
   shortLink: (source: string): string =>
     `Short ${source} links only open in a browser. Open it, then paste the address it leads to (or type the song's name).`,
   malformedLink: (source: string): string =>

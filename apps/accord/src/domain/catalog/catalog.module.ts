@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
 import { DeezerModule } from '../../adapters/deezer/deezer.module';
+import { HostLookup } from '../../adapters/network/host-lookup';
 import { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
 import { CatalogArtists } from './catalog-artists';
+import { DirectLinkService } from './direct-link.service';
 import { TrackPinningService } from './track-pinning.service';
 import { TRACK_RESOLVER } from './track-resolver.port';
 import { TrackResolverService } from './track-resolver.service';
@@ -27,6 +29,8 @@ import { VideoSearchService } from './video-search.service';
     TrackResolverService,
     TrackSuggestionService,
     SpotifyCatalogClient,
+    HostLookup,
+    DirectLinkService,
     { provide: TRACK_RESOLVER, useExisting: TrackResolverService },
   ],
   exports: [TrackResolverService, TrackPinningService, TrackSuggestionService, CatalogArtists, TRACK_RESOLVER],

@@ -2,7 +2,8 @@ import type { PlayableTrack } from '@accord/core';
 
 export type { SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
-export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'search';
+/** Where a resolved track came from; `link` is a direct audio link (Lavalink's http source). */
+export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'link' | 'search';
 
 export type ResolveFailure =
   | 'EMPTY_QUERY'

@@ -174,6 +174,21 @@ describe(parseQuery.name, () => {
       },
     ],
     ['another site', 'https://vimeo.com/12345', { kind: 'unsupported', url: 'https://vimeo.com/12345' }],
+    [
+      'a direct audio link',
+      'https://media.example.com/a/song.mp3',
+      { kind: 'direct', url: 'https://media.example.com/a/song.mp3' },
+    ],
+    [
+      'a direct link with a query',
+      'http://127.0.0.1:8080/x/song.OGG?t=1',
+      { kind: 'direct', url: 'http://127.0.0.1:8080/x/song.OGG?t=1' },
+    ],
+    [
+      'a page on another site',
+      'https://media.example.com/song.html',
+      { kind: 'unsupported', url: 'https://media.example.com/song.html' },
+    ],
     ['a broken URL', 'http://', { kind: 'unsupported', url: 'http://' }],
   ];
 

@@ -26,6 +26,8 @@ export type ParsedQuery =
   | { kind: 'soundcloud'; set: boolean; url: string; hint: string }
   /** A site we read, but a link we cannot use: a short link, or one without a usable id. */
   | { kind: 'unusable'; source: LinkSource; why: 'short-link' | 'malformed'; url: string }
+  /** A link to an audio file on any other host, played by Lavalink's http source (when allowed). */
+  | { kind: 'direct'; url: string }
   | { kind: 'unsupported'; url: string };
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -33,6 +35,8 @@ const PLAYLIST_ID = /^[A-Za-z0-9_-]{10,64}$/;
 const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
 const DEEZER_ID = /^\d{1,15}$/;
 const CATALOG_ID = /^track:([a-f0-9]{24})$/;
+/** The file types a direct link may name (what Lavalink's http source probes and plays). */
+const AUDIO_FILE = /\.(?:mp3|ogg|oga|opus|webm|weba|m4a|mp4|aac|flac|wav|mka)$/i;
 const COLLECTIONS: ReadonlySet<string> = new Set(['track', 'album', 'playlist']);
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'm.youtube.com', 'youtube-nocookie.com']);
 // Links people paste without a scheme ("youtu.be/…", "open.spotify.com/…").
@@ -80,6 +84,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
   if (host === 'soundcloud.com' || host === 'm.soundcloud.com' || host === 'on.soundcloud.com') {
     return soundcloudLink(url);
   }
+  if (AUDIO_FILE.test(url.pathname)) return { kind: 'direct', url: href };
   return { kind: 'unsupported', url: href };
 }
 

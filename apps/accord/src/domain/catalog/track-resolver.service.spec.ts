@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { PlayableTrack } from '@accord/core';
 import type { SourceTrack } from './catalog.types';
 import {
   CatalogTrackFactory,
@@ -165,6 +166,84 @@ describe(TrackResolverService.name, () => {
         failedVideoIds: ['dpTopic0001'],
         unavailable: false,
       });
+    });
+  });
+
+  describe('resolve of a direct audio link', () => {
+    const link = 'https://media.example.com/music/one-more-time.mp3';
+    const file = (title: string, author: string, url = link): PlayableTrack => ({
+      ...video(url, title, author, 320_000),
+      uri: url,
+      sourceName: 'http',
+    });
+    let catalog: ReturnType<typeof createCatalog>;
+
+    beforeEach(() => {
+      catalog = createCatalog();
+      ({ tracks, lavalink, resolver: sut } = catalog);
+    });
+
+    it('plays the file through Lavalink as it is: not pinned, keyed as a song from its tags', async () => {
+      lavalink.videos = [file('One More Time', 'Daft Punk')];
+
+      const outcome = await sut.resolve(link, 'u1');
+
+      expect(outcome).toMatchObject({
+        ok: true,
+        kind: 'track',
+        source: 'link',
+        fromPin: false,
+        track: { sourceName: 'http', title: 'One More Time', trackKey: 'daftpunk|onemoretime|none' },
+      });
+      expect(lavalink.calls).toEqual([link]);
+      expect(tracks.docs).toEqual([]);
+    });
+
+    it('gives a file without tags no song key', async () => {
+      lavalink.videos = [file('Unknown title', 'Unknown artist')];
+
+      const outcome = await sut.resolve(link, 'u1');
+
+      expect(outcome).toMatchObject({ ok: true, track: { title: 'one-more-time.mp3' } });
+      expect(outcome.ok && outcome.kind === 'track' ? outcome.track.trackKey : 'refused').toBeUndefined();
+    });
+
+    it.each([
+      ['a 404 or a file that is not audio', link, 'public', 'NOT_FOUND', /no audio file there/, [link]],
+      ['a loopback host', 'http://127.0.0.1:8080/song.mp3', 'public', 'UNSUPPORTED_LINK', /private, local/, []],
+      [
+        'a name that resolves to a private address',
+        'https://nas.example.com/song.mp3',
+        'public',
+        'UNSUPPORTED_LINK',
+        /private, local/,
+        [],
+      ],
+      [
+        'a host that does not resolve',
+        'https://nowhere.invalid/song.mp3',
+        'public',
+        'NOT_FOUND',
+        /could not find the server/,
+        [],
+      ],
+      ['any link when direct links are off', link, 'off', 'UNSUPPORTED_LINK', /can't play links from/, []],
+    ] as const)('refuses %s with a clear message', async (_label, url, mode, reason, message, calls) => {
+      catalog.hosts.hosts.set('nas.example.com', ['192.168.1.10']);
+      catalog.links.direct = mode;
+
+      const outcome = await sut.resolve(url, 'u1');
+
+      expect(outcome).toMatchObject({ ok: false, reason, message: expect.stringMatching(message) as string });
+      expect(lavalink.calls).toEqual(calls);
+    });
+
+    it('plays a loopback link when every host is allowed (`any`)', async () => {
+      const local = 'http://127.0.0.1:8080/song.mp3';
+      lavalink.videos = [file('One More Time', 'Daft Punk', local)];
+      catalog.links.direct = 'any';
+
+      expect(await sut.resolve(local, 'u1')).toMatchObject({ ok: true, source: 'link' });
     });
   });
 

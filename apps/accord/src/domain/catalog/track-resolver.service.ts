@@ -6,6 +6,7 @@ import { DeezerClient } from '../../adapters/deezer/deezer.client';
 import { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
 import { CatalogArtists } from './catalog-artists';
 import { CatalogMessages, failure } from './catalog.messages';
+import { DirectLinkService } from './direct-link.service';
 import {
   firstTrack,
   pinnedOutcome,
@@ -66,6 +67,7 @@ export class TrackResolverService implements TrackResolverPort {
     private readonly artists: CatalogArtists,
     private readonly spotify: SpotifyCatalogClient,
     private readonly deezer: DeezerClient,
+    private readonly directLinks: DirectLinkService,
   ) {}
 
   /** Resolves a /play query. Expected failures are values with a message for the user; never throws for bad input. */
@@ -125,6 +127,8 @@ export class TrackResolverService implements TrackResolverPort {
 
   /** Part of the `TRACK_RESOLVER` port: the song is re-pinned (see `TrackPinningService`). */
   async reportLoadFailure(track: PlayableTrack, message: string): Promise<PlayableTrack | null> {
+    // A direct link is played as it is, pinned to nothing: there is no video to replace.
+    if (track.sourceName === 'http') return null;
     return this.pinning.reportLoadFailure(track, message);
   }
 
@@ -144,6 +148,7 @@ export class TrackResolverService implements TrackResolverPort {
         incompleteKey(parsedVideo, match.video.identifier ?? '');
       return { ok: true, kind: 'track', track: { ...match.video, trackKey }, source: 'search', fromPin: false };
     }
+    if (parsed.kind === 'direct') return this.directLinks.resolve(parsed.url);
     if (parsed.kind === 'youtube-video' || parsed.kind === 'soundcloud') {
       const video = firstTrack(await this.videos.load(parsed.url));
       if (!video?.encoded) return failure('NOT_FOUND', CatalogMessages.catalogAway);
@@ -177,6 +182,8 @@ export class TrackResolverService implements TrackResolverPort {
         return this.resolveFromSource('deezer', parsed.type, parsed.id);
       case 'soundcloud':
         return this.resolveSoundcloud(parsed.url, parsed.hint);
+      case 'direct':
+        return this.directLinks.resolve(parsed.url);
       case 'unusable': {
         const name = sourceLabel(parsed.source);
         return failure(

@@ -3,8 +3,11 @@ import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/co
 import type { DeezerClient } from '../../../adapters/deezer/deezer.client';
 import type { LavalinkService } from '../../../adapters/lavalink/lavalink.service';
 import type { LoadResult, SearchEngine } from '../../../adapters/lavalink/lavalink.types';
+import type { HostLookup } from '../../../adapters/network/host-lookup';
 import type { SpotifyCatalogClient } from '../../../adapters/spotify/spotify-catalog.client';
+import type { DirectLinkMode } from '../../../config/env.schema';
 import { CatalogArtists } from '../catalog-artists';
+import { DirectLinkService } from '../direct-link.service';
 import type { CatalogTrack, NewCatalogTrack, SourceAnswer, SourceCollection, SourceTrack } from '../catalog.types';
 import { TrackPinningService } from '../track-pinning.service';
 import { TrackResolverService } from '../track-resolver.service';
@@ -274,6 +277,19 @@ export interface CatalogFakes {
   pinning: TrackPinningService;
   resolver: TrackResolverService;
   suggestions: TrackSuggestionService;
+  hosts: FakeHostLookup;
+  /** Which direct links the resolver accepts (`DIRECT_LINKS`); change it in a spec. */
+  links: { direct: DirectLinkMode };
+}
+
+/** DNS for the specs: the addresses of each host name set here; any other name does not resolve. */
+export class FakeHostLookup implements Pick<HostLookup, 'addresses'> {
+  readonly hosts = new Map<string, string[]>([['media.example.com', ['93.184.215.14']]]);
+
+  addresses(host: string): Promise<string[]> {
+    const found = this.hosts.get(host);
+    return found ? Promise.resolve(found) : Promise.reject(new Error(`ENOTFOUND ${host}`));
+  }
 }
 
 /** The catalog's services wired to in-memory fakes, the way `CatalogModule` wires them. */
@@ -287,6 +303,8 @@ export function createCatalog(): CatalogFakes {
   const artists = new CatalogArtists(repository);
   const videos = new VideoSearchService(lavalink as unknown as LavalinkService);
   const pinning = new TrackPinningService(repository, videos, artists, events as unknown as EventEmitter2);
+  const hosts = new FakeHostLookup();
+  const links: { direct: DirectLinkMode } = { direct: 'public' };
   const resolver = new TrackResolverService(
     repository,
     videos,
@@ -294,7 +312,8 @@ export function createCatalog(): CatalogFakes {
     artists,
     spotify as unknown as SpotifyCatalogClient,
     deezer as unknown as DeezerClient,
+    new DirectLinkService(videos, hosts, { links }),
   );
   const suggestions = new TrackSuggestionService(repository, videos);
-  return { tracks, lavalink, spotify, deezer, events, artists, pinning, resolver, suggestions };
+  return { tracks, lavalink, spotify, deezer, events, artists, pinning, resolver, suggestions, hosts, links };
 }

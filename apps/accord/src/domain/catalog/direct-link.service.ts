@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HostLookup } from '../../adapters/network/host-lookup';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { CatalogMessages, failure } from './catalog.messages';
+import type { ResolveOutcome } from './catalog.types';
+import { checkDirectLink, directTrack } from './direct-links';
+import { VideoSearchService } from './video-search.service';
+
+/**
+ * A direct audio link (`https://host/song.mp3`), played by Lavalink's http source as it is: never
+ * pinned to YouTube, keyed as a song only when its tags name the artist and title. Refused, before
+ * Lavalink fetches anything, when direct links are off (`DIRECT_LINKS`) or, with `public`, when the
+ * host is or resolves to a private, loopback or link-local address.
+ */
+@Injectable()
+export class DirectLinkService {
+  constructor(
+    private readonly videos: VideoSearchService,
+    private readonly hosts: HostLookup,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'links'>,
+  ) {}
+
+  async resolve(url: string): Promise<ResolveOutcome> {
+    const verdict = await checkDirectLink(url, this.config.links.direct, (host) => this.hosts.addresses(host));
+    if (!verdict.ok) {
+      switch (verdict.why) {
+        case 'off':
+          return failure('UNSUPPORTED_LINK', CatalogMessages.unsupportedLink(url));
+        case 'private':
+          return failure('UNSUPPORTED_LINK', CatalogMessages.privateLink(verdict.host));
+        case 'unresolved':
+          return failure('NOT_FOUND', CatalogMessages.unknownHost(verdict.host));
+      }
+    }
+    const result = await this.videos.load(url);
+    const track = result.type === 'track' ? result.track : undefined;
+    if (!track?.encoded) return failure('NOT_FOUND', CatalogMessages.linkUnplayable(url));
+    return { ok: true, kind: 'track', track: directTrack(track, url), source: 'link', fromPin: false };
+  }
+}
