@@ -172,6 +172,7 @@ export class LavalinkService {
       const state = (player as typeof player & { state?: { position?: number } }).state;
       return {
         encoded: player.track?.encoded ?? null,
+        identifier: player.track?.info.identifier ?? null,
         positionMs: state?.position ?? player.track?.info.position ?? 0,
         paused: player.paused,
         volume: player.volume,

@@ -50,7 +50,13 @@ export interface PlayerEventListener {
 
 /** The state of a player as Lavalink itself holds it. */
 export interface RemotePlayerState {
+  /**
+   * The track as Lavalink encodes it now. Lavaplayer writes the playhead into the encoding, so a
+   * track that has been playing no longer has the encoding it was sent with: compare `identifier`.
+   */
   encoded: string | null;
+  /** The track's identifier (a YouTube id, a link), the same however far it has played. */
+  identifier?: string | null;
   positionMs: number;
   paused: boolean;
   volume: number;

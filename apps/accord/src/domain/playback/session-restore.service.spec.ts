@@ -44,6 +44,22 @@ describe(SessionRestoreService.name, () => {
     expect(session?.queue.list()).toEqual([waiting]);
   });
 
+  it('adopts the track Lavalink plays on although its encoding now carries the playhead (the real node)', async () => {
+    parts.guilds.stored.set('guild-1', saved());
+    parts.lavalink.remote = {
+      encoded: `${playing.track.encoded!}-at-95s`,
+      identifier: playing.track.identifier,
+      positionMs: 95_000,
+      paused: false,
+      volume: 100,
+    };
+
+    await restoredOn('node-1', true);
+
+    expect(parts.lavalink.ops()).toEqual(['join', 'adoptRemoteState']);
+    expect(parts.store.get('guild-1')?.position(parts.clock.now().getTime())).toBe(95_000);
+  });
+
   it('rejoins and plays from the saved position when Lavalink lost the session', async () => {
     parts.guilds.stored.set('guild-1', saved({ volume: 80 }));
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
+import type { RemotePlayerState } from '../../adapters/lavalink/lavalink.types';
+import type { PlayableTrack } from '@accord/core';
 import { GuildSettingsService } from '../guilds/guild-settings.service';
 import type { PersistedSession } from '../guilds/guild-session.types';
 import { filtersFor, toLavalinkVolume } from './audio-settings';
@@ -97,7 +99,7 @@ export class SessionRestoreService implements OnModuleInit {
       this.store.changed(session, 'track');
       return;
     }
-    if (remote && remote.encoded === current.entry.track.encoded) {
+    if (remote && samePlaying(remote, current.entry.track)) {
       // Lavalink kept playing while we were away: adopt its state, send nothing that would stop it.
       this.lavalink.adoptRemoteState(session.guildId, remote);
       session.current = {
@@ -121,4 +123,14 @@ export class SessionRestoreService implements OnModuleInit {
     this.lookAhead.schedule(session);
     this.store.changed(session, 'track');
   }
+}
+
+/**
+ * Whether Lavalink still plays the saved track: the same encoding, or (the real node encodes the
+ * playhead too, so a track that has played on has another encoding) the same identifier.
+ */
+function samePlaying(remote: RemotePlayerState, track: PlayableTrack): boolean {
+  if (!remote.encoded) return false;
+  if (remote.encoded === track.encoded) return true;
+  return !!remote.identifier && remote.identifier === track.identifier;
 }
