@@ -104,6 +104,15 @@ describe(YoutubeMixSource.name, () => {
     expect(found.map((candidate) => candidate.youtubeId)).toEqual(['MV_3Dpw-BRY']);
   });
 
+  it('loads no mix for a seed played from a direct link (its "video id" is the link)', async () => {
+    const load = jest.fn((): Promise<LoadResult> => Promise.resolve({ type: 'empty' }));
+    const sut = new YoutubeMixSource({ load } as unknown as LavalinkService, memoryCache());
+    const linkSeed = { ...context.seeds[0], youtubeId: 'http://127.0.0.1:8080/media/song-0.ogg' };
+
+    expect(await sut.candidates({ ...context, seeds: [linkSeed] })).toEqual([]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('gives nothing when the mix cannot be loaded, and does not remember the failure', async () => {
     const load = jest.fn((): Promise<LoadResult> =>
       Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' }),

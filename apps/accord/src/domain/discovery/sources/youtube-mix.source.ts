@@ -43,7 +43,8 @@ export class YoutubeMixSource implements CandidateSource {
   ) {}
 
   async candidates(context: DiscoveryContext): Promise<SourcedCandidate[]> {
-    const seeds = seedTracks(context, SEED_TRACKS, (seed) => !!seed.youtubeId);
+    // A seed played from a link has no video, so no mix (its id may be the link itself).
+    const seeds = seedTracks(context, SEED_TRACKS, (seed) => !!seed.youtubeId && VIDEO_ID.test(seed.youtubeId));
     const perSeed = await Promise.all(seeds.map((seed) => this.fromMix(seed, context.signal)));
     return distinctCandidates(interleave(perSeed), context.limit);
   }
