@@ -87,8 +87,9 @@ export const SECTIONS: FigureSection[] = [
       'The real Lavalink 4.2.2 (a child JVM, `-Xmx256m`, serial GC) playing songs made with ffmpeg into the ' +
       'testkit\u2019s fake voice server, which decrypts every RTP frame; driven by a bare protocol client, not ' +
       'the bot. CPU is the JVM\u2019s user+system time over 10 s minus idle, per player, for Ogg Opus ' +
-      '(passthrough) and MP3 (transcoding); other processes on the machine add noise. The `audio.gap.track_change` ' +
-      'and `audio.first_frame.play_pinned_ms` figures drive the bot itself against the real node.',
+      '(passthrough) and MP3 (transcoding); other processes on the machine add noise. The `audio.gap.track_change`, ' +
+      '`audio.first_frame.play_pinned_ms` and `audio.frames_lost.bot_sigkill` figures drive the bot itself ' +
+      'against the real node.',
     filter: 'lavalink-audio real-playback',
   },
 ];
@@ -156,6 +157,8 @@ export const MEANINGS: Record<string, string> = {
   'audio.resume.node_failover_ms': 'bot on two real nodes: last frame of the SIGKILLed node to the first of the other',
   'audio.first_frame.play_pinned_ms':
     'bot on the real node: `/play` of a pinned song to its first frame (voice joined)',
+  'audio.frames_lost.bot_sigkill':
+    'bot process SIGKILLed mid-song and restarted: Ogg packets never heard (its voice update reconnects)',
 };
 
 /** The meaning of a figure: its entry above, or one derived from a family of names. */

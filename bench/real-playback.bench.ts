@@ -3,7 +3,7 @@
 // hears it. Needs Java, ffmpeg and the Lavalink jar (see libs/testkit/src/lavalink-real).
 import { startTestServer, TEST_MONGODB_URI_ENV } from '@accord/testkit/db';
 import { realLavalinkAvailability, type MediaSpec, type VoiceFrame } from '@accord/testkit/lavalink-real';
-import { startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
+import { sigkillBotMidSong, startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const SONGS = 8;
@@ -38,6 +38,28 @@ export async function run(): Promise<BenchResult[]> {
   if (!found.ok) throw new Error(`real-playback bench needs the real node: ${found.reason}`);
   const server = await startTestServer();
   process.env[TEST_MONGODB_URI_ENV] = server.uri;
+  try {
+    const results = await playbackFigures();
+    results.push(await botSigkillFigure());
+    return results;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The bot process killed with SIGKILL mid-song and started again: frames the listener never heard. */
+async function botSigkillFigure(): Promise<BenchResult> {
+  const song = { artist: 'Sigkill Band', title: 'Song That Plays On' };
+  const bench = await startRealBot({ botProcess: true, songs: [{ ...song, durationSeconds: 120, format: 'ogg' }] });
+  try {
+    const result = await sigkillBotMidSong(bench, song);
+    return { name: 'audio.frames_lost.bot_sigkill', value: result.framesLost, unit: 'frames', better: 'lower' };
+  } finally {
+    await bench.close();
+  }
+}
+
+async function playbackFigures(): Promise<BenchResult[]> {
   const bench = await startRealBot({ songs: songs(), nodeCount: 2 });
   try {
     const song = await songOf(bench);
@@ -114,6 +136,5 @@ export async function run(): Promise<BenchResult[]> {
     ];
   } finally {
     await bench.close();
-    await server.stop();
   }
 }

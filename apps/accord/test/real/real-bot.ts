@@ -7,6 +7,7 @@ import {
   MediaLibrary,
   RealLavalinkNode,
   ensureBenchSearchPlugin,
+  framesLost,
   testCertificates,
   type MediaSpec,
 } from '@accord/testkit/lavalink-real';
@@ -16,10 +17,16 @@ import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { createLogger } from '../../src/logging/logger.factory';
+import { BotProcess } from '../support/bot-process';
 import { TEST_TOKEN, eventually } from '../support/test-bot';
 
 export interface RealBot {
-  app: NestFastifyApplication;
+  /** The bot in this process (absent with `botProcess`). */
+  app?: NestFastifyApplication;
+  /** The bot in a child process of its own (with `botProcess`): drills kill it and start it again. */
+  bot?: BotProcess;
+  /** Starts the bot process again on the same fakes, node and database (with `botProcess`). */
+  startBot(): Promise<BotProcess>;
   discord: FakeDiscord;
   /** The first node; `nodes` holds all of them, `proxies` the proxy in front of each. */
   node: RealLavalinkNode;
@@ -47,6 +54,8 @@ export async function startRealBot(options: {
   frameBufferDurationMs?: number;
   /** Real nodes to start (default 1), one JVM each. */
   nodeCount?: number;
+  /** Runs the bot as production does, in a child process (`apps/accord/src/main.ts`), not in this one. */
+  botProcess?: boolean;
 }): Promise<RealBot> {
   const listener = UserFactory.create({ username: 'listener' });
   const guild = GuildFactory.create({ members: [MemberFactory.create({ user: listener })] });
@@ -74,8 +83,7 @@ export async function startRealBot(options: {
   const discord = new FakeDiscord({ guilds: [guild], heartbeatIntervalMs: 1_000, voiceEndpoint: voice.endpoint });
   await discord.start();
   const databaseUri = testDatabaseUri();
-  const parsed = loadConfig({
-    NODE_ENV: 'test',
+  const env = {
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_CLIENT_ID: discord.applicationId,
     DISCORD_DEV_GUILD_ID: guild.id,
@@ -85,31 +93,53 @@ export async function startRealBot(options: {
     LAVALINK_RECONNECT_INTERVAL_S: '1',
     // The bench's media server is on loopback: direct links to it are allowed here only.
     DIRECT_LINKS: 'any',
-    HTTP_PORT: '0',
-    HTTP_HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    LOG_FORMAT: 'json',
-    LOG_TO_FILE: 'false',
-  });
-  if (!parsed.ok) throw new Error(`test config is invalid:\n${parsed.detail}`);
-  const { logger, ring }: { logger: winston.Logger; ring: Parameters<typeof createApp>[0]['ring'] } = createLogger(
-    parsed.value,
-  );
-  const app = await createApp({ config: parsed.value, logger, ring });
-  await app.listen(0, '127.0.0.1');
-  discord.joinVoice(guild.id, listener.id, GuildFactory.voiceChannel(guild).id);
-  // Commands find a node only once the bot has counted it connected (READY received).
-  await eventually(
-    () =>
-      app
-        .get(LavalinkService)
-        .nodes()
-        .every((entry) => entry.state === 'connected'),
-    30_000,
-  );
+  };
+  const state: { bot?: BotProcess } = {};
+  const startBot = async (): Promise<BotProcess> => {
+    state.bot = await BotProcess.start({ discord, lavalink: [], databaseUri, env });
+    return state.bot;
+  };
+  let app: NestFastifyApplication | undefined;
+  let closeLogger = (): void => undefined;
+  if (options.botProcess) {
+    discord.joinVoice(guild.id, listener.id, GuildFactory.voiceChannel(guild).id);
+    await startBot();
+  } else {
+    const parsed = loadConfig({
+      ...env,
+      NODE_ENV: 'test',
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      LOG_FORMAT: 'json',
+      LOG_TO_FILE: 'false',
+    });
+    if (!parsed.ok) throw new Error(`test config is invalid:\n${parsed.detail}`);
+    const { logger, ring }: { logger: winston.Logger; ring: Parameters<typeof createApp>[0]['ring'] } = createLogger(
+      parsed.value,
+    );
+    closeLogger = () => logger.close();
+    const inProcess = await createApp({ config: parsed.value, logger, ring });
+    app = inProcess;
+    await inProcess.listen(0, '127.0.0.1');
+    discord.joinVoice(guild.id, listener.id, GuildFactory.voiceChannel(guild).id);
+    // Commands find a node only once the bot has counted it connected (READY received).
+    await eventually(
+      () =>
+        inProcess
+          .get(LavalinkService)
+          .nodes()
+          .every((entry) => entry.state === 'connected'),
+      30_000,
+    );
+  }
 
   return {
     app,
+    get bot() {
+      return state.bot;
+    },
+    startBot,
     discord,
     node: nodes[0],
     nodes,
@@ -141,8 +171,9 @@ export async function startRealBot(options: {
         `an answer to interaction ${handle.id}`,
       ),
     close: async () => {
-      await app.close();
-      logger.close();
+      await app?.close();
+      closeLogger();
+      await state.bot?.stop();
       for (const proxy of proxies) await proxy.stop();
       for (const node of nodes) await node.dispose();
       await discord.stop();
@@ -150,5 +181,51 @@ export async function startRealBot(options: {
       await media.stop();
       await dropTestDatabase(databaseUri);
     },
+  };
+}
+
+/** What the voice endpoint heard around a SIGKILL and restart of the bot process. */
+export interface BotSigkillResult {
+  /** Source packets never heard (passthrough), see `framesLost`. */
+  framesLost: number;
+  /** Longest time between two frames, from 1 s before the kill to 2 s after the restart. */
+  longestSilenceMs: number;
+  /** Index in `bench.proxy.exchanges` of the first request of the restarted bot. */
+  exchangesBefore: number;
+}
+
+/**
+ * Plays `title` (by `artist`, an Ogg song of the bench, for passthrough), kills the bot process
+ * with SIGKILL mid-song, waits `downMs`, starts it again and waits until it resumed the Lavalink
+ * session; then measures the audio at the voice endpoint. Needs `startRealBot({ botProcess: true })`.
+ */
+export async function sigkillBotMidSong(
+  bench: RealBot,
+  song: { artist: string; title: string },
+  downMs = 3_000,
+): Promise<BotSigkillResult> {
+  const nowMs = (): number => performance.timeOrigin + performance.now();
+  await eventually(
+    () => bench.discord.registeredCommands(bench.guild.id).some((command) => command.name === 'play'),
+    20_000,
+  );
+  await bench.answered(bench.slash('play', { query: `${song.artist} - ${song.title}` }));
+  await bench.voice.waitForFrames(bench.guild.id, 150, { timeoutMs: 30_000 });
+  const killedAt = nowMs();
+  const exit = await bench.bot?.signal('SIGKILL');
+  if (exit?.signal !== 'SIGKILL') throw new Error(`the bot did not die of SIGKILL: ${JSON.stringify(exit)}`);
+  await new Promise((resolve) => setTimeout(resolve, downMs));
+  const exchangesBefore = bench.proxy.exchanges.length;
+  const bot = await bench.startBot();
+  await eventually(() => bot.logged(/resumed with Lavalink still playing/), 30_000).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${bot.tail(60)}`);
+  });
+  await bench.voice.waitForFrames(bench.guild.id, 100, { from: nowMs(), timeoutMs: 10_000 });
+  const source = await bench.media.opusPackets(bench.media.file(song.title));
+  const frames = bench.voice.framesFor(bench.guild.id, { from: killedAt - 1_000 });
+  return {
+    framesLost: framesLost(frames, source),
+    longestSilenceMs: Math.max(...frames.slice(1).map((frame, i) => frame.time - frames[i].time)),
+    exchangesBefore,
   };
 }

@@ -329,3 +329,14 @@ export function sourceIndexes(frames: VoiceFrame[], sourcePackets: Buffer[]): nu
   });
   return frames.map((frame) => index.get(frame.opus.toString('base64')) ?? -1);
 }
+
+/**
+ * Source packets skipped between consecutive frames that match the source (passthrough): audio the
+ * listener never heard. A pause without frames that continues where it stopped loses nothing.
+ */
+export function framesLost(frames: VoiceFrame[], sourcePackets: Buffer[]): number {
+  const indexes = sourceIndexes(frames, sourcePackets).filter((index) => index >= 0);
+  let lost = 0;
+  for (let i = 1; i < indexes.length; i++) lost += Math.max(0, indexes[i] - indexes[i - 1] - 1);
+  return lost;
+}
