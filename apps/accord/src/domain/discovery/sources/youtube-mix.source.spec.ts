@@ -51,21 +51,21 @@ const context: DiscoveryContext = {
   signal: new AbortController().signal,
 };
 
+/** Lavalink's answer to a mix link: these videos as a playlist. */
+function mixLoad(tracks: PlayableTrack[]): jest.Mock<Promise<LoadResult>> {
+  return jest.fn((): Promise<LoadResult> =>
+    Promise.resolve({ type: 'playlist', name: 'Mix - Daft Punk', selectedIndex: 0, tracks }),
+  );
+}
+
 describe(YoutubeMixSource.name, () => {
   it("proposes the original songs of the seed video's radio mix, without the seed itself or live cuts", async () => {
-    const load = jest.fn((): Promise<LoadResult> =>
-      Promise.resolve({
-        type: 'playlist',
-        name: 'Mix - Daft Punk',
-        selectedIndex: 0,
-        tracks: [
-          video('K0HSD_i2DvA', 'Daft Punk - Around The World (Official Music Video)', 'Daft Punk'),
-          video('sy1dYFGkPUE', 'Genesis', 'Justice - Topic'),
-          video('MV_3Dpw-BRY', 'Kavinsky - Nightcall (Drive Original Movie Soundtrack) (Official Audio)', 'Kavinsky'),
-          video('BmFcxdfUD4k', 'Around the World (Live 2007)', 'Daft Punk - Topic'),
-        ],
-      }),
-    );
+    const load = mixLoad([
+      video('K0HSD_i2DvA', 'Daft Punk - Around The World (Official Music Video)', 'Daft Punk'),
+      video('sy1dYFGkPUE', 'Genesis', 'Justice - Topic'),
+      video('MV_3Dpw-BRY', 'Kavinsky - Nightcall (Drive Original Movie Soundtrack) (Official Audio)', 'Kavinsky'),
+      video('BmFcxdfUD4k', 'Around the World (Live 2007)', 'Daft Punk - Topic'),
+    ]);
     const sut = new YoutubeMixSource({ load } as unknown as LavalinkService, memoryCache());
 
     const found = await sut.candidates(context);
@@ -85,18 +85,11 @@ describe(YoutubeMixSource.name, () => {
   });
 
   it('skips the tracks of a mix that are not YouTube videos (no watch URL is made of a link)', async () => {
-    const load = jest.fn((): Promise<LoadResult> =>
-      Promise.resolve({
-        type: 'playlist',
-        name: 'Mix - Daft Punk',
-        selectedIndex: 0,
-        tracks: [
-          { ...video('https://media.example/justice-genesis.mp3', 'Genesis', 'Justice'), sourceName: 'http' },
-          { ...video('sy1dYFGkPUE', 'Nightcall', 'Kavinsky'), sourceName: 'soundcloud' },
-          video('MV_3Dpw-BRY', 'Kavinsky - Nightcall (Official Audio)', 'Kavinsky'),
-        ],
-      }),
-    );
+    const load = mixLoad([
+      { ...video('https://media.example/justice-genesis.mp3', 'Genesis', 'Justice'), sourceName: 'http' },
+      { ...video('sy1dYFGkPUE', 'Nightcall', 'Kavinsky'), sourceName: 'soundcloud' },
+      video('MV_3Dpw-BRY', 'Kavinsky - Nightcall (Official Audio)', 'Kavinsky'),
+    ]);
     const sut = new YoutubeMixSource({ load } as unknown as LavalinkService, memoryCache());
 
     const found = await sut.candidates(context);
