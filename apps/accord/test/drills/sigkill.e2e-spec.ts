@@ -126,7 +126,14 @@ describe('The bot process killed with SIGKILL mid-track and started again', () =
 
   it('replays at the saved position when Lavalink lost its players too, and keeps one play document', async () => {
     node.advance(guild.id, 60_000);
-    await eventually(async () => ((await storedSession())?.current?.positionMs ?? 0) >= 60_000);
+    // Lavalink reports the playhead every few seconds, and the bot stores at most one position each
+    // 5 s: report it until the saved session holds Genesis at 1:00 (not the song before it, whose
+    // position may already be past 1:00). The shared test database can stall for seconds under load.
+    await eventually(async () => {
+      node.setPosition(guild.id, 60_000);
+      const saved = (await storedSession())?.current;
+      return saved?.entry.track.title === 'Genesis' && saved.positionMs >= 60_000;
+    }, 30_000);
 
     await bot.signal('SIGKILL');
     await node.restart();
