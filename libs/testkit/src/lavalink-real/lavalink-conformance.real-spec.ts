@@ -72,7 +72,8 @@ async function realBench(): Promise<ConformanceBench> {
   try {
     await media.start([
       { artist: 'Bench', title: 'Short', durationSeconds: 3, format: 'ogg' },
-      { artist: 'Bench', title: 'Long', durationSeconds: 60, format: 'ogg' },
+      // WebM, YouTube's container: this track is seeked, and lavaplayer 2.2.6 seeks Ogg unreliably (README).
+      { artist: 'Bench', title: 'Long', durationSeconds: 60, format: 'webm' },
     ]);
     media.addPlaylist('PLbench00001', 'Bench mix', [media.file('Short'), media.file('Long')]);
     await voice.start();
@@ -298,17 +299,19 @@ function conformance(makeBench: () => Promise<ConformanceBench>): void {
       expect(client.events(guildId, 'TrackStartEvent')).toHaveLength(1);
     });
 
-    it('pauses, seeks and sets volume and filters, and reports them back', async () => {
+    it('seeks, pauses and sets volume and filters, and reports them back', async () => {
       const guildId = nextGuild();
       await play(guildId, bench.longTrack);
-      const paused = await client.patchPlayer(guildId, { paused: true });
-      expect(paused.body).toMatchObject({ paused: true });
+      // Seek while playing: after a seek of a paused track, the real node's playerUpdate did not
+      // always carry the new position within 10 s.
       const seeked = await client.patchPlayer(guildId, { position: 20_000 });
       expect(seeked.status).toBe(200);
       const update = await client.waitFor(
         (m) => m.op === 'playerUpdate' && m.guildId === guildId && (m.state as { position: number }).position >= 20_000,
       );
-      expect((update.message.state as { position: number }).position).toBeLessThan(21_000);
+      expect((update.message.state as { position: number }).position).toBeLessThan(22_000);
+      const paused = await client.patchPlayer(guildId, { paused: true });
+      expect(paused.body).toMatchObject({ paused: true });
       const filtered = await client.patchPlayer(guildId, { volume: 50, filters: { lowPass: { smoothing: 20 } } });
       expect(filtered.body).toMatchObject({ volume: 50, filters: { lowPass: { smoothing: 20 } } });
     });
