@@ -148,16 +148,16 @@ describe('Drill: MongoDB unreachable for 30 s mid-session (end to end on the fak
       [KEYS.tame, null],
     ]);
     // The saved session caught up with what happened during the outage. A save sent on a
-    // connection the outage left half-open waits for the driver's socket timeout (45 s) before
-    // it fails and is tried again, so this can take up to a minute.
+    // connection the outage left half-open waits for the driver's socket timeout (15 s) before
+    // it fails and is tried again 2 s later, once for each such connection in the pool.
     const stored = await eventually(async () => {
       const doc = await direct.collection('guilds').findOne({ guildId: guildId() });
       const session = doc?.session as { current?: { entry?: { track?: { title?: string } } } } | undefined;
       return session?.current?.entry?.track?.title === 'The Less I Know The Better' && session;
-    }, 60_000);
+    }, 100_000);
     expect(stored).toBeTruthy();
     expect(unhandled).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('stops at once while MongoDB is away, and the stopped queue is cleared when it returns', async () => {
     const storedSession = async (): Promise<{ session?: unknown; sessionActive?: boolean } | null> =>
