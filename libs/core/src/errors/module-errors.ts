@@ -55,3 +55,17 @@ export function everyModuleError(message: string): { module: string; error: Modu
     })),
   );
 }
+
+const MODULE_ERROR_CLASSES = [
+  AdminError,
+  CatalogError,
+  HistoryError,
+  PlaybackError,
+  PreferencesError,
+  RecommendationError,
+];
+
+/** Whether `error` is one of the modules' expected refusals (and not a bug). */
+export function isModuleError(error: unknown): error is ModuleError {
+  return MODULE_ERROR_CLASSES.some((type) => error instanceof type);
+}

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscordjsErrorCodes, type RepliableInteraction } from 'discord.js';
 import {
-  AdminError,
   AdminErrorCode,
   CatalogError,
   CatalogErrorCode,
@@ -14,6 +13,7 @@ import {
   RecommendationError,
   RecommendationErrorCode,
   DomainError,
+  isModuleError,
   type ModuleError,
 } from '@accord/core';
 import type { GuardRefusal } from './guards/voice-rules';
@@ -121,12 +121,6 @@ export function describeModuleError(error: ModuleError): string {
             ? RECOMMENDATION_HINTS[error.code]
             : ADMIN_HINTS[error.code];
   return hint ? withHint(error.message, hint.marker, hint.text) : error.message;
-}
-
-function isModuleError(error: unknown): error is ModuleError {
-  return [AdminError, CatalogError, HistoryError, PlaybackError, PreferencesError, RecommendationError].some(
-    (type) => error instanceof type,
-  );
 }
 
 /** Adds `hint` unless the message already mentions `marker`. */
