@@ -160,8 +160,10 @@ describeWithRealLavalink('Real Lavalink audio at the voice endpoint', () => {
     await play(guildId, media.file('Opus A'));
     const nextEncoded = await encodedOf(media.file('Opus B'));
     await client.waitForEvent(guildId, 'TrackEndEvent', { timeoutMs: 15_000 });
+    // Only an end that comes after the next song was sent is the next song's end.
+    const sentAt = client.messages.length;
     await client.patchPlayer(guildId, { track: { encoded: nextEncoded } });
-    await client.waitForEvent(guildId, 'TrackEndEvent', { timeoutMs: 15_000, after: client.messages.length - 1 });
+    await client.waitForEvent(guildId, 'TrackEndEvent', { timeoutMs: 15_000, after: sentAt });
     const a = new Set((await media.opusPackets(media.file('Opus A'))).map((p) => p.toString('base64')));
     const frames = voice.framesFor(guildId);
     const lastOfA = frames.filter((frame) => a.has(frame.opus.toString('base64'))).at(-1) as VoiceFrame;
