@@ -8,7 +8,8 @@ export { DISCORD_CLIENT };
 /**
  * The discord.js client. Only the Guilds and GuildVoiceStates intents: the bot needs guilds,
  * channels, roles and who sits in which voice channel, nothing privileged. Caches it never reads
- * are switched off to keep memory low on a Raspberry Pi.
+ * are switched off to keep memory low on a Raspberry Pi. No message parses mentions unless it says
+ * so: song titles come from uploaders and must not ping `@everyone`, roles or users.
  */
 export const discordClientProvider: Provider = {
   provide: DISCORD_CLIENT,
@@ -17,6 +18,7 @@ export const discordClientProvider: Provider = {
     const options: ClientOptions = {
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildVoiceStates],
       shards: 'auto',
+      allowedMentions: { parse: [] },
       makeCache: Options.cacheWithLimits({
         ...Options.DefaultMakeCacheSettings,
         MessageManager: 0,

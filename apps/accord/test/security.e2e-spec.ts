@@ -1,0 +1,66 @@
+import { GuildFactory, MemberFactory, SnowflakeFactory, UserFactory } from '@accord/testkit/factories';
+import { youtubeTrack } from '@accord/testkit/lavalink';
+import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
+import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+
+const ana = UserFactory.create({ username: 'ana' });
+const roleId = SnowflakeFactory.next();
+const hostile = youtubeTrack({
+  author: 'Uploader',
+  title: `Pingstorm @everyone @here <@&${roleId}> <@${ana.id}>`,
+  length: 200_000,
+});
+
+describe('Security: mentions in song titles (end to end on the fakes)', () => {
+  let bot: TestBot;
+  let voiceChannelId: string;
+  let textChannelId: string;
+
+  beforeAll(async () => {
+    const guild = GuildFactory.create({ members: [MemberFactory.create({ user: ana })] });
+    voiceChannelId = GuildFactory.voiceChannel(guild).id;
+    textChannelId = GuildFactory.textChannel(guild).id;
+    bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: [hostile] });
+    await lavalinkConnected(bot);
+    await bot.app.get(GuildSettingsService).update(guild.id, { autoplay: false });
+    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'play'));
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('sends a title with @everyone, a role and a user mention to Discord with no mention parsed', async () => {
+    bot.discord.joinVoice(bot.guild.id, ana.id, voiceChannelId);
+    await eventually(() => bot.discord.voiceStates(bot.guild.id).some((state) => state.user_id === ana.id));
+    const play = bot.discord.slashCommand({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: ana.id,
+      name: 'play',
+      options: { query: `https://www.youtube.com/watch?v=${hostile.identifier}` },
+    });
+    await bot.discord.waitForInteractionReply(play.id);
+    await eventually(() => JSON.stringify(bot.discord.interactionResponses(play.id)).includes('@everyone'), 20_000);
+    const nowPlaying = bot.discord.slashCommand({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: ana.id,
+      name: 'nowplaying',
+    });
+    await eventually(() =>
+      bot.discord
+        .interactionResponses(nowPlaying.id)
+        .some((response) => JSON.stringify(response.body).includes('@everyone')),
+    );
+
+    const withTitle = [play.id, nowPlaying.id]
+      .flatMap((id) => bot.discord.interactionResponses(id))
+      .map((response) => response.body as { data?: Record<string, unknown> } & Record<string, unknown>)
+      .map((body) => body.data ?? body)
+      .filter((data) => JSON.stringify(data).includes('@everyone'));
+
+    expect(withTitle.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(withTitle)).toContain(`<@&${roleId}> <@${ana.id}>`);
+    for (const data of withTitle) expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+});
