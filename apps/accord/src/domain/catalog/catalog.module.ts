@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
 import { DeezerModule } from '../../adapters/deezer/deezer.module';
 import { HostLookup } from '../../adapters/network/host-lookup';
-import { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
+import { SpotifyModule } from '../../adapters/spotify/spotify.module';
 import { CatalogArtists } from './catalog-artists';
 import { DirectLinkService } from './direct-link.service';
 import { TrackPinningService } from './track-pinning.service';
@@ -20,7 +20,12 @@ import { VideoSearchService } from './video-search.service';
  * panel), suggestions (autocomplete) and the known artists (fed by imports).
  */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: TRACK_MODEL, schema: trackSchema }]), LavalinkModule, DeezerModule],
+  imports: [
+    MongooseModule.forFeature([{ name: TRACK_MODEL, schema: trackSchema }]),
+    LavalinkModule,
+    DeezerModule,
+    SpotifyModule,
+  ],
   providers: [
     TrackRepository,
     CatalogArtists,
@@ -28,7 +33,6 @@ import { VideoSearchService } from './video-search.service';
     TrackPinningService,
     TrackResolverService,
     TrackSuggestionService,
-    SpotifyCatalogClient,
     HostLookup,
     DirectLinkService,
     { provide: TRACK_RESOLVER, useExisting: TrackResolverService },

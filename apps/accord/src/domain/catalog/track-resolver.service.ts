@@ -3,7 +3,7 @@ import { scoreCandidate } from '@accord/track-identity';
 import { CatalogError, CatalogErrorCode, type PlayableTrack } from '@accord/core';
 import { isTransientMongoError } from '../../adapters/database/mongo-errors';
 import { DeezerClient } from '../../adapters/deezer/deezer.client';
-import { SpotifyCatalogClient } from '../../adapters/spotify/spotify-catalog.client';
+import { SpotifyClient } from '../../adapters/spotify/spotify.client';
 import { CatalogArtists } from './catalog-artists';
 import { CatalogMessages, failure } from './catalog.messages';
 import { DirectLinkService } from './direct-link.service';
@@ -65,7 +65,7 @@ export class TrackResolverService implements TrackResolverPort {
     private readonly videos: VideoSearchService,
     private readonly pinning: TrackPinningService,
     private readonly artists: CatalogArtists,
-    private readonly spotify: SpotifyCatalogClient,
+    private readonly spotify: SpotifyClient,
     private readonly deezer: DeezerClient,
     private readonly directLinks: DirectLinkService,
   ) {}

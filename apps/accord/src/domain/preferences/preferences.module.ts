@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { realSleep, SPOTIFY_SLEEP, SpotifyAccountClient } from '../../adapters/spotify/spotify-account.client';
+import { SpotifyModule } from '../../adapters/spotify/spotify.module';
 import { LISTENER_PROFILES } from './listener-profiles.port';
 import { ProfileViewService } from './profile-view.service';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -14,12 +14,14 @@ import { SpotifyLinkService } from './spotify/spotify-link.service';
  * the `LISTENER_PROFILES` port autoplay reads. Imports and privacy are use cases built on it.
  */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: OAUTH_STATE_MODEL, schema: OAuthStateSchema }]), ProfilesModule],
+  imports: [
+    MongooseModule.forFeature([{ name: OAUTH_STATE_MODEL, schema: OAuthStateSchema }]),
+    ProfilesModule,
+    SpotifyModule,
+  ],
   providers: [
     ProfileViewService,
     OAuthStateRepository,
-    { provide: SPOTIFY_SLEEP, useValue: realSleep },
-    SpotifyAccountClient,
     SpotifyLinkService,
     { provide: LISTENER_PROFILES, useExisting: TasteProfileService },
   ],
@@ -28,8 +30,7 @@ import { SpotifyLinkService } from './spotify/spotify-link.service';
     LISTENER_PROFILES,
     ProfileViewService,
     OAuthStateRepository,
-    SPOTIFY_SLEEP,
-    SpotifyAccountClient,
+    SpotifyModule,
     SpotifyLinkService,
   ],
 })

@@ -21,6 +21,8 @@ export interface HttpJsonOptions {
   /** Retries after a 429 or 503 whose `Retry-After` still fits in the time left. */
   retries?: number;
   headers?: Record<string, string>;
+  /** A form to POST (an OAuth token request) instead of a GET. */
+  form?: URLSearchParams;
   /** For tests: how long to wait (defaults to a timer that ends with the call's signal). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -29,7 +31,7 @@ export interface HttpJsonOptions {
 const MAX_RETRY_AFTER_MS = 10_000;
 
 /**
- * The one way Accord's outside HTTP clients (Deezer, Last.fm) call a JSON API: Node's `fetch`
+ * The one way Accord's outside HTTP clients (Spotify, Deezer, Last.fm) call a JSON API: Node's `fetch`
  * ended by its own timeout or by the caller's signal, whichever comes first; a 429 or 503 retried
  * after its `Retry-After` when that fits in the time left. Never throws: failures are values for
  * the client to log or map.
@@ -41,7 +43,11 @@ export async function getJson<T>(url: string, options: HttpJsonOptions): Promise
   const sleep = options.sleep ?? sleepUnless;
   try {
     for (let attempt = 0; ; attempt++) {
-      const response = await fetch(url, { signal, headers: { accept: 'application/json', ...options.headers } });
+      const response = await fetch(url, {
+        signal,
+        headers: { accept: 'application/json', ...options.headers },
+        ...(options.form ? { method: 'POST', body: options.form } : {}),
+      });
       if (!response.ok) {
         const wait = retryAfterMs(response, Date.now());
         const left = options.timeoutMs - (Date.now() - started);

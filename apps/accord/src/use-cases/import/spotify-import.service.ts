@@ -7,14 +7,14 @@ import { TasteProfileService } from '../../domain/preferences/profiles/taste-pro
 import { PreferencesError, PreferencesErrorCode } from '@accord/core';
 import type { ProgressListener } from './import-progress';
 import { LibraryAccumulator } from './library-accumulator';
+import { SpotifyClient } from '../../adapters/spotify/spotify.client';
 import {
   PLAYLIST_PAGE,
   SAVED_PAGE,
-  SpotifyAccountClient,
   SpotifyCallError,
   type SpotifyPage,
   type SpotifyTrackRef,
-} from '../../adapters/spotify/spotify-account.client';
+} from '../../adapters/spotify/spotify.types';
 import { SpotifyLinkService } from '../../domain/preferences/spotify/spotify-link.service';
 
 /** The most songs read from one source (saved tracks, one playlist). */
@@ -45,7 +45,7 @@ export class SpotifyImportService {
   private readonly running = new Set<string>();
 
   constructor(
-    private readonly client: SpotifyAccountClient,
+    private readonly client: SpotifyClient,
     private readonly link: SpotifyLinkService,
     private readonly profiles: ProfileRepository,
     private readonly taste: TasteProfileService,

@@ -4,7 +4,7 @@ import { DomainError } from '@accord/core';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { ProfileRepository } from '../../domain/preferences/profiles/profile.repository';
 import { OAuthStateRepository } from '../../domain/preferences/spotify/oauth-state.repository';
-import { SPOTIFY_SLEEP, type Sleep } from '../../adapters/spotify/spotify-account.client';
+import { SPOTIFY_SLEEP, type Sleep } from '../../adapters/spotify/spotify.types';
 import { SpotifyImportService } from './spotify-import.service';
 
 /** A pause between users of the daily refresh, so it never bursts against Spotify's rate limit. */

@@ -4,7 +4,7 @@ import type { DeezerClient } from '../../../adapters/deezer/deezer.client';
 import type { LavalinkService } from '../../../adapters/lavalink/lavalink.service';
 import type { LoadResult, SearchEngine } from '../../../adapters/lavalink/lavalink.types';
 import type { HostLookup } from '../../../adapters/network/host-lookup';
-import type { SpotifyCatalogClient } from '../../../adapters/spotify/spotify-catalog.client';
+import type { SpotifyClient } from '../../../adapters/spotify/spotify.client';
 import type { DirectLinkMode } from '../../../config/env.schema';
 import { CatalogArtists } from '../catalog-artists';
 import { DirectLinkService } from '../direct-link.service';
@@ -21,7 +21,7 @@ import { VideoSearchService } from '../video-search.service';
 type Port<T> = { [K in keyof T]: T[K] };
 type TrackRepositoryPort = Port<TrackRepository>;
 type LavalinkPort = Pick<LavalinkService, 'load'>;
-type SourcePort = Pick<SpotifyCatalogClient, 'isConfigured' | 'track' | 'album' | 'playlist'> &
+type SourcePort = Pick<SpotifyClient, 'isConfigured' | 'track' | 'album' | 'playlist'> &
   Pick<DeezerClient, 'track' | 'album' | 'playlist'>;
 
 /** The `tracks` collection in memory, with the repository's contract. */
@@ -310,7 +310,7 @@ export function createCatalog(): CatalogFakes {
     videos,
     pinning,
     artists,
-    spotify as unknown as SpotifyCatalogClient,
+    spotify as unknown as SpotifyClient,
     deezer as unknown as DeezerClient,
     new DirectLinkService(videos, hosts, { links }),
   );

@@ -7,7 +7,8 @@ import type { SpotifyAccount } from '../profiles/linked-account.types';
 import { ProfileRepository } from '../profiles/profile.repository';
 import { DomainEvent, PreferencesError, PreferencesErrorCode, type AccountLinkedEvent } from '@accord/core';
 import { OAuthStateRepository } from './oauth-state.repository';
-import { SpotifyAccountClient, SpotifyCallError } from '../../../adapters/spotify/spotify-account.client';
+import { SpotifyClient } from '../../../adapters/spotify/spotify.client';
+import { SpotifyCallError } from '../../../adapters/spotify/spotify.types';
 import { TokenCipher } from './token-cipher';
 
 /** An authorisation link is good for this long. */
@@ -35,7 +36,7 @@ export class SpotifyLinkService {
   private readonly refreshing = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly client: SpotifyAccountClient,
+    private readonly client: SpotifyClient,
     private readonly states: OAuthStateRepository,
     private readonly profiles: ProfileRepository,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -47,7 +48,7 @@ export class SpotifyLinkService {
 
   /** The page the user opens to authorise Accord; the state in it is theirs alone, for ten minutes. */
   async startLink(userId: string): Promise<{ url: string; state: string; expiresAt: Date }> {
-    if (!this.cipher || !this.client.isConfigured()) {
+    if (!this.cipher || !this.client.canLink()) {
       throw new PreferencesError(
         PreferencesErrorCode.SpotifyUnconfigured,
         'Spotify linking is not set up on this bot (the owner needs SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY and PUBLIC_URL).',
