@@ -1,6 +1,6 @@
 import { featuringFromAnnotation, splitInlineFeaturing } from './featuring';
 import { isFluff } from './fluff';
-import { detectVariant, type VariantHit } from './variant';
+import { CONCERT_DATE, detectVariant, type VariantHit } from './variant';
 
 /** What the parser learnt from annotations so far: featured artists and the first variant seen. */
 export interface Collected {
@@ -17,8 +17,13 @@ export function emptyCollected(): Collected {
 /**
  * Classifies one annotation ("feat. X", "Live at Wembley", "Official Video", "in C for Two Virgins")
  * and records what it tells. Featuring beats variant beats fluff, so "(Official Remix)" is a remix.
+ * A `loose` annotation stood outside brackets, where a date names the night of a live recording.
  */
-export function absorbAnnotation(annotation: string, into: Collected): AnnotationKind {
+export function absorbAnnotation(
+  annotation: string,
+  into: Collected,
+  options: { loose?: boolean } = {},
+): AnnotationKind {
   const text = annotation.trim();
   const featuring = featuringFromAnnotation(text);
   if (featuring) {
@@ -29,7 +34,7 @@ export function absorbAnnotation(annotation: string, into: Collected): Annotatio
   const inline = splitInlineFeaturing(text);
   if (inline.featuring.length > 0) into.featuring.push(...inline.featuring);
   const rest = inline.rest;
-  const variant = detectVariant(rest);
+  const variant = detectVariant(rest) ?? (options.loose && CONCERT_DATE.test(rest) ? { kind: 'live' } : null);
   if (variant) {
     into.variant ??= variant;
     return 'variant';

@@ -570,7 +570,7 @@ function absorbLoose(text: string, collected: Collected): void {
   let rest = text;
   for (const pair of [...pairs].reverse()) rest = rest.slice(0, pair.open) + ' ' + rest.slice(pair.close + 1);
   const plain = collapseSpaces(rest).replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
-  if (plain.length > 0) absorbAnnotation(plain, collected);
+  if (plain.length > 0) absorbAnnotation(plain, collected, { loose: true });
 }
 
 /** The song title part: quotes, dash-suffixes, bracket annotations, inline featuring, trailing fluff. */
@@ -600,7 +600,7 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   for (const segment of segments.slice(1)) {
     // "Hymn For The Weekend - Coldplay": the artist repeated after the title.
     if (options.artist && foldForKey(segment) === foldForKey(options.artist)) continue;
-    const kind = absorbAnnotation(stripBrackets(segment), collected);
+    const kind = absorbAnnotation(stripBrackets(segment), collected, { loose: topLevelPairs(segment).length === 0 });
     if (kind === 'other') main = `${main} - ${stripAnnotations(segment, collected)}`;
   }
 

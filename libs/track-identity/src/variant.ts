@@ -53,6 +53,12 @@ const REMIX_WORD = /\b(?:re-?mix(?:ed)?|rmx|bootleg|rework|flip|vip|mix)\b/i;
 const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'house', 'dub', 'edm', 'trap', 'dj', 'a']);
 // An annotation that starts with "Live" is a live recording ("(Live Aid 1985)", "[LIVE]"), unless it
 // reads like a song name ("(Live Forever)"); "... Live" and "Live at/from/@ ..." anywhere count too.
+/**
+ * A day written loose after the song ("The Fillmore 4.15.12", "Wrigley Field 2016-08-20"): a
+ * recording of that night. In brackets a date is an upload or release note ("(Video 2/12/18)").
+ */
+export const CONCERT_DATE =
+  /(?<![\d.])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})(?![\d.])/;
 const LIVE =
   /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
 
