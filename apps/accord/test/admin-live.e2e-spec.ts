@@ -1,9 +1,10 @@
-import type { LiveServerMessage } from '@accord/contracts';
+import type { CatalogTrackDto, LiveServerMessage, TrackCandidatesDto } from '@accord/contracts';
 import { GuildFactory, MemberFactory, RoleFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PermissionFlagsBits } from 'discord.js';
 import WebSocket from 'ws';
 import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
+import { TrackResolverService } from '../src/domain/catalog/track-resolver.service';
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import type { PlayableTrack } from '../src/domain/playback/playback.types';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
@@ -13,6 +14,7 @@ const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
   youtubeTrack({ author: 'Justice', title: 'D.A.N.C.E.', length: 242_000 }),
   youtubeTrack({ author: 'Kavinsky', title: 'Nightcall', length: 258_000 }),
+  youtubeTrack({ author: 'Daft Punk', title: 'Daft Punk - One More Time (Official Video)', length: 320_000 }),
 ];
 const ana = UserFactory.create({ username: 'ana' });
 const ben = UserFactory.create({ username: 'ben' });
@@ -191,6 +193,39 @@ describe('Admin live WebSocket (end to end on the fakes)', () => {
       expect.objectContaining({ name: 'node-1', state: 'connected', guilds: expect.any(Array) as unknown }),
     ]);
     expect(log).toMatchObject({ level: 'warn', context: 'AuthService' });
+  });
+
+  it('tells owners when a song is re-pinned to another video on the panel', async () => {
+    const ownerClient = await loginWithDiscord(bot, oscar.id);
+    const owner = await connect(ownerClient);
+    owner.send('subscribe', { channel: 'owner' });
+    await owner.next('subscribed');
+    const resolved = await bot.app.get(TrackResolverService).resolve('Daft Punk - One More Time', ana.id);
+    if (!resolved.ok || resolved.kind !== 'track') throw new Error(JSON.stringify(resolved));
+    const [song] = (
+      await ownerClient.request({ method: 'GET', url: '/api/v1/tracks?q=Daft%20Punk%20One%20More%20Time' })
+    ).json<CatalogTrackDto[]>();
+    const { candidates } = (
+      await ownerClient.request({ method: 'GET', url: `/api/v1/tracks/${song.id}/candidates` })
+    ).json<TrackCandidatesDto>();
+    const other = candidates.find((candidate) => !candidate.current);
+    if (!other) throw new Error(`one candidate only: ${JSON.stringify(candidates)}`);
+
+    const pinned = await ownerClient.request({
+      method: 'POST',
+      url: `/api/v1/tracks/${song.id}/pin`,
+      payload: { youtubeId: other.youtubeId },
+    });
+
+    expect(pinned.statusCode).toBe(200);
+    expect(await owner.next('trackRepinned', (data) => data.trackId === song.id)).toEqual({
+      trackId: song.id,
+      key: song.key,
+      previousYoutubeId: song.youtubeId,
+      youtubeId: other.youtubeId,
+      by: 'user',
+      at: expect.any(String) as unknown,
+    });
   });
 
   it('answers ping, and closes the socket when its session logs out', async () => {

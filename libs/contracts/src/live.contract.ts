@@ -41,6 +41,18 @@ export type LiveServerMessage =
         at: string;
       };
     }
+  /** On `owner`: a song now plays another video, for every guild (chosen on /fix or the panel, or after a failed load). */
+  | {
+      event: 'trackRepinned';
+      data: {
+        trackId: string;
+        key: string;
+        previousYoutubeId: string;
+        youtubeId: string;
+        by: 'auto' | 'user';
+        at: string;
+      };
+    }
   | { event: 'log'; data: LogEntryDto }
   /** Every 5 seconds on `owner`. */
   | { event: 'nodes'; data: LavalinkNodeDto[] };

@@ -8,5 +8,6 @@ export * from './errors/playback.errors';
 export * from './errors/preferences.errors';
 export * from './errors/recommendation.errors';
 export * from './tracks';
+export * from './events/catalog.events';
 export * from './events/recommendation.events';
 export * from './errors/module-errors';

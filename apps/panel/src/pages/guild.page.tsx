@@ -96,6 +96,7 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
       case 'pong':
       case 'subscribed':
       case 'unsubscribed':
+      case 'trackRepinned':
         break;
     }
   });

@@ -7,6 +7,7 @@ import { SpotifyModule } from '../../adapters/spotify/spotify.module';
 import { CatalogArtists } from './catalog-artists';
 import { DirectLinkService } from './direct-link.service';
 import { TrackPinningService } from './track-pinning.service';
+import { TrackRepinnedListener } from './track-repinned.listener';
 import { TRACK_RESOLVER } from './track-resolver.port';
 import { TrackResolverService } from './track-resolver.service';
 import { TrackSuggestionService } from './track-suggestion.service';
@@ -31,6 +32,7 @@ import { VideoSearchService } from './video-search.service';
     CatalogArtists,
     VideoSearchService,
     TrackPinningService,
+    TrackRepinnedListener,
     TrackResolverService,
     TrackSuggestionService,
     HostLookup,

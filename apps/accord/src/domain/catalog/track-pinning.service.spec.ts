@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CatalogEvent } from './catalog.events';
+import { CatalogEvent } from '@accord/core';
 import {
   CatalogTrackFactory,
   createCatalog,

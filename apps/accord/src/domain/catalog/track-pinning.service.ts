@@ -2,9 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isValidObjectId } from 'mongoose';
 import { pickBest, scoreCandidate } from '@accord/track-identity';
-import { CatalogError, CatalogErrorCode, type PlayableTrack } from '@accord/core';
+import {
+  CatalogError,
+  CatalogErrorCode,
+  CatalogEvent,
+  type PlayableTrack,
+  type TrackRepinnedEvent,
+  type TracksMergedEvent,
+} from '@accord/core';
 import { CatalogArtists } from './catalog-artists';
-import { CatalogEvent, type TrackRepinnedEvent, type TracksMergedEvent } from './catalog.events';
 import {
   firstTrack,
   playableFromData,
@@ -131,18 +137,27 @@ export class TrackPinningService {
   async applyPin(track: CatalogTrack, video: PlayableTrack, score: number, by: PinnedBy): Promise<CatalogTrack> {
     const youtubeId = video.identifier!;
     const previousYoutubeId = track.youtubeId;
+    const at = new Date();
     const updated = await this.tracks.setPin(track.id, {
       youtubeId,
       lavalink: toLavalinkData(video),
       by,
       score,
-      at: new Date(),
+      at,
       aliases: [videoAlias(previousYoutubeId), videoAlias(youtubeId)],
     });
     if (!updated) throw new CatalogError(CatalogErrorCode.TrackNotFound, 'That song is no longer in my catalog.');
-    const event: TrackRepinnedEvent = { trackId: track.id, key: track.key, previousYoutubeId, youtubeId, by };
+    const event: TrackRepinnedEvent = {
+      trackId: track.id,
+      key: track.key,
+      previousYoutubeId,
+      youtubeId,
+      by,
+      score,
+      at,
+    };
+    // Logged and shown on the panel by the event's listeners.
     this.events.emit(CatalogEvent.TrackRepinned, event);
-    this.logger.log(`Pinned ${track.key} to ${youtubeId} (${by}, score ${score})`);
     return updated;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { CatalogEvent, type TracksMergedEvent } from '../catalog/catalog.events';
+import { CatalogEvent, type TracksMergedEvent } from '@accord/core';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { FeedbackRepository } from './feedback.repository';
 import { GuildDayRepository } from './guild-day.repository';

@@ -1,6 +1,13 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { DomainEvent, type TrackStartedEvent, AdminError, AdminErrorCode } from '@accord/core';
+import {
+  AdminError,
+  AdminErrorCode,
+  CatalogEvent,
+  DomainEvent,
+  type TrackRepinnedEvent,
+  type TrackStartedEvent,
+} from '@accord/core';
 import { LIVE_QUEUE_HEAD, type LiveChannel } from '@accord/contracts';
 import { LogRing } from '../../../logging/log-ring';
 import {
@@ -25,8 +32,8 @@ const MAX_CHANNELS_PER_CLIENT = 50;
 /**
  * What the panel's live socket carries. Guild channels get the playhead every second while
  * something plays (one timer per watched guild, stopped when nobody watches), and queue, listener
- * and player changes as playback announces them; the owner channel gets every log line and the
- * Lavalink nodes every five seconds.
+ * and player changes as playback announces them; the owner channel gets every log line, every
+ * re-pin of a song and the Lavalink nodes every five seconds.
  */
 @Injectable()
 export class LiveHubService implements OnModuleInit, OnModuleDestroy {
@@ -155,6 +162,23 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
         track: { title: event.track.title, author: event.track.author, durationMs: event.track.durationMs },
         source: event.source,
         reason: event.reason ?? null,
+        at: event.at.toISOString(),
+      },
+    });
+  }
+
+  // --- catalog events --------------------------------------------------------------------
+
+  @OnEvent(CatalogEvent.TrackRepinned)
+  onTrackRepinned(event: TrackRepinnedEvent): void {
+    this.registry.publish(OWNER, {
+      event: 'trackRepinned',
+      data: {
+        trackId: event.trackId,
+        key: event.key,
+        previousYoutubeId: event.previousYoutubeId,
+        youtubeId: event.youtubeId,
+        by: event.by,
         at: event.at.toISOString(),
       },
     });

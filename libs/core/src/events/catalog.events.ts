@@ -1,6 +1,6 @@
 /**
- * What the catalog tells the rest of the app. History and feedback (a later module) follow
- * `TracksMerged` to move their documents from the old track to the new one.
+ * What the catalog tells the rest of the app: history follows `TracksMerged` to move its documents
+ * from the old track to the new one; a re-pin is logged and shown live on the panel.
  */
 export const CatalogEvent = {
   /** Two tracks became one: `fromTrackId` is gone, its aliases now lead to `toTrackId`. */
@@ -21,5 +21,9 @@ export interface TrackRepinnedEvent {
   key: string;
   previousYoutubeId: string;
   youtubeId: string;
+  /** `user`: someone chose the video (/fix or the panel); `auto`: the catalog after a failed load. */
   by: 'auto' | 'user';
+  /** How well the new video matches the song, as the catalog scored it. */
+  score: number;
+  at: Date;
 }
