@@ -30,4 +30,9 @@ async function main(): Promise<void> {
   logger.info(`HTTP server on ${await app.getUrl()} (API docs at /api/docs)`, { context: 'Bootstrap' });
 }
 
-void main();
+// Anything that escapes boot (a port in use, a module failing to start) ends the process with one
+// line instead of an unhandled rejection that leaves it half started.
+main().catch((error: unknown) => {
+  process.stderr.write(`Accord could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { discordClientProvider, DISCORD_CLIENT } from './discord-client.provider';
 import { ChannelMessagesAdapter } from './channel-messages.adapter';
-import { DiscordGatewayService } from './discord-gateway.service';
+import { DiscordGatewayService, PROCESS_EXIT, type ProcessExit } from './discord-gateway.service';
 import { DiscordOAuthClient } from './discord-oauth.client';
 import { ListenerDirectory } from './listener-directory';
 import { VoicePresenceService } from './voice-presence.service';
@@ -16,6 +16,7 @@ import { VoicePresenceService } from './voice-presence.service';
 @Module({
   providers: [
     discordClientProvider,
+    { provide: PROCESS_EXIT, useValue: ((code) => process.exit(code)) satisfies ProcessExit },
     DiscordGatewayService,
     ChannelMessagesAdapter,
     VoicePresenceService,

@@ -30,6 +30,19 @@ export class SystemStatusService {
     return this.gateway.isReady();
   }
 
+  /** Why Discord is not up, in words for the health check; null when the gateway is ready. */
+  discordProblem(): string | null {
+    if (this.gateway.isReady()) return null;
+    const state = this.gateway.loginState();
+    if (state.phase !== 'connecting') return 'not connected to the gateway';
+    if (!state.lastError) return 'connecting to Discord';
+    const next =
+      state.nextAttemptAt === null
+        ? ''
+        : `, next attempt in ${Math.max(0, Math.ceil((state.nextAttemptAt - Date.now()) / 1_000))} s`;
+    return `connecting to Discord (attempt ${state.attempt} failed: ${state.lastError}${next})`;
+  }
+
   lavalinkNodes(): LavalinkNodeStatus[] {
     return this.lavalink.nodes();
   }

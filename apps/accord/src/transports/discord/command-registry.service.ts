@@ -1,15 +1,20 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Events, type Client } from 'discord.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DISCORD_CLIENT } from '../../adapters/discord-client/discord-client.provider';
+import { retryWithBackoff } from '../../adapters/discord-client/discord-retry';
 import { SLASH_COMMAND_METADATA, type SlashCommand } from './slash-command';
 
-/** Finds every `@Command()` provider and registers the set with Discord once the client is ready. */
+/**
+ * Finds every `@Command()` provider and registers the set with Discord once the client is ready;
+ * a failed registration (Discord unreachable, 5xx, 429) is retried with the login's backoff.
+ */
 @Injectable()
-export class CommandRegistryService implements OnModuleInit {
+export class CommandRegistryService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CommandRegistryService.name);
   private readonly commands = new Map<string, SlashCommand>();
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -27,12 +32,22 @@ export class CommandRegistryService implements OnModuleInit {
       this.commands.set(command.definition.name, command);
     }
     this.client.once(Events.ClientReady, () => {
-      this.register().catch((error: unknown) =>
-        this.logger.error(
-          `Could not register slash commands: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+      void retryWithBackoff({
+        run: () => this.register(),
+        onRetry: ({ attempt, delayMs, reason }) =>
+          this.logger.warn(
+            `Could not register slash commands: ${reason}; attempt ${attempt + 1} in ${(delayMs / 1_000).toFixed(1)} s`,
+          ),
+        // A refused token here means it was revoked after the login; the gateway close that
+        // follows stops the bot. Until then, there is nothing to register with.
+        onFatal: (reason) => this.logger.error(`Could not register slash commands: ${reason}`),
+        signal: this.stopping.signal,
+      });
     });
+  }
+
+  onApplicationShutdown(): void {
+    this.stopping.abort();
   }
 
   find(name: string): SlashCommand | undefined {

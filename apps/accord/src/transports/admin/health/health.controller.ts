@@ -26,7 +26,8 @@ export class HealthController {
 
   private discord(): HealthIndicatorResult {
     const session = this.indicators.check('discord');
-    return this.status.discordReady() ? session.up() : session.down({ message: 'not connected to the gateway' });
+    const problem = this.status.discordProblem();
+    return problem === null ? session.up() : session.down({ message: problem });
   }
 
   private lavalink(): HealthIndicatorResult {
