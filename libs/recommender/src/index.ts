@@ -33,6 +33,14 @@ export {
   type SparseItemMatrix,
   type TrainOptions,
 } from './model/item-model';
+export { decodeItemModel, encodeItemModel } from './model/item-model.codec';
+export {
+  instanceInteractions,
+  profileInteractions,
+  sourcesShare,
+  withSourceSimilarity,
+  type SimilarityEdge,
+} from './model/instance-model';
 export {
   blendScores,
   itemIndexOf,

@@ -51,6 +51,8 @@ export interface FactorComponent {
   regularization: number;
   /** Confidence of an interaction: 1 + confidence · value. */
   confidence: number;
+  /** 1 for items these factors were learned on; absent when all were. Others get NaN, as in an item-item component. */
+  covered?: Uint8Array;
 }
 
 export type ModelComponent = ItemItemComponent | FactorComponent;
@@ -449,7 +451,7 @@ export function scoreComponent(component: ModelComponent, listener: ListenerItem
     let sum = 0;
     const base = j * rank;
     for (let p = 0; p < rank; p++) sum += b[p] * itemFactors[base + p];
-    out[j] = sum;
+    out[j] = component.covered && component.covered[j] === 0 ? NaN : sum;
   }
   return out;
 }
