@@ -220,6 +220,7 @@ export async function run(): Promise<BenchResult[]> {
       { nameOf: (_g: string, id: string) => id } as ListenerDirectory,
       new EventEmitter2(),
       { discord: { clientId: 'bot' }, playback: { lookAheadS: 30 } } as AppConfig,
+      { resolveForPlayback: () => Promise.resolve(null), reportLoadFailure: () => Promise.resolve(null) },
     );
 
     const wall: number[] = [];
@@ -229,11 +230,11 @@ export async function run(): Promise<BenchResult[]> {
       const started = performance.now();
       const attempt = await sut.attempt(snapshot, { settings });
       const ms = performance.now() - started;
-      if (!attempt.ok) throw new Error(`no pick: ${attempt.detail}`);
+      if (!attempt.ok) throw new Error(`no pick: ${attempt.detail ?? attempt.reason}`);
       if (i < WARMUP) continue;
       wall.push(ms);
-      cpu.push(attempt.record.pickCpuMs);
-      candidates = attempt.record.reports.reduce((sum, report) => sum + report.count, 0);
+      cpu.push(attempt.value.record.pickCpuMs);
+      candidates = attempt.value.record.reports.reduce((sum, report) => sum + report.count, 0);
     }
     sut.onApplicationShutdown();
     return [

@@ -8,8 +8,10 @@ import { SessionStore } from './session.store';
 import { TrackEventPublisher } from './track-event.publisher';
 
 /**
- * Turns metadata-only queue entries (imports, autoplay picks) into playable tracks: ahead of time
- * for the next entry, so the change of track costs no search, or when an entry is due.
+ * Turns metadata-only queue entries (songs of Spotify and Deezer playlists) into playable tracks:
+ * ahead of time for the next entry, so the change of track costs no search, or when an entry is
+ * due. Autoplay finds its picks' videos itself as it picks; one it could not find yet is searched
+ * here when it is due.
  */
 @Injectable()
 export class LookAheadService {

@@ -42,33 +42,22 @@ describe(AutoplayGuilds.name, () => {
   });
   afterEach(() => sut.stop());
 
-  it('remembers a song that started, newest first, with the fits of the pick it was', () => {
+  it("keeps no memory of the songs that started: that is the history module's", () => {
     sut.state(GUILD).picks.push(pickOf('justice|genesis|none'));
 
-    sut.remember(started({ track: { title: 'Nightcall', author: 'Kavinsky', durationMs: 1 }, source: 'request' }));
-    sut.remember(started());
+    sut.trackStarted(started());
 
-    const recent = sut.state(GUILD).recent;
-    expect(recent.map((entry) => entry.trackKey)).toEqual(['justice|genesis|none', 'kavinsky|nightcall|none']);
-    expect(recent[0]).toMatchObject({ listeners: ['ana', 'cy'], outcome: 'playing', fits: [{ userId: 'ana' }] });
-    expect(recent[1].fits).toBeUndefined();
-  });
-
-  it('keeps the last hundred songs it saw start', () => {
-    for (let i = 0; i < 120; i++) {
-      sut.remember(started({ track: { title: `Song ${i}`, author: 'Justice', durationMs: 1 } }));
-    }
-
-    expect(sut.state(GUILD).recent).toHaveLength(100);
-    expect(sut.state(GUILD).recent[0].title).toBe('Song 119');
+    expect(Object.keys(sut.state(GUILD)).sort()).toEqual(
+      ['chain', 'degradedTries', 'forceDiscovery', 'pauseAnnounced', 'pendingEntryId', 'picks'].sort(),
+    );
   });
 
   it('lifts an announced pause when someone requests a song, not when autoplay plays one', () => {
     sut.state(GUILD).pauseAnnounced = true;
-    sut.remember(started({ source: 'autoplay' }));
+    sut.trackStarted(started({ source: 'autoplay' }));
     expect(sut.state(GUILD).pauseAnnounced).toBe(true);
 
-    sut.remember(started({ source: 'request', requestedBy: 'ana' }));
+    sut.trackStarted(started({ source: 'request', requestedBy: 'ana' }));
 
     expect(sut.state(GUILD).pauseAnnounced).toBe(false);
   });

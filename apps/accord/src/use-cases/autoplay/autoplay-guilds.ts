@@ -1,11 +1,7 @@
 import type { TrackStartedEvent } from '@accord/core';
-import type { GuildHistoryEntry } from '../../domain/history/guild-history.port';
-import { songOf } from './autoplay-inputs';
 import type { AutoplayPick } from './autoplay.types';
 
-const LOCAL_MEMORY = 100;
-
-/** What autoplay keeps about one guild between events. */
+/** What autoplay keeps about one guild between events (what played is the history module's to remember). */
 export interface GuildState {
   chain: Promise<void>;
   /** The queued autoplay pick that has not started yet (replaced when the room changes). */
@@ -14,8 +10,6 @@ export interface GuildState {
   forceDiscovery: boolean;
   /** The paused notice was posted; not again until autoplay picks something. */
   pauseAnnounced: boolean;
-  /** What autoplay saw start, newest first: its own memory for cooldowns when no history store answers. */
-  recent: GuildHistoryEntry[];
   replanTimer?: NodeJS.Timeout;
   aheadTimer?: NodeJS.Timeout;
   retryTimer?: NodeJS.Timeout;
@@ -24,7 +18,7 @@ export interface GuildState {
 }
 
 /**
- * Autoplay's per-guild memory (its picks, what it saw start, its timers) and the shutdown signal
+ * Autoplay's per-guild state (its picks, the pause notice, its timers) and the shutdown signal
  * every part of autoplay checks. Plain state, no I/O.
  */
 export class AutoplayGuilds {
@@ -49,7 +43,6 @@ export class AutoplayGuilds {
         picks: [],
         forceDiscovery: false,
         pauseAnnounced: false,
-        recent: [],
         degradedTries: 0,
       };
       this.guilds.set(guildId, state);
@@ -62,33 +55,9 @@ export class AutoplayGuilds {
     return this.guilds.get(guildId);
   }
 
-  /** A song started: remembered for cooldowns, with the fits of the pick it was; a request lifts the pause. */
-  remember(event: TrackStartedEvent): void {
-    const state = this.state(event.guildId);
-    const song = songOf({
-      title: event.track.title,
-      author: event.track.author,
-      durationMs: event.track.durationMs,
-      trackKey: event.track.trackKey,
-      isStream: false,
-      isSeekable: true,
-    });
-    const picked = state.picks.find((record) => record.trackKey === song.trackKey);
-    state.recent.unshift({
-      trackKey: song.trackKey,
-      artistKey: song.artistKey,
-      artistName: song.artistName,
-      title: song.title,
-      youtubeId: event.track.youtubeId,
-      startedAt: event.at.getTime(),
-      listeners: event.listeners,
-      source: event.source,
-      requestedBy: event.requestedBy,
-      fits: event.source === 'request' ? undefined : picked?.fits.map(({ userId, fit }) => ({ userId, fit })),
-      outcome: 'playing',
-    });
-    state.recent.length = Math.min(state.recent.length, LOCAL_MEMORY);
-    if (event.source === 'request') state.pauseAnnounced = false;
+  /** A song started: a request lifts the pause notice (autoplay's own picks do not). */
+  trackStarted(event: TrackStartedEvent): void {
+    if (event.source === 'request') this.state(event.guildId).pauseAnnounced = false;
   }
 
   /** The session ended: timers stop and the guild's pending pick, `/discover` and pause notice are forgotten. */

@@ -1,13 +1,6 @@
 import type { ListenerProfile } from '@accord/recommender';
 import type { QueueEntry } from '../../domain/playback/playback.types';
-import {
-  buildSeedArtists,
-  buildSeeds,
-  mergeHistory,
-  queuedAsPlays,
-  requesterSeed,
-  roomProfiles,
-} from './autoplay-inputs';
+import { buildSeedArtists, buildSeeds, queuedAsPlays, requesterSeed, roomProfiles } from './autoplay-inputs';
 import type { GuildHistoryEntry } from '../../domain/history/guild-history.port';
 
 const ana: ListenerProfile = {
@@ -95,12 +88,6 @@ describe('autoplay inputs', () => {
       ['justice', 0.5],
       ['air', 0.8],
     ]);
-  });
-
-  it('adds what autoplay saw start to the stored history, once', () => {
-    const stored = [play('a|x|none', 10_000)];
-    const local = [play('a|x|none', 12_000), play('b|y|none', 20_000)];
-    expect(mergeHistory(stored, local).map((entry) => entry.trackKey)).toEqual(['b|y|none', 'a|x|none']);
   });
 
   it('counts queued songs as just played, the last queued as the most recent', () => {

@@ -12,8 +12,6 @@ import type { GuildHistoryEntry } from '../../domain/history/guild-history.port'
 const RECENT_SEEDS = 15;
 const TOP_TRACKS_PER_LISTENER = 5;
 const TOP_ARTISTS_PER_LISTENER = 5;
-/** A local record and a stored play of the same song this close together are one play. */
-const SAME_PLAY_MS = 30_000;
 const GUILD_TASTE_PLAYS = 200;
 
 /** A listener without a profile yet (or before the preferences module exists): a newcomer to the engine. */
@@ -182,23 +180,6 @@ export function buildSeedArtists(profiles: readonly ListenerProfile[], seeds: re
     add({ artistKey: seed.artistKey, artistName: seed.artistName, userIds: seed.userIds, weight: 0.8 * seed.weight });
   }
   return [...artists.values()];
-}
-
-/**
- * The guild's plays, newest first: the stored history, plus what autoplay saw start itself that the
- * store does not have (yet). Without a history store this is all autoplay has for its cooldowns.
- */
-export function mergeHistory(
-  stored: readonly GuildHistoryEntry[],
-  local: readonly GuildHistoryEntry[],
-): GuildHistoryEntry[] {
-  const extra = local.filter(
-    (mine) =>
-      !stored.some(
-        (theirs) => theirs.trackKey === mine.trackKey && Math.abs(theirs.startedAt - mine.startedAt) < SAME_PLAY_MS,
-      ),
-  );
-  return [...stored, ...extra].sort((a, b) => b.startedAt - a.startedAt);
 }
 
 /** Queued songs count as just played for the engine: not picked again, and their artists spaced. */

@@ -93,9 +93,9 @@ describe(AutoplayPicker.name, () => {
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(['justice|genesis|none', 'chetbaker|almostblue|none']).toContain(result.record.trackKey);
-    expect(result.record.fits.map((fit) => fit.displayName).sort()).toEqual(['Ana', 'Member cy']);
-    expect(result.record).toMatchObject({ listeners: ['ana', 'cy'], sources: ['test'], relaxation: 0 });
+    expect(['justice|genesis|none', 'chetbaker|almostblue|none']).toContain(result.value.record.trackKey);
+    expect(result.value.record.fits.map((fit) => fit.displayName).sort()).toEqual(['Ana', 'Member cy']);
+    expect(result.value.record).toMatchObject({ listeners: ['ana', 'cy'], sources: ['test'], relaxation: 0 });
     expect(gatherer.asked[0].listeners.map((seed) => seed.userId)).toEqual(['ana', 'cy']);
   });
 
@@ -106,7 +106,7 @@ describe(AutoplayPicker.name, () => {
 
     const result = await sut.attempt(SnapshotFactory.create({ listeners: ['ana'], queue: [queued] }));
 
-    expect(result).toMatchObject({ ok: true, record: { trackKey: 'chetbaker|almostblue|none' } });
+    expect(result).toMatchObject({ ok: true, value: { record: { trackKey: 'chetbaker|almostblue|none' } } });
   });
 
   it('leaves out the pick being replaced, so the same song may be picked again', async () => {
@@ -119,7 +119,7 @@ describe(AutoplayPicker.name, () => {
       replacing: upcoming.id,
     });
 
-    expect(result).toMatchObject({ ok: true, record: { trackKey: 'justice|genesis|none' } });
+    expect(result).toMatchObject({ ok: true, value: { record: { trackKey: 'justice|genesis|none' } } });
   });
 
   it('finds nothing, worth retrying, when the history read failed', async () => {
@@ -128,7 +128,7 @@ describe(AutoplayPicker.name, () => {
 
     const result = await sut.attempt(SnapshotFactory.create({ listeners: ['ana'] }));
 
-    expect(result).toMatchObject({ ok: false, reason: 'NO_CANDIDATES', degraded: true });
+    expect(result).toMatchObject({ ok: false, reason: 'INPUTS_MISSING' });
   });
 
   it('finds nothing, not worth retrying, when every input answered', async () => {
@@ -136,7 +136,7 @@ describe(AutoplayPicker.name, () => {
 
     const result = await sut.attempt(SnapshotFactory.create({ listeners: ['ana'] }));
 
-    expect(result).toMatchObject({ ok: false, degraded: false });
+    expect(result).toMatchObject({ ok: false, reason: 'NO_CANDIDATES' });
   });
 
   it('finds nothing, worth retrying, when a source was down', async () => {
@@ -145,7 +145,7 @@ describe(AutoplayPicker.name, () => {
 
     const result = await sut.attempt(SnapshotFactory.create({ listeners: ['ana'] }));
 
-    expect(result).toMatchObject({ ok: false, degraded: true });
+    expect(result).toMatchObject({ ok: false, reason: 'INPUTS_MISSING' });
   });
 
   it('picks without the history when it does not answer in time', async () => {

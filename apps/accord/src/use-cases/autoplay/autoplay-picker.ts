@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { fail, ok } from '@accord/core';
 import { hashString, pick, type ListenerProfile, type RecommenderSettings } from '@accord/recommender';
 import type { CandidateGatherer } from '../../domain/discovery/candidate-gatherer.service';
 import type { GuildSettings } from '../../domain/guilds/guild-settings.types';
@@ -12,7 +13,6 @@ import {
   buildSeeds,
   guildTasteOf,
   listenerSeeds,
-  mergeHistory,
   queuedAsPlays,
   requesterSeed,
   roomProfiles,
@@ -51,14 +51,13 @@ export interface AttemptOptions {
   /** The queued pick being re-made: left out of the queue the engine sees. */
   replacing?: string | null;
   settings?: GuildSettings;
-  /** What autoplay saw start itself, newest first (merged with the stored history). */
-  recent?: readonly GuildHistoryEntry[];
 }
 
 /**
  * One pick, without queueing anything: gathers the room's profiles, the guild's history and every
- * source's candidates under `PICK_DEADLINE_MS` (a slow or failed read is dropped and marks the
- * attempt degraded), and asks `@accord/recommender`.
+ * source's candidates under `PICK_DEADLINE_MS` (a slow or failed read is dropped, and a pick that
+ * then finds nothing fails with `INPUTS_MISSING`), and asks `@accord/recommender`. The guild's
+ * history is the history module's alone: autoplay keeps no memory of plays beside it.
  */
 export class AutoplayPicker {
   private readonly logger = new Logger(AutoplayPicker.name);
@@ -70,7 +69,7 @@ export class AutoplayPicker {
     const started = Date.now();
     const settings = options.settings ?? (await this.ports.settings.get(guildId));
     const missing = { inputs: false };
-    const [stored, profiles] = await Promise.all([
+    const [history, profiles] = await Promise.all([
       this.bounded(
         this.ports.history.recentHistory(guildId, HISTORY_LIMIT),
         'the guild history',
@@ -85,7 +84,6 @@ export class AutoplayPicker {
       ),
     ]);
     const room = roomProfiles(listeners, profiles, (userId) => this.ports.directory.nameOf(guildId, userId));
-    const history = mergeHistory(stored, options.recent ?? []);
     const queue = snapshot.queue.filter((entry) => entry.id !== options.replacing);
     const playing = snapshot.current ? [snapshot.current.entry, ...queue] : queue;
     const seeds = buildSeeds({ listenerIds: listeners, profiles: room, history, playing });
@@ -125,20 +123,13 @@ export class AutoplayPicker {
     const pickCpuMs = (used.user + used.system) / 1000;
     if (!result.ok) {
       const sourceDown = gathered.reports.some((report) => report.status !== 'ok');
-      return {
-        ok: false,
-        reason: result.reason,
-        detail: result.detail ?? result.reason,
-        reports: gathered.reports,
-        degraded: missing.inputs || sourceDown,
-      };
+      return fail(missing.inputs || sourceDown ? 'INPUTS_MISSING' : result.reason, result.detail ?? result.reason);
     }
     const chosen = result.value.picks[0];
     const proposals = candidates.filter((candidate) => candidate.trackKey === chosen.trackKey);
     const candidate = proposals[0];
     const names = new Map(room.map((profile) => [profile.userId, profile.displayName]));
-    return {
-      ok: true,
+    return ok({
       candidate,
       record: {
         guildId,
@@ -154,7 +145,7 @@ export class AutoplayPicker {
         relaxation: result.value.relaxation,
         pickCpuMs: Math.round(pickCpuMs * 100) / 100,
       },
-    };
+    });
   }
 
   private async bounded<T>(promise: Promise<T>, what: string, fallback: T, missing: { inputs: boolean }): Promise<T> {
@@ -182,7 +173,7 @@ export class AutoplayPicker {
   }
 }
 
-/** The song playing now counts as played (after a restart autoplay's own memory may lack it). */
+/** The song playing now counts as played (the stored history may not have it yet). */
 function withCurrent(history: GuildHistoryEntry[], snapshot: SessionSnapshot): GuildHistoryEntry[] {
   const current = snapshot.current;
   if (!current) return history;

@@ -3,19 +3,25 @@ import { RecommendationEvent, type PickMadeEvent } from '@accord/core';
 import type { SourcedCandidate } from '../../domain/discovery/candidate-source';
 import { songCandidate } from '../../domain/discovery/song-candidate';
 import type { PlaybackService } from '../../domain/playback/playback.service';
-import type { EnqueueResult, PlayableTrack, QueueEntry } from '../../domain/playback/playback.types';
+import type { TrackResolverPort } from '../../domain/catalog/track-resolver.port';
+import type { EnqueueResult, PlayableTrack, QueueEntry, SessionSnapshot } from '../../domain/playback/playback.types';
 import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../domain/playback/testing/playback.factory';
 import { AutoplayGuilds } from './autoplay-guilds';
 import { AutoplayQueuer } from './autoplay-queuer';
-import type { PickAttempt } from './autoplay.types';
+import type { PickChoice } from './autoplay.types';
 
 const GUILD = 'guild-1';
 
-/** The two queue commands autoplay uses, recording what they were asked. */
-class FakeQueue implements Pick<PlaybackService, 'enqueue' | 'remove'> {
+/** The session and the two queue commands autoplay uses, recording what they were asked. */
+class FakeQueue implements Pick<PlaybackService, 'snapshot' | 'enqueue' | 'remove'> {
   readonly enqueued: Array<{ userId: string; tracks: PlayableTrack[]; source?: string; reason?: string }> = [];
   readonly removed: number[] = [];
   startsPlaying = false;
+  session: SessionSnapshot | null = SnapshotFactory.create();
+
+  snapshot(): SessionSnapshot | null {
+    return this.session;
+  }
 
   enqueue(
     requester: Parameters<PlaybackService['enqueue']>[0],
@@ -33,9 +39,19 @@ class FakeQueue implements Pick<PlaybackService, 'enqueue' | 'remove'> {
   }
 }
 
-function attemptFor(candidate: SourcedCandidate, reason = 'Ana likes Justice'): Extract<PickAttempt, { ok: true }> {
+/** The catalog: the video of each song it knows, by key. */
+class FakeResolver implements Pick<TrackResolverPort, 'resolveForPlayback'> {
+  readonly asked: PlayableTrack[] = [];
+  readonly videos = new Map<string, PlayableTrack>();
+
+  resolveForPlayback(track: PlayableTrack): Promise<PlayableTrack | null> {
+    this.asked.push(track);
+    return Promise.resolve(this.videos.get(track.trackKey ?? '') ?? null);
+  }
+}
+
+function choiceOf(candidate: SourcedCandidate, reason = 'Ana likes Justice'): PickChoice {
   return {
-    ok: true,
     candidate,
     record: {
       guildId: GUILD,
@@ -59,6 +75,7 @@ describe(AutoplayQueuer.name, () => {
     { source: 'test', similarTo: { kind: 'artist', id: 'justice', name: 'Justice' }, strength: 0.8, userIds: [] },
   ])!;
   let playback: FakeQueue;
+  let resolver: FakeResolver;
   let events: EventEmitter2;
   let guilds: AutoplayGuilds;
   let made: PickMadeEvent[];
@@ -66,23 +83,28 @@ describe(AutoplayQueuer.name, () => {
 
   beforeEach(() => {
     playback = new FakeQueue();
+    resolver = new FakeResolver();
     events = new EventEmitter2();
     made = [];
     events.on(RecommendationEvent.PickMade, (event: PickMadeEvent) => made.push(event));
     guilds = new AutoplayGuilds();
-    sut = new AutoplayQueuer({ playback, events, botUserId: 'bot' });
+    sut = new AutoplayQueuer({ playback, resolver, events, botUserId: 'bot', signal: guilds.signal });
   });
+  afterEach(() => guilds.stop());
 
-  it('queues the pick as metadata in the bot name, keeps it for /why and announces it', async () => {
+  it('queues the pick with its video in the bot name, keeps it for /why and announces it', async () => {
+    const video = TrackFactory.create({ title: 'Genesis', author: 'Justice', identifier: 'justiceGen1' });
+    resolver.videos.set(genesis.trackKey, video);
     const state = guilds.state(GUILD);
     Object.assign(state, { forceDiscovery: true, pauseAnnounced: true, degradedTries: 3 });
 
-    await sut.queue({ state, snapshot: SnapshotFactory.create(), attempt: attemptFor(genesis), replacing: null });
+    await sut.queue({ state, snapshot: SnapshotFactory.create(), choice: choiceOf(genesis), replacing: null });
 
+    expect(resolver.asked).toEqual([expect.objectContaining({ trackKey: genesis.trackKey, query: genesis.query })]);
     expect(playback.enqueued).toEqual([
       {
         userId: 'bot',
-        tracks: [expect.objectContaining({ trackKey: genesis.trackKey, durationMs: 0 }) as PlayableTrack],
+        tracks: [{ ...video, trackKey: genesis.trackKey }],
         source: 'autoplay',
         reason: 'Ana likes Justice',
       },
@@ -94,11 +116,25 @@ describe(AutoplayQueuer.name, () => {
     ]);
   });
 
+  it('queues the pick as metadata when no video is found yet, for playback to search when it is due', async () => {
+    await sut.queue({
+      state: guilds.state(GUILD),
+      snapshot: SnapshotFactory.create(),
+      choice: choiceOf(genesis),
+      replacing: null,
+    });
+
+    const [queued] = playback.enqueued[0].tracks;
+    expect(queued).toMatchObject({ trackKey: genesis.trackKey, query: 'Justice - Genesis', durationMs: 0 });
+    expect(queued.encoded).toBeUndefined();
+    expect(made).toHaveLength(1);
+  });
+
   it('has nothing pending when the pick started playing at once', async () => {
     playback.startsPlaying = true;
     const state = guilds.state(GUILD);
 
-    await sut.queue({ state, snapshot: SnapshotFactory.create(), attempt: attemptFor(genesis), replacing: null });
+    await sut.queue({ state, snapshot: SnapshotFactory.create(), choice: choiceOf(genesis), replacing: null });
 
     expect(state.pendingEntryId).toBeNull();
     expect(state.picks).toHaveLength(1);
@@ -107,8 +143,9 @@ describe(AutoplayQueuer.name, () => {
   it('replaces the upcoming pick at its place in the queue when the room changed', async () => {
     const upcoming = QueueEntryFactory.create({ source: 'autoplay', reason: 'Cy likes Chet Baker' });
     const snapshot = SnapshotFactory.create({ queue: [QueueEntryFactory.create(), upcoming] });
+    playback.session = snapshot;
 
-    await sut.queue({ state: guilds.state(GUILD), snapshot, attempt: attemptFor(genesis), replacing: upcoming });
+    await sut.queue({ state: guilds.state(GUILD), snapshot, choice: choiceOf(genesis), replacing: upcoming });
 
     expect(playback.removed).toEqual([2]);
     expect(playback.enqueued).toHaveLength(1);
@@ -126,10 +163,11 @@ describe(AutoplayQueuer.name, () => {
     await sut.queue({
       state,
       snapshot: SnapshotFactory.create({ queue: [upcoming] }),
-      attempt: attemptFor(genesis),
+      choice: choiceOf(genesis),
       replacing: upcoming,
     });
 
+    expect(resolver.asked).toEqual([]);
     expect(playback.removed).toEqual([]);
     expect(playback.enqueued).toEqual([]);
     expect(state.forceDiscovery).toBe(false);
@@ -141,20 +179,36 @@ describe(AutoplayQueuer.name, () => {
     await sut.queue({
       state: guilds.state(GUILD),
       snapshot: SnapshotFactory.create({ queue: [] }),
-      attempt: attemptFor(genesis),
+      choice: choiceOf(genesis),
       replacing: upcoming,
     });
 
+    expect(resolver.asked).toEqual([]);
     expect(playback.removed).toEqual([]);
     expect(playback.enqueued).toEqual([]);
     expect(made).toEqual([]);
+  });
+
+  it('queues nothing when the pick it would replace started while its video was looked up', async () => {
+    const upcoming = QueueEntryFactory.create({ source: 'autoplay' });
+    const snapshot = SnapshotFactory.create({ queue: [upcoming] });
+    playback.session = snapshot;
+    resolver.resolveForPlayback = (track) => {
+      playback.session = SnapshotFactory.create({ queue: [] });
+      return Promise.resolve(track);
+    };
+
+    await sut.queue({ state: guilds.state(GUILD), snapshot, choice: choiceOf(genesis), replacing: upcoming });
+
+    expect(playback.removed).toEqual([]);
+    expect(playback.enqueued).toEqual([]);
   });
 
   it('keeps the last twenty picks', async () => {
     const state = guilds.state(GUILD);
 
     for (let i = 0; i < 25; i++) {
-      await sut.queue({ state, snapshot: SnapshotFactory.create(), attempt: attemptFor(genesis), replacing: null });
+      await sut.queue({ state, snapshot: SnapshotFactory.create(), choice: choiceOf(genesis), replacing: null });
     }
 
     expect(state.picks).toHaveLength(20);

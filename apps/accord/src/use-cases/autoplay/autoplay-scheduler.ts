@@ -5,7 +5,7 @@ import type { GuildSettingsService } from '../../domain/guilds/guild-settings.se
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { SessionSnapshot } from '../../domain/playback/playback.types';
 import type { AutoplayGuilds } from './autoplay-guilds';
-import { PICK_DEADLINE_MS, type AutoplayPicker } from './autoplay-picker';
+import type { AutoplayPicker } from './autoplay-picker';
 import type { AutoplayQueuer } from './autoplay-queuer';
 import type { Trigger } from './autoplay.types';
 
@@ -14,11 +14,10 @@ export const REPLAN_DEBOUNCE_MS = 1_500;
 /** Autoplay keeps the queue at this length (playback reports `QueueLow` below it). */
 const QUEUE_TARGET = 2;
 /**
- * The pick is made this long before playback's own look-ahead resolves the next entry, so it is
- * ready in time yet chosen for the room as it is near the end of the song (and a low-power host
- * spreads its work out).
+ * The pick is made, and its video found, this long before the song ends: ready in time even when
+ * the search is slow, yet chosen for the room as it is near the end of the song.
  */
-const PICK_LEAD_MS = PICK_DEADLINE_MS + 3_000;
+export const PICK_AHEAD_MS = 35_000;
 /** After a pick that found nothing because inputs were missing, autoplay tries again this much later. */
 export const DEGRADED_RETRY_MS = 5_000;
 /** Past this many such tries in a row, the inputs are not coming back soon: say autoplay paused. */
@@ -28,8 +27,6 @@ export interface AutoplaySchedulerParts {
   playback: Pick<PlaybackService, 'snapshot'>;
   settings: Pick<GuildSettingsService, 'get'>;
   events: Pick<EventEmitter2, 'emit'>;
-  /** Seconds before a song's end at which playback resolves the next entry. */
-  lookAheadS: number;
   guilds: AutoplayGuilds;
   picker: AutoplayPicker;
   queuer: AutoplayQueuer;
@@ -39,7 +36,7 @@ export interface AutoplaySchedulerParts {
  * When autoplay picks: one chain of work per guild, the pick planned for the end of the song, the
  * re-plan debounced after joins and leaves, a retry shortly after a pick that lacked inputs, and the
  * pause announced once when nothing is left. Decides whether a trigger fills the queue or replaces
- * the upcoming pick; the picker chooses and the queuer queues.
+ * the upcoming pick; the picker chooses, and the queuer finds the video and queues it.
  */
 export class AutoplayScheduler {
   private readonly logger = new Logger(AutoplayScheduler.name);
@@ -56,7 +53,7 @@ export class AutoplayScheduler {
     const current = snapshot.current;
     const remaining =
       current && !current.entry.track.isStream ? current.entry.track.durationMs - current.positionMs : 0;
-    const delay = Math.max(0, remaining - this.parts.lookAheadS * 1000 - PICK_LEAD_MS);
+    const delay = Math.max(0, remaining - PICK_AHEAD_MS);
     if (delay === 0) {
       this.schedule(guildId, 'queue-low');
       return;
@@ -122,17 +119,20 @@ export class AutoplayScheduler {
       forceDiscovery: state.forceDiscovery,
       replacing: replacing?.id ?? null,
       settings,
-      recent: state.recent,
     });
     const after = playback.snapshot(guildId);
     if (!after || guilds.stopped) return;
 
     if (!attempt.ok) {
-      if (attempt.degraded && state.degradedTries < DEGRADED_RETRIES) this.retryLater(guildId, attempt.detail);
-      else this.paused(guildId, after, trigger, attempt.detail);
+      const detail = attempt.detail ?? attempt.reason;
+      if (attempt.reason === 'INPUTS_MISSING' && state.degradedTries < DEGRADED_RETRIES) {
+        this.retryLater(guildId, detail);
+      } else {
+        this.paused(guildId, after, trigger, detail);
+      }
       return;
     }
-    await this.parts.queuer.queue({ state, snapshot: after, attempt, replacing });
+    await this.parts.queuer.queue({ state, snapshot: after, choice: attempt.value, replacing });
   }
 
   /**

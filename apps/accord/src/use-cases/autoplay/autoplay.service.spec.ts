@@ -8,7 +8,8 @@ import type { GuildSettingsService } from '../../domain/guilds/guild-settings.se
 import { DEFAULT_GUILD_SETTINGS, type GuildSettings } from '../../domain/guilds/guild-settings.types';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { EnqueueResult, PlayableTrack, QueueEntry, SessionSnapshot } from '../../domain/playback/playback.types';
-import { AutoplayService, DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
+import type { TrackResolverPort } from '../../domain/catalog/track-resolver.port';
+import { AutoplayService, DEGRADED_RETRY_MS, PICK_AHEAD_MS, REPLAN_DEBOUNCE_MS } from './autoplay.service';
 import type { ListenerDirectory } from '../../adapters/discord-client/listener-directory';
 import type { GuildHistoryEntry, GuildHistoryPort } from '../../domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
@@ -142,6 +143,11 @@ describe(AutoplayService.name, () => {
     } as unknown as GuildSettingsService;
     const directory = { nameOf: (_g: string, id: string) => `Member ${id}` } as ListenerDirectory;
     const config = { discord: { clientId: 'bot' }, playback: { lookAheadS: 30 } } as AppConfig;
+    // The catalog finds a video for every song, named after it.
+    const resolver: TrackResolverPort = {
+      resolveForPlayback: (wanted) => Promise.resolve({ ...track(wanted.author, wanted.title), durationMs: 200_000 }),
+      reportLoadFailure: () => Promise.resolve(null),
+    };
     return new AutoplayService(
       playback as unknown as PlaybackService,
       guildSettings,
@@ -151,6 +157,7 @@ describe(AutoplayService.name, () => {
       directory,
       events,
       config,
+      resolver,
     );
   };
 
@@ -179,7 +186,7 @@ describe(AutoplayService.name, () => {
     jest.useRealTimers();
   });
 
-  it('queues one pick as metadata with an explanation naming the listeners, and announces it', async () => {
+  it('queues one pick with its video and an explanation naming the listeners, and announces it', async () => {
     const made: PickMadeEvent[] = [];
     events.on(RecommendationEvent.PickMade, (event: PickMadeEvent) => made.push(event));
 
@@ -187,8 +194,11 @@ describe(AutoplayService.name, () => {
 
     expect(picks()).toHaveLength(1);
     const [entry] = picks();
-    expect(entry.track).toMatchObject({ query: expect.stringMatching(/ - /) as string, durationMs: 0 });
-    expect(entry.track.encoded).toBeUndefined();
+    expect(entry.track).toMatchObject({
+      encoded: `QAAA-${entry.track.title}`,
+      trackKey: expect.stringMatching(/\|/) as string,
+      durationMs: 200_000,
+    });
     expect(entry.reason).toMatch(/Ana|Cy/);
     expect(made).toHaveLength(1);
     expect(made[0]).toMatchObject({ guildId: GUILD, entryId: entry.id, reason: entry.reason });
@@ -215,8 +225,9 @@ describe(AutoplayService.name, () => {
     await sut.whenIdle(GUILD);
     expect(playback.enqueue).not.toHaveBeenCalled();
 
-    // 30 s of look-ahead and 5 s of lead before the end.
-    await jest.advanceTimersByTimeAsync(240_000 - 35_000);
+    // The pick and its video are ready 35 s before the end.
+    expect(PICK_AHEAD_MS).toBe(35_000);
+    await jest.advanceTimersByTimeAsync(240_000 - PICK_AHEAD_MS);
     await sut.whenIdle(GUILD);
     expect(playback.enqueue).toHaveBeenCalledTimes(1);
   });

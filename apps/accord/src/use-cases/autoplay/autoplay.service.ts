@@ -9,6 +9,7 @@ import {
   RecommendationErrorCode,
 } from '@accord/core';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { TRACK_RESOLVER, type TrackResolverPort } from '../../domain/catalog/track-resolver.port';
 import { CandidateGatherer } from '../../domain/discovery/candidate-gatherer.service';
 import type { GuildSettings } from '../../domain/guilds/guild-settings.types';
 import { GuildSettingsService } from '../../domain/guilds/guild-settings.service';
@@ -25,18 +26,19 @@ import { AutoplayScheduler } from './autoplay-scheduler';
 import type { AutoplayPick, PickAttempt } from './autoplay.types';
 
 export { PICK_DEADLINE_MS } from './autoplay-picker';
-export { DEGRADED_RETRY_MS, REPLAN_DEBOUNCE_MS } from './autoplay-scheduler';
-export type { AutoplayPick, PickAttempt } from './autoplay.types';
+export { DEGRADED_RETRY_MS, PICK_AHEAD_MS, REPLAN_DEBOUNCE_MS } from './autoplay-scheduler';
+export type { AutoplayPick, PickAttempt, PickChoice, PickFailure } from './autoplay.types';
 
 /**
  * Autoplay: when a guild's queue runs low (or ends), picks the next song for the people in the
- * voice channel and queues it as metadata for playback to resolve ahead of time. The upcoming pick
- * is re-made when listeners join or leave before it plays. Inputs come from the listening memory
- * (ports), the candidate sources (under a deadline) and the session; `@accord/recommender` decides.
+ * voice channel, finds its video through the catalog and queues it, all in one step planned for
+ * `PICK_AHEAD_MS` before the song ends. The upcoming pick is re-made when listeners join or leave
+ * before it plays. Inputs come from the listening memory (ports: history is the only memory of
+ * plays), the candidate sources (under a deadline) and the session; `@accord/recommender` decides.
  *
  * The entry point of the transports (/autoplay, /discover, /why) and of playback's events; the work
- * is done by its parts: per-guild memory (`AutoplayGuilds`), when to pick (`AutoplayScheduler`),
- * what to pick (`AutoplayPicker`) and queueing it (`AutoplayQueuer`).
+ * is done by its parts: per-guild state (`AutoplayGuilds`), when to pick (`AutoplayScheduler`),
+ * what to pick (`AutoplayPicker`) and resolving and queueing it (`AutoplayQueuer`).
  */
 @Injectable()
 export class AutoplayService implements OnApplicationShutdown {
@@ -53,6 +55,7 @@ export class AutoplayService implements OnApplicationShutdown {
     directory: ListenerDirectory,
     events: EventEmitter2,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(TRACK_RESOLVER) resolver: TrackResolverPort,
   ) {
     this.picker = new AutoplayPicker({
       settings,
@@ -66,10 +69,15 @@ export class AutoplayService implements OnApplicationShutdown {
       playback,
       settings,
       events,
-      lookAheadS: config.playback.lookAheadS,
       guilds: this.guilds,
       picker: this.picker,
-      queuer: new AutoplayQueuer({ playback, events, botUserId: config.discord.clientId }),
+      queuer: new AutoplayQueuer({
+        playback,
+        resolver,
+        events,
+        botUserId: config.discord.clientId,
+        signal: this.guilds.signal,
+      }),
     });
   }
 
@@ -97,7 +105,7 @@ export class AutoplayService implements OnApplicationShutdown {
 
   @OnEvent(DomainEvent.TrackStarted)
   onTrackStarted(event: TrackStartedEvent): void {
-    this.guilds.remember(event);
+    this.guilds.trackStarted(event);
   }
 
   @OnEvent(PlaybackEvent.SessionEnded)
@@ -152,6 +160,6 @@ export class AutoplayService implements OnApplicationShutdown {
     snapshot: SessionSnapshot,
     options: { forceDiscovery?: boolean; replacing?: string | null; settings?: GuildSettings } = {},
   ): Promise<PickAttempt> {
-    return this.picker.attempt(snapshot, { ...options, recent: this.guilds.state(snapshot.guildId).recent });
+    return this.picker.attempt(snapshot, options);
   }
 }

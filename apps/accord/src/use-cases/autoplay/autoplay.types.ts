@@ -1,3 +1,4 @@
+import type { Result } from '@accord/core';
 import type { ListenerFit } from '@accord/recommender';
 import type { SourceReport } from '../../domain/discovery/candidate-gatherer.service';
 import type { SourcedCandidate } from '../../domain/discovery/candidate-source';
@@ -27,14 +28,18 @@ export interface AutoplayPick {
   at: Date;
 }
 
-/** The outcome of one gather + pick, before anything is queued. */
-export type PickAttempt =
-  | { ok: true; candidate: SourcedCandidate; record: Omit<AutoplayPick, 'entryId' | 'at'> }
-  | {
-      ok: false;
-      reason: 'NO_LISTENERS' | 'NO_CANDIDATES';
-      detail: string;
-      reports: SourceReport[];
-      /** Some inputs were missing (a slow or failed read, a source down): worth trying again soon. */
-      degraded: boolean;
-    };
+/**
+ * Why a pick found nothing: nobody listens; nothing is left to pick, even with the cooldowns
+ * relaxed; or some inputs were missing (a slow or failed read, a source down), so it is worth
+ * trying again soon.
+ */
+export type PickFailure = 'NO_LISTENERS' | 'NO_CANDIDATES' | 'INPUTS_MISSING';
+
+/** The song a pick chose, and what `/why` and the panel will say about it. */
+export interface PickChoice {
+  candidate: SourcedCandidate;
+  record: Omit<AutoplayPick, 'entryId' | 'at'>;
+}
+
+/** The outcome of one gather + pick, before anything is resolved or queued. */
+export type PickAttempt = Result<PickChoice, PickFailure>;

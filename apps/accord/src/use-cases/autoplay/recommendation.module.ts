@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../../domain/catalog/catalog.module';
 import { DiscoveryModule } from '../../domain/discovery/discovery.module';
 import { GuildsModule } from '../../domain/guilds/guilds.module';
 import { HistoryModule } from '../../domain/history/history.module';
@@ -9,10 +10,11 @@ import { AutoplayService } from './autoplay.service';
 /**
  * Autoplay: listens to playback (`QueueLow`, `ListenersChanged`, the queue's end), gathers the
  * room's profiles (`LISTENER_PROFILES`), history (`GUILD_HISTORY`) and candidates, asks
- * `@accord/recommender`, queues the pick and explains it (`/why`).
+ * `@accord/recommender`, finds the pick's video through the catalog (`TRACK_RESOLVER`), queues it
+ * and explains it (`/why`).
  */
 @Module({
-  imports: [DiscoveryModule, PlaybackModule, GuildsModule, HistoryModule, PreferencesModule],
+  imports: [CatalogModule, DiscoveryModule, PlaybackModule, GuildsModule, HistoryModule, PreferencesModule],
   providers: [AutoplayService],
   exports: [AutoplayService],
 })
