@@ -74,8 +74,8 @@ export function withSourceSimilarity(
   };
   const rows = new Map<number, Map<number, number>>();
   const link = (a: number, b: number, strength: number): void => {
-    let row = rows.get(a);
-    if (!row) rows.set(a, (row = new Map()));
+    const row = rows.get(a) ?? new Map<number, number>();
+    rows.set(a, row);
     row.set(b, Math.max(row.get(b) ?? 0, strength));
   };
   for (const edge of edges) {

@@ -106,7 +106,7 @@ export function decodeItemModel(input: Uint8Array): ItemModel {
         return new Float32Array(bytes.buffer, at, ref.length);
       case 'f64':
         return new Float64Array(bytes.buffer, at, ref.length);
-      default:
+      case 'u8':
         return new Uint8Array(bytes.buffer, at, ref.length);
     }
   };
