@@ -62,9 +62,9 @@ type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 /**
  * A stand-in of Spotify's accounts service (`POST /api/token`: authorization code, refresh token,
  * client credentials) and the Web API endpoints an import reads (`/v1/me`, top tracks, saved
- * tracks, playlists), answering in the recorded shapes of `fixtures/` through nock, so that
- * spotify-web-api-node (whose hosts are fixed) talks to it unchanged. Other hosts but loopback
- * stay unreachable.
+ * tracks, playlists), answering in the recorded shapes of `fixtures/` through nock, so that the
+ * Spotify client (whose hosts are fixed) talks to it unchanged. Other hosts but loopback stay
+ * unreachable.
  */
 export function spotifyAccountsStandIn(options: SpotifyAccountsStandInOptions): SpotifyAccountsStandIn {
   const requests: string[] = [];

@@ -38,8 +38,8 @@ export interface RecordedSpotify {
 
 /**
  * Serves recorded Spotify answers (client-credentials token, tracks, playlists) to this process's
- * HTTP clients through nock, as spotify-web-api-node's superagent requests them, and keeps every
- * other host but loopback unreachable.
+ * `fetch` through nock, as the Spotify client requests them, and keeps every other host but
+ * loopback unreachable.
  */
 export function recordedSpotify(): RecordedSpotify {
   const requests: string[] = [];
