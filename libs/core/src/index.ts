@@ -11,3 +11,4 @@ export * from './tracks';
 export * from './events/catalog.events';
 export * from './events/recommendation.events';
 export * from './errors/module-errors';
+export * from './errors/play-request.errors';

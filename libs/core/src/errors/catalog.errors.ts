@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import type { RefusalOf } from '../result';
 
 export enum CatalogErrorCode {
   TrackNotFound = 'TRACK_NOT_FOUND',
@@ -13,5 +14,87 @@ export enum CatalogErrorCode {
 export class CatalogError extends DomainError<CatalogErrorCode> {
   constructor(code: CatalogErrorCode, message: string) {
     super(code, message);
+  }
+}
+
+/** Where a song or a link comes from, as the catalog names it; `link` is a direct audio link. */
+export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'link' | 'search';
+
+/** Why the catalog turned nothing playable out of a /play query. Each code has its data in `ResolveErrorData`. */
+export enum ResolveErrorCode {
+  EmptyQuery = 'EMPTY_QUERY',
+  QueryTooLong = 'QUERY_TOO_LONG',
+  UnsupportedLink = 'UNSUPPORTED_LINK',
+  PrivateLink = 'PRIVATE_LINK',
+  UnknownHost = 'UNKNOWN_HOST',
+  LinkUnplayable = 'LINK_UNPLAYABLE',
+  ShortLink = 'SHORT_LINK',
+  MalformedLink = 'MALFORMED_LINK',
+  NothingFound = 'NOTHING_FOUND',
+  SongNotOnYoutube = 'SONG_NOT_ON_YOUTUBE',
+  VideoUnavailable = 'VIDEO_UNAVAILABLE',
+  PlaylistUnavailable = 'PLAYLIST_UNAVAILABLE',
+  PlaylistEmpty = 'PLAYLIST_EMPTY',
+  SuggestionGone = 'SUGGESTION_GONE',
+  SoundcloudUnavailable = 'SOUNDCLOUD_UNAVAILABLE',
+  SpotifyUnconfigured = 'SPOTIFY_UNCONFIGURED',
+  SourceDown = 'SOURCE_DOWN',
+  SourceNotFound = 'SOURCE_NOT_FOUND',
+  CatalogAway = 'CATALOG_AWAY',
+  AudioUnavailable = 'AUDIO_UNAVAILABLE',
+}
+
+type NoData = Record<string, never>;
+
+/** What each refusal carries for the transports to word it. */
+export interface ResolveErrorData {
+  [ResolveErrorCode.EmptyQuery]: NoData;
+  /** `length`: the query's, in characters; `max`: the longest accepted. */
+  [ResolveErrorCode.QueryTooLong]: { length: number; max: number };
+  /** Links from a site the bot does not play (or direct links, when they are off). */
+  [ResolveErrorCode.UnsupportedLink]: { url: string };
+  /** A direct link to a private, loopback, link-local or reserved address. */
+  [ResolveErrorCode.PrivateLink]: { host: string };
+  /** A direct link whose host name does not resolve. */
+  [ResolveErrorCode.UnknownHost]: { host: string };
+  /** A direct link with no audio Lavalink can read behind it. */
+  [ResolveErrorCode.LinkUnplayable]: { url: string };
+  /** `spotify.link`, `deezer.page.link`: they only redirect in a browser. */
+  [ResolveErrorCode.ShortLink]: { source: LinkSource };
+  /** A link of a known site that names no song, album or playlist. */
+  [ResolveErrorCode.MalformedLink]: { source: LinkSource };
+  /** Free text with no match on YouTube; `text` is what was searched. */
+  [ResolveErrorCode.NothingFound]: { text: string };
+  /** A song known by name (a Spotify or Deezer track, a dead video's song) with no video to play it. */
+  [ResolveErrorCode.SongNotOnYoutube]: { artist: string; title: string };
+  /** A deleted, private or blocked video the catalog never saw. */
+  [ResolveErrorCode.VideoUnavailable]: NoData;
+  [ResolveErrorCode.PlaylistUnavailable]: NoData;
+  [ResolveErrorCode.PlaylistEmpty]: { name: string };
+  /** An autocomplete value (`track:<id>`) for a song no longer in the catalog. */
+  [ResolveErrorCode.SuggestionGone]: NoData;
+  /** A dead SoundCloud link whose address names no song to search for. */
+  [ResolveErrorCode.SoundcloudUnavailable]: NoData;
+  [ResolveErrorCode.SpotifyUnconfigured]: NoData;
+  /** Spotify or Deezer did not answer. */
+  [ResolveErrorCode.SourceDown]: { source: LinkSource };
+  /** Spotify or Deezer has no such track, album or playlist (or keeps it from other apps). */
+  [ResolveErrorCode.SourceNotFound]: { source: LinkSource; type: 'track' | 'album' | 'playlist' };
+  /** MongoDB is away and the link needs the catalog (a playlist, a Spotify or Deezer link). */
+  [ResolveErrorCode.CatalogAway]: NoData;
+  /** Lavalink is away; `message` is the refusal Lavalink's module error gave. */
+  [ResolveErrorCode.AudioUnavailable]: { message: string };
+}
+
+/** A catalog refusal of a /play query: a code and its data, worded by each transport. */
+export type ResolveRefusal = RefusalOf<ResolveErrorData>;
+
+/**
+ * A catalog refusal thrown by a use case that cannot go on without the song (/fix, a playlist
+ * import). The transports word it from `refusal`; the message is for the logs.
+ */
+export class ResolveError extends DomainError<ResolveErrorCode> {
+  constructor(readonly refusal: ResolveRefusal) {
+    super(refusal.reason, `The catalog refused the query: ${refusal.reason}`);
   }
 }

@@ -1,5 +1,5 @@
 import { AdminError, AdminErrorCode } from './admin.errors';
-import { CatalogError, CatalogErrorCode } from './catalog.errors';
+import { CatalogError, CatalogErrorCode, ResolveError } from './catalog.errors';
 import { HistoryError, HistoryErrorCode } from './history.errors';
 import { PlaybackError, PlaybackErrorCode } from './playback.errors';
 import { PreferencesError, PreferencesErrorCode } from './preferences.errors';
@@ -7,11 +7,13 @@ import { RecommendationError, RecommendationErrorCode } from './recommendation.e
 
 /** An expected refusal of any module: what the transports map to a reply or an HTTP status. */
 export type ModuleError =
-  AdminError | CatalogError | HistoryError | PlaybackError | PreferencesError | RecommendationError;
+  AdminError | CatalogError | HistoryError | PlaybackError | PreferencesError | RecommendationError | ResolveError;
 
 /**
- * Every module's error codes with a way to make each error, so a test can walk all of them through
- * both transports. A module that adds an error class adds it here and to `ModuleError`.
+ * Every module's error codes with a way to make each error from a message, so a test can walk all of
+ * them through both transports. A module that adds an error class adds it here and to `ModuleError`.
+ * `ResolveError` is the exception: it is made from a refusal's data, and the test walks its codes
+ * with the play refusals.
  */
 export const MODULE_ERRORS = [
   {
@@ -63,6 +65,7 @@ const MODULE_ERROR_CLASSES = [
   PlaybackError,
   PreferencesError,
   RecommendationError,
+  ResolveError,
 ];
 
 /** Whether `error` is one of the modules' expected refusals (and not a bug). */

@@ -1,7 +1,6 @@
 import type { Candidate, ScoredCandidate } from '@accord/track-identity';
-import type { PlayableTrack } from '@accord/core';
+import { ResolveErrorCode, refuse, type PlayableTrack } from '@accord/core';
 import type { LoadResult } from '../../adapters/lavalink/lavalink.types';
-import { CatalogMessages, failure } from './catalog.messages';
 import type {
   CatalogTrack,
   LavalinkTrackData,
@@ -112,35 +111,16 @@ export function songFields(
 
 export function sourceFailure(
   answer: Extract<SourceAnswer<unknown>, { ok: false }>,
-  label: string,
+  source: LinkSource,
   type: CollectionType,
 ): ResolveOutcome {
   switch (answer.reason) {
     case 'not-found':
-      return failure('NOT_FOUND', CatalogMessages.sourceNotFound(label, type));
+      return refuse(ResolveErrorCode.SourceNotFound, { source, type });
     case 'unconfigured':
-      return failure('SOURCE_UNAVAILABLE', CatalogMessages.spotifyUnconfigured);
+      return refuse(ResolveErrorCode.SpotifyUnconfigured, {});
     case 'unavailable':
-      return failure('SOURCE_UNAVAILABLE', CatalogMessages.sourceDown(label));
-  }
-}
-
-export function sourceLabel(source: LinkSource): string {
-  switch (source) {
-    case 'youtube':
-      return 'YouTube';
-    case 'youtube-music':
-      return 'YouTube Music';
-    case 'spotify':
-      return 'Spotify';
-    case 'deezer':
-      return 'Deezer';
-    case 'soundcloud':
-      return 'SoundCloud';
-    case 'link':
-      return 'link';
-    case 'search':
-      return 'search';
+      return refuse(ResolveErrorCode.SourceDown, { source });
   }
 }
 

@@ -1,18 +1,7 @@
-import type { PlayableTrack } from '@accord/core';
+import type { LinkSource, PlayableTrack, ResolveRefusal } from '@accord/core';
 
-export type { SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
-
-/** Where a resolved track came from; `link` is a direct audio link (Lavalink's http source). */
-export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'link' | 'search';
-
-export type ResolveFailure =
-  | 'EMPTY_QUERY'
-  | 'QUERY_TOO_LONG'
-  | 'UNSUPPORTED_LINK'
-  | 'NOT_FOUND'
-  | 'PLAYLIST_EMPTY'
-  | 'SOURCE_UNAVAILABLE'
-  | 'AUDIO_UNAVAILABLE';
+/** Where a resolved track came from (`LinkSource`; `link` is a direct audio link, Lavalink's http source). */
+export type { LinkSource, SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
 export type ResolveOutcome =
   | { ok: true; kind: 'track'; track: PlayableTrack; source: LinkSource; fromPin: boolean }
@@ -25,7 +14,7 @@ export type ResolveOutcome =
       /** Tracks left out past the playlist cap (1,000); 0 or absent when none were. */
       truncated?: number;
     }
-  | { ok: false; reason: ResolveFailure; message: string }; // message is written for the Discord user
+  | ResolveRefusal; // a code and its data; each transport words it
 
 /** Who pinned a track's video: the catalog's own match, or a person through /fix or the panel. */
 export type PinnedBy = 'auto' | 'user';

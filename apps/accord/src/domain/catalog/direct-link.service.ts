@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ResolveErrorCode, refuse } from '@accord/core';
 import { HostLookup } from '../../adapters/network/host-lookup';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { CatalogMessages, failure } from './catalog.messages';
 import type { ResolveOutcome } from './catalog.types';
 import { checkDirectLink, directTrack } from './direct-links';
 import { VideoSearchService } from './video-search.service';
@@ -25,16 +25,16 @@ export class DirectLinkService {
     if (!verdict.ok) {
       switch (verdict.why) {
         case 'off':
-          return failure('UNSUPPORTED_LINK', CatalogMessages.unsupportedLink(url));
+          return refuse(ResolveErrorCode.UnsupportedLink, { url });
         case 'private':
-          return failure('UNSUPPORTED_LINK', CatalogMessages.privateLink(verdict.host));
+          return refuse(ResolveErrorCode.PrivateLink, { host: verdict.host });
         case 'unresolved':
-          return failure('NOT_FOUND', CatalogMessages.unknownHost(verdict.host));
+          return refuse(ResolveErrorCode.UnknownHost, { host: verdict.host });
       }
     }
     const result = await this.videos.load(url);
     const track = result.type === 'track' ? result.track : undefined;
-    if (!track?.encoded) return failure('NOT_FOUND', CatalogMessages.linkUnplayable(url));
+    if (!track?.encoded) return refuse(ResolveErrorCode.LinkUnplayable, { url });
     return { ok: true, kind: 'track', track: directTrack(track, url), source: 'link', fromPin: false };
   }
 }

@@ -163,7 +163,3 @@ function slugWords(slug: string | undefined): string {
     .replace(/\s\d{5,}$/, '')
     .trim();
 }
-
-/** The link kinds a user can paste, for the "what is supported" message. */
-export const SUPPORTED_LINKS =
-  'YouTube and YouTube Music videos, playlists and mixes; Spotify and Deezer tracks, albums and playlists; SoundCloud tracks and sets';

@@ -1,18 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { scoreCandidate } from '@accord/track-identity';
-import { CatalogError, CatalogErrorCode, type PlayableTrack } from '@accord/core';
+import { CatalogError, CatalogErrorCode, ResolveErrorCode, refuse, type PlayableTrack } from '@accord/core';
 import { isTransientMongoError } from '../../adapters/database/mongo-errors';
 import { DeezerClient } from '../../adapters/deezer/deezer.client';
 import { SpotifyClient } from '../../adapters/spotify/spotify.client';
 import { CatalogArtists } from './catalog-artists';
-import { CatalogMessages, failure } from './catalog.messages';
 import { DirectLinkService } from './direct-link.service';
 import {
   firstTrack,
   pinnedOutcome,
   songFields,
   sourceFailure,
-  sourceLabel,
   toCandidate,
   toLavalinkData,
   toPlayable,
@@ -26,7 +24,7 @@ import type {
   SourceCollection,
   SourceTrack,
 } from './catalog.types';
-import { parseQuery, type CollectionType, type ParsedQuery } from './link-parser';
+import { MAX_QUERY_LENGTH, parseQuery, type CollectionType, type ParsedQuery } from './link-parser';
 import { TrackPinningService } from './track-pinning.service';
 import type { TrackResolverPort } from './track-resolver.port';
 import { TrackRepository, videoAlias } from './track.repository';
@@ -70,18 +68,18 @@ export class TrackResolverService implements TrackResolverPort {
     private readonly directLinks: DirectLinkService,
   ) {}
 
-  /** Resolves a /play query. Expected failures are values with a message for the user; never throws for bad input. */
+  /** Resolves a /play query. Expected failures are values (a code and its data); never throws for bad input. */
   async resolve(query: string, requesterId: string): Promise<ResolveOutcome> {
     const parsed = parseQuery(query);
     try {
-      const outcome = await this.resolveParsed(parsed);
+      const outcome = await this.resolveParsed(parsed, query);
       this.logger.debug(
         `resolve by ${requesterId}: ${parsed.kind} -> ${outcome.ok ? `${outcome.kind} (${outcome.source})` : outcome.reason}`,
       );
       return outcome;
     } catch (error: unknown) {
       if (error instanceof CatalogError && error.code === CatalogErrorCode.AudioUnavailable) {
-        return failure('AUDIO_UNAVAILABLE', error.message);
+        return refuse(ResolveErrorCode.AudioUnavailable, { message: error.message });
       }
       if (isTransientMongoError(error)) {
         this.logger.warn(`The catalog is unreachable (${String(error)}); resolving without it`);
@@ -140,7 +138,7 @@ export class TrackResolverService implements TrackResolverPort {
     const knownArtists = await this.artists.lookup();
     if (parsed.kind === 'text') {
       const match = await this.videos.search(wantedFromText(parsed.text, knownArtists), [], knownArtists);
-      if (!match) return failure('NOT_FOUND', CatalogMessages.nothingFound(parsed.text));
+      if (!match) return refuse(ResolveErrorCode.NothingFound, { text: parsed.text });
       const parsedVideo = match.best.parsed;
       const trackKey =
         completeKey(match.query) ??
@@ -151,26 +149,26 @@ export class TrackResolverService implements TrackResolverPort {
     if (parsed.kind === 'direct') return this.directLinks.resolve(parsed.url);
     if (parsed.kind === 'youtube-video' || parsed.kind === 'soundcloud') {
       const video = firstTrack(await this.videos.load(parsed.url));
-      if (!video?.encoded) return failure('NOT_FOUND', CatalogMessages.catalogAway);
+      if (!video?.encoded) return refuse(ResolveErrorCode.CatalogAway, {});
       const source = parsed.kind === 'soundcloud' ? 'soundcloud' : parsed.source;
       return { ok: true, kind: 'track', track: withKey(video, knownArtists), source, fromPin: false };
     }
-    return failure('SOURCE_UNAVAILABLE', CatalogMessages.catalogAway);
+    return refuse(ResolveErrorCode.CatalogAway, {});
   }
 
-  private async resolveParsed(parsed: ParsedQuery): Promise<ResolveOutcome> {
+  private async resolveParsed(parsed: ParsedQuery, query: string): Promise<ResolveOutcome> {
     switch (parsed.kind) {
       case 'invalid':
         return parsed.reason === 'EMPTY_QUERY'
-          ? failure('EMPTY_QUERY', CatalogMessages.emptyQuery)
-          : failure('QUERY_TOO_LONG', CatalogMessages.queryTooLong);
+          ? refuse(ResolveErrorCode.EmptyQuery, {})
+          : refuse(ResolveErrorCode.QueryTooLong, { length: query.length, max: MAX_QUERY_LENGTH });
       case 'text':
         return this.resolveText(parsed.text);
       case 'catalog': {
         const track = await this.tracks.findById(parsed.trackId);
         if (track && !track.unavailable) return pinnedOutcome(track, 'search');
         if (track) return this.resolveText(`${track.artist} - ${track.title}`);
-        return failure('NOT_FOUND', 'That suggestion is no longer in my catalog; type the song name again.');
+        return refuse(ResolveErrorCode.SuggestionGone, {});
       }
       case 'youtube-video':
         return this.resolveVideo(parsed.videoId, parsed.url, parsed.source);
@@ -184,15 +182,12 @@ export class TrackResolverService implements TrackResolverPort {
         return this.resolveSoundcloud(parsed.url, parsed.hint);
       case 'direct':
         return this.directLinks.resolve(parsed.url);
-      case 'unusable': {
-        const name = sourceLabel(parsed.source);
-        return failure(
-          'UNSUPPORTED_LINK',
-          parsed.why === 'short-link' ? CatalogMessages.shortLink(name) : CatalogMessages.malformedLink(name),
-        );
-      }
+      case 'unusable':
+        return parsed.why === 'short-link'
+          ? refuse(ResolveErrorCode.ShortLink, { source: parsed.source })
+          : refuse(ResolveErrorCode.MalformedLink, { source: parsed.source });
       case 'unsupported':
-        return failure('UNSUPPORTED_LINK', CatalogMessages.unsupportedLink(parsed.url));
+        return refuse(ResolveErrorCode.UnsupportedLink, { url: parsed.url });
     }
   }
 
@@ -210,7 +205,7 @@ export class TrackResolverService implements TrackResolverPort {
     }
     const exclude = known ? [...known.failedVideoIds, known.youtubeId] : [];
     const match = await this.videos.search(wanted, exclude, knownArtists);
-    if (!match) return failure('NOT_FOUND', CatalogMessages.nothingFound(text));
+    if (!match) return refuse(ResolveErrorCode.NothingFound, { text });
     if (known) return this.repinned(known, match, 'search');
     return this.pinNew(match, wanted, 'search');
   }
@@ -244,11 +239,11 @@ export class TrackResolverService implements TrackResolverPort {
     }
     if (video?.isStream) return { ok: true, kind: 'track', track: video, source, fromPin: false };
     // Deleted, private or blocked: search for the song when we know which one it was.
-    if (!known) return failure('NOT_FOUND', CatalogMessages.videoUnavailable);
+    if (!known) return refuse(ResolveErrorCode.VideoUnavailable, {});
     const exclude = [...known.failedVideoIds, videoId, known.youtubeId];
     const match = await this.videos.search(wantedFromTrack(known), exclude, await this.artists.lookup());
     await this.tracks.recordFailure(known.id, videoId, match === null);
-    if (!match) return failure('NOT_FOUND', CatalogMessages.noVideoFor(known.artist, known.title));
+    if (!match) return refuse(ResolveErrorCode.SongNotOnYoutube, { artist: known.artist, title: known.title });
     return this.repinned(known, match, source);
   }
 
@@ -260,13 +255,13 @@ export class TrackResolverService implements TrackResolverPort {
     if (result.type !== 'playlist' && result.type !== 'search') {
       return link.videoId
         ? this.resolveVideo(link.videoId, youtubeUrl(link.videoId), link.source)
-        : failure('NOT_FOUND', CatalogMessages.playlistUnavailable);
+        : refuse(ResolveErrorCode.PlaylistUnavailable, {});
     }
     const name = result.type === 'playlist' ? result.name : 'YouTube';
     // A link to a video inside a playlist starts from that video.
     const start = result.type === 'playlist' && result.selectedIndex > 0 ? result.selectedIndex : 0;
     const videos = result.tracks.slice(start).filter((video) => video.encoded);
-    if (videos.length === 0) return failure('PLAYLIST_EMPTY', CatalogMessages.playlistEmpty(name));
+    if (videos.length === 0) return refuse(ResolveErrorCode.PlaylistEmpty, { name });
     const kept = videos.slice(0, MAX_PLAYLIST_TRACKS);
     const tracks = await this.pinning.identifyVideos(kept);
     return { ok: true, kind: 'playlist', name, tracks, source: link.source, truncated: videos.length - kept.length };
@@ -285,13 +280,12 @@ export class TrackResolverService implements TrackResolverPort {
       return { ok: true, kind: 'playlist', name: result.name, tracks: kept, source: 'soundcloud', truncated };
     }
     // Gone from SoundCloud: the address still names the artist and the song.
-    if (!hint) return failure('NOT_FOUND', CatalogMessages.soundcloudUnavailable);
+    if (!hint) return refuse(ResolveErrorCode.SoundcloudUnavailable, {});
     const fallback = await this.resolveText(hint);
     return fallback.ok ? { ...fallback, source: 'soundcloud' } : fallback;
   }
 
   private async resolveFromSource(kind: SourceKind, type: CollectionType, id: string): Promise<ResolveOutcome> {
-    const label = sourceLabel(kind);
     if (type === 'track') {
       const pinned =
         kind === 'spotify'
@@ -300,20 +294,20 @@ export class TrackResolverService implements TrackResolverPort {
       if (pinned && !pinned.unavailable) return pinnedOutcome(pinned, kind);
     }
     if (kind === 'spotify' && !this.spotify.isConfigured()) {
-      return failure('SOURCE_UNAVAILABLE', CatalogMessages.spotifyUnconfigured);
+      return refuse(ResolveErrorCode.SpotifyUnconfigured, {});
     }
     if (type === 'track') {
       const answer = kind === 'spotify' ? await this.spotify.track(id) : await this.deezer.track(id);
-      if (!answer.ok) return sourceFailure(answer, label, type);
+      if (!answer.ok) return sourceFailure(answer, kind, type);
       const outcome = await this.resolveSourceTrack(answer.value, kind);
       return outcome.ok ? { ...outcome, source: kind } : outcome;
     }
     const client = kind === 'spotify' ? this.spotify : this.deezer;
     const answer: SourceAnswer<SourceCollection> =
       type === 'album' ? await client.album(id, MAX_PLAYLIST_TRACKS) : await client.playlist(id, MAX_PLAYLIST_TRACKS);
-    if (!answer.ok) return sourceFailure(answer, label, type);
+    if (!answer.ok) return sourceFailure(answer, kind, type);
     const { name, tracks: items, total } = answer.value;
-    if (items.length === 0) return failure('PLAYLIST_EMPTY', CatalogMessages.playlistEmpty(name));
+    if (items.length === 0) return refuse(ResolveErrorCode.PlaylistEmpty, { name });
     const tracks = await this.queueFromSource(items, kind);
     return { ok: true, kind: 'playlist', name, tracks, source: kind, truncated: Math.max(0, total - items.length) };
   }
@@ -331,7 +325,7 @@ export class TrackResolverService implements TrackResolverPort {
     }
     const exclude = known ? [...known.failedVideoIds, known.youtubeId] : [];
     const match = await this.videos.search(wanted, exclude, await this.artists.lookup());
-    if (!match) return failure('NOT_FOUND', CatalogMessages.noVideoFor(source.artist, source.title));
+    if (!match) return refuse(ResolveErrorCode.SongNotOnYoutube, { artist: source.artist, title: source.title });
     if (known) return this.repinned(known, match, 'search');
     return this.pinNew(match, wanted, 'search');
   }

@@ -12,11 +12,13 @@ import {
   PreferencesErrorCode,
   RecommendationError,
   RecommendationErrorCode,
+  ResolveError,
   DomainError,
   isModuleError,
   type ModuleError,
 } from '@accord/core';
 import type { GuardRefusal } from './guards/voice-rules';
+import { describeResolveRefusal } from './presenters/play-refusal.presenter';
 import { answer } from './replies/answer';
 
 const GENERIC_FAILURE = 'Something went wrong on my side. It has been logged; please try again in a moment.';
@@ -110,6 +112,7 @@ const ADMIN_HINTS: Record<AdminErrorCode, Hint> = Object.fromEntries(
 /** Any module's refusal as Discord words it: the message written for the user, with a hint where one helps. */
 export function describeModuleError(error: ModuleError): string {
   if (error instanceof PlaybackError) return describePlaybackError(error);
+  if (error instanceof ResolveError) return describeResolveRefusal(error.refusal);
   const hint =
     error instanceof CatalogError
       ? CATALOG_HINTS[error.code]

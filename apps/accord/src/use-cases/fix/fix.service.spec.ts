@@ -1,3 +1,4 @@
+import { ResolveErrorCode, refuse } from '@accord/core';
 import type { PlayableTrack } from '../../domain/playback/playback.types';
 import type { TrackPinningService } from '../../domain/catalog/track-pinning.service';
 import type { TrackResolverService } from '../../domain/catalog/track-resolver.service';
@@ -62,12 +63,14 @@ describe(FixService.name, () => {
     });
   });
 
-  it('passes a failed resolve on as the user-facing message', async () => {
+  it("passes a failed resolve on as the catalog's refusal", async () => {
     const { sut, catalog } = setup();
-    catalog.resolve.mockResolvedValue({ ok: false, reason: 'NOT_FOUND', message: 'I found nothing.' });
+    const refusal = refuse(ResolveErrorCode.NothingFound, { text: 'zzz' });
+    catalog.resolve.mockResolvedValue(refusal);
 
     await expect(sut.candidatesFor({ guildId: 'g1', requesterId: 'u1', query: 'zzz' })).rejects.toMatchObject({
-      message: 'I found nothing.',
+      code: 'NOTHING_FOUND',
+      refusal,
     });
   });
 

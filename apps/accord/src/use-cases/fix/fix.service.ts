@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogError, CatalogErrorCode } from '@accord/core';
+import { CatalogError, CatalogErrorCode, ResolveError } from '@accord/core';
 import { TrackPinningService } from '../../domain/catalog/track-pinning.service';
 import { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import type { CatalogTrack, TrackCandidates } from '../../domain/catalog/catalog.types';
@@ -23,7 +23,7 @@ export class FixService {
     const query = input.query?.trim();
     if (query) {
       const outcome = await this.resolver.resolve(query, input.requesterId);
-      if (!outcome.ok) throw new CatalogError(CatalogErrorCode.InvalidQuery, outcome.message);
+      if (!outcome.ok) throw new ResolveError(outcome);
       if (outcome.kind === 'playlist') {
         throw new CatalogError(
           CatalogErrorCode.InvalidQuery,

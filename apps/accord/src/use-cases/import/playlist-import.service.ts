@@ -6,7 +6,7 @@ import { parseQuery } from '../../domain/catalog/link-parser';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { DEFAULT_TASTE_SETTINGS } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
-import { PreferencesError, PreferencesErrorCode } from '@accord/core';
+import { PreferencesError, PreferencesErrorCode, ResolveError } from '@accord/core';
 import { SpotifyImportService, type ImportResult } from './spotify-import.service';
 import type { ProgressListener } from './import-progress';
 import { LibraryAccumulator } from './library-accumulator';
@@ -42,7 +42,7 @@ export class PlaylistImportService {
     if (target.kind === 'spotify') return this.spotify.importPlaylist(userId, target.id, progress);
     progress({ phase: 'YouTube playlist', done: 0, total: 0 });
     const outcome = await this.catalog.resolve(target.url, userId);
-    if (!outcome.ok) throw new PreferencesError(PreferencesErrorCode.ImportFailed, outcome.message);
+    if (!outcome.ok) throw new ResolveError(outcome);
     if (outcome.kind !== 'playlist') {
       throw new PreferencesError(PreferencesErrorCode.UnsupportedLink, 'That link is a single video, not a playlist.');
     }

@@ -3,14 +3,8 @@ import type { TrackResolverService } from '../../domain/catalog/track-resolver.s
 import type { ResolveOutcome } from '../../domain/catalog/catalog.types';
 import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../domain/playback/testing/playback.factory';
 import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
-import {
-  PlayRequestService,
-  playlistSlices,
-  QUEUE_FULL_MESSAGE,
-  type PlaylistProgress,
-  type PlayRequest,
-} from './play-request.service';
-import { PlaybackError, PlaybackErrorCode } from '@accord/core';
+import { PlayRequestService, playlistSlices, type PlaylistProgress, type PlayRequest } from './play-request.service';
+import { PlaybackError, PlaybackErrorCode, ResolveErrorCode, refuse } from '@accord/core';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import {
   MAX_QUEUE_LENGTH,
@@ -141,19 +135,19 @@ describe(PlayRequestService.name, () => {
   });
 
   it.each([
-    ['an empty query', '   ', 'EMPTY_QUERY', /Tell me what to play/],
-    ['a 2,000-character query', 'x'.repeat(2_000), 'QUERY_TOO_LONG', /2,000 characters long; keep it under 500/],
-  ])('refuses %s without asking the catalog or deferring', async (_, query, reason, message) => {
+    ['an empty query', '   ', 'EMPTY_QUERY', {}],
+    ['a 2,000-character query', 'x'.repeat(2_000), 'QUERY_TOO_LONG', { length: 2_000, max: 500 }],
+  ])('refuses %s without asking the catalog or deferring', async (_, query, reason, data) => {
     const acknowledge = jest.fn();
     const outcome = await play({ query, acknowledge });
-    expect(outcome).toEqual({ kind: 'refused', reason, message: expect.stringMatching(message) as unknown });
+    expect(outcome).toEqual({ ok: false, reason, data });
     expect(acknowledge).not.toHaveBeenCalled();
     expect(resolve).not.toHaveBeenCalled();
     expect(playback.calls).toEqual([]);
   });
 
   it('accepts a query of exactly the longest length', async () => {
-    resolve.mockResolvedValue({ ok: false, reason: 'NOT_FOUND', message: 'No match.' });
+    resolve.mockResolvedValue(refuse(ResolveErrorCode.NothingFound, { text: 'y' }));
     await play({ query: 'y'.repeat(MAX_QUERY_LENGTH) });
     expect(resolve).toHaveBeenCalled();
   });
@@ -176,16 +170,9 @@ describe(PlayRequestService.name, () => {
   });
 
   it("passes the catalog's refusal on and changes nothing", async () => {
-    resolve.mockResolvedValue({
-      ok: false,
-      reason: 'UNSUPPORTED_LINK',
-      message: 'I cannot play links from that site.',
-    });
-    await expect(play()).resolves.toEqual({
-      kind: 'refused',
-      reason: 'UNSUPPORTED_LINK',
-      message: 'I cannot play links from that site.',
-    });
+    const refusal = refuse(ResolveErrorCode.UnsupportedLink, { url: 'https://vimeo.com/1234' });
+    resolve.mockResolvedValue(refusal);
+    await expect(play()).resolves.toEqual(refusal);
     expect(playback.calls).toEqual([]);
   });
 
@@ -197,17 +184,23 @@ describe(PlayRequestService.name, () => {
       source: 'search',
       fromPin: false,
     });
-    await expect(play()).resolves.toMatchObject({ kind: 'track', startedPlaying: true, position: 0 });
-    await expect(play({ next: true })).resolves.toMatchObject({ kind: 'track', startedPlaying: false, next: true });
+    await expect(play()).resolves.toMatchObject({
+      ok: true,
+      value: { kind: 'track', startedPlaying: true, position: 0 },
+    });
+    await expect(play({ next: true })).resolves.toMatchObject({
+      ok: true,
+      value: { kind: 'track', startedPlaying: false, next: true },
+    });
     expect(playback.calls.map((c) => c.next)).toEqual([false, true]);
   });
 
   it('refuses a playlist that loads empty', async () => {
     resolve.mockResolvedValue(playlist(0, 'Private mix'));
     await expect(play()).resolves.toEqual({
-      kind: 'refused',
-      reason: 'PLAYLIST_EMPTY',
-      message: expect.stringContaining('"Private mix" has nothing I can play') as unknown,
+      ok: false,
+      reason: 'PLAYLIST_LOADED_EMPTY',
+      data: { name: 'Private mix' },
     });
     expect(playback.calls).toEqual([]);
   });
@@ -217,8 +210,11 @@ describe(PlayRequestService.name, () => {
     const reports: PlaylistProgress[] = [];
     const outcome = await play({ onProgress: (progress) => Promise.resolve(reports.push(progress)) });
     expect(outcome).toMatchObject({
-      kind: 'playlist',
-      progress: { name: 'Mix', queued: 15, total: 500, startedPlaying: true, state: 'loading' },
+      ok: true,
+      value: {
+        kind: 'playlist',
+        progress: { name: 'Mix', queued: 15, total: 500, startedPlaying: true, state: 'loading' },
+      },
     });
     expect(playback.calls).toHaveLength(1);
     await sut.whenIdle();
@@ -266,7 +262,7 @@ describe(PlayRequestService.name, () => {
     resolve.mockResolvedValue(playlist(500));
     const reports: PlaylistProgress[] = [];
     const outcome = await play({ onProgress: (progress) => Promise.resolve(reports.push(progress)) });
-    expect(outcome).toMatchObject({ kind: 'playlist', progress: { found: 500, total: 120 } });
+    expect(outcome).toMatchObject({ ok: true, value: { kind: 'playlist', progress: { found: 500, total: 120 } } });
     await sut.whenIdle();
     expect(reports.at(-1)).toMatchObject({ queued: 120, state: 'done' });
     expect(playback.sessions.get('guild-a')?.queue).toHaveLength(MAX_QUEUE_LENGTH);
@@ -274,7 +270,10 @@ describe(PlayRequestService.name, () => {
 
   it("passes on how many tracks the catalog's playlist cap left out", async () => {
     resolve.mockResolvedValue({ ...playlist(20), truncated: 7 } as ResolveOutcome);
-    await expect(play()).resolves.toMatchObject({ kind: 'playlist', progress: { found: 20, leftOut: 7 } });
+    await expect(play()).resolves.toMatchObject({
+      ok: true,
+      value: { kind: 'playlist', progress: { found: 20, leftOut: 7 } },
+    });
   });
 
   it('refuses a playlist when the queue is full', async () => {
@@ -283,7 +282,7 @@ describe(PlayRequestService.name, () => {
       queue: QueueEntryFactory.many(MAX_QUEUE_LENGTH),
     });
     resolve.mockResolvedValue(playlist(20));
-    await expect(play()).resolves.toEqual({ kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE });
+    await expect(play()).resolves.toEqual({ ok: false, reason: 'QUEUE_FULL', data: { max: MAX_QUEUE_LENGTH } });
     expect(playback.calls).toEqual([]);
   });
 
@@ -335,7 +334,10 @@ describe(PlayRequestService.name, () => {
     const found = playlist(230);
     resolve.mockResolvedValue(found);
     const outcome = await play({ next: true });
-    expect(outcome).toMatchObject({ kind: 'playlist', progress: { next: true, startedPlaying: false, first: null } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { kind: 'playlist', progress: { next: true, startedPlaying: false, first: null } },
+    });
     await sut.whenIdle();
     expect(playback.calls.map((c) => [c.count, c.next])).toEqual([
       [15, true],

@@ -1,14 +1,22 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DomainError, PlaybackError, PlaybackErrorCode } from '@accord/core';
+import {
+  DomainError,
+  PlaybackError,
+  PlaybackErrorCode,
+  PlayRequestErrorCode,
+  ResolveErrorCode,
+  ok,
+  refuse,
+  type PlayRefusal,
+  type Result,
+} from '@accord/core';
 import { TrackResolverService } from '../../domain/catalog/track-resolver.service';
-import type { ResolveFailure } from '../../domain/catalog/catalog.types';
 import { PlaybackService } from '../../domain/playback/playback.service';
 import {
   MAX_QUEUE_LENGTH,
   type PlayableTrack,
   type PlaybackRequester,
   type QueueEntry,
-  QUEUE_FULL_MESSAGE,
 } from '../../domain/playback/playback.types';
 import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
 
@@ -37,15 +45,15 @@ export interface PlaylistProgress {
   note?: string;
 }
 
-/** Why a request queued nothing: the catalog's reason, or a full queue. */
-export { QUEUE_FULL_MESSAGE };
-
-export type PlayRefusal = ResolveFailure | 'QUEUE_FULL';
-
-export type PlayOutcome =
-  | { kind: 'refused'; reason: PlayRefusal; message: string }
+/** What a request queued: one track, or the start of a playlist. */
+export type PlayQueued =
   | { kind: 'track'; entry: QueueEntry; startedPlaying: boolean; position: number; next: boolean }
   | { kind: 'playlist'; progress: PlaylistProgress };
+
+/** What was queued, or why nothing was: the catalog's refusal, a full queue, a playlist with nothing to play. */
+export type PlayOutcome = Result<PlayQueued, PlayRefusal>;
+
+const QUEUE_FULL = refuse(PlayRequestErrorCode.QueueFull, { max: MAX_QUEUE_LENGTH });
 
 export interface PlayRequest {
   requester: PlaybackRequester;
@@ -98,10 +106,10 @@ export class PlayRequestService implements OnApplicationShutdown {
   async play(request: PlayRequest): Promise<PlayOutcome> {
     const query = request.query.trim();
     const problem = checkQuery(query);
-    if (problem) return { kind: 'refused', ...problem };
+    if (problem) return problem;
     await request.acknowledge?.();
     const resolved = await this.catalog.resolve(query, request.requester.userId);
-    if (!resolved.ok) return { kind: 'refused', reason: resolved.reason, message: resolved.message };
+    if (!resolved.ok) return resolved;
     if (resolved.kind === 'track') return this.playTrack(request, resolved.track);
     return this.playPlaylist(request, {
       name: resolved.name,
@@ -124,25 +132,19 @@ export class PlayRequestService implements OnApplicationShutdown {
     const next = request.next ?? false;
     const result = await this.playback.enqueue(request.requester, [track], { next, source: 'request' });
     const entry = result.added[0];
-    if (!entry) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
-    return { kind: 'track', entry, startedPlaying: result.startedPlaying, position: result.firstPosition, next };
+    if (!entry) return QUEUE_FULL;
+    return ok({ kind: 'track', entry, startedPlaying: result.startedPlaying, position: result.firstPosition, next });
   }
 
   private async playPlaylist(
     request: PlayRequest,
     { name, tracks, leftOut }: { name: string; tracks: PlayableTrack[]; leftOut: number },
   ): Promise<PlayOutcome> {
-    if (tracks.length === 0) {
-      return {
-        kind: 'refused',
-        reason: 'PLAYLIST_EMPTY',
-        message: `The playlist "${name}" has nothing I can play (empty, or only private or deleted videos). Nothing was queued.`,
-      };
-    }
+    if (tracks.length === 0) return refuse(PlayRequestErrorCode.PlaylistLoadedEmpty, { name });
     const { guildId } = request.requester;
     const before = this.playback.snapshot(guildId);
     const room = MAX_QUEUE_LENGTH - (before?.queue.length ?? 0);
-    if (room <= 0) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
+    if (room <= 0) return QUEUE_FULL;
     const wanted = tracks.slice(0, room);
     // "Next" only matters while something plays; then the first track need not start at once either.
     const next = (request.next ?? false) && !!before?.current;
@@ -160,11 +162,11 @@ export class PlayRequestService implements OnApplicationShutdown {
       next,
       state: 'loading',
     };
-    if (result.added.length === 0) return { kind: 'refused', reason: 'QUEUE_FULL', message: QUEUE_FULL_MESSAGE };
+    if (result.added.length === 0) return QUEUE_FULL;
     if (result.refused > 0) progress.state = 'full';
     else if (rest.length === 0) progress.state = 'done';
     else this.track(this.loadRest({ request, tracks: wanted, slices: rest, progress }));
-    return { kind: 'playlist', progress: { ...progress } };
+    return ok({ kind: 'playlist', progress: { ...progress } });
   }
 
   private track(load: Promise<void>): void {
@@ -240,18 +242,11 @@ export class PlayRequestService implements OnApplicationShutdown {
   }
 }
 
-function checkQuery(query: string): { reason: PlayRefusal; message: string } | null {
-  if (query.length === 0) {
-    return {
-      reason: 'EMPTY_QUERY',
-      message: 'Tell me what to play: a song name, or a YouTube, Spotify, Deezer or SoundCloud link.',
-    };
-  }
+/** The cheap checks, before the reply is deferred: the catalog would refuse the same queries, later. */
+function checkQuery(query: string): PlayRefusal | null {
+  if (query.length === 0) return refuse(ResolveErrorCode.EmptyQuery, {});
   if (query.length > MAX_QUERY_LENGTH) {
-    return {
-      reason: 'QUERY_TOO_LONG',
-      message: `That query is ${query.length.toLocaleString('en-US')} characters long; keep it under ${MAX_QUERY_LENGTH} (a song name or one link).`,
-    };
+    return refuse(ResolveErrorCode.QueryTooLong, { length: query.length, max: MAX_QUERY_LENGTH });
   }
   return null;
 }

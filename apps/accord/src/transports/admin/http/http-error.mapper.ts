@@ -12,8 +12,10 @@ import {
   PreferencesErrorCode,
   RecommendationError,
   RecommendationErrorCode,
+  ResolveError,
 } from '@accord/core';
 import { isTransientMongoError } from '../../../adapters/database/mongo-errors';
+import { playRefusalError } from './play-refusal.mapper';
 
 /** The HTTP status of each admin refusal. */
 export function adminErrorStatus(code: AdminErrorCode): HttpStatus {
@@ -184,5 +186,6 @@ export function mapDomainError(error: unknown): MappedError | null {
   if (error instanceof RecommendationError) {
     return { status: recommendationErrorStatus(error.code), code: error.code, message: error.message };
   }
+  if (error instanceof ResolveError) return mapDomainError(playRefusalError(error.refusal));
   return null;
 }

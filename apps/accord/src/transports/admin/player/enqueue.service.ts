@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EnqueueRequest, EnqueueResultDto } from '@accord/contracts';
-import { PlayRequestService, type PlayRefusal } from '../../../use-cases/play-request/play-request.service';
-import { PlaybackError, PlaybackErrorCode, AdminError, AdminErrorCode } from '@accord/core';
+import { PlayRequestService } from '../../../use-cases/play-request/play-request.service';
+import { AdminError, AdminErrorCode } from '@accord/core';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import { AdminApiMapper } from '../admin-api.mapper';
 import { AdminGuildsService } from '../guilds/admin-guilds.service';
+import { playRefusalError } from '../http/play-refusal.mapper';
 
 const NO_PLAYER_MESSAGE =
   'I am not playing in this server. Start me with /play from a voice channel; the panel cannot join one.';
@@ -32,21 +33,22 @@ export class EnqueueService {
       query: request.query,
       next: request.next ?? false,
     });
-    if (outcome.kind === 'refused') throw refusal(outcome.reason, outcome.message);
+    if (!outcome.ok) throw playRefusalError(outcome);
+    const queued = outcome.value;
     const player = await this.guilds.player(guildId);
-    if (outcome.kind === 'track') {
+    if (queued.kind === 'track') {
       return {
         kind: 'track',
-        first: AdminApiMapper.entry(outcome.entry),
-        firstPosition: outcome.position,
-        startedPlaying: outcome.startedPlaying,
-        next: outcome.next,
+        first: AdminApiMapper.entry(queued.entry),
+        firstPosition: queued.position,
+        startedPlaying: queued.startedPlaying,
+        next: queued.next,
         queued: 1,
         playlist: null,
         player,
       };
     }
-    const { progress } = outcome;
+    const { progress } = queued;
     return {
       kind: 'playlist',
       first: progress.first ? AdminApiMapper.entry(progress.first) : null,
@@ -72,26 +74,5 @@ export class EnqueueService {
     if (snapshot?.current?.entry.id === entry.id) return 0;
     const index = snapshot?.queue.findIndex((queued) => queued.id === entry.id) ?? -1;
     return index >= 0 ? index + 1 : null;
-  }
-}
-
-/** Each reason `/play` gives for queueing nothing, as the admin API's refusal. */
-function refusal(reason: PlayRefusal, message: string): Error {
-  switch (reason) {
-    case 'EMPTY_QUERY':
-    case 'QUERY_TOO_LONG':
-      return new AdminError(AdminErrorCode.InvalidQuery, message, 'query');
-    case 'NOT_FOUND':
-      return new AdminError(AdminErrorCode.NothingFound, message);
-    case 'UNSUPPORTED_LINK':
-      return new AdminError(AdminErrorCode.UnsupportedLink, message);
-    case 'PLAYLIST_EMPTY':
-      return new AdminError(AdminErrorCode.PlaylistEmpty, message);
-    case 'SOURCE_UNAVAILABLE':
-      return new AdminError(AdminErrorCode.SourceUnavailable, message);
-    case 'AUDIO_UNAVAILABLE':
-      return new PlaybackError(PlaybackErrorCode.AudioUnavailable, message);
-    case 'QUEUE_FULL':
-      return new PlaybackError(PlaybackErrorCode.QueueFull, message);
   }
 }

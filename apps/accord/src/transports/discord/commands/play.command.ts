@@ -6,6 +6,7 @@ import { KeyedDebouncer } from '../autocomplete/keyed-debouncer';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { VoiceContextReader } from '../guards/voice-context';
+import { describePlayRefusal } from '../presenters/play-refusal.presenter';
 import { renderPlayOutcome, renderPlaylistProgress, toAutocompleteChoices } from '../presenters/play.presenter';
 import { ProgressReply } from '../replies/answer';
 import { Command, type SlashCommand } from '../slash-command';
@@ -51,8 +52,8 @@ export class PlayCommand implements SlashCommand {
       acknowledge: () => interaction.deferReply(),
       onProgress: (progress) => reply.progress(renderPlaylistProgress(progress)),
     });
-    if (outcome.kind === 'refused') await reply.first(outcome.message, { ephemeral: true });
-    else await reply.first(renderPlayOutcome(outcome));
+    if (outcome.ok) await reply.first(renderPlayOutcome(outcome.value));
+    else await reply.first(describePlayRefusal(outcome), { ephemeral: true });
   }
 
   /** Suggestions from the catalog and a Lavalink search; never throws, answers [] when anything fails. */

@@ -1,12 +1,12 @@
-import type { PlayOutcome, PlaylistProgress } from '../../../use-cases/play-request/play-request.service';
+import type { PlayQueued, PlaylistProgress } from '../../../use-cases/play-request/play-request.service';
 import { MAX_QUEUE_LENGTH } from '../../../domain/playback/playback.types';
 import { clip } from './message-view';
 import { describeTrack } from './track.presenter';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
-/** /play's answer for a single track or the start of a playlist; refusals are rendered as errors elsewhere. */
-export function renderPlayOutcome(outcome: Exclude<PlayOutcome, { kind: 'refused' }>): string {
+/** /play's answer for a single track or the start of a playlist; refusals are worded by `describePlayRefusal`. */
+export function renderPlayOutcome(outcome: PlayQueued): string {
   if (outcome.kind === 'playlist') return renderPlaylistProgress(outcome.progress);
   const track = describeTrack(outcome.entry);
   if (outcome.startedPlaying) return `▶️ Now playing ${track}`;

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RepliableInteraction } from 'discord.js';
-import { DomainError } from '@accord/core';
+import { DomainError, ResolveError } from '@accord/core';
 import { renderImportDone, renderImportFailed, renderImportProgress } from '../presenters/import.presenter';
+import { describeResolveRefusal } from '../presenters/play-refusal.presenter';
 import type { ImportResult } from '../../../use-cases/import/spotify-import.service';
 import { ThrottledProgress, type ProgressListener } from '../../../use-cases/import/import-progress';
 
@@ -54,7 +55,9 @@ export class ImportRepliesService {
       .catch((error: unknown) => {
         throttle.stop();
         if (error instanceof DomainError) {
-          edit(renderImportFailed(error.message));
+          edit(
+            renderImportFailed(error instanceof ResolveError ? describeResolveRefusal(error.refusal) : error.message),
+          );
           return;
         }
         this.logger.error(`${label} failed`, error instanceof Error ? error.stack : String(error));
