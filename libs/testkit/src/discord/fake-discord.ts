@@ -54,6 +54,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Accept only this bot token (REST 401, gateway close 4004 otherwise); any token by default. */
   token?: string;
+  /**
+   * Accept only this token at IDENTIFY (gateway close 4004 otherwise) while REST follows `token`:
+   * a token Discord's REST still takes but its gateway refuses, so the login fails on the gateway.
+   */
+  gatewayToken?: string;
   /** VOICE_SERVER_UPDATE's endpoint. */
   voiceEndpoint?: string;
   /** The OAuth2 client secret the token exchange accepts; any non-empty one by default. */
@@ -143,7 +148,7 @@ export class FakeDiscord {
     this.gateway = new FakeGateway({
       store: this.store,
       shardCount,
-      token: options.token,
+      token: options.gatewayToken ?? options.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       resumeUrl: () => `${this.gatewayUrl}/resume`,
       onVoiceStateRequest: (shardId, d) => this.onVoiceStateRequest(shardId, d),
