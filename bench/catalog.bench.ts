@@ -74,7 +74,7 @@ async function timeResolves(
     const started = performance.now();
     const outcome = await catalog.resolve(query, 'bench');
     times.push(performance.now() - started);
-    if (!outcome.ok || outcome.kind !== 'track' || outcome.fromPin !== expectPinned) {
+    if (!outcome.ok || outcome.value.kind !== 'track' || outcome.value.fromPin !== expectPinned) {
       throw new Error(`unexpected outcome for "${query}": ${JSON.stringify(outcome).slice(0, 200)}`);
     }
   }

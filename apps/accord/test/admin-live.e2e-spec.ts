@@ -201,7 +201,7 @@ describe('Admin live WebSocket (end to end on the fakes)', () => {
     owner.send('subscribe', { channel: 'owner' });
     await owner.next('subscribed');
     const resolved = await bot.app.get(TrackResolverService).resolve('Daft Punk - One More Time', ana.id);
-    if (!resolved.ok || resolved.kind !== 'track') throw new Error(JSON.stringify(resolved));
+    if (!resolved.ok || resolved.value.kind !== 'track') throw new Error(JSON.stringify(resolved));
     const [song] = (
       await ownerClient.request({ method: 'GET', url: '/api/v1/tracks?q=Daft%20Punk%20One%20More%20Time' })
     ).json<CatalogTrackDto[]>();

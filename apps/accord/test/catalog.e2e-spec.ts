@@ -64,9 +64,9 @@ describe('Catalog (end to end on the fakes)', () => {
     bot.app.get<Connection>(getConnectionToken()).collection<TrackDocument>('tracks').findOne(filter);
   const resolveTrack = async (query: string) => {
     const outcome = await catalog().resolve(query, ana.id);
-    if (!outcome.ok || outcome.kind !== 'track')
+    if (!outcome.ok || outcome.value.kind !== 'track')
       throw new Error(`expected a track for ${query}: ${JSON.stringify(outcome)}`);
-    return outcome;
+    return outcome.value;
   };
 
   beforeAll(async () => {
@@ -207,10 +207,10 @@ describe('Catalog (end to end on the fakes)', () => {
     const requests = [...spotify.requests];
     const again = await catalog().resolve(link, ana.id);
 
-    expect(first).toMatchObject({ ok: true, kind: 'track', source: 'spotify', fromPin: false });
+    expect(first).toMatchObject({ ok: true, value: { kind: 'track', source: 'spotify', fromPin: false } });
     expect(requests).toEqual(['POST /api/token', `GET /v1/tracks/${SPOTIFY_FIXTURES.digitalLove.id}`]);
     expect(spotify.requests).toEqual(requests);
-    expect(again).toMatchObject({ ok: true, source: 'spotify', fromPin: true });
+    expect(again).toMatchObject({ ok: true, value: { source: 'spotify', fromPin: true } });
     expect(node.loadTrackCalls).toEqual(['ytmsearch:Daft Punk - Digital Love']);
     expect(await trackDoc({ spotifyId: SPOTIFY_FIXTURES.digitalLove.id })).toMatchObject({
       key: 'daftpunk|digitallove|none',
@@ -225,16 +225,16 @@ describe('Catalog (end to end on the fakes)', () => {
       ana.id,
     );
 
-    if (!outcome.ok || outcome.kind !== 'playlist') throw new Error(JSON.stringify(outcome));
-    expect(outcome.name).toBe('Accord fixture mix');
-    expect(outcome.tracks).toHaveLength(SPOTIFY_FIXTURES.fixtureMix.tracks.length);
-    expect(outcome.tracks.slice(0, 3).every((track) => track.encoded && track.trackKey)).toBe(true);
-    expect(outcome.tracks[2].trackKey).toBe('velvetatlas|winterroad|live');
-    expect(outcome.tracks.slice(3)).toEqual([
+    if (!outcome.ok || outcome.value.kind !== 'playlist') throw new Error(JSON.stringify(outcome));
+    expect(outcome.value.name).toBe('Accord fixture mix');
+    expect(outcome.value.tracks).toHaveLength(SPOTIFY_FIXTURES.fixtureMix.tracks.length);
+    expect(outcome.value.tracks.slice(0, 3).every((track) => track.encoded && track.trackKey)).toBe(true);
+    expect(outcome.value.tracks[2].trackKey).toBe('velvetatlas|winterroad|live');
+    expect(outcome.value.tracks.slice(3)).toEqual([
       expect.objectContaining({ query: 'Velvet Atlas - Paper Comets', trackKey: 'velvetatlas|papercomets|none' }),
       expect.objectContaining({ sourceName: 'spotify', trackKey: 'silentorchard|stormparade|none' }),
     ]);
-    expect(outcome.tracks.slice(3).some((track) => track.encoded)).toBe(false);
+    expect(outcome.value.tracks.slice(3).some((track) => track.encoded)).toBe(false);
   });
 
   it('tells the user when Spotify is down', async () => {

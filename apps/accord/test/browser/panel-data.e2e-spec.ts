@@ -212,8 +212,8 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
     };
     for (const query of ['Daft Punk - One More Time', 'Justice - D.A.N.C.E.', 'Kavinsky - Nightcall']) {
       const outcome = await bot.app.get(TrackResolverService).resolve(query, ana.id);
-      if (!outcome.ok || outcome.kind !== 'track') throw new Error(`could not resolve ${query}`);
-      await playback().enqueue(requester, [outcome.track]);
+      if (!outcome.ok || outcome.value.kind !== 'track') throw new Error(`could not resolve ${query}`);
+      await playback().enqueue(requester, [outcome.value.track]);
     }
     await eventually(() => playback().snapshot(main.id)?.listeners.length === 2);
     await playing('One More Time');
@@ -360,7 +360,7 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
     const resolved: Record<string, string> = {};
     for (const query of ['Justice - Genesis', 'Justice - Phantom', 'Justice - D.A.N.C.E.']) {
       const outcome = await bot.app.get(TrackResolverService).resolve(query, ana.id);
-      if (!outcome.ok || outcome.kind !== 'track') throw new Error(`could not resolve ${query}`);
+      if (!outcome.ok || outcome.value.kind !== 'track') throw new Error(`could not resolve ${query}`);
     }
     for (const track of await apiGet<CatalogTrackDto[]>('/tracks?q=justice')) resolved[track.title] = track.id;
     await page.getByLabel('Search').fill('justice');

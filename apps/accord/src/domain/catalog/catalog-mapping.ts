@@ -1,5 +1,5 @@
 import type { Candidate, ScoredCandidate } from '@accord/track-identity';
-import { ResolveErrorCode, refuse, type PlayableTrack } from '@accord/core';
+import { ResolveErrorCode, ok, refuse, type PlayableTrack } from '@accord/core';
 import type { LoadResult } from '../../adapters/lavalink/lavalink.types';
 import type {
   CatalogTrack,
@@ -92,7 +92,7 @@ export function toPlayable(track: CatalogTrack): PlayableTrack {
 }
 
 export function pinnedOutcome(track: CatalogTrack, source: LinkSource, fromPin = true): ResolveOutcome {
-  return { ok: true, kind: 'track', track: toPlayable(track), source, fromPin };
+  return ok({ kind: 'track', track: toPlayable(track), source, fromPin });
 }
 
 export function songFields(

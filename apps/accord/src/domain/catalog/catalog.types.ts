@@ -1,20 +1,22 @@
-import type { LinkSource, PlayableTrack, ResolveRefusal } from '@accord/core';
+import type { LinkSource, PlayableTrack, ResolveRefusal, Result } from '@accord/core';
 
 /** Where a resolved track came from (`LinkSource`; `link` is a direct audio link, Lavalink's http source). */
 export type { LinkSource, SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
-export type ResolveOutcome =
-  | { ok: true; kind: 'track'; track: PlayableTrack; source: LinkSource; fromPin: boolean }
+/** What a /play query resolves to: one track, or a playlist's tracks. */
+export type Resolved =
+  | { kind: 'track'; track: PlayableTrack; source: LinkSource; fromPin: boolean }
   | {
-      ok: true;
       kind: 'playlist';
       name: string;
       tracks: PlayableTrack[];
       source: LinkSource;
       /** Tracks left out past the playlist cap (1,000); 0 or absent when none were. */
       truncated?: number;
-    }
-  | ResolveRefusal; // a code and its data; each transport words it
+    };
+
+/** `resolve`'s answer: what the query resolved to, or the catalog's refusal (a code and its data; each transport words it). */
+export type ResolveOutcome = Result<Resolved, ResolveRefusal>;
 
 /** Who pinned a track's video: the catalog's own match, or a person through /fix or the panel. */
 export type PinnedBy = 'auto' | 'user';

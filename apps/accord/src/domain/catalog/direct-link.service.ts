@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ResolveErrorCode, refuse } from '@accord/core';
+import { ResolveErrorCode, ok, refuse } from '@accord/core';
 import { HostLookup } from '../../adapters/network/host-lookup';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { ResolveOutcome } from './catalog.types';
@@ -35,6 +35,6 @@ export class DirectLinkService {
     const result = await this.videos.load(url);
     const track = result.type === 'track' ? result.track : undefined;
     if (!track?.encoded) return refuse(ResolveErrorCode.LinkUnplayable, { url });
-    return { ok: true, kind: 'track', track: directTrack(track, url), source: 'link', fromPin: false };
+    return ok({ kind: 'track', track: directTrack(track, url), source: 'link', fromPin: false });
   }
 }

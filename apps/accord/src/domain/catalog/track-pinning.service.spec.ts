@@ -39,9 +39,9 @@ describe(TrackPinningService.name, () => {
   describe(TrackPinningService.prototype.reportLoadFailure.name, () => {
     it('re-pins to the next best video, never one that failed, and says so', async () => {
       const first = await resolver.resolve('Daft Punk - One More Time', 'u1');
-      if (!first.ok || first.kind !== 'track') throw new Error('expected a track');
+      if (!first.ok || first.value.kind !== 'track') throw new Error('expected a track');
 
-      const replacement = await sut.reportLoadFailure(first.track, 'This video is unavailable');
+      const replacement = await sut.reportLoadFailure(first.value.track, 'This video is unavailable');
 
       expect(replacement).toMatchObject({ identifier: 'dpOfficial1', trackKey: 'daftpunk|onemoretime|none' });
       expect(tracks.docs[0]).toMatchObject({ youtubeId: 'dpOfficial1', failures: 1, failedVideoIds: ['dpTopic0001'] });
@@ -53,16 +53,16 @@ describe(TrackPinningService.name, () => {
           by: 'auto',
         }) as unknown,
       });
-      expect(await sut.reportLoadFailure(first.track, 'again, from another guild')).toMatchObject({
+      expect(await sut.reportLoadFailure(first.value.track, 'again, from another guild')).toMatchObject({
         identifier: 'dpOfficial1',
       });
     });
 
     it('marks the song unavailable and gives null when no other video fits', async () => {
       const first = await resolver.resolve('Daft Punk - Digital Love', 'u1');
-      if (!first.ok || first.kind !== 'track') throw new Error('expected a track');
+      if (!first.ok || first.value.kind !== 'track') throw new Error('expected a track');
 
-      expect(await sut.reportLoadFailure(first.track, 'gone')).toBeNull();
+      expect(await sut.reportLoadFailure(first.value.track, 'gone')).toBeNull();
       expect(tracks.docs[0]).toMatchObject({ unavailable: true, failures: 1 });
     });
   });
@@ -81,7 +81,8 @@ describe(TrackPinningService.name, () => {
       // The offered video was kept: re-pinning loaded nothing more than the two searches.
       expect(lavalink.calls).toEqual(['ytmsearch:Daft Punk - One More Time', 'ytsearch:Daft Punk - One More Time']);
       expect(await resolver.resolve('Daft Punk - One More Time', 'u1')).toMatchObject({
-        track: { identifier: 'dpOfficial1' },
+        ok: true,
+        value: { track: { identifier: 'dpOfficial1' } },
       });
     });
 
@@ -100,10 +101,12 @@ describe(TrackPinningService.name, () => {
       });
       lavalink.calls.length = 0;
       expect(await resolver.resolve('https://youtu.be/dpLive00001', 'u1')).toMatchObject({
-        track: { identifier: 'dpTopic0001' },
+        ok: true,
+        value: { track: { identifier: 'dpTopic0001' } },
       });
       expect(await resolver.resolve('Daft Punk - One More Time (Live)', 'u1')).toMatchObject({
-        track: { identifier: 'dpTopic0001' },
+        ok: true,
+        value: { track: { identifier: 'dpTopic0001' } },
       });
       expect(lavalink.calls).toEqual([]);
       await expect(sut.merge(target.id, target.id)).rejects.toMatchObject({ code: 'CANNOT_MERGE_INTO_ITSELF' });

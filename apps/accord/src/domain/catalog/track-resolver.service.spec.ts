@@ -44,11 +44,13 @@ describe(TrackResolverService.name, () => {
       const again = await sut.resolve('daft punk – one more time (Official Video)', 'u2');
 
       expect(lavalink.calls).toEqual(['ytmsearch:Daft Punk - One More Time']);
-      expect(first).toMatchObject({ ok: true, kind: 'track', fromPin: false, track: { identifier: 'dpTopic0001' } });
+      expect(first).toMatchObject({
+        ok: true,
+        value: { kind: 'track', fromPin: false, track: { identifier: 'dpTopic0001' } },
+      });
       expect(again).toMatchObject({
         ok: true,
-        fromPin: true,
-        track: { identifier: 'dpTopic0001', encoded: 'QAAAdpTopic0001' },
+        value: { fromPin: true, track: { identifier: 'dpTopic0001', encoded: 'QAAAdpTopic0001' } },
       });
       expect(tracks.docs).toHaveLength(1);
       expect(tracks.docs[0]).toMatchObject({
@@ -68,7 +70,7 @@ describe(TrackResolverService.name, () => {
 
       expect(outcome).toMatchObject({
         ok: true,
-        track: { identifier: 'dpTopic0001', trackKey: 'daftpunk|onemoretime|none' },
+        value: { track: { identifier: 'dpTopic0001', trackKey: 'daftpunk|onemoretime|none' } },
       });
       await sut.resolve('Daft Punk - One More Time', 'u1');
       expect(lavalink.calls).toHaveLength(1);
@@ -80,7 +82,7 @@ describe(TrackResolverService.name, () => {
       const outcome = await sut.resolve('Daft Punk - Digital Love', 'u1');
 
       expect(lavalink.calls).toEqual(['ytmsearch:Daft Punk - Digital Love', 'ytsearch:Daft Punk - Digital Love']);
-      expect(outcome).toMatchObject({ ok: true, track: { identifier: 'dlTopic0001' } });
+      expect(outcome).toMatchObject({ ok: true, value: { track: { identifier: 'dlTopic0001' } } });
     });
 
     it('says nothing was found, and pins nothing, when no video matches', async () => {
@@ -130,12 +132,10 @@ describe(TrackResolverService.name, () => {
 
       expect(first).toMatchObject({
         ok: true,
-        fromPin: false,
-        source: 'youtube',
-        track: { identifier: 'dpOfficial1' },
+        value: { fromPin: false, source: 'youtube', track: { identifier: 'dpOfficial1' } },
       });
-      expect(byText).toMatchObject({ fromPin: true, track: { identifier: 'dpOfficial1' } });
-      expect(byLink).toMatchObject({ fromPin: true });
+      expect(byText).toMatchObject({ ok: true, value: { fromPin: true, track: { identifier: 'dpOfficial1' } } });
+      expect(byLink).toMatchObject({ ok: true, value: { fromPin: true } });
       expect(lavalink.calls).toEqual(['https://youtu.be/dpOfficial1']);
     });
 
@@ -152,7 +152,7 @@ describe(TrackResolverService.name, () => {
 
       const outcome = await sut.resolve('https://youtu.be/dpTopic0001', 'u1');
 
-      expect(outcome).toMatchObject({ ok: true, fromPin: false, track: { identifier: 'dpOfficial1' } });
+      expect(outcome).toMatchObject({ ok: true, value: { fromPin: false, track: { identifier: 'dpOfficial1' } } });
       expect(tracks.docs[0]).toMatchObject({
         youtubeId: 'dpOfficial1',
         failedVideoIds: ['dpTopic0001'],
@@ -182,10 +182,12 @@ describe(TrackResolverService.name, () => {
 
       expect(outcome).toMatchObject({
         ok: true,
-        kind: 'track',
-        source: 'link',
-        fromPin: false,
-        track: { sourceName: 'http', title: 'One More Time', trackKey: 'daftpunk|onemoretime|none' },
+        value: {
+          kind: 'track',
+          source: 'link',
+          fromPin: false,
+          track: { sourceName: 'http', title: 'One More Time', trackKey: 'daftpunk|onemoretime|none' },
+        },
       });
       expect(lavalink.calls).toEqual([link]);
       expect(tracks.docs).toEqual([]);
@@ -196,8 +198,8 @@ describe(TrackResolverService.name, () => {
 
       const outcome = await sut.resolve(link, 'u1');
 
-      expect(outcome).toMatchObject({ ok: true, track: { title: 'one-more-time.mp3' } });
-      expect(outcome.ok && outcome.kind === 'track' ? outcome.track.trackKey : 'refused').toBeUndefined();
+      expect(outcome).toMatchObject({ ok: true, value: { track: { title: 'one-more-time.mp3' } } });
+      expect(outcome.ok && outcome.value.kind === 'track' ? outcome.value.track.trackKey : 'refused').toBeUndefined();
     });
 
     it.each([
@@ -235,7 +237,7 @@ describe(TrackResolverService.name, () => {
       lavalink.videos = [file('One More Time', 'Daft Punk', local)];
       catalog.links.direct = 'any';
 
-      expect(await sut.resolve(local, 'u1')).toMatchObject({ ok: true, source: 'link' });
+      expect(await sut.resolve(local, 'u1')).toMatchObject({ ok: true, value: { source: 'link' } });
     });
   });
 
@@ -256,11 +258,12 @@ describe(TrackResolverService.name, () => {
 
       expect(first).toMatchObject({
         ok: true,
-        source: 'spotify',
-        fromPin: false,
-        track: { identifier: 'dlTopic0001' },
+        value: { source: 'spotify', fromPin: false, track: { identifier: 'dlTopic0001' } },
       });
-      expect(again).toMatchObject({ ok: true, source: 'spotify', fromPin: true, track: { identifier: 'dlTopic0001' } });
+      expect(again).toMatchObject({
+        ok: true,
+        value: { source: 'spotify', fromPin: true, track: { identifier: 'dlTopic0001' } },
+      });
       expect(spotify.calls).toBe(1);
       expect(lavalink.calls).toEqual(['ytmsearch:Daft Punk - Digital Love']);
       expect(tracks.docs[0]).toMatchObject({ spotifyId: SPOTIFY_ID, isrc: 'GBDUW0000055', durationMs: 301_373 });
@@ -304,15 +307,15 @@ describe(TrackResolverService.name, () => {
 
       const outcome = await sut.resolve('https://open.spotify.com/playlist/37i9dQZF1DXfixture0001', 'u1');
 
-      if (!outcome.ok || outcome.kind !== 'playlist') throw new Error('expected a playlist');
-      expect(outcome.truncated).toBe(1_250 - items.length);
-      expect(outcome.tracks.map((track) => track.encoded ?? null)).toEqual([
+      if (!outcome.ok || outcome.value.kind !== 'playlist') throw new Error('expected a playlist');
+      expect(outcome.value.truncated).toBe(1_250 - items.length);
+      expect(outcome.value.tracks.map((track) => track.encoded ?? null)).toEqual([
         null, // searched, nothing matched: playback will try again and skip it
         'QAAAdlTopic0001',
         'QAAAdpTopic0001', // a radio edit is the same song: the pin, no search
         ...Array.from({ length: 5 }, () => null),
       ]);
-      expect(outcome.tracks[3]).toMatchObject({
+      expect(outcome.value.tracks[3]).toMatchObject({
         query: 'Band 0 - Song 0',
         trackKey: 'band0|song0|none',
         sourceName: 'spotify',
@@ -336,8 +339,8 @@ describe(TrackResolverService.name, () => {
       const first = await sut.resolve('https://www.deezer.com/fr/track/3135556', 'u1');
       const again = await sut.resolve('https://www.deezer.com/track/3135556', 'u1');
 
-      expect(first).toMatchObject({ ok: true, source: 'deezer', track: { identifier: 'dlTopic0001' } });
-      expect(again).toMatchObject({ ok: true, fromPin: true });
+      expect(first).toMatchObject({ ok: true, value: { source: 'deezer', track: { identifier: 'dlTopic0001' } } });
+      expect(again).toMatchObject({ ok: true, value: { fromPin: true } });
       expect(deezer.calls).toBe(1);
     });
   });
@@ -385,14 +388,14 @@ describe(TrackResolverService.name, () => {
 
       const outcome = await sut.resolve('https://youtu.be/wildFan0001', 'u1');
 
-      expect(outcome).toMatchObject({ ok: true, track: { trackKey: 'florida|wildones|none' } });
+      expect(outcome).toMatchObject({ ok: true, value: { track: { trackKey: 'florida|wildones|none' } } });
       expect(tracks.docs[1]).toMatchObject({ artist: 'Flo Rida', title: 'Wild Ones', youtubeId: 'wildFan0001' });
     });
 
     it('reads the same upload artist-first while the artist is unknown to the catalog', async () => {
       const outcome = await sut.resolve('https://youtu.be/wildFan0001', 'u1');
 
-      expect(outcome).toMatchObject({ ok: true, track: { trackKey: 'wildones|florida|none' } });
+      expect(outcome).toMatchObject({ ok: true, value: { track: { trackKey: 'wildones|florida|none' } } });
     });
 
     it('learns the artist from a source answer, even one that found no video', async () => {
@@ -411,7 +414,7 @@ describe(TrackResolverService.name, () => {
         reason: 'SONG_NOT_ON_YOUTUBE',
         data: { artist: 'Flo Rida', title: 'Whistle' },
       });
-      expect(fromLink).toMatchObject({ ok: true, track: { trackKey: 'florida|wildones|none' } });
+      expect(fromLink).toMatchObject({ ok: true, value: { track: { trackKey: 'florida|wildones|none' } } });
     });
 
     it('keys playlist items with the known artists', async () => {
@@ -425,8 +428,8 @@ describe(TrackResolverService.name, () => {
         'u1',
       );
 
-      if (!outcome.ok || outcome.kind !== 'playlist') throw new Error('expected a playlist');
-      expect(outcome.tracks.map((track) => track.trackKey)).toEqual(['florida|wildones|none']);
+      if (!outcome.ok || outcome.value.kind !== 'playlist') throw new Error('expected a playlist');
+      expect(outcome.value.tracks.map((track) => track.trackKey)).toEqual(['florida|wildones|none']);
     });
 
     it('reads the artists of pinned songs once, not on every request', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { scoreCandidate } from '@accord/track-identity';
-import { CatalogError, CatalogErrorCode, ResolveErrorCode, refuse, type PlayableTrack } from '@accord/core';
+import { CatalogError, CatalogErrorCode, ResolveErrorCode, ok, refuse, type PlayableTrack } from '@accord/core';
 import { isTransientMongoError } from '../../adapters/database/mongo-errors';
 import { DeezerClient } from '../../adapters/deezer/deezer.client';
 import { SpotifyClient } from '../../adapters/spotify/spotify.client';
@@ -74,7 +74,7 @@ export class TrackResolverService implements TrackResolverPort {
     try {
       const outcome = await this.resolveParsed(parsed, query);
       this.logger.debug(
-        `resolve by ${requesterId}: ${parsed.kind} -> ${outcome.ok ? `${outcome.kind} (${outcome.source})` : outcome.reason}`,
+        `resolve by ${requesterId}: ${parsed.kind} -> ${outcome.ok ? `${outcome.value.kind} (${outcome.value.source})` : outcome.reason}`,
       );
       return outcome;
     } catch (error: unknown) {
@@ -116,7 +116,7 @@ export class TrackResolverService implements TrackResolverPort {
       const resolved = track.author
         ? await this.resolveSourceTrack(source, kind)
         : await this.resolveText(track.query ?? track.title);
-      return resolved.ok && resolved.kind === 'track' ? resolved.track : null;
+      return resolved.ok && resolved.value.kind === 'track' ? resolved.value.track : null;
     } catch (error: unknown) {
       if (error instanceof CatalogError && error.code === CatalogErrorCode.AudioUnavailable) return null;
       throw error;
@@ -144,14 +144,14 @@ export class TrackResolverService implements TrackResolverPort {
         completeKey(match.query) ??
         completeKey(parsedVideo) ??
         incompleteKey(parsedVideo, match.video.identifier ?? '');
-      return { ok: true, kind: 'track', track: { ...match.video, trackKey }, source: 'search', fromPin: false };
+      return ok({ kind: 'track', track: { ...match.video, trackKey }, source: 'search', fromPin: false });
     }
     if (parsed.kind === 'direct') return this.directLinks.resolve(parsed.url);
     if (parsed.kind === 'youtube-video' || parsed.kind === 'soundcloud') {
       const video = firstTrack(await this.videos.load(parsed.url));
       if (!video?.encoded) return refuse(ResolveErrorCode.CatalogAway, {});
       const source = parsed.kind === 'soundcloud' ? 'soundcloud' : parsed.source;
-      return { ok: true, kind: 'track', track: withKey(video, knownArtists), source, fromPin: false };
+      return ok({ kind: 'track', track: withKey(video, knownArtists), source, fromPin: false });
     }
     return refuse(ResolveErrorCode.CatalogAway, {});
   }
@@ -237,7 +237,7 @@ export class TrackResolverService implements TrackResolverPort {
       this.artists.remember([created.artist]);
       return pinnedOutcome(created, source, created.youtubeId !== videoId);
     }
-    if (video?.isStream) return { ok: true, kind: 'track', track: video, source, fromPin: false };
+    if (video?.isStream) return ok({ kind: 'track', track: video, source, fromPin: false });
     // Deleted, private or blocked: search for the song when we know which one it was.
     if (!known) return refuse(ResolveErrorCode.VideoUnavailable, {});
     const exclude = [...known.failedVideoIds, videoId, known.youtubeId];
@@ -264,7 +264,7 @@ export class TrackResolverService implements TrackResolverPort {
     if (videos.length === 0) return refuse(ResolveErrorCode.PlaylistEmpty, { name });
     const kept = videos.slice(0, MAX_PLAYLIST_TRACKS);
     const tracks = await this.pinning.identifyVideos(kept);
-    return { ok: true, kind: 'playlist', name, tracks, source: link.source, truncated: videos.length - kept.length };
+    return ok({ kind: 'playlist', name, tracks, source: link.source, truncated: videos.length - kept.length });
   }
 
   private async resolveSoundcloud(url: string, hint: string): Promise<ResolveOutcome> {
@@ -272,17 +272,17 @@ export class TrackResolverService implements TrackResolverPort {
     const knownArtists = await this.artists.lookup();
     if (result.type === 'track') {
       const track = withKey(result.track, knownArtists);
-      return { ok: true, kind: 'track', track, source: 'soundcloud', fromPin: false };
+      return ok({ kind: 'track', track, source: 'soundcloud', fromPin: false });
     }
     if (result.type === 'playlist' && result.tracks.length > 0) {
       const kept = result.tracks.slice(0, MAX_PLAYLIST_TRACKS).map((track) => withKey(track, knownArtists));
       const truncated = result.tracks.length - kept.length;
-      return { ok: true, kind: 'playlist', name: result.name, tracks: kept, source: 'soundcloud', truncated };
+      return ok({ kind: 'playlist', name: result.name, tracks: kept, source: 'soundcloud', truncated });
     }
     // Gone from SoundCloud: the address still names the artist and the song.
     if (!hint) return refuse(ResolveErrorCode.SoundcloudUnavailable, {});
     const fallback = await this.resolveText(hint);
-    return fallback.ok ? { ...fallback, source: 'soundcloud' } : fallback;
+    return fallback.ok ? ok({ ...fallback.value, source: 'soundcloud' }) : fallback;
   }
 
   private async resolveFromSource(kind: SourceKind, type: CollectionType, id: string): Promise<ResolveOutcome> {
@@ -300,7 +300,7 @@ export class TrackResolverService implements TrackResolverPort {
       const answer = kind === 'spotify' ? await this.spotify.track(id) : await this.deezer.track(id);
       if (!answer.ok) return sourceFailure(answer, kind, type);
       const outcome = await this.resolveSourceTrack(answer.value, kind);
-      return outcome.ok ? { ...outcome, source: kind } : outcome;
+      return outcome.ok ? ok({ ...outcome.value, source: kind }) : outcome;
     }
     const client = kind === 'spotify' ? this.spotify : this.deezer;
     const answer: SourceAnswer<SourceCollection> =
@@ -309,7 +309,7 @@ export class TrackResolverService implements TrackResolverPort {
     const { name, tracks: items, total } = answer.value;
     if (items.length === 0) return refuse(ResolveErrorCode.PlaylistEmpty, { name });
     const tracks = await this.queueFromSource(items, kind);
-    return { ok: true, kind: 'playlist', name, tracks, source: kind, truncated: Math.max(0, total - items.length) };
+    return ok({ kind: 'playlist', name, tracks, source: kind, truncated: Math.max(0, total - items.length) });
   }
 
   /** One song from Spotify or Deezer metadata: its pin when the key is known, else searched and pinned. */
@@ -366,7 +366,7 @@ export class TrackResolverService implements TrackResolverPort {
     for (let index = 0; index < Math.min(RESOLVED_AHEAD, queue.length); index++) {
       if (queue[index].encoded) continue;
       const outcome = await this.resolveSourceTrack(items[index], kind);
-      if (outcome.ok && outcome.kind === 'track') queue[index] = outcome.track;
+      if (outcome.ok && outcome.value.kind === 'track') queue[index] = outcome.value.track;
     }
     return queue;
   }

@@ -24,13 +24,14 @@ export class FixService {
     if (query) {
       const outcome = await this.resolver.resolve(query, input.requesterId);
       if (!outcome.ok) throw new ResolveError(outcome);
-      if (outcome.kind === 'playlist') {
+      const found = outcome.value;
+      if (found.kind === 'playlist') {
         throw new CatalogError(
           CatalogErrorCode.InvalidQuery,
           '/fix works on one song: give it a song name or a link to one video.',
         );
       }
-      return this.pinning.candidates(requireKey(outcome.track.trackKey));
+      return this.pinning.candidates(requireKey(found.track.trackKey));
     }
     const current = input.guildId ? this.playback.current(input.guildId) : null;
     if (!current) {

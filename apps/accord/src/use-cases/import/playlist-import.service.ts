@@ -43,22 +43,23 @@ export class PlaylistImportService {
     progress({ phase: 'YouTube playlist', done: 0, total: 0 });
     const outcome = await this.catalog.resolve(target.url, userId);
     if (!outcome.ok) throw new ResolveError(outcome);
-    if (outcome.kind !== 'playlist') {
+    const playlist = outcome.value;
+    if (playlist.kind !== 'playlist') {
       throw new PreferencesError(PreferencesErrorCode.UnsupportedLink, 'That link is a single video, not a playlist.');
     }
     const library = new LibraryAccumulator();
-    for (const track of outcome.tracks) {
+    for (const track of playlist.tracks) {
       const parsed = parseTitle({ title: track.title, author: track.author });
       if (track.trackKey)
         library.addKeyed(track.trackKey, { artist: parsed.artist, title: parsed.title || track.title }, 1);
     }
-    progress({ phase: 'YouTube playlist', done: outcome.tracks.length, total: outcome.tracks.length });
+    progress({ phase: 'YouTube playlist', done: playlist.tracks.length, total: playlist.tracks.length });
     const { artists, tracks } = library.result({
       artists: DEFAULT_TASTE_SETTINGS.maxArtists,
       tracks: DEFAULT_TASTE_SETTINGS.maxTracks * 2,
     });
     this.knownArtists.remember(artists.map((artist) => artist.name));
-    const label = `YouTube: ${outcome.name}`;
+    const label = `YouTube: ${playlist.name}`;
     await this.taste.applyImport(userId, {
       summary: {
         kind: 'playlist',

@@ -4,7 +4,7 @@ import type { ResolveOutcome } from '../../domain/catalog/catalog.types';
 import { QueueEntryFactory, SnapshotFactory, TrackFactory } from '../../domain/playback/testing/playback.factory';
 import { MAX_QUERY_LENGTH } from '../../domain/catalog/link-parser';
 import { PlayRequestService, playlistSlices, type PlaylistProgress, type PlayRequest } from './play-request.service';
-import { PlaybackError, PlaybackErrorCode, ResolveErrorCode, refuse } from '@accord/core';
+import { PlaybackError, PlaybackErrorCode, ResolveErrorCode, ok, refuse } from '@accord/core';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import {
   MAX_QUEUE_LENGTH,
@@ -108,13 +108,10 @@ describe(PlayRequestService.name, () => {
   let resolve: jest.Mock<Promise<ResolveOutcome>, [string, string]>;
   let sut: PlayRequestService;
 
-  const playlist = (count: number, name = 'Mix'): ResolveOutcome => ({
-    ok: true,
-    kind: 'playlist',
-    name,
-    tracks: TrackFactory.many(count),
-    source: 'youtube',
-  });
+  const playlist = (count: number, name = 'Mix', truncated?: number): ResolveOutcome =>
+    ok({ kind: 'playlist', name, tracks: TrackFactory.many(count), source: 'youtube', truncated });
+  const track = (fromPin: boolean): ResolveOutcome =>
+    ok({ kind: 'track', track: TrackFactory.create(), source: 'search', fromPin });
   const play = (request: Partial<PlayRequest> = {}): ReturnType<PlayRequestService['play']> =>
     sut.play({ requester: requester(), query: 'daft punk', ...request });
 
@@ -156,13 +153,7 @@ describe(PlayRequestService.name, () => {
     const order: string[] = [];
     resolve.mockImplementation(() => {
       order.push('resolve');
-      return Promise.resolve({
-        ok: true,
-        kind: 'track',
-        track: TrackFactory.create(),
-        source: 'search',
-        fromPin: true,
-      });
+      return Promise.resolve(track(true));
     });
     await play({ query: '  daft punk  ', acknowledge: () => Promise.resolve(order.push('acknowledge')) });
     expect(order).toEqual(['acknowledge', 'resolve']);
@@ -177,13 +168,7 @@ describe(PlayRequestService.name, () => {
   });
 
   it('queues a single track, next when asked', async () => {
-    resolve.mockResolvedValue({
-      ok: true,
-      kind: 'track',
-      track: TrackFactory.create(),
-      source: 'search',
-      fromPin: false,
-    });
+    resolve.mockResolvedValue(track(false));
     await expect(play()).resolves.toMatchObject({
       ok: true,
       value: { kind: 'track', startedPlaying: true, position: 0 },
@@ -237,13 +222,7 @@ describe(PlayRequestService.name, () => {
 
   it("yields between chunks, so another guild's request is served meanwhile", async () => {
     resolve.mockResolvedValueOnce(playlist(1_000));
-    resolve.mockResolvedValueOnce({
-      ok: true,
-      kind: 'track',
-      track: TrackFactory.create(),
-      source: 'search',
-      fromPin: true,
-    });
+    resolve.mockResolvedValueOnce(track(true));
     await play();
     await sut.play({ requester: requester('guild-b'), query: 'get lucky' });
     await sut.whenIdle();
@@ -269,7 +248,7 @@ describe(PlayRequestService.name, () => {
   });
 
   it("passes on how many tracks the catalog's playlist cap left out", async () => {
-    resolve.mockResolvedValue({ ...playlist(20), truncated: 7 } as ResolveOutcome);
+    resolve.mockResolvedValue(playlist(20, 'Mix', 7));
     await expect(play()).resolves.toMatchObject({
       ok: true,
       value: { kind: 'playlist', progress: { found: 20, leftOut: 7 } },
@@ -346,7 +325,7 @@ describe(PlayRequestService.name, () => {
       [15, true],
     ]);
     const queue = playback.sessions.get('guild-a')!.queue;
-    const tracks = found.ok && found.kind === 'playlist' ? found.tracks : [];
+    const tracks = found.ok && found.value.kind === 'playlist' ? found.value.tracks : [];
     expect(queue.slice(0, 230).map((entry) => entry.track)).toEqual(tracks);
     expect(queue.slice(230)).toEqual(before);
   });

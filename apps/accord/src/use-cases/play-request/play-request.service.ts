@@ -110,12 +110,9 @@ export class PlayRequestService implements OnApplicationShutdown {
     await request.acknowledge?.();
     const resolved = await this.catalog.resolve(query, request.requester.userId);
     if (!resolved.ok) return resolved;
-    if (resolved.kind === 'track') return this.playTrack(request, resolved.track);
-    return this.playPlaylist(request, {
-      name: resolved.name,
-      tracks: resolved.tracks,
-      leftOut: resolved.truncated ?? 0,
-    });
+    const found = resolved.value;
+    if (found.kind === 'track') return this.playTrack(request, found.track);
+    return this.playPlaylist(request, { name: found.name, tracks: found.tracks, leftOut: found.truncated ?? 0 });
   }
 
   /** Resolves when every background playlist load has finished (tests, shutdown). */
