@@ -1,6 +1,9 @@
 import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, HTTPError } from 'discord.js';
 import { backoffDelayMs, classifyDiscordError, fatalCloseReason, retryWithBackoff } from './discord-retry';
 
+/** discord.js's own error (its typings hide the constructor the library itself calls). */
+const discordjsError = (code: DiscordjsErrorCodes): Error =>
+  new (DiscordjsError as unknown as new (code: DiscordjsErrorCodes) => Error)(code);
 const networkError = (code: string): Error => Object.assign(new Error(`getaddrinfo ${code} discord.com`), { code });
 const apiError = (status: number, body: Record<string, unknown> = { message: 'x', code: 0 }) =>
   new DiscordAPIError(body as never, 0, status, 'GET', '/gateway/bot', {});
@@ -31,7 +34,7 @@ describe(classifyDiscordError.name, () => {
 
   it.each([
     ['the REST 401', apiError(401, { message: '401: Unauthorized', code: 0 })],
-    ["discord.js's TokenInvalid", new DiscordjsError(DiscordjsErrorCodes.TokenInvalid)],
+    ["discord.js's TokenInvalid", discordjsError(DiscordjsErrorCodes.TokenInvalid)],
     ['the gateway close 4004', new Error('Authentication failed')],
   ])('gives up on a refused token: %s', (_, error) => {
     const failure = classifyDiscordError(error);
@@ -41,7 +44,7 @@ describe(classifyDiscordError.name, () => {
 
   it('gives up on disallowed intents (close 4014)', () => {
     expect(classifyDiscordError(new Error('Used disallowed intents'))).toMatchObject({ kind: 'fatal' });
-    expect(classifyDiscordError(new DiscordjsError(DiscordjsErrorCodes.DisallowedIntents))).toMatchObject({
+    expect(classifyDiscordError(discordjsError(DiscordjsErrorCodes.DisallowedIntents))).toMatchObject({
       kind: 'fatal',
     });
   });
@@ -120,7 +123,7 @@ describe(retryWithBackoff.name, () => {
     let calls = 0;
     const sut = fastLoop(() => {
       calls += 1;
-      throw new DiscordjsError(DiscordjsErrorCodes.TokenInvalid);
+      throw discordjsError(DiscordjsErrorCodes.TokenInvalid);
     });
 
     await expect(sut.done).resolves.toBe(false);
