@@ -37,6 +37,7 @@ const REFUSAL_EXAMPLES: { [C in PlayRefusalCode]: (ResolveErrorData & PlayReques
   [ResolveErrorCode.SourceDown]: { source: 'deezer' },
   [ResolveErrorCode.SourceNotFound]: { source: 'spotify', type: 'album' },
   [ResolveErrorCode.CatalogAway]: {},
+  [ResolveErrorCode.DeadLinkCatalogAway]: {},
   [ResolveErrorCode.AudioUnavailable]: { message: 'Audio is unavailable right now.' },
   [PlayRequestErrorCode.QueueFull]: { max: 5_000 },
   [PlayRequestErrorCode.PlaylistLoadedEmpty]: { name: 'Mix' },

@@ -41,6 +41,7 @@ export enum ResolveErrorCode {
   SourceDown = 'SOURCE_DOWN',
   SourceNotFound = 'SOURCE_NOT_FOUND',
   CatalogAway = 'CATALOG_AWAY',
+  DeadLinkCatalogAway = 'DEAD_LINK_CATALOG_AWAY',
   AudioUnavailable = 'AUDIO_UNAVAILABLE',
 }
 
@@ -82,6 +83,8 @@ export interface ResolveErrorData {
   [ResolveErrorCode.SourceNotFound]: { source: LinkSource; type: 'track' | 'album' | 'playlist' };
   /** MongoDB is away and the link needs the catalog (a playlist, a Spotify or Deezer link). */
   [ResolveErrorCode.CatalogAway]: NoData;
+  /** MongoDB is away and a video or SoundCloud link loads nothing: the song it was cannot be looked up. */
+  [ResolveErrorCode.DeadLinkCatalogAway]: NoData;
   /** Lavalink is away; `message` is the refusal Lavalink's module error gave. */
   [ResolveErrorCode.AudioUnavailable]: { message: string };
 }

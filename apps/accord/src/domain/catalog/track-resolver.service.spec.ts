@@ -241,6 +241,41 @@ describe(TrackResolverService.name, () => {
     });
   });
 
+  describe('resolve while MongoDB is away', () => {
+    beforeEach(() => {
+      const away = new Error('connect ECONNREFUSED 127.0.0.1:27017');
+      jest.spyOn(tracks, 'findByKeyOrAlias').mockRejectedValue(away);
+      jest.spyOn(tracks, 'findByVideoId').mockRejectedValue(away);
+      jest.spyOn(tracks, 'findBySpotifyId').mockRejectedValue(away);
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('still plays free text, searched and not pinned', async () => {
+      expect(await sut.resolve('Daft Punk - One More Time', 'u1')).toMatchObject({
+        ok: true,
+        value: { kind: 'track', fromPin: false, track: { identifier: 'dpTopic0001' } },
+      });
+    });
+
+    it('refuses a dead video link with DEAD_LINK_CATALOG_AWAY', async () => {
+      lavalink.failing.add('https://youtu.be/gone0000001');
+
+      expect(await sut.resolve('https://youtu.be/gone0000001', 'u1')).toEqual({
+        ok: false,
+        reason: 'DEAD_LINK_CATALOG_AWAY',
+        data: {},
+      });
+    });
+
+    it('refuses a link that needs the catalog with CATALOG_AWAY', async () => {
+      expect(await sut.resolve(`https://open.spotify.com/track/${SPOTIFY_ID}`, 'u1')).toEqual({
+        ok: false,
+        reason: 'CATALOG_AWAY',
+        data: {},
+      });
+    });
+  });
+
   describe('resolve of Spotify and Deezer links', () => {
     beforeEach(() => {
       spotify.tracks.set(SPOTIFY_ID, {

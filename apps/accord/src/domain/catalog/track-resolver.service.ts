@@ -149,7 +149,7 @@ export class TrackResolverService implements TrackResolverPort {
     if (parsed.kind === 'direct') return this.directLinks.resolve(parsed.url);
     if (parsed.kind === 'youtube-video' || parsed.kind === 'soundcloud') {
       const video = firstTrack(await this.videos.load(parsed.url));
-      if (!video?.encoded) return refuse(ResolveErrorCode.CatalogAway, {});
+      if (!video?.encoded) return refuse(ResolveErrorCode.DeadLinkCatalogAway, {});
       const source = parsed.kind === 'soundcloud' ? 'soundcloud' : parsed.source;
       return ok({ kind: 'track', track: withKey(video, knownArtists), source, fromPin: false });
     }

@@ -23,6 +23,9 @@ interface Answer<D> {
 const SUPPORTED_LINKS =
   'YouTube and YouTube Music videos, playlists and mixes; Spotify and Deezer tracks, albums and playlists; SoundCloud tracks and sets';
 
+const CATALOG_AWAY =
+  "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.";
+
 function quote(text: string, max = 80): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
@@ -137,11 +140,8 @@ const ANSWERS: { [C in PlayRefusalCode]: Answer<RefusalData[C]> } = {
         ? "That Spotify playlist can't be read: it is private, deleted, or one of Spotify's own mixes, which Spotify keeps from other apps."
         : `That ${SOURCE_NAMES[source]} ${type} does not exist or is not available.`,
   },
-  [ResolveErrorCode.CatalogAway]: {
-    code: AdminErrorCode.SourceUnavailable,
-    message: () =>
-      "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.",
-  },
+  [ResolveErrorCode.CatalogAway]: { code: AdminErrorCode.SourceUnavailable, message: () => CATALOG_AWAY },
+  [ResolveErrorCode.DeadLinkCatalogAway]: { code: AdminErrorCode.NothingFound, message: () => CATALOG_AWAY },
   [ResolveErrorCode.AudioUnavailable]: {
     code: PlaybackErrorCode.AudioUnavailable,
     message: ({ message }) => message,

@@ -104,6 +104,11 @@ describe(describePlayRefusal.name, () => {
       "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.",
     ],
     [
+      'a dead link while the catalog is away',
+      refuse(ResolveErrorCode.DeadLinkCatalogAway, {}),
+      "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.",
+    ],
+    [
       'Lavalink away',
       refuse(ResolveErrorCode.AudioUnavailable, { message: 'Audio is unavailable right now.' }),
       'Audio is unavailable right now.',

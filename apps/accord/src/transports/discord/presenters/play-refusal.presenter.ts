@@ -10,7 +10,7 @@ import {
 } from '@accord/core';
 
 /** What /play can play, as the refusal of an unsupported link lists it. */
-export const SUPPORTED_LINKS =
+const SUPPORTED_LINKS =
   'YouTube and YouTube Music videos, playlists and mixes; Spotify and Deezer tracks, albums and playlists; SoundCloud tracks and sets';
 
 /** Shortens what a user typed before it is quoted back to them. */
@@ -20,7 +20,7 @@ export function quote(text: string, max = 80): string {
 }
 
 /** A source as the replies name it. */
-export function sourceLabel(source: LinkSource): string {
+function sourceLabel(source: LinkSource): string {
   switch (source) {
     case 'youtube':
       return 'YouTube';
@@ -46,6 +46,9 @@ function hostOf(url: string): string {
     return url;
   }
 }
+
+const CATALOG_AWAY =
+  "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.";
 
 type Wording<M> = { [C in keyof M]: (data: M[C]) => string };
 
@@ -86,8 +89,8 @@ const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
     type === 'playlist' && source === 'spotify'
       ? "That Spotify playlist can't be read: it is private, deleted, or one of Spotify's own mixes, which Spotify keeps from other apps."
       : `That ${sourceLabel(source)} ${type} does not exist or is not available.`,
-  [ResolveErrorCode.CatalogAway]: () =>
-    "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.",
+  [ResolveErrorCode.CatalogAway]: () => CATALOG_AWAY,
+  [ResolveErrorCode.DeadLinkCatalogAway]: () => CATALOG_AWAY,
   [ResolveErrorCode.AudioUnavailable]: ({ message }) => message,
   [PlayRequestErrorCode.QueueFull]: ({ max }) =>
     `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`,
