@@ -32,6 +32,7 @@ import type { ListenerDirectory } from '../apps/accord/src/adapters/discord-clie
 import type { CoListenedTrack, GuildHistoryPort } from '../apps/accord/src/domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../apps/accord/src/domain/preferences/listener-profiles.port';
 import { percentile, round, type BenchResult } from './bench-result';
+import type { TasteModelService } from '../apps/accord/src/domain/taste-model/taste-model.service';
 
 const LISTENERS = 10;
 const ARTISTS = 600;
@@ -221,6 +222,7 @@ export async function run(): Promise<BenchResult[]> {
       new EventEmitter2(),
       { discord: { clientId: 'bot' }, playback: { lookAheadS: 30 } } as AppConfig,
       { resolveForPlayback: () => Promise.resolve(null), reportLoadFailure: () => Promise.resolve(null) },
+      { roomModel: () => undefined, status: () => null } as unknown as TasteModelService,
     );
 
     const wall: number[] = [];

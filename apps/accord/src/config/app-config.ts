@@ -24,6 +24,7 @@ export interface AppConfig {
   /** Which direct audio links /play accepts (see `DIRECT_LINK_MODES`). */
   links: { direct: DirectLinkMode };
   profiles: { halfLifeDays: number };
+  tasteModel: { everyH: number };
   http: { port: number; host: string; publicUrl?: string };
   logging: { level: LogLevel; format: 'pretty' | 'json'; toFile: boolean; ringSize: number; dir: string };
   dataDir: string;
@@ -68,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
     playback: { lookAheadS: vars.PLAYBACK_LOOKAHEAD_S },
     links: { direct: vars.DIRECT_LINKS },
     profiles: { halfLifeDays: vars.PROFILE_HALF_LIFE_DAYS },
+    tasteModel: { everyH: vars.TASTE_MODEL_EVERY_H },
     http: { port: vars.HTTP_PORT, host: vars.HTTP_HOST, publicUrl: vars.PUBLIC_URL },
     logging: {
       level: vars.LOG_LEVEL,

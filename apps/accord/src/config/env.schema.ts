@@ -131,6 +131,13 @@ export class EnvironmentVariables {
   @IsInt({ message: '$property must be a whole number' })
   PROFILE_HALF_LIFE_DAYS = 90;
 
+  /** Hours between two trainings of the taste model (the first runs at start when none is stored); 0: never. */
+  @Type(() => Number)
+  @Min(0)
+  @Max(24 * 30)
+  @IsInt({ message: '$property must be a whole number' })
+  TASTE_MODEL_EVERY_H = 6;
+
   // --- Web server ---
   @Type(() => Number)
   @Min(0)

@@ -90,7 +90,7 @@ export function withSourceSimilarity(
   const components: ModelComponent[] = (learned?.components ?? []).map((component) => padComponent(component, n));
   if (rows.size > 0) components.push(sourcesComponent(rows, n));
 
-  const share = learned ? sourcesShare(listeners) : 1;
+  const share = rows.size === 0 ? 0 : learned ? sourcesShare(listeners) : 1;
   const learnedTotal = (learned?.blend ?? []).reduce((sum, b) => sum + b.weight, 0);
   const blend = [
     ...(learned?.blend ?? []).map((b) => ({

@@ -53,6 +53,6 @@ import { YoutubeMixSource } from './sources/youtube-mix.source';
     },
     CandidateGatherer,
   ],
-  exports: [CandidateGatherer, SimilarCacheService],
+  exports: [CandidateGatherer, SimilarCacheService, SimilarRepository],
 })
 export class DiscoveryModule {}

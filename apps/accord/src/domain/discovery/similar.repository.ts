@@ -23,6 +23,19 @@ export class SimilarRepository {
       .exec();
   }
 
+  /** Every unexpired answer of one source, read in batches (the taste model's training reads them all). */
+  async *allOf<T>(source: string, now: Date, batchSize = 500): AsyncGenerator<{ key: string; payload: T }> {
+    const cursor = this.model
+      .find({ source, expiresAt: { $gt: now } }, { key: 1, payload: 1 })
+      .lean<Pick<SimilarDocument, 'key' | 'payload'>>()
+      .batchSize(batchSize)
+      .cursor();
+    for await (const doc of cursor) {
+      const row = doc;
+      yield { key: row.key, payload: row.payload as T };
+    }
+  }
+
   /** Deletes expired answers; returns how many. */
   async deleteExpired(now: Date): Promise<number> {
     const result = await this.model.deleteMany({ expiresAt: { $lte: now } }).exec();

@@ -30,6 +30,7 @@ function pickOf(trackKey: string): AutoplayPick {
     reports: [],
     relaxation: 0,
     pickCpuMs: 1,
+    modelTrainedAt: null,
     at: new Date(),
   };
 }

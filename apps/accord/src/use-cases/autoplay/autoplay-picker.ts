@@ -8,6 +8,7 @@ import type { SessionSnapshot } from '../../domain/playback/playback.types';
 import type { ListenerDirectory } from '../../adapters/discord-client/listener-directory';
 import type { GuildHistoryEntry, GuildHistoryPort } from '../../domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
+import type { TasteModelService } from '../../domain/taste-model/taste-model.service';
 import {
   buildSeedArtists,
   buildSeeds,
@@ -42,6 +43,8 @@ export interface AutoplayPickerPorts {
   history: GuildHistoryPort;
   profiles: ListenerProfilesPort;
   directory: Pick<ListenerDirectory, 'nameOf'>;
+  /** The learned taste model, when one was trained: ranks the candidates for the listeners it knows. */
+  model?: Pick<TasteModelService, 'roomModel' | 'status'>;
   /** Aborted at shutdown: the sources stop waiting. */
   signal: AbortSignal;
 }
@@ -103,6 +106,7 @@ export class AutoplayPicker {
 
     const now = Date.now();
     const cpu = process.cpuUsage();
+    const model = this.ports.model?.roomModel(room);
     const result = pick({
       listeners: room,
       candidates,
@@ -118,6 +122,7 @@ export class AutoplayPicker {
       now,
       seed: hashString(`${guildId}:${Math.floor(now / 60_000)}`),
       count: 1,
+      model,
     });
     const used = process.cpuUsage(cpu);
     const pickCpuMs = (used.user + used.system) / 1000;
@@ -144,6 +149,7 @@ export class AutoplayPicker {
         reports: gathered.reports,
         relaxation: result.value.relaxation,
         pickCpuMs: Math.round(pickCpuMs * 100) / 100,
+        modelTrainedAt: model ? (this.ports.model?.status()?.trainedAt ?? null) : null,
       },
     });
   }

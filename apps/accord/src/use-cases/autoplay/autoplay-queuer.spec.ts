@@ -66,6 +66,7 @@ function choiceOf(candidate: SourcedCandidate, reason = 'Ana likes Justice'): Pi
       reports: [],
       relaxation: 0,
       pickCpuMs: 0.5,
+      modelTrainedAt: null,
     },
   };
 }

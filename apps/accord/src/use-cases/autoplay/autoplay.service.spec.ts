@@ -14,6 +14,7 @@ import type { ListenerDirectory } from '../../adapters/discord-client/listener-d
 import type { GuildHistoryEntry, GuildHistoryPort } from '../../domain/history/guild-history.port';
 import type { ListenerProfilesPort } from '../../domain/preferences/listener-profiles.port';
 import { RecommendationEvent, type AutoplayPausedEvent, type PickMadeEvent } from '@accord/core';
+import type { TasteModelService } from '../../domain/taste-model/taste-model.service';
 
 const GUILD = 'guild-1';
 const HOUR = 3_600_000;
@@ -158,6 +159,7 @@ describe(AutoplayService.name, () => {
       events,
       config,
       resolver,
+      { roomModel: () => undefined, status: () => null } as unknown as TasteModelService,
     );
   };
 

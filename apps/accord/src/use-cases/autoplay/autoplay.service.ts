@@ -24,6 +24,7 @@ import { AutoplayPicker } from './autoplay-picker';
 import { AutoplayQueuer } from './autoplay-queuer';
 import { AutoplayScheduler } from './autoplay-scheduler';
 import type { AutoplayPick, PickAttempt } from './autoplay.types';
+import { TasteModelService } from '../../domain/taste-model/taste-model.service';
 
 export { PICK_DEADLINE_MS } from './autoplay-picker';
 export { DEGRADED_RETRY_MS, PICK_AHEAD_MS, REPLAN_DEBOUNCE_MS } from './autoplay-scheduler';
@@ -56,6 +57,7 @@ export class AutoplayService implements OnApplicationShutdown {
     events: EventEmitter2,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(TRACK_RESOLVER) resolver: TrackResolverPort,
+    model: TasteModelService,
   ) {
     this.picker = new AutoplayPicker({
       settings,
@@ -63,6 +65,7 @@ export class AutoplayService implements OnApplicationShutdown {
       history,
       profiles,
       directory,
+      model,
       signal: this.guilds.signal,
     });
     this.scheduler = new AutoplayScheduler({

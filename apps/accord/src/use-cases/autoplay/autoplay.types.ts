@@ -25,6 +25,8 @@ export interface AutoplayPick {
   relaxation: number;
   /** CPU time of the engine's pick alone, in ms. */
   pickCpuMs: number;
+  /** When the taste model that ranked this pick was trained; null when there was none yet (sources' evidence only). */
+  modelTrainedAt: Date | null;
   at: Date;
 }
 

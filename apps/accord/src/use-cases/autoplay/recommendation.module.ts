@@ -5,6 +5,7 @@ import { GuildsModule } from '../../domain/guilds/guilds.module';
 import { HistoryModule } from '../../domain/history/history.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
 import { PreferencesModule } from '../../domain/preferences/preferences.module';
+import { TasteModelModule } from '../../domain/taste-model/taste-model.module';
 import { AutoplayService } from './autoplay.service';
 
 /**
@@ -14,7 +15,15 @@ import { AutoplayService } from './autoplay.service';
  * and explains it (`/why`).
  */
 @Module({
-  imports: [CatalogModule, DiscoveryModule, PlaybackModule, GuildsModule, HistoryModule, PreferencesModule],
+  imports: [
+    CatalogModule,
+    DiscoveryModule,
+    PlaybackModule,
+    GuildsModule,
+    HistoryModule,
+    PreferencesModule,
+    TasteModelModule,
+  ],
   providers: [AutoplayService],
   exports: [AutoplayService],
 })

@@ -36,6 +36,12 @@ export class ProfileRepository {
     return found.filter((profile): profile is TasteProfile => profile !== null);
   }
 
+  /** Every profile, read in batches (the taste model's training reads them all). */
+  async *all(batchSize = 200): AsyncGenerator<TasteProfile> {
+    const cursor = this.profiles.find({}, TASTE_FIELDS).lean<LeanProfile>().batchSize(batchSize).cursor();
+    for await (const doc of cursor) yield toTasteProfile(doc);
+  }
+
   /** Writes the taste fields (not accounts or imports, which have their own writers). */
   async saveTaste(profile: TasteProfile): Promise<void> {
     await this.profiles

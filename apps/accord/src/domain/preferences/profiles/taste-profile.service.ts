@@ -64,6 +64,15 @@ export class TasteProfileService implements ListenerProfilesPort {
     return this.profiles.find(userId);
   }
 
+  /** The recommender's view of every user with a profile (for the taste model's training), decayed to now. */
+  async *everyListener(): AsyncGenerator<ListenerProfile> {
+    const now = this.clock.now().getTime();
+    for await (const profile of this.profiles.all()) {
+      if (await this.optOuts.isOptedOut(profile.userId)) continue;
+      yield toListenerProfile(profile, now, this.settings.halfLifeMs);
+    }
+  }
+
   /** The recommender's view of these users, decayed to now; users who opted out or have no profile are left out. */
   async profilesOf(userIds: string[]): Promise<ListenerProfile[]> {
     const recordable = await this.optOuts.recordable(userIds);
