@@ -14,9 +14,12 @@ import {
 
 type RefusalData = ResolveErrorData & PlayRequestErrorData;
 
-/** The admin API's code for a refusal (its HTTP status follows from it) and the message the panel shows. */
+/** The admin API's code for a refusal: its HTTP status follows from it (`http-error.mapper.ts`). */
+type AnswerCode = AdminErrorCode | PlaybackErrorCode.AudioUnavailable | PlaybackErrorCode.QueueFull;
+
+/** A refusal's code over HTTP and the message the panel shows. */
 interface Answer<D> {
-  code: AdminErrorCode | PlaybackErrorCode.AudioUnavailable | PlaybackErrorCode.QueueFull;
+  code: AnswerCode;
   message: (data: D) => string;
 }
 
@@ -158,10 +161,7 @@ const ANSWERS: { [C in PlayRefusalCode]: Answer<RefusalData[C]> } = {
   },
 };
 
-function answer<C extends PlayRefusalCode>(
-  reason: C,
-  data: RefusalData[C],
-): { code: Answer<never>['code']; message: string } {
+function answer<C extends PlayRefusalCode>(reason: C, data: RefusalData[C]): { code: AnswerCode; message: string } {
   const entry: Answer<RefusalData[C]> = ANSWERS[reason];
   return { code: entry.code, message: entry.message(data) };
 }

@@ -19,25 +19,16 @@ export function quote(text: string, max = 80): string {
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
 }
 
-/** A source as the replies name it. */
-function sourceLabel(source: LinkSource): string {
-  switch (source) {
-    case 'youtube':
-      return 'YouTube';
-    case 'youtube-music':
-      return 'YouTube Music';
-    case 'spotify':
-      return 'Spotify';
-    case 'deezer':
-      return 'Deezer';
-    case 'soundcloud':
-      return 'SoundCloud';
-    case 'link':
-      return 'link';
-    case 'search':
-      return 'search';
-  }
-}
+/** Each source as the replies name it. */
+const SOURCE_NAMES: Record<LinkSource, string> = {
+  youtube: 'YouTube',
+  'youtube-music': 'YouTube Music',
+  spotify: 'Spotify',
+  deezer: 'Deezer',
+  soundcloud: 'SoundCloud',
+  link: 'link',
+  search: 'search',
+};
 
 function hostOf(url: string): string {
   try {
@@ -67,9 +58,9 @@ const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
   [ResolveErrorCode.LinkUnplayable]: ({ url }) =>
     `I could not play ${quote(url, 100)}: there is no audio file there I can read (it may be gone, or not audio).`,
   [ResolveErrorCode.ShortLink]: ({ source }) =>
-    `Short ${sourceLabel(source)} links only open in a browser. Open it, then paste the address it leads to (or type the song's name).`,
+    `Short ${SOURCE_NAMES[source]} links only open in a browser. Open it, then paste the address it leads to (or type the song's name).`,
   [ResolveErrorCode.MalformedLink]: ({ source }) =>
-    `That ${sourceLabel(source)} link does not point to a song, album or playlist I can read. Paste the share link of a song, album or playlist, or type the song's name.`,
+    `That ${SOURCE_NAMES[source]} link does not point to a song, album or playlist I can read. Paste the share link of a song, album or playlist, or type the song's name.`,
   [ResolveErrorCode.NothingFound]: ({ text }) =>
     `I found nothing on YouTube for ${quote(text)}. Try the artist and the title, like “Daft Punk - One More Time”.`,
   [ResolveErrorCode.SongNotOnYoutube]: ({ artist, title }) =>
@@ -84,11 +75,11 @@ const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
   [ResolveErrorCode.SpotifyUnconfigured]: () =>
     "Spotify links are not set up on this bot: the server owner must set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (with TOKEN_ENCRYPTION_KEY). Meanwhile, type the song's name.",
   [ResolveErrorCode.SourceDown]: ({ source }) =>
-    `${sourceLabel(source)} is not answering right now, so I can't read that link. Try again in a minute, or type the song's name.`,
+    `${SOURCE_NAMES[source]} is not answering right now, so I can't read that link. Try again in a minute, or type the song's name.`,
   [ResolveErrorCode.SourceNotFound]: ({ source, type }) =>
     type === 'playlist' && source === 'spotify'
       ? "That Spotify playlist can't be read: it is private, deleted, or one of Spotify's own mixes, which Spotify keeps from other apps."
-      : `That ${sourceLabel(source)} ${type} does not exist or is not available.`,
+      : `That ${SOURCE_NAMES[source]} ${type} does not exist or is not available.`,
   [ResolveErrorCode.CatalogAway]: () => CATALOG_AWAY,
   [ResolveErrorCode.DeadLinkCatalogAway]: () => CATALOG_AWAY,
   [ResolveErrorCode.AudioUnavailable]: ({ message }) => message,
