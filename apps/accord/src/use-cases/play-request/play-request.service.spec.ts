@@ -275,21 +275,20 @@ describe(PlayRequestService.name, () => {
     expect(reports.at(-1)).toMatchObject({ queued: 115, state: 'cancelled' });
   });
 
+  const lavalinkAway = new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable right now');
   it.each([
-    [new PlaybackError(PlaybackErrorCode.QueueFull, 'full'), { state: 'full' }],
-    [
-      new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable right now'),
-      { state: 'failed', note: 'Audio is unavailable right now' },
-    ],
-    [new Error('socket hang up'), { state: 'failed', note: 'something went wrong on my side' }],
-  ])('ends a background load that meets %p with a clear state', async (error, ending) => {
+    [new PlaybackError(PlaybackErrorCode.QueueFull, 'full'), 'full', undefined],
+    [lavalinkAway, 'failed', lavalinkAway],
+    [new Error('socket hang up'), 'failed', undefined],
+  ])('ends a background load that meets %p with a clear state', async (error, state, refusal) => {
     playback.failOnCall = { call: 3, error };
     resolve.mockResolvedValue(playlist(500));
     const reports: PlaylistProgress[] = [];
     await play({ onProgress: (progress) => Promise.resolve(reports.push(progress)) });
     await sut.whenIdle();
     expect(playback.calls).toHaveLength(3);
-    expect(reports.at(-1)).toMatchObject({ queued: 115, ...ending });
+    expect(reports.at(-1)).toMatchObject({ queued: 115, state });
+    expect(reports.at(-1)?.refusal).toBe(refusal);
   });
 
   it('lets a failure of the first batch reach the user', async () => {

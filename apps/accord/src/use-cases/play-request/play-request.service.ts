@@ -41,8 +41,8 @@ export interface PlaylistProgress {
   /** `next`: inserted after the current track rather than at the end. */
   next: boolean;
   state: 'loading' | 'done' | 'full' | 'cancelled' | 'failed';
-  /** Why loading stopped early, for `failed`. */
-  note?: string;
+  /** The refusal that stopped loading, for `failed`; absent when it was a bug (logged). */
+  refusal?: DomainError;
 }
 
 /** What a request queued: one track, or the start of a playlist. */
@@ -210,8 +210,8 @@ export class PlayRequestService implements OnApplicationShutdown {
           progress.state = 'full';
         } else {
           progress.state = 'failed';
-          progress.note = error instanceof DomainError ? error.message : 'something went wrong on my side';
-          if (!(error instanceof DomainError)) {
+          if (error instanceof DomainError) progress.refusal = error;
+          else {
             this.logger.error(
               `Loading "${progress.name}" in ${guildId} failed`,
               error instanceof Error ? error.stack : error,

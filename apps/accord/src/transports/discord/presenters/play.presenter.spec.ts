@@ -1,3 +1,4 @@
+import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import type { PlaylistProgress } from '../../../use-cases/play-request/play-request.service';
 import { QueueEntryFactory, TrackFactory } from '../../../domain/playback/testing/playback.factory';
 import { renderPlayOutcome, renderPlaylistProgress, toAutocompleteChoices } from './play.presenter';
@@ -37,9 +38,14 @@ describe(renderPlaylistProgress.name, () => {
     [{ queued: 300, state: 'full' }, '📃 Queued 300/500 from **Mix**: the queue is full (5,000 tracks at most).'],
     [{ queued: 215, state: 'cancelled' }, '📃 Stopped after 215/500 from **Mix**: the session ended.'],
     [
-      { queued: 115, state: 'failed', note: 'Audio is unavailable' },
+      {
+        queued: 115,
+        state: 'failed',
+        refusal: new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable'),
+      },
       '📃 Stopped after 115/500 from **Mix**: Audio is unavailable.',
     ],
+    [{ queued: 115, state: 'failed' }, '📃 Stopped after 115/500 from **Mix**: something went wrong on my side.'],
   ])('shows %p as %p', (change, line) => {
     expect(renderPlaylistProgress({ ...base, ...change }).split('\n')).toContain(line);
   });

@@ -37,7 +37,9 @@ export function renderPlaylistProgress(progress: PlaylistProgress): string {
       lines.push(`📃 Stopped after ${of} from ${name}: the session ended.`);
       break;
     case 'failed':
-      lines.push(`📃 Stopped after ${of} from ${name}: ${progress.note ?? 'something went wrong'}.`);
+      lines.push(
+        `📃 Stopped after ${of} from ${name}: ${progress.refusal?.message ?? 'something went wrong on my side'}.`,
+      );
       break;
   }
   if (progress.leftOut > 0) {
