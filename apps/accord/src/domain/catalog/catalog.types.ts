@@ -1,6 +1,6 @@
 import type { LinkSource, PlayableTrack, ResolveRefusal, Result } from '@accord/core';
 
-/** Where a resolved track came from (`LinkSource`; `link` is a direct audio link, Lavalink's http source). */
+/** Shared with the transports through `@accord/core`: sources, source answers and the refusal codes. */
 export type { LinkSource, SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
 /** What a /play query resolves to: one track, or a playlist's tracks. */
