@@ -1,6 +1,6 @@
 import type { LinkSource, PlayableTrack, ResolveRefusal, Result } from '@accord/core';
 
-/** Shared with the transports through `@accord/core`: sources, source answers and the refusal codes. */
+/** Shared through `@accord/core`: where a song comes from, and what Spotify and Deezer answer. */
 export type { LinkSource, SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
 
 /** What a /play query resolves to: one track, or a playlist's tracks. */
