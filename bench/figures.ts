@@ -135,6 +135,8 @@ export const MEANINGS: Record<string, string> = {
   'process.shutdown_ms': 'SIGTERM to exit, idle bot',
   'process.50_guilds.shutdown_ms': 'SIGTERM to exit with 50 guilds playing',
   'api.ws.fanout_200.p95_ms': 'one event to 200 WebSocket clients',
+  'api.deep_json.p99_ms': 'answer to an 800 kB body of 400,000 nested arrays (no session), 99th percentile',
+  'api.health_under_attack.p99_ms': 'GET /api/v1/health while three clients keep sending such bodies, 99th percentile',
   'soak.rss_slope_kb_per_virtual_hour': 'resident memory growth per virtual hour (least squares)',
   'soak.heap_slope_kb_per_virtual_hour': 'heap growth per virtual hour, after GC',
   'soak.plays_per_virtual_hour': 'songs played per virtual hour, 20 guilds',

@@ -9,6 +9,8 @@ import type * as winston from 'winston';
 import { SESSION_COOKIE } from './transports/admin/auth/admin-session.service';
 import { ApiExceptionFilter } from './transports/admin/http/api-exception.filter';
 import { CSRF_SECURITY } from './transports/admin/http/admin-api.decorators';
+import { DEFAULT_BODY_LIMIT, registerBodyLimits } from './transports/admin/http/body-limits';
+import { registerRequestRateLimit } from './transports/admin/http/request-rate-limit';
 import { validationException } from './transports/admin/http/validation';
 import { registerPanel, registerWebSecurity } from './transports/admin/http/web-security';
 import { AppModule } from './app.module';
@@ -33,12 +35,16 @@ export async function createApp({ config, logger, ring }: CreateAppOptions): Pro
       // X-Forwarded-For is believed only from a proxy on this host or a private network (Docker),
       // so a client on the internet cannot pick the address the rate limits count.
       trustProxy: ['loopback', 'linklocal', 'uniquelocal'],
-      bodyLimit: 1_048_576,
+      // Routes get their own, smaller limits (registerBodyLimits); this is the ceiling for the rest.
+      bodyLimit: DEFAULT_BODY_LIMIT,
       genReqId: () => randomUUID(),
     }),
-    { logger: WinstonModule.createLogger({ instance: logger }), abortOnError: false },
+    // Nest's JSON and form parsers are left out: registerBodyLimits installs the only (JSON) parser.
+    { logger: WinstonModule.createLogger({ instance: logger }), abortOnError: false, bodyParser: false },
   );
   await registerWebSecurity(app, config);
+  registerRequestRateLimit(app);
+  registerBodyLimits(app);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
     new ValidationPipe({

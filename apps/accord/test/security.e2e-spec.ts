@@ -1,6 +1,8 @@
 import { GuildFactory, MemberFactory, SnowflakeFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
+import { API_REQUESTS_PER_MINUTE } from '../src/transports/admin/http/request-rate-limit';
+import { ADMIN_ENV } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const ana = UserFactory.create({ username: 'ana' });
@@ -62,5 +64,37 @@ describe('Security: mentions in song titles (end to end on the fakes)', () => {
     expect(withTitle.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(withTitle)).toContain(`<@&${roleId}> <@${ana.id}>`);
     for (const data of withTitle) expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('Security: request bodies and rate limits (end to end on the fakes)', () => {
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    bot = await startTestBot({ env: ADMIN_ENV });
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('refuses a flooding address with 429 before reading its body, and serves other addresses', async () => {
+    const flooder = '192.0.2.7';
+    for (let sent = 0; sent < API_REQUESTS_PER_MINUTE; sent += 1) {
+      await bot.app.inject({ method: 'GET', url: '/api/v1/auth/options', remoteAddress: flooder });
+    }
+
+    const malformed = await bot.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      remoteAddress: flooder,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"password":',
+    });
+    const elsewhere = await bot.app.inject({ method: 'GET', url: '/api/v1/auth/options', remoteAddress: '192.0.2.8' });
+
+    expect(malformed.statusCode).toBe(429);
+    expect(malformed.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(malformed.headers['retry-after'])).toBeGreaterThan(0);
+    expect(elsewhere.statusCode).toBe(200);
   });
 });

@@ -439,4 +439,59 @@ describe('Drill: fuzzing interactions and the admin API (end to end on the fakes
     expect(await health()).toBe(200);
     expect(unhandled).toEqual([]);
   }, 120_000);
+
+  it('refuses deeply nested JSON with 400 and oversized bodies with 413, and serves other requests meanwhile', async () => {
+    // 400,000 nested arrays (800 kB) once overflowed the validation pipe's stack after a second or more.
+    const deep = `${'['.repeat(400_000)}${']'.repeat(400_000)}`;
+    // Deep but small: under every route's size limit, so only the depth check can refuse it.
+    const deepButSmall = `{"password":${'['.repeat(600)}${']'.repeat(600)}}`;
+    const hugeArray = JSON.stringify({ allowedFilters: Array.from({ length: 100_000 }, () => 'nightcore') });
+    const wideArray = JSON.stringify({ query: 'x', next: Array.from({ length: 300 }, (_, index) => index) });
+    const routes: Array<[Method, string]> = [
+      ['POST', '/auth/password'],
+      ['PATCH', `/guilds/${guildId()}/settings`],
+      ['POST', `/guilds/${guildId()}/queue`],
+      ['POST', `/guilds/${guildId()}/player/seek`],
+      ['POST', '/tracks/merge'],
+    ];
+    const post = (method: Method, url: string, payload: string) =>
+      panel.request({ method, url: `/api/v1${url}`, payload, headers: { 'content-type': 'application/json' } });
+
+    const attacks = Promise.all(
+      routes.flatMap(([method, url]) =>
+        [deep, deepButSmall, hugeArray, wideArray].map(async (payload) => ({
+          payload,
+          url,
+          response: await post(method, url, payload),
+        })),
+      ),
+    );
+    const bystanders = Promise.all([
+      panel.request({ method: 'GET', url: '/api/v1/auth/me' }),
+      panel.request({ method: 'GET', url: `/api/v1/guilds/${guildId()}/player` }),
+      bot.app.inject({ method: 'GET', url: '/api/v1/health' }),
+    ]);
+    const [answers, others] = await Promise.all([attacks, bystanders]);
+
+    const of = (payload: string) => answers.filter((answer) => answer.payload === payload);
+    for (const { url, response } of of(deep)) {
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 413 });
+      expect(response.json()).toMatchObject({ statusCode: 413, code: 'BODY_TOO_LARGE' });
+    }
+    for (const { url, response } of of(deepButSmall)) {
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      expect(response.json()).toMatchObject({
+        statusCode: 400,
+        code: 'JSON_TOO_DEEP',
+        message: expect.stringContaining('nested deeper than 32') as string,
+      });
+    }
+    for (const { url, response } of of(hugeArray))
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 413 });
+    for (const { url, response } of of(wideArray)) {
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+    }
+    expect(others.map((response) => response.statusCode)).toEqual([200, 200, 200]);
+    expect(unhandled).toEqual([]);
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const body =
         typeof response === 'string'
-          ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: response }
+          ? { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: response, ...bodyCode(status) }
           : response;
       return { status, body };
     }
@@ -58,6 +58,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     };
     return { status, body };
   }
+}
+
+/** Fastify's size refusal (raised before the body is read) gets a stable code like the API's own errors. */
+function bodyCode(status: number): { code?: string } {
+  return status === (HttpStatus.PAYLOAD_TOO_LARGE as number) ? { code: 'BODY_TOO_LARGE' } : {};
 }
 
 function describe(error: unknown): string {
