@@ -75,7 +75,12 @@ describe('Catalog (end to end on the fakes)', () => {
     const guild = GuildFactory.create({ members: [MemberFactory.create({ user: ana })] });
     voiceChannelId = GuildFactory.voiceChannel(guild).id;
     textChannelId = GuildFactory.textChannel(guild).id;
-    bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue, env: SPOTIFY_ENV });
+    // Ana is a bot owner: /fix re-pins for every server, so it needs an owner, Manage Server or the DJ role.
+    bot = await startTestBot({
+      guilds: [guild],
+      lavalinkCatalogue: catalogue,
+      env: { ...SPOTIFY_ENV, OWNER_IDS: ana.id },
+    });
     node = bot.lavalink[0];
     await eventually(() => node.sessionList().length === 1);
     await lavalinkConnected(bot);

@@ -1,5 +1,8 @@
-import { GuildFactory, MemberFactory, SnowflakeFactory, UserFactory } from '@accord/testkit/factories';
+import { GuildFactory, MemberFactory, RoleFactory, SnowflakeFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { MessageFlags } from 'discord.js';
+import type { Connection } from 'mongoose';
 import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
 import { API_REQUESTS_PER_MINUTE } from '../src/transports/admin/http/request-rate-limit';
 import { ADMIN_ENV } from './support/admin-session';
@@ -96,5 +99,95 @@ describe('Security: request bodies and rate limits (end to end on the fakes)', (
     expect(malformed.json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(Number(malformed.headers['retry-after'])).toBeGreaterThan(0);
     expect(elsewhere.statusCode).toBe(200);
+  });
+});
+
+describe('Security: /fix (end to end on the fakes)', () => {
+  const onePlusOne = {
+    topic: youtubeTrack({ author: 'Daft Punk - Topic', title: 'One More Time', length: 320_357 }),
+    official: youtubeTrack({
+      author: 'Daft Punk',
+      title: 'Daft Punk - One More Time (Official Video)',
+      length: 320_000,
+    }),
+  };
+  const unrelated = youtubeTrack({ author: 'Rickroll Channel', title: 'Never Gonna Give You Up', length: 213_000 });
+  const member = UserFactory.create({ username: 'member' });
+  const dj = UserFactory.create({ username: 'dj' });
+  const djRole = RoleFactory.create({ name: 'DJ' });
+  let bot: TestBot;
+  let textChannelId: string;
+
+  const trackDoc = async (): Promise<{ _id: { toString(): string }; youtubeId: string } | null> =>
+    bot.app
+      .get<Connection>(getConnectionToken())
+      .collection<{ _id: { toString(): string }; youtubeId: string }>('tracks')
+      .findOne({ key: 'daftpunk|onemoretime|none' });
+  const fix = (userId: string) =>
+    bot.discord.slashCommand({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId,
+      name: 'fix',
+      options: { query: 'Daft Punk - One More Time' },
+    });
+  const click = (userId: string, messageId: string, customId: string) =>
+    bot.discord.button({ guildId: bot.guild.id, channelId: textChannelId, userId, messageId, customId });
+
+  beforeAll(async () => {
+    const guild = GuildFactory.create({
+      roles: [djRole],
+      members: [MemberFactory.create({ user: member }), MemberFactory.create({ user: dj, roles: [djRole.id] })],
+    });
+    textChannelId = GuildFactory.textChannel(guild).id;
+    bot = await startTestBot({
+      guilds: [guild],
+      lavalinkCatalogue: [...Object.values(onePlusOne), unrelated],
+      env: { LOG_LEVEL: 'info' },
+    });
+    await lavalinkConnected(bot);
+    await bot.app.get(GuildSettingsService).update(guild.id, { djRoleId: djRole.id });
+    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'fix'));
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('refuses /fix to a member without the DJ role or Manage Server, in an ephemeral reply', async () => {
+    const command = fix(member.id);
+
+    const reply = await bot.discord.waitForInteractionReply(command.id);
+
+    expect(reply).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral } });
+    expect(reply.data?.content).toContain('Manage Server');
+  });
+
+  it('refuses a forged button with a video /fix never offered, and re-pins only an offered one, logged', async () => {
+    const command = fix(dj.id);
+    const shown = await bot.discord.waitForOriginalEdit(command.token, { timeoutMs: 15_000 });
+    const offered = JSON.stringify(shown.components);
+    const before = await trackDoc();
+    const trackId = before!._id.toString();
+    const messageId = bot.discord.originalMessage(command.id)!.id;
+    expect(offered).not.toContain(unrelated.identifier);
+
+    const forged = click(dj.id, messageId, `fix:${trackId}:${unrelated.identifier}`);
+    const refusal = await bot.discord.waitForInteractionReply(forged.id);
+    const byMember = click(member.id, messageId, `fix:${trackId}:${onePlusOne.official.identifier}`);
+    const memberRefusal = await bot.discord.waitForInteractionReply(byMember.id);
+    const afterRefusals = await trackDoc();
+    const chosen = click(dj.id, messageId, `fix:${trackId}:${onePlusOne.official.identifier}`);
+    const update = await bot.discord.waitForInteractionReply(chosen.id);
+
+    expect(refusal).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral } });
+    expect(refusal.data?.content).toContain('not one of the choices');
+    expect(memberRefusal).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral } });
+    expect(memberRefusal.data?.content).toContain('Manage Server');
+    expect(afterRefusals?.youtubeId).toBe(before?.youtubeId);
+    expect(update).toMatchObject({ type: 7 });
+    expect((await trackDoc())?.youtubeId).toBe(onePlusOne.official.identifier);
+    const logged = bot.ring.recent().find((entry) => entry.message.startsWith('/fix re-pin'));
+    expect(logged?.message).toContain(`by user ${dj.id} from guild ${bot.guild.id}`);
+    expect(logged?.message).toContain(onePlusOne.official.identifier);
   });
 });

@@ -54,6 +54,7 @@ import { SkipCommand } from './commands/skip.command';
 import { StopCommand } from './commands/stop.command';
 import { TwentyFourSevenCommand } from './commands/twenty-four-seven.command';
 import { VolumeCommand } from './commands/volume.command';
+import { CatalogEditorGuard } from './guards/catalog-editor.guard';
 import { DjGuard } from './guards/dj.guard';
 import { GuardRunnerService } from './guards/guard-runner.service';
 import { InVoiceChannelGuard } from './guards/in-voice-channel.guard';
@@ -112,6 +113,7 @@ const GUARDS = [
   InVoiceChannelGuard,
   SameVoiceChannelGuard,
   DjGuard,
+  CatalogEditorGuard,
   OwnEntryOrDjGuard,
   GuardRunnerService,
 ];

@@ -2,7 +2,8 @@ import { ResolveErrorCode, refuse } from '@accord/core';
 import type { PlayableTrack } from '../../domain/playback/playback.types';
 import type { TrackPinningService } from '../../domain/catalog/track-pinning.service';
 import type { TrackResolverService } from '../../domain/catalog/track-resolver.service';
-import type { CatalogTrack } from '../../domain/catalog/catalog.types';
+import type { CatalogTrack, TrackCandidate } from '../../domain/catalog/catalog.types';
+import { FixOfferStore } from './fix-offer.store';
 import { FixService } from './fix.service';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 
@@ -19,6 +20,11 @@ const playing: PlayableTrack = {
   trackKey: 'daftpunk|onemoretime|none',
 };
 const repinned = { id: 't1', key: 'daftpunk|onemoretime|none', youtubeId: 'newVideo001' } as CatalogTrack;
+const ana = { userId: 'u1', guildId: 'g1' };
+const shown = {
+  track: repinned,
+  candidates: [{ youtubeId: 'oldVideo001' }, { youtubeId: 'newVideo001' }] as TrackCandidate[],
+};
 
 function setup(lookup?: NowPlayingLookup): {
   sut: FixService;
@@ -38,6 +44,7 @@ function setup(lookup?: NowPlayingLookup): {
       catalog as unknown as TrackResolverService,
       catalog as unknown as TrackPinningService,
       playback as PlaybackService,
+      new FixOfferStore(),
     ),
     catalog,
   };
@@ -74,11 +81,12 @@ describe(FixService.name, () => {
     });
   });
 
-  it('re-pins for everyone and swaps the song playing here for its new video', async () => {
+  it('re-pins for everyone a video /fix offered, and swaps the song playing here for it', async () => {
     const replaceCurrent = jest.fn().mockResolvedValue(undefined);
     const { sut, catalog } = setup({ current: () => playing, replaceCurrent });
+    sut.offer('i1', ana, shown);
 
-    await sut.choose({ guildId: 'g1', trackId: 't1', youtubeId: 'newVideo001' });
+    await sut.choose({ interactionId: 'i1', trackId: 't1', youtubeId: 'newVideo001', by: ana });
 
     expect(catalog.repin).toHaveBeenCalledWith('t1', 'newVideo001', 'user');
     expect(replaceCurrent).toHaveBeenCalledWith('g1', expect.objectContaining({ identifier: 'newVideo001' }));
@@ -87,9 +95,26 @@ describe(FixService.name, () => {
   it('leaves playback alone when another song plays', async () => {
     const replaceCurrent = jest.fn();
     const { sut } = setup({ current: () => ({ ...playing, trackKey: 'air|sexyboy|none' }), replaceCurrent });
+    sut.offer('i1', ana, shown);
 
-    await sut.choose({ guildId: 'g1', trackId: 't1', youtubeId: 'newVideo001' });
+    await sut.choose({ interactionId: 'i1', trackId: 't1', youtubeId: 'newVideo001', by: ana });
 
     expect(replaceCurrent).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a video that was never offered', { interactionId: 'i1', trackId: 't1', youtubeId: 'forgedVid01', by: ana }],
+    ['another track than the one shown', { interactionId: 'i1', trackId: 't2', youtubeId: 'newVideo001', by: ana }],
+    [
+      'another user than the one shown',
+      { interactionId: 'i1', trackId: 't1', youtubeId: 'newVideo001', by: { ...ana, userId: 'u2' } },
+    ],
+    ['no /fix behind the button', { interactionId: null, trackId: 't1', youtubeId: 'newVideo001', by: ana }],
+  ])('refuses %s and re-pins nothing', async (_label, choice) => {
+    const { sut, catalog } = setup();
+    sut.offer('i1', ana, shown);
+
+    await expect(sut.choose(choice)).rejects.toMatchObject({ code: 'INVALID_QUERY' });
+    expect(catalog.repin).not.toHaveBeenCalled();
   });
 });

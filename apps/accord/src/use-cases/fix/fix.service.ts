@@ -1,17 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CatalogError, CatalogErrorCode, ResolveError } from '@accord/core';
 import { TrackPinningService } from '../../domain/catalog/track-pinning.service';
 import { TrackResolverService } from '../../domain/catalog/track-resolver.service';
 import type { CatalogTrack, TrackCandidates } from '../../domain/catalog/catalog.types';
 import { PlaybackService } from '../../domain/playback/playback.service';
+import { FixOfferStore } from './fix-offer.store';
+
+/** Who picked a video, and where: every re-pin is logged with both. */
+export interface FixChooser {
+  userId: string;
+  guildId: string | null;
+}
 
 /** Correction of a song's video: what /fix and the panel call. */
 @Injectable()
 export class FixService {
+  private readonly logger = new Logger(FixService.name);
+
   constructor(
     private readonly resolver: TrackResolverService,
     private readonly pinning: TrackPinningService,
     private readonly playback: PlaybackService,
+    private readonly offers: FixOfferStore,
   ) {}
 
   /** The best videos for the song named by `query`, or for the song playing now in the guild. */
@@ -43,12 +53,43 @@ export class FixService {
     return this.pinning.candidates(requireKey(current.trackKey));
   }
 
-  /** Re-pins a song to the chosen video for everyone, and swaps it in if it is playing here now. */
-  async choose(input: { guildId: string | null; trackId: string; youtubeId: string }): Promise<CatalogTrack> {
-    const track = await this.pinning.repin(input.trackId, input.youtubeId, 'user');
-    const current = input.guildId ? this.playback.current(input.guildId) : null;
-    if (input.guildId && current?.trackKey === track.key && current.identifier !== track.youtubeId) {
-      await this.playback.replaceCurrent(input.guildId, this.pinning.toPlayable(track));
+  /** Remembers what a /fix showed (under the /fix interaction's id): only those videos can be chosen. */
+  offer(interactionId: string, by: FixChooser, shown: TrackCandidates): void {
+    this.offers.remember(interactionId, {
+      ...by,
+      trackId: shown.track.id,
+      youtubeIds: shown.candidates.map((candidate) => candidate.youtubeId),
+    });
+  }
+
+  /**
+   * Re-pins a song for everyone to a video the /fix `interactionId` offered to this user, and swaps it
+   * in if it plays here now. A video that was not offered (a forged or stale button) changes nothing.
+   */
+  async choose(input: {
+    interactionId: string | null;
+    trackId: string;
+    youtubeId: string;
+    by: FixChooser;
+  }): Promise<CatalogTrack> {
+    const { trackId, youtubeId, by } = input;
+    const offer = input.interactionId ? this.offers.find(input.interactionId) : null;
+    if (!offer || offer.userId !== by.userId || offer.trackId !== trackId || !offer.youtubeIds.includes(youtubeId)) {
+      this.logger.warn(
+        `Refused a /fix choice that was not offered: track ${trackId}, video ${youtubeId}, by user ${by.userId} in guild ${by.guildId ?? 'none'}`,
+      );
+      throw new CatalogError(
+        CatalogErrorCode.InvalidQuery,
+        'That video is not one of the choices /fix showed you (or they expired). Use /fix again.',
+      );
+    }
+    const track = await this.pinning.repin(trackId, youtubeId, 'user');
+    this.logger.log(
+      `/fix re-pin by user ${by.userId} from guild ${by.guildId ?? 'none'}: ${track.key} (track ${trackId}) now plays video ${youtubeId} everywhere`,
+    );
+    const current = by.guildId ? this.playback.current(by.guildId) : null;
+    if (by.guildId && current?.trackKey === track.key && current.identifier !== track.youtubeId) {
+      await this.playback.replaceCurrent(by.guildId, this.pinning.toPlayable(track));
     }
     return track;
   }

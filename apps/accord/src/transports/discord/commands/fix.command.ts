@@ -4,6 +4,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { CatalogEditorGuard } from '../guards/catalog-editor.guard';
 import { Command, type SlashCommand } from '../slash-command';
 import { FixService } from '../../../use-cases/fix/fix.service';
 import { renderFixCandidates } from '../presenters/fix.presenter';
@@ -25,19 +26,19 @@ export class FixCommand implements SlashCommand {
     )
     .toJSON();
 
+  readonly guards = [CatalogEditorGuard];
+
   constructor(private readonly fix: FixService) {}
 
   async execute(interaction: ChatInputCommandInteraction): Promise<void> {
     // Two searches can take longer than Discord's 3 s to answer.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.editReply(
-      renderFixCandidates(
-        await this.fix.candidatesFor({
-          guildId: interaction.guildId,
-          requesterId: interaction.user.id,
-          query: interaction.options.getString('query') ?? undefined,
-        }),
-      ),
-    );
+    const shown = await this.fix.candidatesFor({
+      guildId: interaction.guildId,
+      requesterId: interaction.user.id,
+      query: interaction.options.getString('query') ?? undefined,
+    });
+    this.fix.offer(interaction.id, { userId: interaction.user.id, guildId: interaction.guildId }, shown);
+    await interaction.editReply(renderFixCandidates(shown));
   }
 }

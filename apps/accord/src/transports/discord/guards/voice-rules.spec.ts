@@ -1,7 +1,7 @@
 import { PlaybackErrorCode } from '@accord/core';
 import { VoiceContextFactory } from '../testing/voice-context.factory';
 import type { VoiceContext } from './voice-context';
-import { isAloneWithBot, requireDj, requireSameChannel, requireVoice } from './voice-rules';
+import { isAloneWithBot, requireCatalogEditor, requireDj, requireSameChannel, requireVoice } from './voice-rules';
 
 type Case = [string, Partial<VoiceContext>, PlaybackErrorCode | null];
 
@@ -93,5 +93,17 @@ describe(isAloneWithBot.name, () => {
     [{ botChannelId: 'voice-9', listeners: [] }, false],
   ])('%p -> %p', (overrides, alone) => {
     expect(isAloneWithBot(VoiceContextFactory.create(overrides))).toBe(alone);
+  });
+});
+
+describe(requireCatalogEditor.name, () => {
+  it.each<[string, Partial<VoiceContext>, string | null, boolean]>([
+    ['Manage Server', { canManageGuild: true }, null, true],
+    ['the DJ role', { roleIds: ['dj'] }, 'dj', true],
+    ['alone with the bot, no role', { listeners: ['user-1'] }, 'dj', false],
+    ['another role', { roleIds: ['fan'] }, 'dj', false],
+    ['no DJ role set, no permission', {}, null, false],
+  ])('%s -> %p', (_label, overrides, djRoleId, passes) => {
+    expect(requireCatalogEditor(VoiceContextFactory.create(overrides), djRoleId).ok).toBe(passes);
   });
 });

@@ -53,3 +53,14 @@ export function requireDj(context: VoiceContext, djRoleId: string | null): Guard
     `Only DJs can do this: you need ${who}, or be alone with me in the voice channel.`,
   );
 }
+
+/** Manage Server or the DJ role: for changes every server sees (a song's video), never "alone with the bot". */
+export function requireCatalogEditor(context: VoiceContext, djRoleId: string | null): GuardResult {
+  if (context.canManageGuild) return GUARD_PASSED;
+  if (djRoleId && context.roleIds.includes(djRoleId)) return GUARD_PASSED;
+  const who = djRoleId ? `the <@&${djRoleId}> role or Manage Server` : 'Manage Server (no DJ role is set)';
+  return refuse(
+    PlaybackErrorCode.NotPermitted,
+    `/fix changes a song's video on every server I play in, so it needs ${who}.`,
+  );
+}
