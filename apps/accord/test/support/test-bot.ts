@@ -76,6 +76,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     LOG_FORMAT: 'json',
     LOG_TO_FILE: 'false',
+    // No taste model training in the background of every spec; the specs that need one train it.
+    TASTE_MODEL_EVERY_H: '0',
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`test config is invalid:\n${parsed.detail}`);
