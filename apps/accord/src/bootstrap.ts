@@ -32,9 +32,9 @@ export async function createApp({ config, logger, ring }: CreateAppOptions): Pro
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, ring),
     new FastifyAdapter({
-      // X-Forwarded-For is believed only from a proxy on this host or a private network (Docker),
-      // so a client on the internet cannot pick the address the rate limits count.
-      trustProxy: ['loopback', 'linklocal', 'uniquelocal'],
+      // X-Forwarded-For is believed only from the proxies in TRUST_PROXY (none by default), so no
+      // client, on the internet or the LAN, can pick the address the rate limits count.
+      trustProxy: config.http.trustProxy.length > 0 ? config.http.trustProxy : false,
       // Routes get their own, smaller limits (registerBodyLimits); this is the ceiling for the rest.
       bodyLimit: DEFAULT_BODY_LIMIT,
       genReqId: () => randomUUID(),

@@ -100,6 +100,32 @@ describe('Security: request bodies and rate limits (end to end on the fakes)', (
     expect(Number(malformed.headers['retry-after'])).toBeGreaterThan(0);
     expect(elsewhere.statusCode).toBe(200);
   });
+
+  it('lets the owner sign in while a LAN client guesses with a new X-Forwarded-For each time', async () => {
+    const lanClient = '192.168.1.50';
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        bot.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          remoteAddress: lanClient,
+          headers: { 'x-forwarded-for': `192.168.7.${n + 1}` },
+          payload: { password: `guess number ${n}` },
+        }),
+      ),
+    );
+
+    const owner = await bot.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      remoteAddress: '192.168.1.10',
+      payload: { password: ADMIN_ENV.ADMIN_PASSWORD },
+    });
+
+    expect(new Set(guesses.map((response) => response.statusCode))).toEqual(new Set([401, 429]));
+    expect(owner.statusCode).toBe(200);
+    expect(owner.json()).toMatchObject({ owner: true, method: 'password' });
+  });
 });
 
 describe('Security: /fix (end to end on the fakes)', () => {

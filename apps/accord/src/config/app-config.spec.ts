@@ -13,7 +13,7 @@ describe(loadConfig.name, () => {
     const result = loadConfig(valid);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.http).toEqual({ port: 3000, host: '0.0.0.0', publicUrl: undefined });
+    expect(result.value.http).toEqual({ port: 3000, host: '0.0.0.0', publicUrl: undefined, trustProxy: [] });
     expect(result.value.logging).toMatchObject({ level: 'info', format: 'json', toFile: true, dir: './data/logs' });
     expect(result.value.lavalink.nodes).toHaveLength(1);
     expect(result.value.spotify).toBeUndefined();

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { fail, ok, type Result } from '@accord/core';
-import { EnvironmentVariables, SECRET_VARIABLES, type DirectLinkMode, type LogLevel } from './env.schema';
+import { EnvironmentVariables, SECRET_VARIABLES, proxyList, type DirectLinkMode, type LogLevel } from './env.schema';
 import { parseLavalinkNodes, type LavalinkNodeConfig } from './lavalink-nodes.parser';
 
 /** The typed configuration every module reads; built once from the environment at boot. */
@@ -25,7 +25,8 @@ export interface AppConfig {
   links: { direct: DirectLinkMode };
   profiles: { halfLifeDays: number };
   tasteModel: { everyH: number };
-  http: { port: number; host: string; publicUrl?: string };
+  /** `trustProxy`: proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty: none. */
+  http: { port: number; host: string; publicUrl?: string; trustProxy: string[] };
   logging: { level: LogLevel; format: 'pretty' | 'json'; toFile: boolean; ringSize: number; dir: string };
   dataDir: string;
   /** How long a graceful stop may take before the process exits anyway. */
@@ -70,7 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
     links: { direct: vars.DIRECT_LINKS },
     profiles: { halfLifeDays: vars.PROFILE_HALF_LIFE_DAYS },
     tasteModel: { everyH: vars.TASTE_MODEL_EVERY_H },
-    http: { port: vars.HTTP_PORT, host: vars.HTTP_HOST, publicUrl: vars.PUBLIC_URL },
+    http: {
+      port: vars.HTTP_PORT,
+      host: vars.HTTP_HOST,
+      publicUrl: vars.PUBLIC_URL,
+      trustProxy: proxyList(vars.TRUST_PROXY),
+    },
     logging: {
       level: vars.LOG_LEVEL,
       format: vars.LOG_FORMAT ?? (vars.NODE_ENV === 'production' ? 'json' : 'pretty'),

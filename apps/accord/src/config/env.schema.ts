@@ -14,10 +14,34 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateBy,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const SNOWFLAKE_LIST = /^\d{17,20}(,\d{17,20})*$/;
+
+/** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One TRUST_PROXY entry: an IP address, a CIDR (`10.0.0.0/8`, `fd00::/8`) or a range name. */
+export function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** Splits a comma-separated TRUST_PROXY into its entries (blank entries dropped). */
+export function proxyList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -154,6 +178,22 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Unset: none,
+   * so every client is known by its own address and cannot pick the one rate limits count.
+   */
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isProxyList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && proxyList(value).every(isProxyEntry),
+      defaultMessage: () =>
+        'TRUST_PROXY must be comma-separated IP addresses or CIDRs of your reverse proxies (e.g. 127.0.0.1,172.16.0.0/12)',
+    },
+  })
+  TRUST_PROXY?: string;
 
   // --- Logs ---
   @Transform(emptyAsUndefined)

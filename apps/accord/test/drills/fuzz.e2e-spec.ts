@@ -295,7 +295,12 @@ describe('Drill: fuzzing interactions and the admin API (end to end on the fakes
     process.on('unhandledRejection', onUnhandled);
     const guild = GuildFactory.create({ members: [ana, bob].map((user) => MemberFactory.create({ user })) });
     textChannelId = GuildFactory.textChannel(guild).id;
-    bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue, env: ADMIN_ENV });
+    // Behind a proxy on loopback, so that each batch can come from its own forwarded address.
+    bot = await startTestBot({
+      guilds: [guild],
+      lavalinkCatalogue: catalogue,
+      env: { ...ADMIN_ENV, TRUST_PROXY: '127.0.0.1' },
+    });
     await eventually(() => bot.app.get(LavalinkService).isAvailable());
     await eventually(async () => (await health()) === 200);
     await bot.app.get(GuildSettingsService).update(guild.id, { autoplay: false });
@@ -394,7 +399,7 @@ describe('Drill: fuzzing interactions and the admin API (end to end on the fakes
 
     await fc.assert(
       fc.asyncProperty(fc.array(api, { minLength: API_BATCH, maxLength: API_BATCH }), async (batch) => {
-        // Each batch comes from its own address (the app trusts loopback proxies), so rate limits leave the fuzzing alone.
+        // Each batch comes from its own address (TRUST_PROXY is loopback), so rate limits leave the fuzzing alone.
         client += 1;
         const responses = await Promise.all(
           batch.map(async (spec) => {

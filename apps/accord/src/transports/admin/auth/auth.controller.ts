@@ -24,7 +24,6 @@ import { CurrentSession } from './admin-request';
 import type { ActiveSession } from './admin-session.types';
 import { AuthService, OAUTH_STATE_COOKIE } from './auth.service';
 
-const PASSWORD_TRIES_PER_MINUTE = 5;
 const DISCORD_LOGINS_PER_MINUTE = 20;
 
 @ApiTags('auth')
@@ -66,16 +65,18 @@ export class AuthController {
   @Post('password')
   @HttpCode(HttpStatus.OK)
   @PublicApi()
-  @Throttle({ default: { limit: PASSWORD_TRIES_PER_MINUTE, ttl: 60_000 } })
-  @ApiOperation({ summary: 'Owner login with ADMIN_PASSWORD (5 tries a minute an address)' })
+  @ApiOperation({
+    summary: 'Owner login with ADMIN_PASSWORD (after 3 failures an address waits longer before each try, up to 30 s)',
+  })
   @ApiOkResponse({ type: SessionUserResponseDto, description: 'Signed in; the session cookie is set' })
   @ApiUnauthorizedResponse({ type: ApiErrorResponseDto, description: 'WRONG_PASSWORD' })
   @ApiNotFoundResponse({ type: ApiErrorResponseDto, description: 'LOGIN_NOT_CONFIGURED' })
   async password(
     @Body() body: PasswordLoginDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionUserDto> {
-    return sendOutcome(reply, await this.auth.loginWithPassword(body.password));
+    return sendOutcome(reply, await this.auth.loginWithPassword(body.password, request.ip));
   }
 
   @Post('logout')

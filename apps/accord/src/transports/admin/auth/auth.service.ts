@@ -78,8 +78,9 @@ export class AuthService {
     }
   }
 
-  async loginWithPassword(attempt: string): Promise<AuthOutcome<SessionUserDto>> {
-    await this.password.verify(attempt);
+  /** `address`: the client's, as the rate limits see it (see TRUST_PROXY). */
+  async loginWithPassword(attempt: string, address: string): Promise<AuthOutcome<SessionUserDto>> {
+    await this.password.verify(attempt, address);
     const ownerId = this.config.discord.ownerIds[0] ?? 'owner';
     const { session, cookies } = await this.sessions.create({
       userId: ownerId,
