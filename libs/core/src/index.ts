@@ -10,5 +10,6 @@ export * from './errors/recommendation.errors';
 export * from './tracks';
 export * from './events/catalog.events';
 export * from './events/recommendation.events';
+export * from './events/source.events';
 export * from './errors/module-errors';
 export * from './errors/play-request.errors';

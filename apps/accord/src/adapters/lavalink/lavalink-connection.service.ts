@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Events, type Client } from 'discord.js';
 import { Kazagumo, type KazagumoPlayer } from 'kazagumo';
-import { Connectors, Constants, Node, type NodeOption, type Player } from 'shoukaku';
+import { Connectors, Constants, Node, type NodeOption, type Player, type Track } from 'shoukaku';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DISCORD_CLIENT } from '../../shared/discord-client.token';
 import { LavalinkSessionRepository } from './lavalink-session.repository';
+import { SourceAttemptReporter } from './source-attempt.reporter';
 import type { LavalinkNodeState, LavalinkNodeStatus, PlayerEventListener } from './lavalink.types';
 
 /** Connection states as shoukaku numbers them. */
@@ -33,6 +34,7 @@ export class LavalinkConnectionService implements OnModuleInit, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DISCORD_CLIENT) private readonly client: Client,
     private readonly sessions: LavalinkSessionRepository,
+    private readonly attempts: SourceAttemptReporter,
   ) {
     this.nodeOptions = config.lavalink.nodes.map((node) => ({
       name: node.name,
@@ -226,12 +228,20 @@ export class LavalinkConnectionService implements OnModuleInit, OnApplicationShu
   // --- internals -------------------------------------------------------------------------
 
   private watch(guildId: string, player: Player): void {
-    player.removeAllListeners('start').on('start', () => this.listener?.onTrackStart(guildId));
+    player.removeAllListeners('start').on('start', (event) => {
+      this.attempts.started(event.track);
+      this.listener?.onTrackStart(guildId);
+    });
     player.removeAllListeners('end').on('end', (event) => this.listener?.onTrackEnd(guildId, event.reason));
-    player
-      .removeAllListeners('exception')
-      .on('exception', (event) => this.listener?.onTrackException(guildId, event.exception.message));
-    player.removeAllListeners('stuck').on('stuck', () => this.listener?.onTrackStuck(guildId));
+    player.removeAllListeners('exception').on('exception', (event) => {
+      // Lavalink sends the track with the exception although shoukaku's type leaves it out.
+      this.attempts.playFailed((event as typeof event & { track?: Track }).track, event.exception);
+      this.listener?.onTrackException(guildId, event.exception.message);
+    });
+    player.removeAllListeners('stuck').on('stuck', (event) => {
+      this.attempts.stuck(event.track);
+      this.listener?.onTrackStuck(guildId);
+    });
     player.removeAllListeners('closed').on('closed', (event) => this.listener?.onVoiceClosed(guildId, event.code));
     player
       .removeAllListeners('update')

@@ -5,6 +5,7 @@ import { LavalinkSessionRepository } from './lavalink-session.repository';
 import { LavalinkStatsReader } from './lavalink-stats.reader';
 import { LavalinkConnectionService } from './lavalink-connection.service';
 import { LavalinkService } from './lavalink.service';
+import { SourceAttemptReporter } from './source-attempt.reporter';
 
 /**
  * The Lavalink adapter: the only code that talks to Lavalink (kazagumo/shoukaku), with the stored
@@ -12,7 +13,13 @@ import { LavalinkService } from './lavalink.service';
  */
 @Module({
   imports: [MongooseModule.forFeature([{ name: LavalinkSessionDocument.name, schema: LavalinkSessionSchema }])],
-  providers: [LavalinkConnectionService, LavalinkService, LavalinkSessionRepository, LavalinkStatsReader],
+  providers: [
+    LavalinkConnectionService,
+    LavalinkService,
+    LavalinkSessionRepository,
+    LavalinkStatsReader,
+    SourceAttemptReporter,
+  ],
   exports: [LavalinkService, LavalinkStatsReader],
 })
 export class LavalinkModule {}

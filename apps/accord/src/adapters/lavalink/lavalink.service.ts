@@ -3,6 +3,7 @@ import { LoadType, type FilterOptions, type Player } from 'shoukaku';
 import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { CONNECTED, LavalinkConnectionService } from './lavalink-connection.service';
 import { toPlayableTrack } from './lavalink-track.mapper';
+import { SourceAttemptReporter } from './source-attempt.reporter';
 import type {
   LavalinkNodeStatus,
   LoadResult,
@@ -31,7 +32,10 @@ export const AUDIO_UNAVAILABLE_MESSAGE =
  */
 @Injectable()
 export class LavalinkService {
-  constructor(private readonly connection: LavalinkConnectionService) {}
+  constructor(
+    private readonly connection: LavalinkConnectionService,
+    private readonly attempts: SourceAttemptReporter,
+  ) {}
 
   setListener(listener: PlayerEventListener): void {
     this.connection.setListener(listener);
@@ -54,7 +58,9 @@ export class LavalinkService {
 
   /**
    * One `loadtracks` call on the least-loaded node: a URL or identifier as is, or a search with
-   * `engine` (`ytmsearch:daft punk one more time`).
+   * `engine` (`ytmsearch:daft punk one more time`). An `error` answer is reported to health; a load
+   * that finds tracks proves nothing about playing them (search works without the cipher), so only
+   * plays count as a source working.
    */
   async load(identifier: string, engine?: SearchEngine): Promise<LoadResult> {
     const node = this.connection.idealNode();
@@ -76,6 +82,7 @@ export class LavalinkService {
       case LoadType.EMPTY:
         return { type: 'empty' };
       case LoadType.ERROR:
+        this.attempts.loadFailed(identifier, engine, result.data);
         return { type: 'error', message: result.data.message, severity: result.data.severity };
     }
   }

@@ -1,6 +1,7 @@
 import type { DatabaseService } from '../../adapters/database/database.service';
 import type { DiscordGatewayService, DiscordLoginState } from '../../adapters/discord-client/discord-gateway.service';
 import type { LavalinkService } from '../../adapters/lavalink/lavalink.service';
+import type { SourceHealthService } from './source-health.service';
 import { SystemStatusService } from './system-status.service';
 
 describe(SystemStatusService.name, () => {
@@ -9,6 +10,7 @@ describe(SystemStatusService.name, () => {
       { isReady: () => ready, loginState: () => state } as unknown as DiscordGatewayService,
       {} as LavalinkService,
       {} as DatabaseService,
+      {} as SourceHealthService,
     );
 
   it('reports no Discord problem once the gateway is ready', () => {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../adapters/database/database.service';
 import { DiscordGatewayService } from '../../adapters/discord-client/discord-gateway.service';
 import { LavalinkService, type LavalinkNodeStatus } from '../../adapters/lavalink/lavalink.service';
+import type { SourceHealthReport } from './source-health';
+import { SourceHealthService } from './source-health.service';
 
 export interface LatencyReport {
   gatewayMs: number | null;
@@ -16,6 +18,7 @@ export class SystemStatusService {
     private readonly gateway: DiscordGatewayService,
     private readonly lavalink: LavalinkService,
     private readonly database: DatabaseService,
+    private readonly sources: SourceHealthService,
   ) {}
 
   async latency(): Promise<LatencyReport> {
@@ -49,5 +52,10 @@ export class SystemStatusService {
 
   databasePing(timeoutMs: number): Promise<number> {
     return this.database.ping(timeoutMs);
+  }
+
+  /** Whether YouTube plays, from its recent loads and plays: `degraded` after a YouTube-side change. */
+  youtube(): SourceHealthReport {
+    return this.sources.youtube();
   }
 }

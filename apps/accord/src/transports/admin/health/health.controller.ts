@@ -1,14 +1,31 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
+import { YOUTUBE_FIX_STEPS, YOUTUBE_HELP_SECTION, type YoutubeHealthDto } from '@accord/contracts';
+import type { SourceHealthReport } from '../../../domain/health/source-health';
 import { SystemStatusService } from '../../../domain/health/system-status.service';
+import { HealthVisibilityInterceptor } from './health-visibility.interceptor';
+
+/** Terminus's answer with YouTube added to `info` and `details`. */
+export type HealthResponse = Omit<HealthCheckResult, 'info' | 'details'> & {
+  info: Record<string, HealthIndicatorResult[string] | YoutubeHealthDto>;
+  details: Record<string, HealthIndicatorResult[string] | YoutubeHealthDto>;
+};
 
 /**
  * Liveness of the parts the bot needs: the Discord gateway, at least one Lavalink node, and
- * MongoDB. 200 when all are up, 503 (with the same body) when any is down.
+ * MongoDB. 200 when all are up, 503 (with the same body) when any is down. YouTube is reported
+ * beside them (`up` or `degraded`) and never makes the answer a 503: the bot itself is fine then.
  */
 @ApiTags('health')
 @Controller('health')
+@UseInterceptors(HealthVisibilityInterceptor)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -18,10 +35,19 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Health of Discord, Lavalink nodes and the database' })
+  @ApiOperation({ summary: 'Health of Discord, Lavalink nodes and the database, and whether YouTube plays' })
   @ApiServiceUnavailableResponse({ description: 'A required part is down; the body says which.' })
-  check(): ReturnType<HealthCheckService['check']> {
-    return this.health.check([() => this.discord(), () => this.lavalink(), () => this.database()]);
+  async check(): Promise<HealthResponse> {
+    const youtube = youtubeHealth(this.status.youtube());
+    try {
+      return withYoutube(
+        await this.health.check([() => this.discord(), () => this.lavalink(), () => this.database()]),
+        youtube,
+      );
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      throw new ServiceUnavailableException(withYoutube(error.getResponse() as HealthCheckResult, youtube));
+    }
   }
 
   private discord(): HealthIndicatorResult {
@@ -46,4 +72,26 @@ export class HealthController {
       return session.down({ message: error instanceof Error ? error.message : 'unreachable' });
     }
   }
+}
+
+// Terminus knows only up and down (it drops any other status), so YouTube joins its answer here.
+function withYoutube(result: HealthCheckResult, youtube: YoutubeHealthDto): HealthResponse {
+  return { ...result, info: { ...result.info, youtube }, details: { ...result.details, youtube } };
+}
+
+function youtubeHealth(report: SourceHealthReport): YoutubeHealthDto {
+  const degraded = report.state === 'degraded';
+  return {
+    status: degraded ? 'degraded' : 'up',
+    attempts: report.attempts,
+    failures: report.failures,
+    breakageFailures: report.breakageFailures,
+    newestCause: report.newestCause && {
+      kind: report.newestCause.kind,
+      message: report.newestCause.message,
+      at: new Date(report.newestCause.at).toISOString(),
+    },
+    degradedSince: report.degradedSince === null ? null : new Date(report.degradedSince).toISOString(),
+    ...(degraded ? { steps: YOUTUBE_FIX_STEPS, help: YOUTUBE_HELP_SECTION } : {}),
+  };
 }

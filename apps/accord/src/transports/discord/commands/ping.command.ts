@@ -7,12 +7,13 @@ import { Command, type SlashCommand } from '../slash-command';
 export class PingCommand implements SlashCommand {
   readonly definition = new SlashCommandBuilder()
     .setName('ping')
-    .setDescription('Show how quickly Accord reaches Discord, Lavalink and its database')
+    .setDescription('Show how quickly Accord reaches Discord, Lavalink and its database, and whether YouTube plays')
     .toJSON();
 
   constructor(private readonly status: SystemStatusService) {}
 
   async execute(interaction: ChatInputCommandInteraction): Promise<void> {
-    await interaction.reply({ content: renderPing(await this.status.latency()), flags: MessageFlags.Ephemeral });
+    const content = renderPing(await this.status.latency(), this.status.youtube());
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   }
 }
