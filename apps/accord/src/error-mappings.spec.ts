@@ -1,10 +1,15 @@
 import { HttpStatus } from '@nestjs/common';
 import {
-  everyModuleError,
+  AdminErrorCode,
+  CatalogErrorCode,
   MODULE_ERRORS,
+  PlaybackErrorCode,
   PlayRequestErrorCode,
   ResolveError,
   ResolveErrorCode,
+  type CatalogErrorData,
+  type ModuleError,
+  type PlaybackErrorData,
   type PlayRefusal,
   type PlayRefusalCode,
   type PlayRequestErrorData,
@@ -38,39 +43,89 @@ const REFUSAL_EXAMPLES: { [C in PlayRefusalCode]: (ResolveErrorData & PlayReques
   [ResolveErrorCode.SourceNotFound]: { source: 'spotify', type: 'album' },
   [ResolveErrorCode.CatalogAway]: {},
   [ResolveErrorCode.DeadLinkCatalogAway]: {},
-  [ResolveErrorCode.AudioUnavailable]: { message: 'Audio is unavailable right now.' },
+  [ResolveErrorCode.AudioUnavailable]: { cause: 'no-node' },
   [PlayRequestErrorCode.QueueFull]: { max: 5_000 },
   [PlayRequestErrorCode.PlaylistLoadedEmpty]: { name: 'Mix' },
 };
 
+/** Data for every code of a module; a code added without an example fails the typecheck. */
+type Examples<M> = { [C in keyof M]: M[C] };
+
+const PLAYBACK_EXAMPLES: Examples<PlaybackErrorData> = {
+  [PlaybackErrorCode.NotInVoice]: {},
+  [PlaybackErrorCode.NotInBotChannel]: { channelId: '123456789012345678' },
+  [PlaybackErrorCode.NotPermitted]: {},
+  [PlaybackErrorCode.NothingPlaying]: { what: 'skip' },
+  [PlaybackErrorCode.QueueEmpty]: {},
+  [PlaybackErrorCode.QueueFull]: { max: 5_000 },
+  [PlaybackErrorCode.PositionOutOfRange]: { position: 9, size: 2 },
+  [PlaybackErrorCode.InvalidTime]: { field: 'volume', max: 200 },
+  [PlaybackErrorCode.SeekPastEnd]: { durationMs: 248_000 },
+  [PlaybackErrorCode.NotSeekable]: {},
+  [PlaybackErrorCode.FilterNotAllowed]: { preset: 'nightcore', allowed: ['bassboost'] },
+  [PlaybackErrorCode.AudioUnavailable]: {},
+  [PlaybackErrorCode.CannotJoin]: { detail: 'Missing Access' },
+  [PlaybackErrorCode.AlreadyPaused]: {},
+  [PlaybackErrorCode.NotPaused]: {},
+};
+
+const CATALOG_EXAMPLES: Examples<CatalogErrorData> = {
+  [CatalogErrorCode.TrackNotFound]: { reason: 'unknown' },
+  [CatalogErrorCode.VideoNotFound]: {},
+  [CatalogErrorCode.NothingToFix]: { reason: 'nothing-playing' },
+  [CatalogErrorCode.CannotMergeIntoItself]: {},
+  [CatalogErrorCode.AudioUnavailable]: { cause: 'no-answer' },
+  [CatalogErrorCode.InvalidQuery]: { reason: 'not-offered' },
+};
+
+/** The admin API's own refusals carry the message the panel shows (they are the admin transport's). */
+const MESSAGE = 'What went wrong, and what to do.';
+const messages = (codes: string[]): Record<string, string> => Object.fromEntries(codes.map((code) => [code, MESSAGE]));
+
+/** What each module's errors are made from in this test: the data of each code, or a message. */
+const EXAMPLES: Record<(typeof MODULE_ERRORS)[number]['module'], Record<string, unknown>> = {
+  admin: messages(Object.values(AdminErrorCode)),
+  catalog: CATALOG_EXAMPLES,
+  history: messages(MODULE_ERRORS.find((entry) => entry.module === 'history')!.codes),
+  playback: PLAYBACK_EXAMPLES,
+  preferences: messages(MODULE_ERRORS.find((entry) => entry.module === 'preferences')!.codes),
+  recommendation: messages(MODULE_ERRORS.find((entry) => entry.module === 'recommendation')!.codes),
+};
+
+/** Every module's error, one for each code. */
+const errors: { module: string; error: ModuleError }[] = MODULE_ERRORS.flatMap((entry) =>
+  (entry.codes as string[]).map((code) => ({
+    module: entry.module,
+    error: (entry.make as (code: string, data: unknown) => ModuleError)(code, EXAMPLES[entry.module][code]),
+  })),
+);
+
 /**
- * Every error code of every module reaches both transports as what it is: a Discord reply built
- * from its message, and an HTTP status in the 4xx/5xx range that is not the generic 500. A code
- * missing from a transport's table fails the typecheck; this walks them all at run time too.
+ * Every error code of every module reaches both transports as what it is: a Discord reply and an HTTP
+ * status in the 4xx/5xx range that is not the generic 500, with a message. Each transport words a
+ * code once, in its own table (a code missing from one fails the typecheck); this walks them all at
+ * run time too, and checks that Discord says what the panel says (adding, at most, what to do in Discord).
  */
 describe('error mappings of the two transports', () => {
-  const errors = everyModuleError('What went wrong, and what to do.');
-
-  it('covers every module', () => {
+  it('covers every module and every code', () => {
     expect(new Set(errors.map((each) => each.module))).toEqual(new Set(MODULE_ERRORS.map((entry) => entry.module)));
     expect(errors.length).toBe(MODULE_ERRORS.reduce((sum, entry) => sum + entry.codes.length, 0));
+    for (const entry of MODULE_ERRORS) {
+      expect(Object.keys(EXAMPLES[entry.module]).sort()).toEqual([...entry.codes].sort());
+    }
   });
 
   it.each(errors.map(({ module, error }) => [`${module} ${error.code}`, error] as const))(
-    '%s: Discord replies with its message',
-    (_name, error) => {
-      expect(describeModuleError(error).startsWith('What went wrong, and what to do.')).toBe(true);
-    },
-  );
-
-  it.each(errors.map(({ module, error }) => [`${module} ${error.code}`, error] as const))(
-    '%s: HTTP answers a status of its own with the code',
+    '%s: HTTP answers a status of its own with the code and a message, and Discord says the same',
     (_name, error) => {
       const mapped = mapDomainError(error);
 
-      expect(mapped).toMatchObject({ code: error.code, message: 'What went wrong, and what to do.' });
+      expect(mapped?.code).toBe(error.code);
       expect(mapped!.status).toBeGreaterThanOrEqual(400);
       expect(mapped!.status).not.toBe(HttpStatus.INTERNAL_SERVER_ERROR);
+      expect(mapped!.message.length).toBeGreaterThan(0);
+      expect(mapped!.message).not.toContain('refused:');
+      expect(describeModuleError(error).startsWith(mapped!.message)).toBe(true);
     },
   );
 

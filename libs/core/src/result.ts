@@ -1,3 +1,6 @@
+/** The data of a refusal that needs none to be worded. */
+export type NoData = Record<string, never>;
+
 /**
  * A failure with data: its reason code and what a transport needs to word it (a name, a limit, a
  * link), never the words themselves.

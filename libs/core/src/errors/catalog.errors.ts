@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import type { RefusalOf } from '../result';
+import type { NoData, RefusalOf } from '../result';
 
 export enum CatalogErrorCode {
   TrackNotFound = 'TRACK_NOT_FOUND',
@@ -10,10 +10,42 @@ export enum CatalogErrorCode {
   InvalidQuery = 'INVALID_QUERY',
 }
 
-/** An expected refusal from the catalog; `message` is written for the user and says what to do. */
+/** What each catalog refusal carries for the transports to word it. */
+export interface CatalogErrorData {
+  /** The song left the catalog while it was changed (`gone`), or the catalog has no record of it (`unknown`). */
+  [CatalogErrorCode.TrackNotFound]: { reason: 'gone' | 'unknown' };
+  /** The video picked for a song does not load any more. */
+  [CatalogErrorCode.VideoNotFound]: NoData;
+  /** /fix with no song named and nothing playing (`nothing-playing`), or a song with no key (`unidentified`). */
+  [CatalogErrorCode.NothingToFix]: { reason: 'nothing-playing' | 'unidentified' };
+  [CatalogErrorCode.CannotMergeIntoItself]: NoData;
+  /** Lavalink is away: no node is connected (`no-node`), or the one asked did not answer (`no-answer`). */
+  [CatalogErrorCode.AudioUnavailable]: { cause: AudioUnavailableCause };
+  /** /fix named a playlist (`playlist`), or a click picked a video /fix did not show that user (`not-offered`). */
+  [CatalogErrorCode.InvalidQuery]: { reason: 'playlist' | 'not-offered' };
+}
+
+/** Why Lavalink could not be asked: no node connected, or the node did not answer. */
+export type AudioUnavailableCause = 'no-node' | 'no-answer';
+
+/** A catalog code with its data, as `CatalogError` is made from. */
+export type CatalogErrorArgs = { [C in CatalogErrorCode]: [code: C, data: CatalogErrorData[C]] }[CatalogErrorCode];
+
+/**
+ * An expected refusal from the catalog: a code and the data each transport words it from. The
+ * message is for the logs, never shown to a user.
+ */
 export class CatalogError extends DomainError<CatalogErrorCode> {
-  constructor(code: CatalogErrorCode, message: string) {
-    super(code, message);
+  readonly data: CatalogErrorData[CatalogErrorCode];
+
+  constructor(...[code, data]: CatalogErrorArgs) {
+    super(code, `Catalog refused: ${code}`);
+    this.data = data;
+  }
+
+  /** Whether this is the refusal `code`: its data is then that code's. */
+  is<C extends CatalogErrorCode>(code: C): this is CatalogError & { code: C; data: CatalogErrorData[C] } {
+    return this.code === code;
   }
 }
 
@@ -44,8 +76,6 @@ export enum ResolveErrorCode {
   DeadLinkCatalogAway = 'DEAD_LINK_CATALOG_AWAY',
   AudioUnavailable = 'AUDIO_UNAVAILABLE',
 }
-
-type NoData = Record<string, never>;
 
 /** What each refusal carries for the transports to word it. */
 export interface ResolveErrorData {
@@ -85,8 +115,8 @@ export interface ResolveErrorData {
   [ResolveErrorCode.CatalogAway]: NoData;
   /** MongoDB is away and a video or SoundCloud link loads nothing: the song it was cannot be looked up. */
   [ResolveErrorCode.DeadLinkCatalogAway]: NoData;
-  /** Lavalink is away; `message` is the refusal Lavalink's module error gave. */
-  [ResolveErrorCode.AudioUnavailable]: { message: string };
+  /** Lavalink is away (see `CatalogErrorData`). */
+  [ResolveErrorCode.AudioUnavailable]: { cause: AudioUnavailableCause };
 }
 
 /** A catalog refusal of a /play query: a code and its data, worded by each transport. */

@@ -1,7 +1,7 @@
 import { AdminError, AdminErrorCode } from './admin.errors';
-import { CatalogError, CatalogErrorCode, ResolveError } from './catalog.errors';
+import { CatalogError, CatalogErrorCode, ResolveError, type CatalogErrorArgs } from './catalog.errors';
 import { HistoryError, HistoryErrorCode } from './history.errors';
-import { PlaybackError, PlaybackErrorCode } from './playback.errors';
+import { PlaybackError, PlaybackErrorCode, type PlaybackErrorArgs } from './playback.errors';
 import { PreferencesError, PreferencesErrorCode } from './preferences.errors';
 import { RecommendationError, RecommendationErrorCode } from './recommendation.errors';
 
@@ -10,10 +10,10 @@ export type ModuleError =
   AdminError | CatalogError | HistoryError | PlaybackError | PreferencesError | RecommendationError | ResolveError;
 
 /**
- * Every module's error codes with a way to make each error from a message, so a test can walk all of
- * them through both transports. A module that adds an error class adds it here and to `ModuleError`.
- * `ResolveError` is the exception: it is made from a refusal's data, and the test walks its codes
- * with the play refusals.
+ * Every module's error codes with a way to make each error (from the data of its code, or from a
+ * message for the admin API's own refusals), so a test can walk all of them through both transports.
+ * A module that adds an error class adds it here and to `ModuleError`. `ResolveError` is the
+ * exception: it is made from a refusal, and the test walks its codes with the play refusals.
  */
 export const MODULE_ERRORS = [
   {
@@ -24,7 +24,7 @@ export const MODULE_ERRORS = [
   {
     module: 'catalog',
     codes: Object.values(CatalogErrorCode),
-    make: (code: CatalogErrorCode, message: string) => new CatalogError(code, message),
+    make: (...args: CatalogErrorArgs) => new CatalogError(...args),
   },
   {
     module: 'history',
@@ -34,7 +34,7 @@ export const MODULE_ERRORS = [
   {
     module: 'playback',
     codes: Object.values(PlaybackErrorCode),
-    make: (code: PlaybackErrorCode, message: string) => new PlaybackError(code, message),
+    make: (...args: PlaybackErrorArgs) => new PlaybackError(...args),
   },
   {
     module: 'preferences',
@@ -47,16 +47,6 @@ export const MODULE_ERRORS = [
     make: (code: RecommendationErrorCode, message: string) => new RecommendationError(code, message),
   },
 ] as const;
-
-/** Each module's error, one at a time, for every code it has. */
-export function everyModuleError(message: string): { module: string; error: ModuleError }[] {
-  return MODULE_ERRORS.flatMap((entry) =>
-    (entry.codes as string[]).map((code) => ({
-      module: entry.module,
-      error: (entry.make as (code: string, message: string) => ModuleError)(code, message),
-    })),
-  );
-}
 
 const MODULE_ERROR_CLASSES = [
   AdminError,

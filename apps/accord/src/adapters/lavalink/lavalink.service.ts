@@ -22,9 +22,6 @@ export type {
   StartOptions,
 } from './lavalink.types';
 
-export const AUDIO_UNAVAILABLE_MESSAGE =
-  'Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment.';
-
 /**
  * The one place the app talks to Lavalink through: searches, voice connections and the players'
  * controls. The nodes and the kazagumo/shoukaku client behind them are `LavalinkConnectionService`'s,
@@ -64,7 +61,7 @@ export class LavalinkService {
    */
   async load(identifier: string, engine?: SearchEngine): Promise<LoadResult> {
     const node = this.connection.idealNode();
-    if (!node) throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, AUDIO_UNAVAILABLE_MESSAGE);
+    if (!node) throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, {});
     const result = await node.rest.resolve(engine ? `${engine}:${identifier}` : identifier);
     if (!result) return { type: 'empty' };
     switch (result.loadType) {
@@ -113,15 +110,14 @@ export class LavalinkService {
     textChannelId: string;
     node?: string;
   }): Promise<string> {
-    if (!this.isAvailable()) throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, AUDIO_UNAVAILABLE_MESSAGE);
+    if (!this.isAvailable()) throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, {});
     let player: Player;
     try {
       player = await this.connection.createPlayer(options);
     } catch (error) {
-      throw new PlaybackError(
-        PlaybackErrorCode.CannotJoin,
-        `I could not join your voice channel (${error instanceof Error ? error.message : String(error)}). Check that I may connect and speak there.`,
-      );
+      throw new PlaybackError(PlaybackErrorCode.CannotJoin, {
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     return player.node.name;
   }
@@ -203,10 +199,10 @@ export class LavalinkService {
 
   private player(guildId: string): Player {
     const player = this.connection.player(guildId);
-    if (!player) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'I am not in a voice channel here.');
+    if (!player) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'player' });
     // Its node is away (and nothing took the player over): say so rather than fail on the socket.
     if (player.node.state !== CONNECTED) {
-      throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, AUDIO_UNAVAILABLE_MESSAGE);
+      throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, {});
     }
     return player;
   }
@@ -222,7 +218,7 @@ export class LavalinkService {
     } catch (error) {
       if (error instanceof PlaybackError) throw error;
       if (player.node.state !== CONNECTED || isConnectionFailure(error)) {
-        throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, AUDIO_UNAVAILABLE_MESSAGE);
+        throw new PlaybackError(PlaybackErrorCode.AudioUnavailable, {});
       }
       throw error;
     }

@@ -103,7 +103,7 @@ export class TrackPinningService {
     if (track.youtubeId === youtubeId && !track.unavailable && track.pin.by === by) return track;
     const video = this.recentVideos.get(youtubeId) ?? firstTrack(await this.videos.load(youtubeUrl(youtubeId)));
     if (!video?.encoded || video.identifier !== youtubeId) {
-      throw new CatalogError(CatalogErrorCode.VideoNotFound, "That video can't be played any more; pick another one.");
+      throw new CatalogError(CatalogErrorCode.VideoNotFound, {});
     }
     const knownArtists = await this.artists.lookup();
     const score = scoreCandidate(wantedFromTrack(track).query, toCandidate(video), { knownArtists }).score;
@@ -116,7 +116,7 @@ export class TrackPinningService {
    */
   async merge(sourceTrackId: string, targetTrackId: string): Promise<CatalogTrack> {
     if (sourceTrackId === targetTrackId) {
-      throw new CatalogError(CatalogErrorCode.CannotMergeIntoItself, 'A song cannot be merged into itself.');
+      throw new CatalogError(CatalogErrorCode.CannotMergeIntoItself, {});
     }
     const [from, to] = await Promise.all([this.findTrack(sourceTrackId), this.findTrack(targetTrackId)]);
     await this.tracks.addAliases(to.id, [...from.aliases, videoAlias(from.youtubeId), `key:${from.key}`]);
@@ -146,7 +146,7 @@ export class TrackPinningService {
       at,
       aliases: [videoAlias(previousYoutubeId), videoAlias(youtubeId)],
     });
-    if (!updated) throw new CatalogError(CatalogErrorCode.TrackNotFound, 'That song is no longer in my catalog.');
+    if (!updated) throw new CatalogError(CatalogErrorCode.TrackNotFound, { reason: 'gone' });
     const event: TrackRepinnedEvent = {
       trackId: track.id,
       key: track.key,
@@ -243,10 +243,7 @@ export class TrackPinningService {
       ? await this.tracks.findById(trackIdOrKey)
       : await this.findSong(trackIdOrKey, []);
     if (!track) {
-      throw new CatalogError(
-        CatalogErrorCode.TrackNotFound,
-        'I have no record of this song yet (only songs found on YouTube are pinned). Play it once, then try again.',
-      );
+      throw new CatalogError(CatalogErrorCode.TrackNotFound, { reason: 'unknown' });
     }
     return track;
   }

@@ -98,7 +98,7 @@ describe(TrackResolverService.name, () => {
       expect(await sut.resolve('Daft Punk - One More Time', 'u1')).toMatchObject({
         ok: false,
         reason: 'AUDIO_UNAVAILABLE',
-        data: { message: expect.any(String) as string },
+        data: { cause: 'no-node' },
       });
     });
   });

@@ -78,8 +78,8 @@ export class TrackResolverService implements TrackResolverPort {
       );
       return outcome;
     } catch (error: unknown) {
-      if (error instanceof CatalogError && error.code === CatalogErrorCode.AudioUnavailable) {
-        return refuse(ResolveErrorCode.AudioUnavailable, { message: error.message });
+      if (error instanceof CatalogError && error.is(CatalogErrorCode.AudioUnavailable)) {
+        return refuse(ResolveErrorCode.AudioUnavailable, { cause: error.data.cause });
       }
       if (isTransientMongoError(error)) {
         this.logger.warn(`The catalog is unreachable (${String(error)}); resolving without it`);

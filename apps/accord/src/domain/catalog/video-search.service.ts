@@ -21,12 +21,9 @@ export class VideoSearchService {
     try {
       return await this.lavalink.load(identifier, engine);
     } catch (error: unknown) {
-      const message =
-        error instanceof PlaybackError && error.code === PlaybackErrorCode.AudioUnavailable
-          ? error.message
-          : 'Audio search is unavailable right now (Lavalink did not answer). Try again in a moment.';
+      const noNode = error instanceof PlaybackError && error.code === PlaybackErrorCode.AudioUnavailable;
       if (!(error instanceof PlaybackError)) this.logger.warn(`Lavalink load failed: ${String(error)}`);
-      throw new CatalogError(CatalogErrorCode.AudioUnavailable, message);
+      throw new CatalogError(CatalogErrorCode.AudioUnavailable, { cause: noNode ? 'no-node' : 'no-answer' });
     }
   }
 

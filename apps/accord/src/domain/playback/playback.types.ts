@@ -6,9 +6,6 @@ export type { FilterPreset, LoopMode, PlayableTrack, QueueEntry } from '@accord/
 /** The most tracks one guild's queue holds; more are refused with a clear message. */
 export const MAX_QUEUE_LENGTH = 5_000;
 
-/** The one answer to a song that does not fit in the queue, wherever it was asked for. */
-export const QUEUE_FULL_MESSAGE = `The queue is full (${MAX_QUEUE_LENGTH.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`;
-
 export interface NowPlaying {
   entry: QueueEntry;
   positionMs: number;

@@ -7,7 +7,6 @@ import { GuildSettingsService } from '../guilds/guild-settings.service';
 import { filtersFor, isTranscoding, MAX_USER_VOLUME, toLavalinkVolume } from './audio-settings';
 import type { GuildSession } from './guild-session';
 import { LookAheadService } from './look-ahead.service';
-import { formatDuration } from '../../shared/duration';
 import {
   MAX_QUEUE_LENGTH,
   type EnqueueResult,
@@ -16,7 +15,6 @@ import {
   type PlayableTrack,
   type PlaybackRequester,
   type QueueEntry,
-  QUEUE_FULL_MESSAGE,
 } from './playback.types';
 import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionStore } from './session.store';
@@ -50,13 +48,13 @@ export class PlayerCommandsService {
     const created = !session;
     if (!session) {
       if (!requester.voiceChannelId) {
-        throw new PlaybackError(PlaybackErrorCode.NotInVoice, 'Join a voice channel first, then ask me again.');
+        throw new PlaybackError(PlaybackErrorCode.NotInVoice, {});
       }
       session = await this.lifecycle.create(requester.guildId, requester.voiceChannelId, requester.textChannelId);
     }
     const room = MAX_QUEUE_LENGTH - session.queue.length;
     if (room <= 0) {
-      throw new PlaybackError(PlaybackErrorCode.QueueFull, QUEUE_FULL_MESSAGE);
+      throw new PlaybackError(PlaybackErrorCode.QueueFull, { max: MAX_QUEUE_LENGTH });
     }
     const accepted = tracks.slice(0, room);
     const added = accepted.map((track) =>
@@ -90,14 +88,13 @@ export class PlayerCommandsService {
 
   async pause(guildId: string): Promise<void> {
     const session = this.playing(guildId);
-    if (session.current!.paused)
-      throw new PlaybackError(PlaybackErrorCode.AlreadyPaused, 'It is already paused. Use /resume.');
+    if (session.current!.paused) throw new PlaybackError(PlaybackErrorCode.AlreadyPaused, {});
     await this.sequencer.setPaused(session, true);
   }
 
   async resume(guildId: string): Promise<void> {
     const session = this.playing(guildId);
-    if (!session.current!.paused) throw new PlaybackError(PlaybackErrorCode.NotPaused, 'It is not paused.');
+    if (!session.current!.paused) throw new PlaybackError(PlaybackErrorCode.NotPaused, {});
     session.autoPaused = false;
     await this.sequencer.setPaused(session, false);
   }
@@ -146,10 +143,7 @@ export class PlayerCommandsService {
   async shuffle(guildId: string): Promise<number> {
     const session = this.session(guildId);
     if (session.queue.length < 2) {
-      throw new PlaybackError(
-        PlaybackErrorCode.QueueEmpty,
-        'There is nothing to shuffle: fewer than two songs are queued.',
-      );
+      throw new PlaybackError(PlaybackErrorCode.QueueEmpty, {});
     }
     session.queue.shuffle(Math.random);
     this.store.changed(session, 'queue');
@@ -168,16 +162,13 @@ export class PlayerCommandsService {
     const session = this.playing(guildId);
     const { track } = session.current!.entry;
     if (!track.isSeekable || track.isStream) {
-      throw new PlaybackError(PlaybackErrorCode.NotSeekable, 'This track cannot be seeked (a livestream?).');
+      throw new PlaybackError(PlaybackErrorCode.NotSeekable, {});
     }
     if (!Number.isFinite(positionMs) || positionMs < 0) {
-      throw new PlaybackError(PlaybackErrorCode.InvalidTime, 'That time is not valid. Try `1:23`, `83` or `+10`.');
+      throw new PlaybackError(PlaybackErrorCode.InvalidTime, { field: 'position' });
     }
     if (positionMs >= track.durationMs) {
-      throw new PlaybackError(
-        PlaybackErrorCode.SeekPastEnd,
-        `This song is only ${formatDuration(track.durationMs)} long. Use /skip to move on.`,
-      );
+      throw new PlaybackError(PlaybackErrorCode.SeekPastEnd, { durationMs: track.durationMs });
     }
     await this.lavalink.seek(guildId, positionMs);
     session.setPosition(positionMs, this.clock.now().getTime());
@@ -187,10 +178,7 @@ export class PlayerCommandsService {
   async setVolume(guildId: string, volume: number): Promise<{ transcoding: boolean }> {
     const session = this.session(guildId);
     if (!Number.isInteger(volume) || volume < 0 || volume > MAX_USER_VOLUME) {
-      throw new PlaybackError(
-        PlaybackErrorCode.InvalidTime,
-        `Volume goes from 0 to ${MAX_USER_VOLUME} (100 is as published).`,
-      );
+      throw new PlaybackError(PlaybackErrorCode.InvalidTime, { field: 'volume', max: MAX_USER_VOLUME });
     }
     if (this.lavalink.hasPlayer(guildId)) await this.lavalink.setVolume(guildId, toLavalinkVolume(volume));
     session.volume = volume;
@@ -203,10 +191,7 @@ export class PlayerCommandsService {
     if (preset) {
       const { allowedFilters } = await this.settings.get(guildId);
       if (!allowedFilters.includes(preset)) {
-        throw new PlaybackError(
-          PlaybackErrorCode.FilterNotAllowed,
-          `The ${preset} filter is switched off on this server. Allowed: ${allowedFilters.join(', ') || 'none'}.`,
-        );
+        throw new PlaybackError(PlaybackErrorCode.FilterNotAllowed, { preset, allowed: [...allowedFilters] });
       }
     }
     if (this.lavalink.hasPlayer(guildId)) await this.lavalink.setFilters(guildId, filtersFor(preset));
@@ -246,25 +231,18 @@ export class PlayerCommandsService {
 
   private session(guildId: string): GuildSession {
     const session = this.store.get(guildId);
-    if (!session)
-      throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing here. Start with /play.');
+    if (!session) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'session' });
     return session;
   }
 
   private playing(guildId: string): GuildSession {
     const session = this.session(guildId);
-    if (!session.current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    if (!session.current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'track' });
     return session;
   }
 
   private outOfRange(session: GuildSession, position: number): PlaybackError {
-    const size = session.queue.length;
-    return new PlaybackError(
-      PlaybackErrorCode.PositionOutOfRange,
-      size === 0
-        ? 'The queue is empty.'
-        : `There is no song at position ${position}: the queue has ${size} song${size === 1 ? '' : 's'} (1-${size}).`,
-    );
+    return new PlaybackError(PlaybackErrorCode.PositionOutOfRange, { position, size: session.queue.length });
   }
 
   private toEntry(

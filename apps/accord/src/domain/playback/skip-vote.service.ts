@@ -53,18 +53,14 @@ export class SkipVoteService {
   async request({ guildId, userId, isDj }: SkipRequest): Promise<SkipOutcome> {
     const snapshot = this.playback.snapshot(guildId);
     const current = snapshot?.current;
-    if (!snapshot || !current)
-      throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing, so there is nothing to skip.');
+    if (!snapshot || !current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'skip' });
     const { entry } = current;
     if (entry.requestedBy === userId) return this.skip(guildId, userId, 'requester');
     if (await isDj()) return this.skip(guildId, userId, 'dj');
 
     const { listeners } = snapshot;
     if (!listeners.includes(userId)) {
-      throw new PlaybackError(
-        PlaybackErrorCode.NotPermitted,
-        'Only listeners can vote to skip: join the voice channel (undeafened) first.',
-      );
+      throw new PlaybackError(PlaybackErrorCode.NotPermitted, {});
     }
     const ballot = this.ballotFor(guildId, entry.id);
     const alreadyVoted = ballot.voters.has(userId);

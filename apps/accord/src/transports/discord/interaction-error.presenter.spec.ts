@@ -11,27 +11,36 @@ class OtherError extends DomainError<'OTHER'> {
 }
 
 describe(describePlaybackError.name, () => {
-  it.each(Object.values(PlaybackErrorCode))('words %s with the message it carries', (code) => {
-    const text = describePlaybackError(new PlaybackError(code, 'What went wrong.'));
-    expect(text.startsWith('What went wrong.')).toBe(true);
-  });
-
-  it.each([
+  it.each<[string, PlaybackError, string]>([
     [
-      PlaybackErrorCode.NothingPlaying,
-      'Nothing is playing right now.',
+      'nothing playing',
+      new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'track' }),
       'Nothing is playing right now. Start something with `/play`.',
     ],
     [
-      PlaybackErrorCode.NothingPlaying,
-      'Nothing is playing here. Start with /play.',
+      'no session',
+      new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'session' }),
       'Nothing is playing here. Start with /play.',
     ],
-    [PlaybackErrorCode.AlreadyPaused, 'It is already paused. Use /resume.', 'It is already paused. Use /resume.'],
-    [PlaybackErrorCode.NotPaused, 'It is not paused.', 'It is not paused. Use `/pause` to pause.'],
-    [PlaybackErrorCode.QueueFull, 'The queue is full.', 'The queue is full.'],
-  ])('%s: %p -> %p', (code, message, text) => {
-    expect(describePlaybackError(new PlaybackError(code, message))).toBe(text);
+    ['already paused', new PlaybackError(PlaybackErrorCode.AlreadyPaused, {}), 'It is already paused. Use /resume.'],
+    ['not paused', new PlaybackError(PlaybackErrorCode.NotPaused, {}), 'It is not paused. Use `/pause` to pause.'],
+    [
+      'a full queue',
+      new PlaybackError(PlaybackErrorCode.QueueFull, { max: 5_000 }),
+      'The queue is full (5,000 tracks). Remove some, or `/stop` to start over.',
+    ],
+    [
+      'a filter switched off',
+      new PlaybackError(PlaybackErrorCode.FilterNotAllowed, { preset: 'nightcore', allowed: [] }),
+      'The nightcore filter is switched off on this server. Allowed: none. Someone with Manage Server can allow it in the panel.',
+    ],
+    [
+      'a position out of range',
+      new PlaybackError(PlaybackErrorCode.PositionOutOfRange, { position: 9, size: 1 }),
+      'There is no song at position 9: the queue has 1 song (1-1).',
+    ],
+  ])('words %s', (_name, error, text) => {
+    expect(describePlaybackError(error)).toBe(text);
   });
 });
 

@@ -70,7 +70,7 @@ describe(InteractionRouterService.name, () => {
   });
 
   it('answers a playback refusal from the command ephemerally', async () => {
-    command.execute.mockRejectedValue(new PlaybackError(PlaybackErrorCode.NotPaused, 'It is not paused.'));
+    command.execute.mockRejectedValue(new PlaybackError(PlaybackErrorCode.NotPaused, {}));
     const interaction = slash('pause');
     client.emit(Events.InteractionCreate, interaction);
     await flush();

@@ -36,19 +36,13 @@ export class FixService {
       if (!outcome.ok) throw new ResolveError(outcome);
       const found = outcome.value;
       if (found.kind === 'playlist') {
-        throw new CatalogError(
-          CatalogErrorCode.InvalidQuery,
-          '/fix works on one song: give it a song name or a link to one video.',
-        );
+        throw new CatalogError(CatalogErrorCode.InvalidQuery, { reason: 'playlist' });
       }
       return this.pinning.candidates(requireKey(found.track.trackKey));
     }
     const current = input.guildId ? this.playback.current(input.guildId) : null;
     if (!current) {
-      throw new CatalogError(
-        CatalogErrorCode.NothingToFix,
-        'Nothing is playing here. Name the song to fix: `/fix query: artist - title`.',
-      );
+      throw new CatalogError(CatalogErrorCode.NothingToFix, { reason: 'nothing-playing' });
     }
     return this.pinning.candidates(requireKey(current.trackKey));
   }
@@ -78,10 +72,7 @@ export class FixService {
       this.logger.warn(
         `Refused a /fix choice that was not offered: track ${trackId}, video ${youtubeId}, by user ${by.userId} in guild ${by.guildId ?? 'none'}`,
       );
-      throw new CatalogError(
-        CatalogErrorCode.InvalidQuery,
-        'That video is not one of the choices /fix showed you (or they expired). Use /fix again.',
-      );
+      throw new CatalogError(CatalogErrorCode.InvalidQuery, { reason: 'not-offered' });
     }
     const track = await this.pinning.repin(trackId, youtubeId, 'user');
     this.logger.log(
@@ -97,5 +88,5 @@ export class FixService {
 
 function requireKey(key: string | undefined): string {
   if (key) return key;
-  throw new CatalogError(CatalogErrorCode.NothingToFix, 'This song was not identified, so there is nothing to fix.');
+  throw new CatalogError(CatalogErrorCode.NothingToFix, { reason: 'unidentified' });
 }

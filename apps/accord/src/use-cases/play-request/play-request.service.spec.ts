@@ -275,9 +275,9 @@ describe(PlayRequestService.name, () => {
     expect(reports.at(-1)).toMatchObject({ queued: 115, state: 'cancelled' });
   });
 
-  const lavalinkAway = new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable right now');
+  const lavalinkAway = new PlaybackError(PlaybackErrorCode.AudioUnavailable, {});
   it.each([
-    [new PlaybackError(PlaybackErrorCode.QueueFull, 'full'), 'full', undefined],
+    [new PlaybackError(PlaybackErrorCode.QueueFull, { max: 5_000 }), 'full', undefined],
     [lavalinkAway, 'failed', lavalinkAway],
     [new Error('socket hang up'), 'failed', undefined],
   ])('ends a background load that meets %p with a clear state', async (error, state, refusal) => {
@@ -292,7 +292,10 @@ describe(PlayRequestService.name, () => {
   });
 
   it('lets a failure of the first batch reach the user', async () => {
-    playback.failOnCall = { call: 1, error: new PlaybackError(PlaybackErrorCode.CannotJoin, 'I could not join.') };
+    playback.failOnCall = {
+      call: 1,
+      error: new PlaybackError(PlaybackErrorCode.CannotJoin, { detail: 'Missing Access' }),
+    };
     resolve.mockResolvedValue(playlist(50));
     await expect(play()).rejects.toMatchObject({ code: PlaybackErrorCode.CannotJoin });
   });

@@ -166,8 +166,7 @@ export class FakeLavalink implements LavalinkPort {
   load(identifier: string, engine?: SearchEngine): Promise<LoadResult> {
     const call = engine ? `${engine}:${identifier}` : identifier;
     this.calls.push(call);
-    if (this.down)
-      return Promise.reject(new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable right now.'));
+    if (this.down) return Promise.reject(new PlaybackError(PlaybackErrorCode.AudioUnavailable, {}));
     if (this.failing.has(identifier))
       return Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' });
     if (engine) {

@@ -41,7 +41,11 @@ describe('HTTP error mapping', () => {
     const mapped = mapDomainError(new AdminError(AdminErrorCode.InvalidSetting, 'not a role', 'djRoleId'));
 
     expect(mapped).toEqual({ status: 400, code: 'INVALID_SETTING', message: 'not a role', field: 'djRoleId' });
-    expect(mapDomainError(new PlaybackError(PlaybackErrorCode.NothingPlaying, 'x'))?.status).toBe(409);
+    expect(mapDomainError(new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'track' }))).toEqual({
+      status: 409,
+      code: 'NOTHING_PLAYING',
+      message: 'Nothing is playing right now.',
+    });
     expect(mapDomainError(new Error('boom'))).toBeNull();
   });
 

@@ -15,6 +15,7 @@ import {
   ResolveError,
 } from '@accord/core';
 import { isTransientMongoError } from '../../../adapters/database/mongo-errors';
+import { CATALOG_MESSAGES, messageOf, PLAYBACK_MESSAGES } from './module-error.messages';
 import { playRefusalError } from './play-refusal.mapper';
 
 /** The HTTP status of each admin refusal. */
@@ -172,10 +173,18 @@ export function mapDomainError(error: unknown): MappedError | null {
     return { status: adminErrorStatus(error.code), code: error.code, message: error.message, field: error.field };
   }
   if (error instanceof PlaybackError) {
-    return { status: playbackErrorStatus(error.code), code: error.code, message: error.message };
+    return {
+      status: playbackErrorStatus(error.code),
+      code: error.code,
+      message: messageOf(PLAYBACK_MESSAGES, error.code, error.data),
+    };
   }
   if (error instanceof CatalogError) {
-    return { status: catalogErrorStatus(error.code), code: error.code, message: error.message };
+    return {
+      status: catalogErrorStatus(error.code),
+      code: error.code,
+      message: messageOf(CATALOG_MESSAGES, error.code, error.data),
+    };
   }
   if (error instanceof HistoryError) {
     return { status: historyErrorStatus(error.code), code: error.code, message: error.message };

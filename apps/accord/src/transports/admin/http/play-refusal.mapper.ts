@@ -1,6 +1,8 @@
 import {
   AdminError,
   AdminErrorCode,
+  CatalogError,
+  CatalogErrorCode,
   PlaybackError,
   PlaybackErrorCode,
   PlayRequestErrorCode,
@@ -14,14 +16,12 @@ import {
 
 type RefusalData = ResolveErrorData & PlayRequestErrorData;
 
-/** The admin API's code for a refusal: its HTTP status follows from it (`http-error.mapper.ts`). */
-type AnswerCode = AdminErrorCode | PlaybackErrorCode.AudioUnavailable | PlaybackErrorCode.QueueFull;
-
-/** A refusal's code over HTTP and the message the panel shows. */
-interface Answer<D> {
-  code: AnswerCode;
-  message: (data: D) => string;
-}
+/**
+ * A refusal's admin code (its HTTP status follows from it, `http-error.mapper.ts`) and the message the
+ * panel shows; or the module error it is, which the mapper words like any other.
+ */
+type Answer<D> =
+  { code: AdminErrorCode; message: (data: D) => string } | { as: (data: D) => CatalogError | PlaybackError };
 
 const SUPPORTED_LINKS =
   'YouTube and YouTube Music videos, playlists and mixes; Spotify and Deezer tracks, albums and playlists; SoundCloud tracks and sets';
@@ -145,15 +145,8 @@ const ANSWERS: { [C in PlayRefusalCode]: Answer<RefusalData[C]> } = {
   },
   [ResolveErrorCode.CatalogAway]: { code: AdminErrorCode.SourceUnavailable, message: () => CATALOG_AWAY },
   [ResolveErrorCode.DeadLinkCatalogAway]: { code: AdminErrorCode.NothingFound, message: () => CATALOG_AWAY },
-  [ResolveErrorCode.AudioUnavailable]: {
-    code: PlaybackErrorCode.AudioUnavailable,
-    message: ({ message }) => message,
-  },
-  [PlayRequestErrorCode.QueueFull]: {
-    code: PlaybackErrorCode.QueueFull,
-    message: ({ max }) =>
-      `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`,
-  },
+  [ResolveErrorCode.AudioUnavailable]: { as: (data) => new CatalogError(CatalogErrorCode.AudioUnavailable, data) },
+  [PlayRequestErrorCode.QueueFull]: { as: (data) => new PlaybackError(PlaybackErrorCode.QueueFull, data) },
   [PlayRequestErrorCode.PlaylistLoadedEmpty]: {
     code: AdminErrorCode.PlaylistEmpty,
     message: ({ name }) =>
@@ -161,17 +154,17 @@ const ANSWERS: { [C in PlayRefusalCode]: Answer<RefusalData[C]> } = {
   },
 };
 
-function answer<C extends PlayRefusalCode>(reason: C, data: RefusalData[C]): { code: AnswerCode; message: string } {
+function errorOf<C extends PlayRefusalCode>(
+  reason: C,
+  data: RefusalData[C],
+): AdminError | CatalogError | PlaybackError {
   const entry: Answer<RefusalData[C]> = ANSWERS[reason];
-  return { code: entry.code, message: entry.message(data) };
+  if ('as' in entry) return entry.as(data);
+  const field = entry.code === AdminErrorCode.InvalidQuery ? 'query' : undefined;
+  return new AdminError(entry.code, entry.message(data), field);
 }
 
 /** A refusal of a play request (or of the catalog) as the admin API's error, which `mapDomainError` turns into HTTP. */
-export function playRefusalError(refusal: PlayRefusal): AdminError | PlaybackError {
-  const { code, message } = answer(refusal.reason, refusal.data);
-  if (code === PlaybackErrorCode.AudioUnavailable || code === PlaybackErrorCode.QueueFull) {
-    return new PlaybackError(code, message);
-  }
-  const field = code === AdminErrorCode.InvalidQuery ? 'query' : undefined;
-  return new AdminError(code, message, field);
+export function playRefusalError(refusal: PlayRefusal): AdminError | CatalogError | PlaybackError {
+  return errorOf(refusal.reason, refusal.data);
 }

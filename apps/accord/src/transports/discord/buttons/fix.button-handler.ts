@@ -1,7 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
 import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
-import { CatalogError, CatalogErrorCode } from '@accord/core';
 import { FixService } from '../../../use-cases/fix/fix.service';
 import { CatalogEditorGuard } from '../guards/catalog-editor.guard';
 import { GuardRunnerService } from '../guards/guard-runner.service';
@@ -24,7 +23,7 @@ export class FixButtonHandler implements ButtonHandlerProvider {
 
   async handle(interaction: ButtonInteraction): Promise<void> {
     const choice = parseFixButtonId(interaction.customId);
-    if (!choice) throw new CatalogError(CatalogErrorCode.InvalidQuery, EXPIRED_BUTTON_MESSAGE);
+    if (!choice) return this.errors.tell(interaction, EXPIRED_BUTTON_MESSAGE);
     const refusal = await this.guards.run([CatalogEditorGuard], interaction);
     if (refusal) return this.errors.refuse(interaction, refusal);
     const track = await this.fix.choose({

@@ -16,7 +16,7 @@ export class NowPlayingCommand implements SlashCommand {
 
   async execute(interaction: ChatInputCommandInteraction): Promise<void> {
     const snapshot = this.playback.snapshot(guildIdOf(interaction));
-    if (!snapshot?.current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    if (!snapshot?.current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'track' });
     await interaction.reply({ ...renderNowPlaying(snapshot), flags: MessageFlags.Ephemeral });
   }
 }

@@ -6,6 +6,7 @@ import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { parseSeekTime, resolveSeekPosition } from '../parsers/seek-time.parser';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { DiscordRefusal } from '../replies/discord-refusal';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
@@ -29,12 +30,11 @@ export class SeekCommand implements SlashCommand {
   async execute(interaction: ChatInputCommandInteraction): Promise<void> {
     const guildId = guildIdOf(interaction);
     const parsed = parseSeekTime(interaction.options.getString('time', true));
-    if (!parsed.ok) throw new PlaybackError(PlaybackErrorCode.InvalidTime, parsed.message);
+    if (!parsed.ok) throw new DiscordRefusal(PlaybackErrorCode.InvalidTime, parsed.message);
     const current = this.playback.snapshot(guildId)?.current;
-    if (!current)
-      throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing, so there is nothing to seek in.');
+    if (!current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'seek' });
     const position = resolveSeekPosition(parsed.target, { positionMs: current.positionMs, ...current.entry.track });
-    if (!position.ok) throw new PlaybackError(position.code, position.message);
+    if (!position.ok) throw new DiscordRefusal(position.code, position.message);
     await this.playback.seek(guildId, position.ms);
     await interaction.reply(PlaybackReply.seeked(position.ms));
   }

@@ -110,8 +110,13 @@ describe(describePlayRefusal.name, () => {
     ],
     [
       'Lavalink away',
-      refuse(ResolveErrorCode.AudioUnavailable, { message: 'Audio is unavailable right now.' }),
-      'Audio is unavailable right now.',
+      refuse(ResolveErrorCode.AudioUnavailable, { cause: 'no-node' }),
+      'Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment.',
+    ],
+    [
+      'Lavalink not answering',
+      refuse(ResolveErrorCode.AudioUnavailable, { cause: 'no-answer' }),
+      'Audio search is unavailable right now (Lavalink did not answer). Try again in a moment.',
     ],
     [
       'a full queue',

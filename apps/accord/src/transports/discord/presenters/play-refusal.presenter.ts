@@ -1,6 +1,7 @@
 import {
   PlayRequestErrorCode,
   ResolveErrorCode,
+  type AudioUnavailableCause,
   type LinkSource,
   type PlayRefusal,
   type PlayRefusalCode,
@@ -37,6 +38,13 @@ function hostOf(url: string): string {
     return url;
   }
 }
+
+/** Lavalink away, as every reply words it. */
+export const AUDIO_UNAVAILABLE: Record<AudioUnavailableCause, string> = {
+  'no-node':
+    'Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment.',
+  'no-answer': 'Audio search is unavailable right now (Lavalink did not answer). Try again in a moment.',
+};
 
 const CATALOG_AWAY =
   "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.";
@@ -82,7 +90,7 @@ const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
       : `That ${SOURCE_NAMES[source]} ${type} does not exist or is not available.`,
   [ResolveErrorCode.CatalogAway]: () => CATALOG_AWAY,
   [ResolveErrorCode.DeadLinkCatalogAway]: () => CATALOG_AWAY,
-  [ResolveErrorCode.AudioUnavailable]: ({ message }) => message,
+  [ResolveErrorCode.AudioUnavailable]: ({ cause }) => AUDIO_UNAVAILABLE[cause],
   [PlayRequestErrorCode.QueueFull]: ({ max }) =>
     `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`,
   [PlayRequestErrorCode.PlaylistLoadedEmpty]: ({ name }) =>

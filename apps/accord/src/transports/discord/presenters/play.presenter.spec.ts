@@ -41,9 +41,9 @@ describe(renderPlaylistProgress.name, () => {
       {
         queued: 115,
         state: 'failed',
-        refusal: new PlaybackError(PlaybackErrorCode.AudioUnavailable, 'Audio is unavailable'),
+        refusal: new PlaybackError(PlaybackErrorCode.AudioUnavailable, {}),
       },
-      '📃 Stopped after 115/500 from **Mix**: Audio is unavailable.',
+      '📃 Stopped after 115/500 from **Mix**: Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment..',
     ],
     [{ queued: 115, state: 'failed' }, '📃 Stopped after 115/500 from **Mix**: something went wrong on my side.'],
   ])('shows %p as %p', (change, line) => {

@@ -1,6 +1,7 @@
 import type { PlayQueued, PlaylistProgress } from '../../../use-cases/play-request/play-request.service';
 import { MAX_QUEUE_LENGTH } from '../../../domain/playback/playback.types';
 import { clip } from './message-view';
+import { describeRefusal } from './module-error.presenter';
 import { describeTrack } from './track.presenter';
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -38,7 +39,7 @@ export function renderPlaylistProgress(progress: PlaylistProgress): string {
       break;
     case 'failed':
       lines.push(
-        `📃 Stopped after ${of} from ${name}: ${progress.refusal?.message ?? 'something went wrong on my side'}.`,
+        `📃 Stopped after ${of} from ${name}: ${progress.refusal ? describeRefusal(progress.refusal) : 'something went wrong on my side'}.`,
       );
       break;
   }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RepliableInteraction } from 'discord.js';
-import { DomainError, ResolveError } from '@accord/core';
+import { DomainError } from '@accord/core';
 import { renderImportDone, renderImportFailed, renderImportProgress } from '../presenters/import.presenter';
-import { describeResolveRefusal } from '../presenters/play-refusal.presenter';
+import { describeRefusal } from '../presenters/module-error.presenter';
 import type { ImportResult } from '../../../use-cases/import/spotify-import.service';
 import { ThrottledProgress, type ProgressListener } from '../../../use-cases/import/import-progress';
 
@@ -55,9 +55,7 @@ export class ImportRepliesService {
       .catch((error: unknown) => {
         throttle.stop();
         if (error instanceof DomainError) {
-          edit(
-            renderImportFailed(error instanceof ResolveError ? describeResolveRefusal(error.refusal) : error.message),
-          );
+          edit(renderImportFailed(describeRefusal(error)));
           return;
         }
         this.logger.error(`${label} failed`, error instanceof Error ? error.stack : String(error));

@@ -1,0 +1,79 @@
+import {
+  CatalogErrorCode,
+  PlaybackErrorCode,
+  type AudioUnavailableCause,
+  type CatalogErrorData,
+  type PlaybackErrorData,
+} from '@accord/core';
+import { formatDuration } from '../../../shared/duration';
+
+/** One message for each code of a module from its data: a code added without one fails the typecheck. */
+export type Messages<M> = { [C in keyof M]: (data: M[C]) => string };
+
+/** The message of a code with its data, from a module's table. */
+export function messageOf<M, C extends keyof M>(table: Messages<M>, code: C, data: M[C]): string {
+  return table[code](data);
+}
+
+const AUDIO_UNAVAILABLE: Record<AudioUnavailableCause, string> = {
+  'no-node':
+    'Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment.',
+  'no-answer': 'Audio search is unavailable right now (Lavalink did not answer). Try again in a moment.',
+};
+
+const NOTHING_PLAYING: Record<PlaybackErrorData[PlaybackErrorCode.NothingPlaying]['what'], string> = {
+  session: 'Nothing is playing here. Start with /play.',
+  track: 'Nothing is playing right now.',
+  player: 'I am not in a voice channel here.',
+  skip: 'Nothing is playing, so there is nothing to skip.',
+  seek: 'Nothing is playing, so there is nothing to seek in.',
+};
+
+/** Playback's refusals as the panel shows them. */
+export const PLAYBACK_MESSAGES: Messages<PlaybackErrorData> = {
+  [PlaybackErrorCode.NotInVoice]: () => 'Join a voice channel first, then ask me again.',
+  [PlaybackErrorCode.NotInBotChannel]: ({ channelId }) =>
+    `I'm playing in <#${channelId}>. Join that channel to control the music.`,
+  [PlaybackErrorCode.NotPermitted]: () => 'Only listeners can vote to skip: join the voice channel (undeafened) first.',
+  [PlaybackErrorCode.NothingPlaying]: ({ what }) => NOTHING_PLAYING[what],
+  [PlaybackErrorCode.QueueEmpty]: () => 'There is nothing to shuffle: fewer than two songs are queued.',
+  [PlaybackErrorCode.QueueFull]: ({ max }) =>
+    `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`,
+  [PlaybackErrorCode.PositionOutOfRange]: ({ position, size }) =>
+    size === 0
+      ? 'The queue is empty.'
+      : `There is no song at position ${position}: the queue has ${size} song${size === 1 ? '' : 's'} (1-${size}).`,
+  [PlaybackErrorCode.InvalidTime]: (data) =>
+    data.field === 'volume'
+      ? `Volume goes from 0 to ${data.max} (100 is as published).`
+      : 'That time is not valid. Try `1:23`, `83` or `+10`.',
+  [PlaybackErrorCode.SeekPastEnd]: ({ durationMs }) =>
+    `This song is only ${formatDuration(durationMs)} long. Use /skip to move on.`,
+  [PlaybackErrorCode.NotSeekable]: () => 'This track cannot be seeked (a livestream?).',
+  [PlaybackErrorCode.FilterNotAllowed]: ({ preset, allowed }) =>
+    `The ${preset} filter is switched off on this server. Allowed: ${allowed.join(', ') || 'none'}.`,
+  [PlaybackErrorCode.AudioUnavailable]: () => AUDIO_UNAVAILABLE['no-node'],
+  [PlaybackErrorCode.CannotJoin]: ({ detail }) =>
+    `I could not join your voice channel (${detail}). Check that I may connect and speak there.`,
+  [PlaybackErrorCode.AlreadyPaused]: () => 'It is already paused. Use /resume.',
+  [PlaybackErrorCode.NotPaused]: () => 'It is not paused.',
+};
+
+/** The catalog's refusals (re-pins, merges, /fix) as the panel shows them. */
+export const CATALOG_MESSAGES: Messages<CatalogErrorData> = {
+  [CatalogErrorCode.TrackNotFound]: ({ reason }) =>
+    reason === 'gone'
+      ? 'That song is no longer in my catalog.'
+      : 'I have no record of this song yet (only songs found on YouTube are pinned). Play it once, then try again.',
+  [CatalogErrorCode.VideoNotFound]: () => "That video can't be played any more; pick another one.",
+  [CatalogErrorCode.NothingToFix]: ({ reason }) =>
+    reason === 'nothing-playing'
+      ? 'Nothing is playing here. Name the song to fix: `/fix query: artist - title`.'
+      : 'This song was not identified, so there is nothing to fix.',
+  [CatalogErrorCode.CannotMergeIntoItself]: () => 'A song cannot be merged into itself.',
+  [CatalogErrorCode.AudioUnavailable]: ({ cause }) => AUDIO_UNAVAILABLE[cause],
+  [CatalogErrorCode.InvalidQuery]: ({ reason }) =>
+    reason === 'playlist'
+      ? '/fix works on one song: give it a song name or a link to one video.'
+      : 'That video is not one of the choices /fix showed you (or they expired). Use /fix again.',
+};
