@@ -1,14 +1,27 @@
-import { GuildFactory, MemberFactory, RoleFactory, SnowflakeFactory, UserFactory } from '@accord/testkit/factories';
+import {
+  GuildFactory,
+  MemberFactory,
+  RoleFactory,
+  SnowflakeFactory,
+  TextChannelFactory,
+  UserFactory,
+  VoiceChannelFactory,
+} from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { MessageFlags } from 'discord.js';
+import { ChannelType, MessageFlags, PermissionFlagsBits, type Client } from 'discord.js';
+import WebSocket from 'ws';
 import type { Connection } from 'mongoose';
+import { LIVE_CLOSE } from '@accord/contracts';
 import { GuildSettingsService } from '../src/domain/guilds/guild-settings.service';
 import { API_REQUESTS_PER_MINUTE } from '../src/transports/admin/http/request-rate-limit';
-import { ADMIN_ENV } from './support/admin-session';
+import { ACCESS_CHECK_MS, LiveGateway } from '../src/transports/admin/live/live.gateway';
+import { DISCORD_CLIENT } from '../src/adapters/discord-client/discord-client.provider';
+import { ADMIN_ENV, loginWithDiscord, loginWithPassword, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const ana = UserFactory.create({ username: 'ana' });
+const bob = UserFactory.create({ username: 'bob' });
 const roleId = SnowflakeFactory.next();
 const hostile = youtubeTrack({
   author: 'Uploader',
@@ -19,11 +32,16 @@ const hostile = youtubeTrack({
 describe('Security: mentions in song titles (end to end on the fakes)', () => {
   let bot: TestBot;
   let voiceChannelId: string;
+  let otherVoiceChannelId: string;
   let textChannelId: string;
 
   beforeAll(async () => {
-    const guild = GuildFactory.create({ members: [MemberFactory.create({ user: ana })] });
+    const guild = GuildFactory.create({
+      channels: [TextChannelFactory.create(), VoiceChannelFactory.create(), VoiceChannelFactory.create()],
+      members: [MemberFactory.create({ user: ana }), MemberFactory.create({ user: bob })],
+    });
     voiceChannelId = GuildFactory.voiceChannel(guild).id;
+    otherVoiceChannelId = guild.channels.filter((channel) => channel.type === ChannelType.GuildVoice)[1].id;
     textChannelId = GuildFactory.textChannel(guild).id;
     bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: [hostile] });
     await lavalinkConnected(bot);
@@ -67,6 +85,37 @@ describe('Security: mentions in song titles (end to end on the fakes)', () => {
     expect(withTitle.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(withTitle)).toContain(`<@&${roleId}> <@${ana.id}>`);
     for (const data of withTitle) expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('refuses /discover and the like button to a member who is not in the channel the bot plays in', async () => {
+    await eventually(() => bot.discord.botVoiceChannel(bot.guild.id) === voiceChannelId);
+    bot.discord.joinVoice(bot.guild.id, bob.id, otherVoiceChannelId);
+    await eventually(() => bot.discord.voiceStates(bot.guild.id).some((state) => state.user_id === bob.id));
+    const nowPlaying = await eventually(() =>
+      bot.discord
+        .messages(textChannelId)
+        .find((message) => JSON.stringify(message.components ?? []).includes('np:like')),
+    );
+
+    const discover = bot.discord.slashCommand({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: bob.id,
+      name: 'discover',
+    });
+    const like = bot.discord.button({
+      guildId: bot.guild.id,
+      channelId: textChannelId,
+      userId: bob.id,
+      messageId: nowPlaying.id,
+      customId: 'np:like',
+    });
+
+    for (const interaction of [discover, like]) {
+      const reply = await bot.discord.waitForInteractionReply(interaction.id);
+      expect(reply).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral } });
+      expect(reply.data?.content).toContain('Join that channel');
+    }
   });
 });
 
@@ -215,5 +264,120 @@ describe('Security: /fix (end to end on the fakes)', () => {
     const logged = bot.ring.recent().find((entry) => entry.message.startsWith('/fix re-pin'));
     expect(logged?.message).toContain(`by user ${dj.id} from guild ${bot.guild.id}`);
     expect(logged?.message).toContain(onePlusOne.official.identifier);
+  });
+});
+
+describe('Security: panel sessions, the live socket and health (end to end on the fakes)', () => {
+  const oscar = UserFactory.create({ username: 'oscar' });
+  const mia = UserFactory.create({ username: 'mia' });
+  const managers = RoleFactory.create({ name: 'managers', permissions: PermissionFlagsBits.ManageGuild });
+  const main = GuildFactory.create({
+    roles: [managers],
+    members: [MemberFactory.create({ user: oscar }), MemberFactory.create({ user: mia, roles: [managers.id] })],
+  });
+  const spare = GuildFactory.create({
+    roles: [managers],
+    members: [MemberFactory.create({ user: mia, roles: [managers.id] })],
+  });
+  let bot: TestBot;
+  const sockets: WebSocket[] = [];
+
+  const connect = async (
+    client: PanelClient,
+  ): Promise<{ socket: WebSocket; closed: Promise<number>; frames: string[] }> => {
+    const url = `${(await bot.app.getUrl()).replace('http', 'ws')}/api/v1/ws`;
+    const socket = new WebSocket(url, { headers: { cookie: client.cookie } });
+    sockets.push(socket);
+    const frames: string[] = [];
+    socket.on('message', (data: Buffer) => frames.push(data.toString()));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return { socket, closed, frames };
+  };
+  const health = (cookie?: string) =>
+    bot.app.inject({ method: 'GET', url: '/api/v1/health', headers: cookie ? { cookie } : {} });
+
+  beforeAll(async () => {
+    bot = await startTestBot({ guilds: [main, spare], env: { ...ADMIN_ENV, OWNER_IDS: oscar.id } });
+    await eventually(async () => (await health()).statusCode === 200);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.terminate();
+    await bot?.close();
+  });
+
+  it('shows health details (node names, players) to owners only; others see each part up, degraded or down', async () => {
+    const owner = await loginWithDiscord(bot, oscar.id);
+    const manager = await loginWithDiscord(bot, mia.id);
+
+    const anonymous = await health();
+    const forManager = await health(manager.cookie);
+    const forOwner = await health(owner.cookie);
+
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({
+      status: 'ok',
+      details: expect.objectContaining({
+        discord: { status: 'up' },
+        lavalink: { status: 'up' },
+        database: { status: 'up' },
+      }) as unknown,
+    });
+    expect(anonymous.body).not.toContain('node-1');
+    expect(anonymous.body).not.toContain('pingMs');
+    expect(forManager.body).not.toContain('node-1');
+    expect(forOwner.json()).toMatchObject({
+      details: { lavalink: { status: 'up', nodes: [{ name: 'node-1', players: 0 }] }, database: { status: 'up' } },
+    });
+  });
+
+  it('closes a live socket at its access check once its user lost access to a watched guild (4003) or it expired (4001)', async () => {
+    const manager = await loginWithDiscord(bot, mia.id);
+    const watching = await connect(manager);
+    const idle = await connect(manager);
+    watching.socket.send(JSON.stringify({ event: 'subscribe', data: { channel: `guild:${spare.id}` } }));
+    await eventually(() => watching.frames.some((frame) => frame.includes('"subscribed"')));
+    const gateway = bot.app.get(LiveGateway);
+
+    await gateway.recheckAccess();
+    const openAfterFirstCheck = [watching, idle].map(({ socket }) => socket.readyState);
+    bot.discord.removeGuild(spare.id);
+    await eventually(() => !bot.app.get<Client>(DISCORD_CLIENT).guilds.cache.has(spare.id));
+    await gateway.recheckAccess();
+    const lostAccess = await watching.closed;
+    const idleAfterLoss = idle.socket.readyState;
+    await gateway.recheckAccess(new Date(Date.now() + 8 * 24 * 60 * 60 * 1000));
+
+    expect(ACCESS_CHECK_MS).toBeLessThanOrEqual(60_000);
+    expect(openAfterFirstCheck).toEqual([WebSocket.OPEN, WebSocket.OPEN]);
+    expect(lostAccess).toBe(LIVE_CLOSE.AccessLost);
+    expect(idleAfterLoss).toBe(WebSocket.OPEN);
+    expect(await idle.closed).toBe(LIVE_CLOSE.SessionEnded);
+  });
+
+  it('re-derives rights from the configuration: no owner rights once out of OWNER_IDS, no password session after a new password', async () => {
+    const owner = await loginWithDiscord(bot, oscar.id);
+    const byPassword = await loginWithPassword(bot);
+    const before = await Promise.all(
+      [owner, byPassword].map((client) => client.request({ method: 'GET', url: '/api/v1/nodes' })),
+    );
+
+    // A restart with another environment: oscar left OWNER_IDS, and ADMIN_PASSWORD changed.
+    bot.config.discord.ownerIds = [];
+    bot.config.admin.password = 'a brand new owner password';
+    await bot.restartApp();
+    const ownerMe = await owner.request({ method: 'GET', url: '/api/v1/auth/me' });
+    const ownerNodes = await owner.request({ method: 'GET', url: '/api/v1/nodes' });
+    const passwordMe = await byPassword.request({ method: 'GET', url: '/api/v1/auth/me' });
+    const fresh = await loginWithPassword(bot, 'a brand new owner password');
+
+    expect(before.map((response) => response.statusCode)).toEqual([200, 200]);
+    expect(ownerMe.json()).toMatchObject({ owner: false });
+    expect(ownerNodes.statusCode).toBe(403);
+    expect(passwordMe.statusCode).toBe(401);
+    expect((await fresh.request({ method: 'GET', url: '/api/v1/nodes' })).statusCode).toBe(200);
   });
 });

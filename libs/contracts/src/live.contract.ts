@@ -65,4 +65,6 @@ export const LIVE_CLOSE = {
   TooSlow: 1013,
   /** The session ended (logout or expiry). Sign in again. */
   SessionEnded: 4001,
+  /** The user lost access to a channel the socket watched (a role, the owner list, the bot left the server). */
+  AccessLost: 4003,
 } as const;

@@ -27,6 +27,7 @@ export class AdminSessionRepository {
       avatarUrl: doc.avatarUrl ?? null,
       method: doc.method as LoginMethod,
       owner: doc.owner,
+      ...(doc.passwordFingerprint ? { passwordFingerprint: doc.passwordFingerprint } : {}),
       guilds: (doc.guilds ?? []).map(({ id, permissions, owner }) => ({ id, permissions, owner })),
       createdAt: new Date(doc.createdAt),
       expiresAt: new Date(doc.expiresAt),

@@ -36,6 +36,9 @@ export class AdminSessionDocument {
   @Prop({ required: true })
   owner!: boolean;
 
+  @Prop({ type: String, required: false })
+  passwordFingerprint?: string;
+
   @Prop({ type: [SessionGuildDocument], default: [] })
   guilds!: SessionGuildDocument[];
 

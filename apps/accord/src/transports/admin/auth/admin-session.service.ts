@@ -34,6 +34,8 @@ export class AdminSessionService {
   private readonly logger = new Logger(AdminSessionService.name);
   private readonly secret: string;
   private readonly secure: boolean;
+  private readonly ownerIds: ReadonlySet<string>;
+  private readonly passwordFingerprint: string | null;
   private readonly cache = new Map<string, { session: AdminSession; until: number }>();
 
   constructor(
@@ -44,6 +46,13 @@ export class AdminSessionService {
     // Without a configured secret no login is offered; a random one keeps the code path uniform.
     this.secret = config.admin.sessionSecret ?? randomBytes(32).toString('hex');
     this.secure = config.http.publicUrl?.startsWith('https:') ?? false;
+    this.ownerIds = new Set(config.discord.ownerIds);
+    this.passwordFingerprint = config.admin.password ? this.fingerprint(config.admin.password) : null;
+  }
+
+  /** What a password session records of ADMIN_PASSWORD: a keyed hash, useless without the session secret. */
+  currentPasswordFingerprint(): string | null {
+    return this.passwordFingerprint;
   }
 
   /** Starts a session; returns it with the cookies that carry it. */
@@ -77,8 +86,31 @@ export class AdminSessionService {
     const id = raw ? this.unsigned(raw) : null;
     if (!id) return null;
     const idHash = hashId(id);
-    const session = await this.load(idHash, now);
+    const stored = await this.load(idHash, now);
+    const session = stored ? this.withCurrentRights(stored) : null;
     return session ? { ...session, csrfToken: this.csrfTokenFor(id) } : null;
+  }
+
+  /**
+   * The session's rights as the configuration gives them now, not as they were at sign-in: a
+   * password session lives only while ADMIN_PASSWORD is the one it signed in with (null otherwise),
+   * and a Discord session is an owner only while its user id is in OWNER_IDS.
+   */
+  withCurrentRights(session: AdminSession): AdminSession | null {
+    if (session.method === 'password') {
+      const current = this.passwordFingerprint;
+      const given = session.passwordFingerprint;
+      if (!current || !given || given.length !== current.length) return null;
+      if (!timingSafeEqual(Buffer.from(given), Buffer.from(current))) return null;
+      return { ...session, owner: true };
+    }
+    return { ...session, owner: this.ownerIds.has(session.userId) };
+  }
+
+  /** The live session under `idHash` with its current rights, or null (a socket's periodic check). */
+  async stillValid(idHash: string, now = new Date()): Promise<AdminSession | null> {
+    const stored = await this.load(idHash, now);
+    return stored ? this.withCurrentRights(stored) : null;
   }
 
   /** True when `header` (the `X-CSRF-Token` request header) is this session's token. */
@@ -144,6 +176,10 @@ export class AdminSessionService {
     if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(idHash, { session, until: now.getTime() + CACHE_TTL_MS });
     return session;
+  }
+
+  private fingerprint(password: string): string {
+    return createHmac('sha256', this.secret).update(`admin-password:${password}`).digest('base64url');
   }
 
   private csrfTokenFor(id: string): string {

@@ -16,7 +16,13 @@ export interface AdminSession {
   username: string;
   avatarUrl: string | null;
   method: LoginMethod;
+  /**
+   * Bot owner: derived from the configuration each time the session is read (a password session,
+   * or a user id in OWNER_IDS); the stored value is only what it was at sign-in.
+   */
   owner: boolean;
+  /** Password sessions: a keyed fingerprint of ADMIN_PASSWORD at sign-in; another password ends them. */
+  passwordFingerprint?: string;
   guilds: SessionGuild[];
   createdAt: Date;
   expiresAt: Date;

@@ -88,6 +88,7 @@ export class AuthService {
       avatarUrl: null,
       method: 'password',
       owner: true,
+      passwordFingerprint: this.sessions.currentPasswordFingerprint() ?? undefined,
       guilds: [],
     });
     this.logger.log('The owner signed in with the password');

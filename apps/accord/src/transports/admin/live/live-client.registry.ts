@@ -101,6 +101,16 @@ export class LiveClientRegistry {
     this.write(client, JSON.stringify(message));
   }
 
+  /** Every connected client (a snapshot: closing some while iterating is fine). */
+  all(): LiveClient[] {
+    return [...this.clients];
+  }
+
+  /** Closes one client's socket with `code` and forgets it. */
+  close(client: LiveClient, code: number, reason: string): void {
+    this.drop(client, code, reason);
+  }
+
   /** Closes every socket of a session (it ended: logout). */
   endSession(idHash: string): void {
     for (const client of [...this.clients]) {

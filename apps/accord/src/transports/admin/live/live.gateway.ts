@@ -10,21 +10,28 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Server, WebSocket } from 'ws';
+import { AdminError } from '@accord/core';
+import { LIVE_CLOSE, type LiveChannel } from '@accord/contracts';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { GuildAccessService } from '../access/guild-access.service';
 import { AdminSessionService } from '../auth/admin-session.service';
-import type { ActiveSession } from '../auth/admin-session.types';
-import { LiveClientRegistry } from './live-client.registry';
+import type { ActiveSession, AdminSession } from '../auth/admin-session.types';
+import { LiveClientRegistry, type LiveClient } from './live-client.registry';
 import { LiveHubService } from './live-hub.service';
 
 export const LIVE_PATH = '/api/v1/ws';
 const HEARTBEAT_MS = 30_000;
+/** How often every socket's session and channels are checked again (a minute at most). */
+export const ACCESS_CHECK_MS = 60_000;
 
 type VerifyCallback = (result: boolean, code?: number, message?: string) => void;
 
 /**
  * The panel's live socket. The upgrade is refused (401) without a valid session cookie, and (403)
  * from a page of another origin; messages are `{ event, data }` JSON (see `@accord/contracts`
- * `LiveClientMessage`). A socket that stops answering pings is closed.
+ * `LiveClientMessage`). A socket that stops answering pings is closed. Every minute each socket's
+ * session is read again with its current rights: a socket whose session expired or ended is closed
+ * with 4001, one whose user may no longer watch one of its channels with 4003.
  */
 @WebSocketGateway({ path: LIVE_PATH, maxPayload: 4_096 })
 export class LiveGateway
@@ -34,11 +41,13 @@ export class LiveGateway
   private readonly pending = new WeakMap<IncomingMessage, ActiveSession>();
   private readonly alive = new WeakSet<WebSocket>();
   private heartbeat?: NodeJS.Timeout;
+  private accessCheck?: NodeJS.Timeout;
 
   constructor(
     private readonly sessions: AdminSessionService,
     private readonly registry: LiveClientRegistry,
     private readonly hub: LiveHubService,
+    private readonly access: GuildAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,7 +57,46 @@ export class LiveGateway
       void this.verify(info, done);
     this.heartbeat = setInterval(() => this.pingAll(server), HEARTBEAT_MS);
     this.heartbeat.unref();
-    server.on('close', () => clearInterval(this.heartbeat));
+    this.accessCheck = setInterval(() => void this.recheckAccess(), ACCESS_CHECK_MS);
+    this.accessCheck.unref();
+    server.on('close', () => {
+      clearInterval(this.heartbeat);
+      clearInterval(this.accessCheck);
+    });
+  }
+
+  /** Closes the sockets whose session ended or expired (4001) or that watch a channel no longer theirs (4003). */
+  async recheckAccess(now = new Date()): Promise<void> {
+    for (const client of this.registry.all()) {
+      try {
+        await this.recheck(client, now);
+      } catch (error) {
+        this.logger.warn(`Could not check a live socket's access again: ${String(error)}`);
+      }
+    }
+  }
+
+  private async recheck(client: LiveClient, now: Date): Promise<void> {
+    const session = await this.sessions.stillValid(client.session.idHash, now);
+    if (!session) return this.registry.close(client, LIVE_CLOSE.SessionEnded, 'session ended');
+    client.session = { ...session, csrfToken: client.session.csrfToken };
+    for (const channel of client.channels) {
+      if (!(await this.mayWatch(session, channel))) {
+        this.logger.log(`Closed a live socket of user ${session.userId}: no access to ${channel} any more`);
+        return this.registry.close(client, LIVE_CLOSE.AccessLost, 'access lost');
+      }
+    }
+  }
+
+  private async mayWatch(session: AdminSession, channel: LiveChannel): Promise<boolean> {
+    if (channel === 'owner') return session.owner;
+    try {
+      await this.access.require(session, channel.slice('guild:'.length), 'dj');
+      return true;
+    } catch (error) {
+      if (error instanceof AdminError) return false;
+      throw error;
+    }
   }
 
   handleConnection(socket: WebSocket, request: IncomingMessage): void {

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
+import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { Command, type SlashCommand } from '../slash-command';
 import { AutoplayService } from '../../../use-cases/autoplay/autoplay.service';
@@ -12,7 +13,7 @@ export class DiscoverCommand implements SlashCommand {
     .setDescription('Make the next autoplay pick a song nobody here has played yet')
     .toJSON();
 
-  readonly guards = [InVoiceChannelGuard];
+  readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard];
 
   constructor(private readonly autoplay: AutoplayService) {}
 
