@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -10,6 +10,7 @@ import {
 import { YOUTUBE_FIX_STEPS, YOUTUBE_HELP_SECTION, type YoutubeHealthDto } from '@accord/contracts';
 import type { SourceHealthReport } from '../../../domain/health/source-health';
 import { SystemStatusService } from '../../../domain/health/system-status.service';
+import { HealthVisibilityInterceptor } from './health-visibility.interceptor';
 
 /** Terminus's answer with YouTube added to `info` and `details`. */
 export type HealthResponse = Omit<HealthCheckResult, 'info' | 'details'> & {
@@ -24,6 +25,7 @@ export type HealthResponse = Omit<HealthCheckResult, 'info' | 'details'> & {
  */
 @ApiTags('health')
 @Controller('health')
+@UseInterceptors(HealthVisibilityInterceptor)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

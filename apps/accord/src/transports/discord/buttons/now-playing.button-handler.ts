@@ -41,10 +41,11 @@ export class NowPlayingButtonHandler implements ButtonHandlerProvider {
         return this.guarded(interaction, LISTENER, () => this.skip(interaction));
       case NowPlayingButton.Stop:
         return this.guarded(interaction, [...LISTENER, DjGuard], () => this.stop(interaction));
+      // Only the people listening rate what plays (the song feeds their taste profile).
       case NowPlayingButton.Like:
-        return this.giveFeedback(interaction, 'like');
+        return this.guarded(interaction, [SameVoiceChannelGuard], () => this.giveFeedback(interaction, 'like'));
       case NowPlayingButton.Dislike:
-        return this.giveFeedback(interaction, 'dislike');
+        return this.guarded(interaction, [SameVoiceChannelGuard], () => this.giveFeedback(interaction, 'dislike'));
       default:
         await interaction.reply({ content: EXPIRED_BUTTON_MESSAGE, flags: MessageFlags.Ephemeral });
     }
@@ -63,7 +64,7 @@ export class NowPlayingButtonHandler implements ButtonHandlerProvider {
   private async togglePause(interaction: ButtonInteraction): Promise<void> {
     const guildId = guildIdOf(interaction);
     const current = this.playback.snapshot(guildId)?.current;
-    if (!current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    if (!current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'track' });
     await (current.paused ? this.playback.resume(guildId) : this.playback.pause(guildId));
     const snapshot = this.playback.snapshot(guildId);
     // Redraw the message the button sits on at once (the now-playing service edits it too, merged).
