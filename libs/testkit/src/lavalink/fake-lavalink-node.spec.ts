@@ -283,6 +283,32 @@ describe(FakeLavalinkNode.name, () => {
       });
     });
 
+    it('fails every load with a given exception and cause until the outcomes are cleared', () => {
+      const catalogue = new TrackCatalogue([DAFT_PUNK]);
+      const cause = 'java.lang.RuntimeException: Not success status code: 403';
+      catalogue.failLoad(DAFT_PUNK.identifier, 'This video is unavailable', 'common', cause);
+      catalogue.failEveryLoad('All clients failed to load the item.', 'suspicious');
+
+      expect(catalogue.load(DAFT_PUNK.identifier)).toMatchObject({
+        loadType: 'error',
+        data: {
+          message: 'This video is unavailable',
+          cause,
+          causeStackTrace: expect.stringContaining(cause) as string,
+        },
+      });
+      expect(catalogue.load('ytmsearch:daft punk')).toMatchObject({
+        loadType: 'error',
+        data: {
+          message: 'All clients failed to load the item.',
+          severity: 'suspicious',
+          cause: 'com.sedmelluq.discord.lavaplayer.tools.FriendlyException: All clients failed to load the item.',
+        },
+      });
+      catalogue.clearOutcomes();
+      expect(catalogue.load('ytmsearch:daft punk').loadType).toBe('search');
+    });
+
     it('encodes tracks it can decode again, over /decodetrack too', async () => {
       const track = new TrackCatalogue().toPayload(youtubeTrack({ author: 'Sigur Rós', title: 'Hoppípolla 🎵' }));
 

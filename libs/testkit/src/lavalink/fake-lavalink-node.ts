@@ -339,8 +339,13 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
   }
 
   /** Same as `catalogue.failLoad`: `loadtracks` for exactly this identifier answers `error`. */
-  failLoad(identifier: string, message: string, severity: ExceptionSeverity = 'common'): void {
-    this.catalogue.failLoad(identifier, message, severity);
+  failLoad(identifier: string, message: string, severity: ExceptionSeverity = 'common', cause?: string): void {
+    this.catalogue.failLoad(identifier, message, severity, cause);
+  }
+
+  /** Same as `catalogue.failEveryLoad`: every `loadtracks` answers `error` until `catalogue.clearOutcomes()`. */
+  failEveryLoad(message: string, severity: ExceptionSeverity = 'suspicious', cause?: string): void {
+    this.catalogue.failEveryLoad(message, severity, cause);
   }
 
   emptyLoad(identifier: string): void {

@@ -35,7 +35,7 @@ const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 const PLAYLIST_ID = /^(PL|OL|UU|FL|LL|RD)[A-Za-z0-9_-]{8,}$/;
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com']);
 
-type Outcome = { kind: 'empty' } | { kind: 'error'; message: string; severity: ExceptionSeverity };
+type Outcome = { kind: 'empty' } | { kind: 'error'; message: string; severity: ExceptionSeverity; cause?: string };
 
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -49,6 +49,8 @@ export class TrackCatalogue {
   private readonly tracksById = new Map<string, CatalogueTrack>();
   private readonly playlistsById = new Map<string, CataloguePlaylist>();
   private readonly outcomes = new Map<string, Outcome>();
+  /** Answers every load that has no outcome of its own, while set. */
+  private everyLoad: Outcome | null = null;
   private readonly searchLimit: number;
 
   constructor(tracks: CatalogueTrack[] = [], options: TrackCatalogueOptions = {}) {
@@ -94,9 +96,21 @@ export class TrackCatalogue {
     return this.playlistsById.get(id);
   }
 
-  /** Makes `loadtracks` answer `error` for exactly this identifier (as sent, prefix or URL included). */
-  failLoad(identifier: string, message: string, severity: ExceptionSeverity = 'common'): this {
-    this.outcomes.set(identifier, { kind: 'error', message, severity });
+  /**
+   * Makes `loadtracks` answer `error` for exactly this identifier (as sent, prefix or URL included).
+   * `cause` is the root cause's Java `toString()` (a FriendlyException with `message` by default).
+   */
+  failLoad(identifier: string, message: string, severity: ExceptionSeverity = 'common', cause?: string): this {
+    this.outcomes.set(identifier, { kind: 'error', message, severity, cause });
+    return this;
+  }
+
+  /**
+   * Makes every `loadtracks` (searches, links, ids) answer `error`, as when YouTube changed its
+   * player and the plugin cannot follow, until `clearOutcomes()`.
+   */
+  failEveryLoad(message: string, severity: ExceptionSeverity = 'suspicious', cause?: string): this {
+    this.everyLoad = { kind: 'error', message, severity, cause };
     return this;
   }
 
@@ -108,6 +122,7 @@ export class TrackCatalogue {
 
   clearOutcomes(): this {
     this.outcomes.clear();
+    this.everyLoad = null;
     return this;
   }
 
@@ -135,10 +150,10 @@ export class TrackCatalogue {
 
   /** What `GET /v4/loadtracks?identifier=` answers. */
   load(identifier: string): LoadResultPayload {
-    const outcome = this.outcomes.get(identifier);
+    const outcome = this.outcomes.get(identifier) ?? this.everyLoad;
     if (outcome?.kind === 'empty') return { loadType: 'empty', data: null };
     if (outcome?.kind === 'error') {
-      return { loadType: 'error', data: exceptionPayload(outcome.message, outcome.severity) };
+      return { loadType: 'error', data: exceptionPayload(outcome.message, outcome.severity, outcome.cause) };
     }
 
     const prefix = SEARCH_PREFIXES.find((p) => identifier.startsWith(p));
