@@ -69,7 +69,10 @@ export const SECTIONS: FigureSection[] = [
     prefixes: ['api.'],
     about:
       'Through the real HTTP server with a signed-in session: the queue endpoint, the history and stats endpoints ' +
-      'with 100,000 plays in the database, and the time for one event to reach 200 connected WebSocket clients.',
+      'with 100,000 plays in the database, and the time for one event to reach 200 connected WebSocket clients. ' +
+      'Hostile bodies (`npm run bench -- deep-json`, no session): the answer to an 800 kB body of 400,000 nested ' +
+      'arrays (413 from its Content-Length, before it is read), and the health check while three clients keep ' +
+      'sending them.',
     filter: 'api',
   },
   {
