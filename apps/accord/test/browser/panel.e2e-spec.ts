@@ -1,7 +1,9 @@
 import type { GuildSettingsDto, QueuePageDto } from '@accord/contracts';
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { SourceEvent, type SourceAttemptedEvent } from '@accord/core';
 import { Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
@@ -29,6 +31,10 @@ const catalogue = [
   youtubeTrack({ author: 'Cassius', title: 'Feeling for You', length: 225_000 }),
 ];
 const AUTOPLAY_REASON = 'Because ana plays Daft Punk and Justice';
+// What youtube-plugin answers once YouTube's player script changed under it.
+const SIG_FUNCTION_MISSING =
+  '(yts.version: 1.18.2) All clients failed to load the item.\n\nClient [WEB] failed: Must find sig function from ' +
+  'script: https://www.youtube.com/s/player/6740c111/player_ias.vflset/en_US/base.js';
 
 const ana = UserFactory.create({ username: 'ana' });
 const oscar = UserFactory.create({ username: 'oscar' }); // the bot owner, who signs in to the panel
@@ -270,6 +276,45 @@ describeInBrowser('Admin panel in headless Chromium (end to end on the fakes)', 
     await shows(page.getByTestId('nodes'), 'node-1');
     await shows(page.getByTestId('nodes'), 'connected');
     await screenshot(page, 'desktop-07-nodes');
+  });
+
+  it('shows a banner with the steps to fix YouTube on the overview while it is degraded, gone once plays start', async () => {
+    const lavalink = bot.app.get(LavalinkService);
+    const youtubeStatus = async (): Promise<string> => {
+      const response = await context.request.get('/api/v1/health');
+      return ((await response.json()) as { details: { youtube: { status: string } } }).details.youtube.status;
+    };
+    for (const fake of bot.lavalink) fake.failEveryLoad(SIG_FUNCTION_MISSING, 'suspicious');
+    // The tracks played above count as YouTube working: it takes most of the recent attempts failing.
+    for (let attempt = 10; attempt < 22 && (await youtubeStatus()) !== 'degraded'; attempt++) {
+      await lavalink.load(`https://www.youtube.com/watch?v=brokenvid${attempt}`);
+    }
+    expect(await youtubeStatus()).toBe('degraded');
+
+    await page.goto('/');
+    const banner = page.getByTestId('youtube-banner');
+    await shows(banner, 'YouTube is not playing');
+    await shows(banner, /\d+ of the last \d+ YouTube loads and plays failed/);
+    await shows(banner, 'Must find sig function from script');
+    await shows(banner, 'When YouTube stops playing');
+    expect(await banner.getByRole('listitem').count()).toBe(4);
+    await shows(banner.getByRole('listitem').nth(1), 'Check the cipher service');
+    await shows(page.locator('.tile'), 'degraded');
+    await screenshot(page, 'desktop-08-youtube-degraded');
+
+    for (const fake of bot.lavalink) fake.catalogue.clearOutcomes();
+    // Three plays that start (as the Lavalink adapter reports them) mean YouTube works again.
+    for (let play = 0; play < 3; play++) {
+      bot.app.get(EventEmitter2).emit(SourceEvent.Attempted, {
+        source: 'youtube',
+        stage: 'play',
+        outcome: 'started',
+        at: new Date(),
+      } satisfies SourceAttemptedEvent);
+    }
+    await page.reload();
+    await shows(page.locator('.tile'), 'youtube');
+    expect(await page.getByTestId('youtube-banner').count()).toBe(0);
   });
 
   it('switches to the dark theme and keeps it after a reload', async () => {

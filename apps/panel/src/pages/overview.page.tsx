@@ -1,15 +1,29 @@
 import type { JSX } from 'preact';
-import type { GuildSummaryDto, LavalinkNodeDto, SessionUserDto, SystemStatusDto } from '@accord/contracts';
+import {
+  YOUTUBE_FIX_STEPS,
+  YOUTUBE_HELP_SECTION,
+  type GuildSummaryDto,
+  type LavalinkNodeDto,
+  type SessionUserDto,
+  type SystemStatusDto,
+  type YoutubeHealthDto,
+} from '@accord/contracts';
 import { Avatar, Badge, ErrorNotice, Link, Loaded, Loading } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { bytes, uptime } from '../lib/format';
 import { useLive } from '../lib/live';
 import { useResource } from '../lib/resource';
 
-interface HealthPart {
-  status: 'up' | 'down';
+/**
+ * One part as `GET /health` reports it. Owners get the details (YouTube's counts and newest cause);
+ * anyone else gets the state and the bot's own words only.
+ */
+interface HealthPart extends Partial<Omit<YoutubeHealthDto, 'status'>> {
+  status: 'up' | 'degraded' | 'down';
   message?: string;
 }
+
+const STATUS_TONE = { up: 'ok', degraded: 'warn', down: 'bad' } as const;
 
 /** `GET /health` answers 503 with the same body when a part is down: both are answers here. */
 async function loadHealth(): Promise<Record<string, HealthPart>> {
@@ -40,13 +54,14 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
         {health.error ? <ErrorNotice error={health.error} /> : null}
+        {health.data?.youtube?.status === 'degraded' && <YoutubeBanner youtube={health.data.youtube} />}
         <div class="tiles">
           {health.data ? (
             Object.entries(health.data).map(([name, part]) => (
               <div class="tile" key={name}>
                 <span class="tile-label">{name}</span>
                 <span class="tile-value">
-                  <Badge tone={part.status === 'up' ? 'ok' : 'bad'}>{part.status === 'up' ? 'up' : 'down'}</Badge>
+                  <Badge tone={STATUS_TONE[part.status] ?? 'bad'}>{part.status}</Badge>
                 </span>
                 {part.message && <span class="tile-note">{part.message}</span>}
               </div>
@@ -118,6 +133,41 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
           }
         </Loaded>
       </section>
+    </div>
+  );
+}
+
+/** What the owner should do when YouTube broke on YouTube's side; the README section says the same at length. */
+function YoutubeBanner(props: { youtube: HealthPart }): JSX.Element {
+  const { youtube } = props;
+  const counted = youtube.attempts !== undefined && youtube.breakageFailures !== undefined;
+  return (
+    <div class="notice notice-warn banner" role="alert" data-testid="youtube-banner">
+      <strong>YouTube is not playing</strong>
+      <p>
+        {counted
+          ? `${youtube.breakageFailures} of the last ${youtube.attempts} YouTube loads and plays failed`
+          : 'Most recent YouTube loads and plays failed'}{' '}
+        the way they do after a change on YouTube's side (its player's cipher, a sign-in wall, or 403 on every client).
+        The bot itself is fine; other sources still play.
+      </p>
+      {youtube.newestCause && (
+        <p class="banner-cause">
+          Newest: <code>{youtube.newestCause.message}</code>
+        </p>
+      )}
+      <ol>
+        {YOUTUBE_FIX_STEPS.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      <p>
+        More in the README, section "{YOUTUBE_HELP_SECTION}", and in the{' '}
+        <a href="https://github.com/lavalink-devs/youtube-source/releases" target="_blank" rel="noreferrer">
+          youtube-source releases
+        </a>
+        .
+      </p>
     </div>
   );
 }
