@@ -2,14 +2,20 @@ import { HttpStatus } from '@nestjs/common';
 import {
   AdminErrorCode,
   CatalogErrorCode,
+  HistoryErrorCode,
   MODULE_ERRORS,
   PlaybackErrorCode,
   PlayRequestErrorCode,
+  PreferencesErrorCode,
+  RecommendationErrorCode,
   ResolveError,
   ResolveErrorCode,
   type CatalogErrorData,
+  type HistoryErrorData,
   type ModuleError,
   type PlaybackErrorData,
+  type PreferencesErrorData,
+  type RecommendationErrorData,
   type PlayRefusal,
   type PlayRefusalCode,
   type PlayRequestErrorData,
@@ -78,18 +84,45 @@ const CATALOG_EXAMPLES: Examples<CatalogErrorData> = {
   [CatalogErrorCode.InvalidQuery]: { reason: 'not-offered' },
 };
 
+const HISTORY_EXAMPLES: Examples<HistoryErrorData> = {
+  [HistoryErrorCode.NothingPlaying]: {},
+  [HistoryErrorCode.OptedOut]: {},
+  [HistoryErrorCode.NoLikes]: {},
+  [HistoryErrorCode.NotInBotChannel]: { channelId: '123456789012345678' },
+};
+
+const PREFERENCES_EXAMPLES: Examples<PreferencesErrorData> = {
+  [PreferencesErrorCode.SpotifyUnconfigured]: {},
+  [PreferencesErrorCode.SpotifyNotLinked]: {},
+  [PreferencesErrorCode.SpotifyRelinkNeeded]: {},
+  [PreferencesErrorCode.SpotifyUnavailable]: {},
+  [PreferencesErrorCode.LastfmUnconfigured]: {},
+  [PreferencesErrorCode.LastfmUserNotFound]: { username: 'nobodyhere' },
+  [PreferencesErrorCode.LastfmUnavailable]: {},
+  [PreferencesErrorCode.LastfmNotLinked]: {},
+  [PreferencesErrorCode.InvalidUsername]: {},
+  [PreferencesErrorCode.UnsupportedLink]: { link: 'single-video' },
+  [PreferencesErrorCode.ImportFailed]: { linked: false },
+  [PreferencesErrorCode.ImportRunning]: {},
+  [PreferencesErrorCode.NoPublicUrl]: {},
+};
+
+const RECOMMENDATION_EXAMPLES: Examples<RecommendationErrorData> = {
+  [RecommendationErrorCode.NothingPlaying]: {},
+  [RecommendationErrorCode.AutoplayOff]: {},
+};
+
 /** The admin API's own refusals carry the message the panel shows (they are the admin transport's). */
 const MESSAGE = 'What went wrong, and what to do.';
-const messages = (codes: string[]): Record<string, string> => Object.fromEntries(codes.map((code) => [code, MESSAGE]));
 
 /** What each module's errors are made from in this test: the data of each code, or a message. */
 const EXAMPLES: Record<(typeof MODULE_ERRORS)[number]['module'], Record<string, unknown>> = {
-  admin: messages(Object.values(AdminErrorCode)),
+  admin: Object.fromEntries(Object.values(AdminErrorCode).map((code) => [code, MESSAGE])),
   catalog: CATALOG_EXAMPLES,
-  history: messages(MODULE_ERRORS.find((entry) => entry.module === 'history')!.codes),
+  history: HISTORY_EXAMPLES,
   playback: PLAYBACK_EXAMPLES,
-  preferences: messages(MODULE_ERRORS.find((entry) => entry.module === 'preferences')!.codes),
-  recommendation: messages(MODULE_ERRORS.find((entry) => entry.module === 'recommendation')!.codes),
+  preferences: PREFERENCES_EXAMPLES,
+  recommendation: RECOMMENDATION_EXAMPLES,
 };
 
 /** Every module's error, one for each code. */

@@ -1,9 +1,9 @@
 import { AdminError, AdminErrorCode } from './admin.errors';
 import { CatalogError, CatalogErrorCode, ResolveError, type CatalogErrorArgs } from './catalog.errors';
-import { HistoryError, HistoryErrorCode } from './history.errors';
+import { HistoryError, HistoryErrorCode, type HistoryErrorArgs } from './history.errors';
 import { PlaybackError, PlaybackErrorCode, type PlaybackErrorArgs } from './playback.errors';
-import { PreferencesError, PreferencesErrorCode } from './preferences.errors';
-import { RecommendationError, RecommendationErrorCode } from './recommendation.errors';
+import { PreferencesError, PreferencesErrorCode, type PreferencesErrorArgs } from './preferences.errors';
+import { RecommendationError, RecommendationErrorCode, type RecommendationErrorArgs } from './recommendation.errors';
 
 /** An expected refusal of any module: what the transports map to a reply or an HTTP status. */
 export type ModuleError =
@@ -29,7 +29,7 @@ export const MODULE_ERRORS = [
   {
     module: 'history',
     codes: Object.values(HistoryErrorCode),
-    make: (code: HistoryErrorCode, message: string) => new HistoryError(code, message),
+    make: (...args: HistoryErrorArgs) => new HistoryError(...args),
   },
   {
     module: 'playback',
@@ -39,12 +39,12 @@ export const MODULE_ERRORS = [
   {
     module: 'preferences',
     codes: Object.values(PreferencesErrorCode),
-    make: (code: PreferencesErrorCode, message: string) => new PreferencesError(code, message),
+    make: (...args: PreferencesErrorArgs) => new PreferencesError(...args),
   },
   {
     module: 'recommendation',
     codes: Object.values(RecommendationErrorCode),
-    make: (code: RecommendationErrorCode, message: string) => new RecommendationError(code, message),
+    make: (...args: RecommendationErrorArgs) => new RecommendationError(...args),
   },
 ] as const;
 

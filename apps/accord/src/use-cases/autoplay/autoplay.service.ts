@@ -139,7 +139,7 @@ export class AutoplayService implements OnApplicationShutdown {
   explainCurrent(guildId: string): { entry: QueueEntry; pick: AutoplayPick | null } {
     const current = this.playback.snapshot(guildId)?.current;
     if (!current) {
-      throw new RecommendationError(RecommendationErrorCode.NothingPlaying, 'Nothing is playing right now.');
+      throw new RecommendationError(RecommendationErrorCode.NothingPlaying, {});
     }
     const pick = this.guilds.find(guildId)?.picks.find((record) => record.entryId === current.entry.id) ?? null;
     return { entry: current.entry, pick };

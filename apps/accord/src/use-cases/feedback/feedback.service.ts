@@ -44,12 +44,9 @@ export class FeedbackService {
   /** Likes or dislikes the song playing now in the guild. */
   async rateCurrent(guildId: string, userId: string, kind: FeedbackKindGiven): Promise<FeedbackReceipt> {
     const track = this.playback.snapshot(guildId)?.current?.entry.track;
-    if (!track) throw new HistoryError(HistoryErrorCode.NothingPlaying, 'Nothing is playing right now.');
+    if (!track) throw new HistoryError(HistoryErrorCode.NothingPlaying, {});
     if (await this.optOuts.isOptedOut(userId)) {
-      throw new HistoryError(
-        HistoryErrorCode.OptedOut,
-        'You have opted out of being remembered, so I keep no likes for you. `/optout enabled:False` turns it back on.',
-      );
+      throw new HistoryError(HistoryErrorCode.OptedOut, {});
     }
     const song = identifyPlayed({ trackKey: track.trackKey, title: track.title, author: track.author });
     const event: FeedbackGivenEvent = { guildId, userId, trackKey: song.trackKey, kind, at: this.clock.now() };

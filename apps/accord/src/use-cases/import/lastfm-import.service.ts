@@ -28,17 +28,11 @@ export class LastfmImportService {
 
   async link(userId: string, rawUsername: string): Promise<ImportResult & { username: string }> {
     if (!this.client.isConfigured()) {
-      throw new PreferencesError(
-        PreferencesErrorCode.LastfmUnconfigured,
-        'Last.fm import is not set up on this bot (the owner needs LASTFM_API_KEY).',
-      );
+      throw new PreferencesError(PreferencesErrorCode.LastfmUnconfigured, {});
     }
     const username = rawUsername.trim();
     if (!USERNAME.test(username)) {
-      throw new PreferencesError(
-        PreferencesErrorCode.InvalidUsername,
-        'That is not a Last.fm user name (2-15 letters, digits, `_` or `-`, starting with a letter).',
-      );
+      throw new PreferencesError(PreferencesErrorCode.InvalidUsername, {});
     }
     try {
       const [artists, tracks, loved] = await Promise.all([
@@ -67,17 +61,11 @@ export class LastfmImportService {
       return { username, label, tracks: library.songCount, artists: result.artists.length };
     } catch (error: unknown) {
       if (error instanceof LastfmCallError && error.failure === 'not-found') {
-        throw new PreferencesError(
-          PreferencesErrorCode.LastfmUserNotFound,
-          `Last.fm has no user called **${username}**. Check the spelling of the name on your Last.fm profile.`,
-        );
+        throw new PreferencesError(PreferencesErrorCode.LastfmUserNotFound, { username });
       }
       if (error instanceof LastfmCallError) {
         this.logger.warn(`Last.fm import for ${userId} failed: ${error.message}`);
-        throw new PreferencesError(
-          PreferencesErrorCode.LastfmUnavailable,
-          'Last.fm is not answering right now; try again later.',
-        );
+        throw new PreferencesError(PreferencesErrorCode.LastfmUnavailable, {});
       }
       throw error;
     }

@@ -31,10 +31,7 @@ export class PlaylistImportService {
     const parsed = parseQuery(link);
     if (parsed.kind === 'spotify' && parsed.type === 'playlist') return { kind: 'spotify', id: parsed.id };
     if (parsed.kind === 'youtube-playlist' && !parsed.mix) return { kind: 'youtube', url: parsed.url };
-    throw new PreferencesError(
-      PreferencesErrorCode.UnsupportedLink,
-      'Give me a link to a Spotify playlist (open.spotify.com/playlist/…) or a YouTube playlist (youtube.com/playlist?list=…).',
-    );
+    throw new PreferencesError(PreferencesErrorCode.UnsupportedLink, { link: 'not-a-playlist' });
   }
 
   async importLink(userId: string, link: string, progress: ProgressListener = () => undefined): Promise<ImportResult> {
@@ -45,7 +42,7 @@ export class PlaylistImportService {
     if (!outcome.ok) throw new ResolveError(outcome);
     const playlist = outcome.value;
     if (playlist.kind !== 'playlist') {
-      throw new PreferencesError(PreferencesErrorCode.UnsupportedLink, 'That link is a single video, not a playlist.');
+      throw new PreferencesError(PreferencesErrorCode.UnsupportedLink, { link: 'single-video' });
     }
     const library = new LibraryAccumulator();
     for (const track of playlist.tracks) {

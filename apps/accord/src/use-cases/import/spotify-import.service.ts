@@ -61,10 +61,7 @@ export class SpotifyImportService {
     return this.exclusive(userId, async () => {
       const account = await this.link.account(userId);
       if (!account) {
-        throw new PreferencesError(
-          PreferencesErrorCode.SpotifyNotLinked,
-          'You have not linked Spotify. Use `/link spotify` first.',
-        );
+        throw new PreferencesError(PreferencesErrorCode.SpotifyNotLinked, {});
       }
       const library = new LibraryAccumulator();
       for (const { range, weight } of TOP_RANGES) {
@@ -127,12 +124,7 @@ export class SpotifyImportService {
         }
       } catch (error: unknown) {
         if (error instanceof SpotifyCallError && error.failure === 'not-found') {
-          throw new PreferencesError(
-            PreferencesErrorCode.ImportFailed,
-            account
-              ? 'Spotify does not show me that playlist. Check the link.'
-              : 'Spotify does not show me that playlist: it may be private. Link your account with `/link spotify` to import your own playlists.',
-          );
+          throw new PreferencesError(PreferencesErrorCode.ImportFailed, { linked: Boolean(account) });
         }
         throw error;
       }
@@ -215,10 +207,7 @@ export class SpotifyImportService {
 
   private async exclusive<T>(userId: string, work: () => Promise<T>): Promise<T> {
     if (this.running.has(userId)) {
-      throw new PreferencesError(
-        PreferencesErrorCode.ImportRunning,
-        'An import of yours is already running; wait for it to finish.',
-      );
+      throw new PreferencesError(PreferencesErrorCode.ImportRunning, {});
     }
     this.running.add(userId);
     try {
@@ -226,10 +215,7 @@ export class SpotifyImportService {
     } catch (error: unknown) {
       if (error instanceof SpotifyCallError && error.failure === 'unavailable') {
         this.logger.warn(`Spotify import of user ${userId} failed: ${error.message}`);
-        throw new PreferencesError(
-          PreferencesErrorCode.SpotifyUnavailable,
-          'Spotify is not answering right now; try again later.',
-        );
+        throw new PreferencesError(PreferencesErrorCode.SpotifyUnavailable, {});
       }
       throw error;
     } finally {

@@ -36,14 +36,11 @@ export class LikedService {
   async queue(requester: PlaybackRequester): Promise<EnqueueResult> {
     const liked = (await this.profiles.profile(requester.userId))?.liked ?? [];
     if (liked.length === 0) {
-      throw new HistoryError(
-        HistoryErrorCode.NoLikes,
-        'You have not liked any songs yet. Use `/like` while one plays.',
-      );
+      throw new HistoryError(HistoryErrorCode.NoLikes, {});
     }
     const botChannel = this.playback.snapshot(requester.guildId)?.voiceChannelId;
     if (botChannel && requester.voiceChannelId !== botChannel) {
-      throw new HistoryError(HistoryErrorCode.NotInBotChannel, `Join <#${botChannel}> first: I am playing there.`);
+      throw new HistoryError(HistoryErrorCode.NotInBotChannel, { channelId: botChannel });
     }
     return this.playback.enqueue(requester, liked.slice(0, LIKED_QUEUE_MAX).map(toQueueTrack), { source: 'request' });
   }

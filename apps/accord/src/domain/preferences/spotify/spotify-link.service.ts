@@ -16,9 +16,6 @@ export const STATE_TTL_MS = 10 * 60_000;
 /** Access tokens are renewed this long before Spotify says they expire. */
 const REFRESH_MARGIN_MS = 60_000;
 
-export const RELINK_MESSAGE =
-  'Spotify no longer accepts my link to your account (it was revoked or has expired). Use `/link spotify` to link it again.';
-
 export type CallbackOutcome =
   | { ok: true; userId: string; state: string; displayName?: string }
   | { ok: false; reason: 'BAD_STATE' | 'DENIED' | 'SPOTIFY_FAILED' };
@@ -49,10 +46,7 @@ export class SpotifyLinkService {
   /** The page the user opens to authorise Accord; the state in it is theirs alone, for ten minutes. */
   async startLink(userId: string): Promise<{ url: string; state: string; expiresAt: Date }> {
     if (!this.cipher || !this.client.canLink()) {
-      throw new PreferencesError(
-        PreferencesErrorCode.SpotifyUnconfigured,
-        'Spotify linking is not set up on this bot (the owner needs SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY and PUBLIC_URL).',
-      );
+      throw new PreferencesError(PreferencesErrorCode.SpotifyUnconfigured, {});
     }
     const state = randomBytes(24).toString('base64url');
     const now = this.clock.now();
@@ -118,10 +112,7 @@ export class SpotifyLinkService {
   async accessToken(userId: string, options: { forceRefresh?: boolean } = {}): Promise<string> {
     const account = await this.account(userId);
     if (!account || !this.cipher) {
-      throw new PreferencesError(
-        PreferencesErrorCode.SpotifyNotLinked,
-        'You have not linked Spotify. Use `/link spotify` first.',
-      );
+      throw new PreferencesError(PreferencesErrorCode.SpotifyNotLinked, {});
     }
     const now = this.clock.now().getTime();
     if (!options.forceRefresh && account.expiresAt - REFRESH_MARGIN_MS > now)
@@ -149,7 +140,7 @@ export class SpotifyLinkService {
       if (error instanceof SpotifyCallError && error.failure === 'revoked') {
         this.logger.warn(`Spotify refused the refresh token of user ${userId}: unlinking`);
         await this.profiles.setSpotify(userId, null);
-        throw new PreferencesError(PreferencesErrorCode.SpotifyRelinkNeeded, RELINK_MESSAGE);
+        throw new PreferencesError(PreferencesErrorCode.SpotifyRelinkNeeded, {});
       }
       throw error;
     }
@@ -161,7 +152,7 @@ export class SpotifyLinkService {
     } catch {
       // The key changed since the tokens were stored: they are useless now.
       this.logger.warn(`Stored Spotify tokens of user ${userId} cannot be decrypted (TOKEN_ENCRYPTION_KEY changed?)`);
-      throw new PreferencesError(PreferencesErrorCode.SpotifyRelinkNeeded, RELINK_MESSAGE);
+      throw new PreferencesError(PreferencesErrorCode.SpotifyRelinkNeeded, {});
     }
   }
 }

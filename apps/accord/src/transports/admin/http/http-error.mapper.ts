@@ -15,7 +15,14 @@ import {
   ResolveError,
 } from '@accord/core';
 import { isTransientMongoError } from '../../../adapters/database/mongo-errors';
-import { CATALOG_MESSAGES, messageOf, PLAYBACK_MESSAGES } from './module-error.messages';
+import {
+  CATALOG_MESSAGES,
+  HISTORY_MESSAGES,
+  messageOf,
+  PLAYBACK_MESSAGES,
+  PREFERENCES_MESSAGES,
+  RECOMMENDATION_MESSAGES,
+} from './module-error.messages';
 import { playRefusalError } from './play-refusal.mapper';
 
 /** The HTTP status of each admin refusal. */
@@ -187,13 +194,25 @@ export function mapDomainError(error: unknown): MappedError | null {
     };
   }
   if (error instanceof HistoryError) {
-    return { status: historyErrorStatus(error.code), code: error.code, message: error.message };
+    return {
+      status: historyErrorStatus(error.code),
+      code: error.code,
+      message: messageOf(HISTORY_MESSAGES, error.code, error.data),
+    };
   }
   if (error instanceof PreferencesError) {
-    return { status: preferencesErrorStatus(error.code), code: error.code, message: error.message };
+    return {
+      status: preferencesErrorStatus(error.code),
+      code: error.code,
+      message: messageOf(PREFERENCES_MESSAGES, error.code, error.data),
+    };
   }
   if (error instanceof RecommendationError) {
-    return { status: recommendationErrorStatus(error.code), code: error.code, message: error.message };
+    return {
+      status: recommendationErrorStatus(error.code),
+      code: error.code,
+      message: messageOf(RECOMMENDATION_MESSAGES, error.code, error.data),
+    };
   }
   if (error instanceof ResolveError) return mapDomainError(playRefusalError(error.refusal));
   return null;

@@ -1,9 +1,15 @@
 import {
   CatalogErrorCode,
+  HistoryErrorCode,
   PlaybackErrorCode,
+  PreferencesErrorCode,
+  RecommendationErrorCode,
   type AudioUnavailableCause,
   type CatalogErrorData,
+  type HistoryErrorData,
   type PlaybackErrorData,
+  type PreferencesErrorData,
+  type RecommendationErrorData,
 } from '@accord/core';
 import { formatDuration } from '../../../shared/duration';
 
@@ -76,4 +82,48 @@ export const CATALOG_MESSAGES: Messages<CatalogErrorData> = {
     reason === 'playlist'
       ? '/fix works on one song: give it a song name or a link to one video.'
       : 'That video is not one of the choices /fix showed you (or they expired). Use /fix again.',
+};
+
+/** History's refusals (likes, the liked list) as the panel shows them. */
+export const HISTORY_MESSAGES: Messages<HistoryErrorData> = {
+  [HistoryErrorCode.NothingPlaying]: () => 'Nothing is playing right now.',
+  [HistoryErrorCode.OptedOut]: () =>
+    'You have opted out of being remembered, so I keep no likes for you. `/optout enabled:False` turns it back on.',
+  [HistoryErrorCode.NoLikes]: () => 'You have not liked any songs yet. Use `/like` while one plays.',
+  [HistoryErrorCode.NotInBotChannel]: ({ channelId }) => `Join <#${channelId}> first: I am playing there.`,
+};
+
+/** Linking and importing refusals as the panel shows them. */
+export const PREFERENCES_MESSAGES: Messages<PreferencesErrorData> = {
+  [PreferencesErrorCode.SpotifyUnconfigured]: () =>
+    'Spotify linking is not set up on this bot (the owner needs SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY and PUBLIC_URL).',
+  [PreferencesErrorCode.SpotifyNotLinked]: () => 'You have not linked Spotify. Use `/link spotify` first.',
+  [PreferencesErrorCode.SpotifyRelinkNeeded]: () =>
+    'Spotify no longer accepts my link to your account (it was revoked or has expired). Use `/link spotify` to link it again.',
+  [PreferencesErrorCode.SpotifyUnavailable]: () => 'Spotify is not answering right now; try again later.',
+  [PreferencesErrorCode.LastfmUnconfigured]: () =>
+    'Last.fm import is not set up on this bot (the owner needs LASTFM_API_KEY).',
+  [PreferencesErrorCode.LastfmUserNotFound]: ({ username }) =>
+    `Last.fm has no user called **${username}**. Check the spelling of the name on your Last.fm profile.`,
+  [PreferencesErrorCode.LastfmUnavailable]: () => 'Last.fm is not answering right now; try again later.',
+  [PreferencesErrorCode.LastfmNotLinked]: () => 'You have not linked Last.fm.',
+  [PreferencesErrorCode.InvalidUsername]: () =>
+    'That is not a Last.fm user name (2-15 letters, digits, `_` or `-`, starting with a letter).',
+  [PreferencesErrorCode.UnsupportedLink]: ({ link }) =>
+    link === 'single-video'
+      ? 'That link is a single video, not a playlist.'
+      : 'Give me a link to a Spotify playlist (open.spotify.com/playlist/…) or a YouTube playlist (youtube.com/playlist?list=…).',
+  [PreferencesErrorCode.ImportFailed]: ({ linked }) =>
+    linked
+      ? 'Spotify does not show me that playlist. Check the link.'
+      : 'Spotify does not show me that playlist: it may be private. Link your account with `/link spotify` to import your own playlists.',
+  [PreferencesErrorCode.ImportRunning]: () => 'An import of yours is already running; wait for it to finish.',
+  [PreferencesErrorCode.NoPublicUrl]: () =>
+    "Linking accounts needs the bot's public address, and the owner has not set PUBLIC_URL.",
+};
+
+/** Autoplay's refusals as the panel shows them. */
+export const RECOMMENDATION_MESSAGES: Messages<RecommendationErrorData> = {
+  [RecommendationErrorCode.NothingPlaying]: () => 'Nothing is playing right now.',
+  [RecommendationErrorCode.AutoplayOff]: () => 'Autoplay is off here.',
 };

@@ -1,5 +1,4 @@
 import {
-  AdminErrorCode,
   CatalogError,
   CatalogErrorCode,
   HistoryError,
@@ -13,8 +12,11 @@ import {
   RecommendationErrorCode,
   ResolveError,
   type CatalogErrorData,
+  type HistoryErrorData,
   type ModuleError,
   type PlaybackErrorData,
+  type PreferencesErrorData,
+  type RecommendationErrorData,
 } from '@accord/core';
 import { formatDuration } from './duration.presenter';
 import { AUDIO_UNAVAILABLE, describeResolveRefusal } from './play-refusal.presenter';
@@ -91,64 +93,67 @@ export function describePlaybackError(error: PlaybackError): string {
   return word(PLAYBACK, error.code, error.data);
 }
 
-/** What to add to a module's message in Discord: `text`, unless the message already mentions `marker`. */
-type Hint = { marker: string; text: string } | null;
+const NOT_PLAYING = `Nothing is playing right now. ${START_SOMETHING}`;
 
-const HISTORY_HINTS: Record<HistoryErrorCode, Hint> = {
-  [HistoryErrorCode.NothingPlaying]: { marker: '/play', text: 'Start something with `/play`.' },
-  [HistoryErrorCode.OptedOut]: null,
-  [HistoryErrorCode.NoLikes]: null,
-  [HistoryErrorCode.NotInBotChannel]: null,
+/** History's refusals (likes, the liked list) as Discord says them. */
+const HISTORY: Wording<HistoryErrorData> = {
+  [HistoryErrorCode.NothingPlaying]: () => NOT_PLAYING,
+  [HistoryErrorCode.OptedOut]: () =>
+    'You have opted out of being remembered, so I keep no likes for you. `/optout enabled:False` turns it back on.',
+  [HistoryErrorCode.NoLikes]: () => 'You have not liked any songs yet. Use `/like` while one plays.',
+  [HistoryErrorCode.NotInBotChannel]: ({ channelId }) => `Join <#${channelId}> first: I am playing there.`,
 };
 
-const PREFERENCES_HINTS: Record<PreferencesErrorCode, Hint> = {
-  [PreferencesErrorCode.SpotifyUnconfigured]: null,
-  [PreferencesErrorCode.SpotifyNotLinked]: { marker: '/link', text: 'Link it with `/link spotify`.' },
-  [PreferencesErrorCode.SpotifyRelinkNeeded]: null,
-  [PreferencesErrorCode.SpotifyUnavailable]: null,
-  [PreferencesErrorCode.LastfmUnconfigured]: null,
-  [PreferencesErrorCode.LastfmUserNotFound]: null,
-  [PreferencesErrorCode.LastfmUnavailable]: null,
-  [PreferencesErrorCode.LastfmNotLinked]: { marker: '/link', text: 'Link it with `/link lastfm`.' },
-  [PreferencesErrorCode.InvalidUsername]: null,
-  [PreferencesErrorCode.UnsupportedLink]: null,
-  [PreferencesErrorCode.ImportFailed]: null,
-  [PreferencesErrorCode.ImportRunning]: null,
-  [PreferencesErrorCode.NoPublicUrl]: null,
+/** Linking and importing refusals as Discord says them. */
+const PREFERENCES: Wording<PreferencesErrorData> = {
+  [PreferencesErrorCode.SpotifyUnconfigured]: () =>
+    'Spotify linking is not set up on this bot (the owner needs SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY and PUBLIC_URL).',
+  [PreferencesErrorCode.SpotifyNotLinked]: () => 'You have not linked Spotify. Use `/link spotify` first.',
+  [PreferencesErrorCode.SpotifyRelinkNeeded]: () =>
+    'Spotify no longer accepts my link to your account (it was revoked or has expired). Use `/link spotify` to link it again.',
+  [PreferencesErrorCode.SpotifyUnavailable]: () => 'Spotify is not answering right now; try again later.',
+  [PreferencesErrorCode.LastfmUnconfigured]: () =>
+    'Last.fm import is not set up on this bot (the owner needs LASTFM_API_KEY).',
+  [PreferencesErrorCode.LastfmUserNotFound]: ({ username }) =>
+    `Last.fm has no user called **${username}**. Check the spelling of the name on your Last.fm profile.`,
+  [PreferencesErrorCode.LastfmUnavailable]: () => 'Last.fm is not answering right now; try again later.',
+  [PreferencesErrorCode.LastfmNotLinked]: () => 'You have not linked Last.fm. Link it with `/link lastfm`.',
+  [PreferencesErrorCode.InvalidUsername]: () =>
+    'That is not a Last.fm user name (2-15 letters, digits, `_` or `-`, starting with a letter).',
+  [PreferencesErrorCode.UnsupportedLink]: ({ link }) =>
+    link === 'single-video'
+      ? 'That link is a single video, not a playlist.'
+      : 'Give me a link to a Spotify playlist (open.spotify.com/playlist/…) or a YouTube playlist (youtube.com/playlist?list=…).',
+  [PreferencesErrorCode.ImportFailed]: ({ linked }) =>
+    linked
+      ? 'Spotify does not show me that playlist. Check the link.'
+      : 'Spotify does not show me that playlist: it may be private. Link your account with `/link spotify` to import your own playlists.',
+  [PreferencesErrorCode.ImportRunning]: () => 'An import of yours is already running; wait for it to finish.',
+  [PreferencesErrorCode.NoPublicUrl]: () =>
+    "Linking accounts needs the bot's public address, and the owner has not set PUBLIC_URL.",
 };
 
-const RECOMMENDATION_HINTS: Record<RecommendationErrorCode, Hint> = {
-  [RecommendationErrorCode.NothingPlaying]: { marker: '/play', text: 'Start something with `/play`.' },
-  [RecommendationErrorCode.AutoplayOff]: { marker: '/autoplay', text: '`/autoplay on` turns it back on.' },
+/** Autoplay's refusals as Discord says them. */
+const RECOMMENDATION: Wording<RecommendationErrorData> = {
+  [RecommendationErrorCode.NothingPlaying]: () => NOT_PLAYING,
+  [RecommendationErrorCode.AutoplayOff]: () => 'Autoplay is off here. `/autoplay on` turns it back on.',
 };
 
-/** The panel's refusals rarely reach Discord; when one does, its message stands alone. */
-const ADMIN_HINTS: Record<AdminErrorCode, Hint> = Object.fromEntries(
-  Object.values(AdminErrorCode).map((code) => [code, null]),
-) as Record<AdminErrorCode, Hint>;
-
-/** Any module's refusal as Discord words it: from its code and data, or its message with a hint where one helps. */
+/**
+ * Any module's refusal as Discord words it, from its code and data. The panel's own refusals (the
+ * admin transport's, worded there) rarely reach Discord; when one does, its message stands alone.
+ */
 export function describeModuleError(error: ModuleError): string {
   if (error instanceof PlaybackError) return describePlaybackError(error);
   if (error instanceof CatalogError) return word(CATALOG, error.code, error.data);
   if (error instanceof ResolveError) return describeResolveRefusal(error.refusal);
-  const hint =
-    error instanceof HistoryError
-      ? HISTORY_HINTS[error.code]
-      : error instanceof PreferencesError
-        ? PREFERENCES_HINTS[error.code]
-        : error instanceof RecommendationError
-          ? RECOMMENDATION_HINTS[error.code]
-          : ADMIN_HINTS[error.code];
-  return hint ? withHint(error.message, hint.marker, hint.text) : error.message;
+  if (error instanceof HistoryError) return word(HISTORY, error.code, error.data);
+  if (error instanceof PreferencesError) return word(PREFERENCES, error.code, error.data);
+  if (error instanceof RecommendationError) return word(RECOMMENDATION, error.code, error.data);
+  return error.message;
 }
 
 /** A refusal that stopped some work (a playlist load, an import), as Discord words it. */
 export function describeRefusal(error: Error): string {
   return isModuleError(error) ? describeModuleError(error) : error.message;
-}
-
-/** Adds `hint` unless the message already mentions `marker`. */
-function withHint(message: string, marker: string, hint: string): string {
-  return message.toLowerCase().includes(marker.toLowerCase()) ? message : `${message} ${hint}`;
 }
