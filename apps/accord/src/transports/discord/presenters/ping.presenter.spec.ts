@@ -1,0 +1,46 @@
+import type { SourceHealthReport } from '../../../domain/health/source-health';
+import type { LatencyReport } from '../../../domain/health/system-status.service';
+import { renderPing } from './ping.presenter';
+
+describe(renderPing.name, () => {
+  const latency: LatencyReport = { gatewayMs: 41, databaseMs: 3, lavalink: [{ name: 'main', ms: 12 }] };
+  const fine: SourceHealthReport = {
+    state: 'ok',
+    attempts: 4,
+    failures: 1,
+    breakageFailures: 0,
+    newestCause: null,
+    degradedSince: null,
+  };
+
+  it('lists each connection and says YouTube is ok', () => {
+    expect(renderPing(latency, fine)).toBe(
+      'Pong!\n• Discord gateway: 41 ms\n• Lavalink "main": 12 ms\n• Database: 3 ms\n• YouTube: ok',
+    );
+  });
+
+  it('says YouTube is degraded with the counts, the newest cause and the four steps', () => {
+    const text = renderPing(latency, {
+      state: 'degraded',
+      attempts: 8,
+      failures: 7,
+      breakageFailures: 6,
+      newestCause: {
+        kind: 'sign-in',
+        message: 'Sign in to confirm you’re not a bot',
+        at: 1_000,
+        stage: 'play',
+      },
+      degradedSince: 900,
+    });
+
+    expect(text).toContain('• YouTube: degraded');
+    expect(text).toContain('6 of the last 8 YouTube attempts failed (YouTube asks to sign in).');
+    expect(text).toContain('Newest: Sign in to confirm you’re not a bot');
+    expect(text).toMatch(
+      /\n1\. Update the plugin[^\n]*\n2\. Check the cipher service[^\n]*\n3\. Check the clients[^\n]*\n4\. Last resort: OAuth or a poToken/,
+    );
+    expect(text).toContain('README, "When YouTube stops playing"');
+    expect(text.length).toBeLessThanOrEqual(2_000); // one Discord message
+  });
+});
