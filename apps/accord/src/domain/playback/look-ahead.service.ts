@@ -47,7 +47,7 @@ export class LookAheadService {
     const resolved = this.resolver ? await this.resolver.resolveForPlayback(entry.track).catch(() => null) : null;
     if (resolved?.encoded)
       return { ...entry, track: { ...resolved, trackKey: resolved.trackKey ?? entry.track.trackKey } };
-    this.publisher.failed(session, entry, 'no playable version was found');
+    this.publisher.failed(session, entry, 'unplayable');
     return null;
   }
 

@@ -28,11 +28,14 @@ export interface SessionEndedEvent {
   reason: 'stopped' | 'left' | 'idle' | 'kicked';
 }
 
+/** Why a track was skipped without playing: it got stuck, Lavalink could not load it, or no version of it plays. */
+export type TrackFailure = 'stuck' | 'unloadable' | 'unplayable';
+
 export interface TrackFailedEvent {
   guildId: string;
   textChannelId: string;
   entry: QueueEntry;
-  message: string;
+  reason: TrackFailure;
 }
 
 export interface QueueFinishedEvent {

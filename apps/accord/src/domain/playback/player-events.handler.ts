@@ -74,7 +74,7 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
     this.logger.warn(`Track stuck in guild ${guildId}: skipping`);
     const failed = session.current.entry;
     this.publisher.endCurrent(session, 'replaced');
-    this.publisher.failed(session, failed, 'the track got stuck');
+    this.publisher.failed(session, failed, 'stuck');
     void this.sequencer
       .playNext(session, null)
       .then((started) => (started ? undefined : this.sequencer.stop(session)))
@@ -160,7 +160,7 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
         await this.sequencer.start(session, { ...finished, track: repinned }, 0, false);
         return;
       }
-      this.publisher.failed(session, finished, 'it could not be loaded');
+      this.publisher.failed(session, finished, 'unloadable');
       if (!(await this.sequencer.playNext(session, null))) this.store.changed(session, 'track');
       return;
     }

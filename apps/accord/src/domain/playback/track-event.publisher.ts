@@ -15,6 +15,7 @@ import {
   type QueueFinishedEvent,
   type SessionEndedEvent,
   type TrackFailedEvent,
+  type TrackFailure,
 } from './playback.events';
 import type { PlayableTrack, QueueEntry } from './playback.types';
 
@@ -71,13 +72,8 @@ export class TrackEventPublisher {
     this.events.emit(DomainEvent.TrackEnded, event);
   }
 
-  failed(session: GuildSession, entry: QueueEntry, why: string): void {
-    const event: TrackFailedEvent = {
-      guildId: session.guildId,
-      textChannelId: session.textChannelId,
-      entry,
-      message: `Skipped **${entry.track.title}**: ${why}.`,
-    };
+  failed(session: GuildSession, entry: QueueEntry, reason: TrackFailure): void {
+    const event: TrackFailedEvent = { guildId: session.guildId, textChannelId: session.textChannelId, entry, reason };
     this.events.emit(PlaybackEvent.TrackFailed, event);
   }
 

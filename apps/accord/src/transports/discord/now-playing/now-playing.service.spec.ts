@@ -142,9 +142,11 @@ describe(NowPlayingService.name, () => {
     sut.onTrackStarted({ guildId: 'guild-1' } as never);
     await settle();
     const entry = QueueEntryFactory.create();
-    sut.onTrackFailed({ guildId: 'guild-1', textChannelId: 'text-1', entry, message: 'video unavailable' });
+    sut.onTrackFailed({ guildId: 'guild-1', textChannelId: 'text-1', entry, reason: 'unloadable' });
     await settle();
-    expect(lastDescription()).toContain(`⚠️ Skipped ${entry.track.title}: video unavailable`);
+    expect(lastDescription()).toContain(
+      `⚠️ Skipped ${entry.track.title}: Skipped **${entry.track.title}**: it could not be loaded.`,
+    );
     await settle(NOTICE_TTL_MS + PROGRESS_REFRESH_MS);
     expect(lastDescription()).not.toContain('⚠️');
   });

@@ -7,6 +7,7 @@ import {
   type SessionChangedEvent,
   type SessionEndedEvent,
   type TrackFailedEvent,
+  type TrackFailure,
 } from '../../../domain/playback/playback.events';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { ChannelMessagesAdapter } from '../../../adapters/discord-client/channel-messages.adapter';
@@ -19,6 +20,13 @@ export const PROGRESS_REFRESH_MS = 15_000;
 export const MIN_EDIT_GAP_MS = 1_000;
 /** How long "skipped X: it failed" stays in the message. */
 export const NOTICE_TTL_MS = 60_000;
+
+/** Why a track was skipped, as the now-playing message says it. */
+const TRACK_FAILURES: Record<TrackFailure, string> = {
+  stuck: 'the track got stuck',
+  unloadable: 'it could not be loaded',
+  unplayable: 'no playable version was found',
+};
 
 interface NowPlayingMessage {
   guildId: string;
@@ -75,7 +83,7 @@ export class NowPlayingService implements OnApplicationShutdown {
     const state = this.stateFor(event.guildId);
     if (!state) return;
     state.notice = {
-      text: `Skipped ${clip(event.entry.track.title, 80)}: ${event.message}`,
+      text: `Skipped ${clip(event.entry.track.title, 80)}: Skipped **${event.entry.track.title}**: ${TRACK_FAILURES[event.reason]}.`,
       until: Date.now() + NOTICE_TTL_MS,
     };
     this.schedule(state);
