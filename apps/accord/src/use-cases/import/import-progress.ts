@@ -1,6 +1,16 @@
+/**
+ * What an import reads now: a YouTube playlist, the Spotify top tracks, the saved tracks, or a
+ * playlist (`index` of `of` when the library import reads the user's imported playlists).
+ */
+export type ImportPhase =
+  | { step: 'youtube-playlist' }
+  | { step: 'top-tracks' }
+  | { step: 'saved-tracks' }
+  | { step: 'playlist'; index?: number; of?: number };
+
 /** How far an import is. */
 export interface ImportProgress {
-  phase: string;
+  phase: ImportPhase;
   done: number;
   total: number;
 }

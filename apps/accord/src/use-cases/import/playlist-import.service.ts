@@ -37,7 +37,7 @@ export class PlaylistImportService {
   async importLink(userId: string, link: string, progress: ProgressListener = () => undefined): Promise<ImportResult> {
     const target = this.check(link);
     if (target.kind === 'spotify') return this.spotify.importPlaylist(userId, target.id, progress);
-    progress({ phase: 'YouTube playlist', done: 0, total: 0 });
+    progress({ phase: { step: 'youtube-playlist' }, done: 0, total: 0 });
     const outcome = await this.catalog.resolve(target.url, userId);
     if (!outcome.ok) throw new ResolveError(outcome);
     const playlist = outcome.value;
@@ -50,7 +50,7 @@ export class PlaylistImportService {
       if (track.trackKey)
         library.addKeyed(track.trackKey, { artist: parsed.artist, title: parsed.title || track.title }, 1);
     }
-    progress({ phase: 'YouTube playlist', done: playlist.tracks.length, total: playlist.tracks.length });
+    progress({ phase: { step: 'youtube-playlist' }, done: playlist.tracks.length, total: playlist.tracks.length });
     const { artists, tracks } = library.result({
       artists: DEFAULT_TASTE_SETTINGS.maxArtists,
       tracks: DEFAULT_TASTE_SETTINGS.maxTracks * 2,

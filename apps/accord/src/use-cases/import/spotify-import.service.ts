@@ -5,7 +5,7 @@ import { ProfileRepository } from '../../domain/preferences/profiles/profile.rep
 import { DEFAULT_TASTE_SETTINGS, type TasteProfile } from '../../domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../../domain/preferences/profiles/taste-profile.service';
 import { PreferencesError, PreferencesErrorCode } from '@accord/core';
-import type { ProgressListener } from './import-progress';
+import type { ImportPhase, ProgressListener } from './import-progress';
 import { LibraryAccumulator } from './library-accumulator';
 import { SpotifyClient } from '../../adapters/spotify/spotify.client';
 import {
@@ -65,7 +65,7 @@ export class SpotifyImportService {
       }
       const library = new LibraryAccumulator();
       for (const { range, weight } of TOP_RANGES) {
-        progress({ phase: 'top tracks', done: 0, total: 0 });
+        progress({ phase: { step: 'top-tracks' }, done: 0, total: 0 });
         const page = await this.withToken(userId, (token) => this.client.topTracks(token, range));
         page.items.forEach((track, rank) =>
           library.addSong(track, weight * (1 - rank / (2 * Math.max(1, page.items.length)))),
@@ -73,7 +73,7 @@ export class SpotifyImportService {
       }
       const saved = await this.readAll(
         userId,
-        'saved tracks',
+        { step: 'saved-tracks' },
         SAVED_PAGE,
         (token, offset) => this.client.savedTracks(token, offset),
         progress,
@@ -82,7 +82,7 @@ export class SpotifyImportService {
       for (const [index, playlistId] of account.playlists.entries()) {
         const tracks = await this.readAll(
           userId,
-          `playlist ${index + 1} of ${account.playlists.length}`,
+          { step: 'playlist', index: index + 1, of: account.playlists.length },
           PLAYLIST_PAGE,
           (token, offset) => this.client.playlistTracks(token, playlistId, offset),
           progress,
@@ -117,10 +117,10 @@ export class SpotifyImportService {
       try {
         if (account) {
           name = await this.withToken(userId, (token) => this.client.playlistName(token, playlistId));
-          tracks = await this.readAll(userId, 'playlist', PLAYLIST_PAGE, read, progress);
+          tracks = await this.readAll(userId, { step: 'playlist' }, PLAYLIST_PAGE, read, progress);
         } else {
           name = await this.client.playlistName(null, playlistId);
-          tracks = await this.readPages(PLAYLIST_PAGE, (offset) => read(null, offset), 'playlist', progress);
+          tracks = await this.readPages(PLAYLIST_PAGE, (offset) => read(null, offset), { step: 'playlist' }, progress);
         }
       } catch (error: unknown) {
         if (error instanceof SpotifyCallError && error.failure === 'not-found') {
@@ -164,7 +164,7 @@ export class SpotifyImportService {
 
   private async readAll(
     userId: string,
-    phase: string,
+    phase: ImportPhase,
     pageSize: number,
     read: (token: string, offset: number) => Promise<SpotifyPage<SpotifyTrackRef>>,
     progress: ProgressListener,
@@ -180,7 +180,7 @@ export class SpotifyImportService {
   private async readPages(
     pageSize: number,
     read: (offset: number) => Promise<SpotifyPage<SpotifyTrackRef>>,
-    phase: string,
+    phase: ImportPhase,
     progress: ProgressListener,
   ): Promise<SpotifyTrackRef[]> {
     const items: SpotifyTrackRef[] = [];

@@ -1,5 +1,5 @@
 import { clip } from './message-view';
-import type { ImportProgress } from '../../../use-cases/import/import-progress';
+import type { ImportPhase, ImportProgress } from '../../../use-cases/import/import-progress';
 import type { ImportResult } from '../../../use-cases/import/spotify-import.service';
 
 const count = (value: number): string => value.toLocaleString('en-US');
@@ -11,9 +11,25 @@ export function renderSpotifyLink(url: string, expiresAt: Date): string {
   );
 }
 
+/** What an import reads now, as its progress line says it. */
+function describePhase(phase: ImportPhase): string {
+  switch (phase.step) {
+    case 'youtube-playlist':
+      return 'YouTube playlist';
+    case 'top-tracks':
+      return 'top tracks';
+    case 'saved-tracks':
+      return 'saved tracks';
+    case 'playlist':
+      return phase.index !== undefined && phase.of !== undefined
+        ? `playlist ${phase.index} of ${phase.of}`
+        : 'playlist';
+  }
+}
+
 export function renderImportProgress(source: string, progress: ImportProgress): string {
   const amount = progress.total > 0 ? `: ${count(progress.done)} / ${count(progress.total)}` : '';
-  return `⏳ Importing ${source}… ${progress.phase}${amount}`;
+  return `⏳ Importing ${source}… ${describePhase(progress.phase)}${amount}`;
 }
 
 export function renderImportDone(result: ImportResult): string {
