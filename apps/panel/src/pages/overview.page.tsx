@@ -140,7 +140,8 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
 /** What the owner should do when YouTube broke on YouTube's side; the README section says the same at length. */
 function YoutubeBanner(props: { youtube: HealthPart }): JSX.Element {
   const { youtube } = props;
-  const counted = youtube.attempts !== undefined && youtube.breakageFailures !== undefined;
+  // Owners see the counts; they are gone too once the failures are older than the window.
+  const counted = youtube.breakageFailures !== undefined && (youtube.attempts ?? 0) > 0;
   return (
     <div class="notice notice-warn banner" role="alert" data-testid="youtube-banner">
       <strong>YouTube is not playing</strong>

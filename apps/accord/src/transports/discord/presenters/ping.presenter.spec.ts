@@ -43,4 +43,13 @@ describe(renderPing.name, () => {
     expect(text).toContain('README, "When YouTube stops playing"');
     expect(text.length).toBeLessThanOrEqual(2_000); // one Discord message
   });
+
+  it('stays degraded with no counts once the failures are older than the window', () => {
+    const text = renderPing(latency, { ...fine, state: 'degraded', attempts: 0, failures: 0, degradedSince: 900 });
+
+    expect(text).toContain(
+      "YouTube looks broken on YouTube's side: its last attempts failed, more than 30 minutes ago.",
+    );
+    expect(text).not.toContain('Newest:');
+  });
 });

@@ -25,11 +25,17 @@ export function renderPing(report: LatencyReport, youtube: SourceHealthReport): 
   return [
     text,
     '',
-    `⚠️ YouTube looks broken on YouTube's side: ${youtube.breakageFailures} of the last ${youtube.attempts} ` +
-      `YouTube attempts failed${cause ? ` (${BREAKAGE_WORDS[cause.kind]})` : ''}.`,
+    `⚠️ YouTube looks broken on YouTube's side: ${counts(youtube)}${cause ? ` (${BREAKAGE_WORDS[cause.kind]})` : ''}.`,
     ...(cause ? [`Newest: ${cause.message}`] : []),
     `The bot's owner can fix it:`,
     ...YOUTUBE_FIX_STEPS.map((step, index) => `${index + 1}. ${step}`),
     `More in the README, "${YOUTUBE_HELP_SECTION}".`,
   ].join('\n');
+}
+
+// A degraded YouTube stays so until plays start again, after its attempts have left the window too.
+function counts(youtube: SourceHealthReport): string {
+  return youtube.attempts > 0
+    ? `${youtube.breakageFailures} of the last ${youtube.attempts} YouTube attempts failed`
+    : 'its last attempts failed, more than 30 minutes ago';
 }
