@@ -93,11 +93,9 @@ export function describePlaybackError(error: PlaybackError): string {
   return word(PLAYBACK, error.code, error.data);
 }
 
-const NOT_PLAYING = `Nothing is playing right now. ${START_SOMETHING}`;
-
 /** History's refusals (likes, the liked list) as Discord says them. */
 const HISTORY: Wording<HistoryErrorData> = {
-  [HistoryErrorCode.NothingPlaying]: () => NOT_PLAYING,
+  [HistoryErrorCode.NothingPlaying]: () => NOTHING_PLAYING.track,
   [HistoryErrorCode.OptedOut]: () =>
     'You have opted out of being remembered, so I keep no likes for you. `/optout enabled:False` turns it back on.',
   [HistoryErrorCode.NoLikes]: () => 'You have not liked any songs yet. Use `/like` while one plays.',
@@ -135,7 +133,7 @@ const PREFERENCES: Wording<PreferencesErrorData> = {
 
 /** Autoplay's refusals as Discord says them. */
 const RECOMMENDATION: Wording<RecommendationErrorData> = {
-  [RecommendationErrorCode.NothingPlaying]: () => NOT_PLAYING,
+  [RecommendationErrorCode.NothingPlaying]: () => NOTHING_PLAYING.track,
   [RecommendationErrorCode.AutoplayOff]: () => 'Autoplay is off here. `/autoplay on` turns it back on.',
 };
 
