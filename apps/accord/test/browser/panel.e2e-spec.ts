@@ -303,12 +303,12 @@ describeInBrowser('Admin panel in headless Chromium (end to end on the fakes)', 
     await screenshot(page, 'desktop-08-youtube-degraded');
 
     for (const fake of bot.lavalink) fake.catalogue.clearOutcomes();
-    // Three plays that start (as the Lavalink adapter reports them) mean YouTube works again.
+    // Three tracks that play (as the Lavalink adapter reports them) mean YouTube works again.
     for (let play = 0; play < 3; play++) {
       bot.app.get(EventEmitter2).emit(SourceEvent.Attempted, {
         source: 'youtube',
         stage: 'play',
-        outcome: 'started',
+        outcome: 'played',
         at: new Date(),
       } satisfies SourceAttemptedEvent);
     }

@@ -1,10 +1,10 @@
 /**
  * What the Lavalink adapter tells the rest of the app about its audio sources (YouTube,
- * SoundCloud, plain http...): each load that failed and each play that started, failed or got
+ * SoundCloud, plain http...): each load that failed and each play that played, failed or got
  * stuck, so health can tell one bad video from a source that stopped working.
  */
 export const SourceEvent = {
-  /** Lavalink tried a source: a `loadtracks` that answered `error`, or a track that started, failed or got stuck. */
+  /** Lavalink tried a source: a `loadtracks` that answered `error`, or a track that played, failed or got stuck. */
   Attempted: 'source.attempted',
 } as const;
 
@@ -20,7 +20,11 @@ export interface SourceAttemptedEvent {
   /** Lavalink's source name (`youtube`, `soundcloud`, `http`, ...); `unknown` when it cannot be told. */
   source: string;
   stage: 'load' | 'play';
-  outcome: 'started' | 'failed' | 'stuck';
+  /**
+   * `played`: the track's playhead moved (or it finished), so its audio came through. Lavalink
+   * sends TrackStart before it loads the audio, so a start alone proves nothing.
+   */
+  outcome: 'played' | 'failed' | 'stuck';
   /** Set when `outcome` is `failed`. */
   exception?: SourceException;
   at: Date;

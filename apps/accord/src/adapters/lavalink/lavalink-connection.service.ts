@@ -229,23 +229,27 @@ export class LavalinkConnectionService implements OnModuleInit, OnApplicationShu
 
   private watch(guildId: string, player: Player): void {
     player.removeAllListeners('start').on('start', (event) => {
-      this.attempts.started(event.track);
+      this.attempts.started(guildId, event.track);
       this.listener?.onTrackStart(guildId);
     });
-    player.removeAllListeners('end').on('end', (event) => this.listener?.onTrackEnd(guildId, event.reason));
+    player.removeAllListeners('end').on('end', (event) => {
+      this.attempts.ended(guildId, event.reason);
+      this.listener?.onTrackEnd(guildId, event.reason);
+    });
     player.removeAllListeners('exception').on('exception', (event) => {
       // Lavalink sends the track with the exception although shoukaku's type leaves it out.
-      this.attempts.playFailed((event as typeof event & { track?: Track }).track, event.exception);
+      this.attempts.playFailed(guildId, (event as typeof event & { track?: Track }).track, event.exception);
       this.listener?.onTrackException(guildId, event.exception.message);
     });
     player.removeAllListeners('stuck').on('stuck', (event) => {
-      this.attempts.stuck(event.track);
+      this.attempts.stuck(guildId, event.track);
       this.listener?.onTrackStuck(guildId);
     });
     player.removeAllListeners('closed').on('closed', (event) => this.listener?.onVoiceClosed(guildId, event.code));
-    player
-      .removeAllListeners('update')
-      .on('update', (event) => this.listener?.onPosition(guildId, event.state.position ?? 0));
+    player.removeAllListeners('update').on('update', (event) => {
+      this.attempts.moved(guildId, event.state.position ?? 0);
+      this.listener?.onPosition(guildId, event.state.position ?? 0);
+    });
   }
 
   /** Prefers the node a guild's player belongs on, else the least loaded connected node. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SourceEvent, type SourceAttemptedEvent, type SourceException } from '@accord/core';
-import type { Exception, Track } from 'shoukaku';
+import type { Exception, Track, TrackEndReason } from 'shoukaku';
 import type { SearchEngine } from './lavalink.types';
 
 const SEARCH_PREFIX_SOURCES: Record<string, string> = {
@@ -36,12 +36,23 @@ export function sourceOfIdentifier(identifier: string, engine?: SearchEngine): s
   return HOST_SOURCES.find(([pattern]) => pattern.test(host))?.[1] ?? 'http';
 }
 
+/** A track Lavalink started whose audio has not been seen moving yet. */
+interface PendingPlay {
+  track: Track | undefined;
+  /** The first position Lavalink reported after the start; null until it reported one. */
+  from: number | null;
+}
+
 /**
- * Publishes `SourceAttempted` for what Lavalink did with a source: a load that failed, a track that
- * started, failed or got stuck. Health listens; nothing here decides what a failure means.
+ * Publishes `SourceAttempted` for what Lavalink did with a source: a load that failed, a track
+ * that played (its playhead moved past where it started, or it finished), failed or got stuck.
+ * Lavalink sends TrackStart before the audio is fetched, so a failing track starts too: the start
+ * alone is not counted. Health listens; nothing here decides what a failure means.
  */
 @Injectable()
 export class SourceAttemptReporter {
+  private readonly pending = new Map<string, PendingPlay>();
+
   constructor(private readonly events: EventEmitter2) {}
 
   loadFailed(identifier: string, engine: SearchEngine | undefined, exception: Exception): void {
@@ -53,15 +64,37 @@ export class SourceAttemptReporter {
     });
   }
 
-  started(track: Track | undefined): void {
-    this.publish({ source: sourceOfTrack(track), stage: 'play', outcome: 'started' });
+  started(guildId: string, track: Track | undefined): void {
+    this.pending.set(guildId, { track, from: null });
   }
 
-  playFailed(track: Track | undefined, exception: Exception): void {
+  /** A player update: the first after a start sets where it started, a later one further on means it plays. */
+  moved(guildId: string, positionMs: number): void {
+    const play = this.pending.get(guildId);
+    if (!play) return;
+    if (play.from === null) {
+      play.from = positionMs;
+    } else if (positionMs > play.from) {
+      this.pending.delete(guildId);
+      this.publish({ source: sourceOfTrack(play.track), stage: 'play', outcome: 'played' });
+    }
+  }
+
+  ended(guildId: string, reason: TrackEndReason): void {
+    const play = this.pending.get(guildId);
+    this.pending.delete(guildId);
+    // A track so short that no update came: it finished, so it played. Any other end says nothing.
+    if (play && reason === 'finished')
+      this.publish({ source: sourceOfTrack(play.track), stage: 'play', outcome: 'played' });
+  }
+
+  playFailed(guildId: string, track: Track | undefined, exception: Exception): void {
+    this.pending.delete(guildId);
     this.publish({ source: sourceOfTrack(track), stage: 'play', outcome: 'failed', exception: plain(exception) });
   }
 
-  stuck(track: Track | undefined): void {
+  stuck(guildId: string, track: Track | undefined): void {
+    this.pending.delete(guildId);
     this.publish({ source: sourceOfTrack(track), stage: 'play', outcome: 'stuck' });
   }
 

@@ -21,7 +21,7 @@ describe(SourceHealthService.name, () => {
   const started = (source: string): SourceAttemptedEvent => ({
     source,
     stage: 'play',
-    outcome: 'started',
+    outcome: 'played',
     at: new Date(now++),
   });
   let warn: jest.SpyInstance;
@@ -52,7 +52,7 @@ describe(SourceHealthService.name, () => {
       /^YouTube looks broken on YouTube's side: 5 of the last 5 YouTube attempts failed, newest: .*Must find n function.* To fix: 1\. Update the plugin.* 2\. Check the cipher service.* 3\. Check the clients.* 4\. Last resort.*\(README, "When YouTube stops playing"\)$/,
     );
     expect(log).toHaveBeenCalledTimes(1);
-    expect(said(log)[0]).toBe('YouTube plays again: the last 3 YouTube plays started');
+    expect(said(log)[0]).toBe('YouTube plays again: the last 3 YouTube tracks played');
     expect(sut.youtube().state).toBe('ok');
   });
 

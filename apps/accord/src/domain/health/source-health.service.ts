@@ -17,7 +17,7 @@ import {
 /**
  * Keeps the outcome of each source's recent loads and plays (as the Lavalink adapter reports them)
  * and says when YouTube looks broken on YouTube's side: one warning with the steps to fix it when
- * it becomes degraded, one line when plays start again.
+ * it becomes degraded, one line when tracks play again.
  */
 @Injectable()
 export class SourceHealthService {
@@ -41,7 +41,7 @@ export class SourceHealthService {
           `(README, "${YOUTUBE_HELP_SECTION}")`,
       );
     } else {
-      this.logger.log(`YouTube plays again: the last ${report.attempts} YouTube plays started`);
+      this.logger.log(`YouTube plays again: the last ${report.attempts} YouTube tracks played`);
     }
   }
 
@@ -53,7 +53,7 @@ export class SourceHealthService {
 
 function toAttempt(event: SourceAttemptedEvent): SourceAttempt {
   const at = event.at.getTime();
-  if (event.outcome === 'started') return { at, stage: event.stage, ok: true, breakage: null, cause: null };
+  if (event.outcome === 'played') return { at, stage: event.stage, ok: true, breakage: null, cause: null };
   if (event.outcome === 'stuck')
     return { at, stage: event.stage, ok: false, breakage: null, cause: 'the track got stuck' };
   const exception = event.exception ?? { message: 'failed', severity: 'fault', cause: null };

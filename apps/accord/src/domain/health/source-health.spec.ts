@@ -158,7 +158,7 @@ describe('recordAttempt and summarize', () => {
     breakage: null,
     cause: 'This video is unavailable',
   });
-  const started = (at: number): SourceAttempt => ({ at, stage: 'play', ok: true, breakage: null, cause: null });
+  const played = (at: number): SourceAttempt => ({ at, stage: 'play', ok: true, breakage: null, cause: null });
 
   function replay(
     attempts: SourceAttempt[],
@@ -213,7 +213,7 @@ describe('recordAttempt and summarize', () => {
   });
 
   it('turns degraded when most recent attempts fail like a YouTube-side change after earlier plays worked', () => {
-    const { changes } = replay([...[0, 1, 2, 3].map(started), ...[4, 5, 6, 7, 8, 9].map(cipherFailure)]);
+    const { changes } = replay([...[0, 1, 2, 3].map(played), ...[4, 5, 6, 7, 8, 9].map(cipherFailure)]);
 
     expect(changes.indexOf('degraded')).toBe(9);
   });
@@ -224,7 +224,7 @@ describe('recordAttempt and summarize', () => {
     expect(summarize(window, 31 * minute)).toMatchObject({ state: 'ok', attempts: 1 });
   });
 
-  it('stays degraded while nobody plays, and recovers after three plays start in a row, starting afresh', () => {
+  it('stays degraded while nobody plays, and recovers after three tracks play in a row, starting afresh', () => {
     const broken = replay([0, 1, 2, 3, 4].map(cipherFailure)).window;
 
     expect(summarize(broken, 2 * 60 * minute)).toMatchObject({
@@ -235,11 +235,11 @@ describe('recordAttempt and summarize', () => {
     const later = 2 * 60 * minute;
     const { window, changes } = replay(
       [
-        started(later),
+        played(later),
         cipherFailure(later + 1),
-        started(later + 2),
-        started(later + 3),
-        started(later + 4),
+        played(later + 2),
+        played(later + 3),
+        played(later + 4),
         cipherFailure(later + 5),
       ],
       broken,
@@ -253,9 +253,9 @@ describe('recordAttempt and summarize', () => {
     });
   });
 
-  it('does not call successful loads a recovery: only plays that start count', () => {
+  it('does not call successful loads a recovery: only tracks that play count', () => {
     const broken = replay([0, 1, 2, 3, 4].map(cipherFailure)).window;
-    const loaded = (at: number): SourceAttempt => ({ ...started(at), stage: 'load' });
+    const loaded = (at: number): SourceAttempt => ({ ...played(at), stage: 'load' });
 
     const { changes } = replay([loaded(5), loaded(6), loaded(7)], broken);
 

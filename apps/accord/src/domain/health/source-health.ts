@@ -22,7 +22,7 @@ export interface SourceHealthOptions {
   minAttempts: number;
   /** Share of the kept attempts that must fail like a YouTube-side change. */
   degradedShare: number;
-  /** Plays in a row that must start again before a degraded source counts as recovered. */
+  /** Tracks in a row that must play again before a degraded source counts as recovered. */
   recoverAfter: number;
 }
 
@@ -165,7 +165,7 @@ export function summarize(
   const degraded = window.degradedSince !== null;
   const showCause = newest !== null && newest.breakage !== null && (degraded || now - newest.at <= options.maxAgeMs);
   return {
-    // A degraded source stays so until plays start again, even when nobody has tried for a while.
+    // A degraded source stays so until tracks play again, even when nobody has tried for a while.
     state: degraded ? 'degraded' : 'ok',
     attempts: attempts.length,
     failures: failures.length,

@@ -33,7 +33,7 @@ export function renderPing(report: LatencyReport, youtube: SourceHealthReport): 
   ].join('\n');
 }
 
-// A degraded YouTube stays so until plays start again, after its attempts have left the window too.
+// A degraded YouTube stays so until tracks play again, after its attempts have left the window too.
 function counts(youtube: SourceHealthReport): string {
   return youtube.attempts > 0
     ? `${youtube.breakageFailures} of the last ${youtube.attempts} YouTube attempts failed`
