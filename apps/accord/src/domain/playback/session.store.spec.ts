@@ -129,11 +129,36 @@ describe(SessionStore.name, () => {
     const start = parts.clock.now().getTime();
 
     sut.savePosition(session, 10_000, start);
+    await settle();
     sut.savePosition(session, 14_000, start + 4_000);
+    await settle();
     sut.savePosition(session, 15_000, start + 5_000);
     await settle();
 
     expect(parts.guilds.positions.map(({ positionMs }) => positionMs)).toEqual([10_000, 15_000]);
+  });
+
+  it('never writes the playhead and the session of a guild at once (the older write could land last)', async () => {
+    const session = liveSession();
+    const start = parts.clock.now().getTime();
+    let release = (): void => undefined;
+    parts.guilds.positionGate = new Promise((resolve) => (release = resolve));
+
+    sut.savePosition(session, 10_000, start);
+    sut.persist(session);
+    await settle();
+    const savesWhileThePlayheadIsOnItsWay = parts.guilds.saves;
+    release();
+    await sut.writtenForReply('guild-1');
+    // A playhead due while the session is being written is left to the next tick.
+    sut.persist(session);
+    sut.savePosition(session, 20_000, start + 10_000);
+    await sut.writtenForReply('guild-1');
+    await settle();
+
+    expect(savesWhileThePlayheadIsOnItsWay).toBe(0);
+    expect(parts.guilds.saves).toBe(2);
+    expect(parts.guilds.positions.map(({ positionMs }) => positionMs)).toEqual([10_000]);
   });
 
   it('saves every live session at shutdown and retries nothing after it', async () => {

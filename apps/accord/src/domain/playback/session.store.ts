@@ -28,6 +28,8 @@ export class SessionStore {
   private readonly sessions = new Map<string, GuildSession>();
   private readonly writes = new Map<string, { running: Promise<void>; again: boolean }>();
   private readonly persistRetries = new Map<string, NodeJS.Timeout>();
+  /** Playhead writes on their way, per guild: a session write waits for them (see `persist`). */
+  private readonly positionWrites = new Map<string, Promise<void>>();
   /** Stored sessions of ended sessions still being cleared (see `clearStored`). */
   private readonly clearing = new Map<string, Promise<void>>();
   private shuttingDown = false;
@@ -99,6 +101,10 @@ export class SessionStore {
     state.running = (async () => {
       do {
         state.again = false;
+        // Never two writes of one guild's document at once: a store that updates a document by
+        // reading and writing it back (FerretDB) could let the playhead write, holding the older
+        // session, land over the newer one. Both queue up while MongoDB is away and leave together.
+        await this.positionWrites.get(session.guildId);
         await this.persistNow(session).catch((error: unknown) => {
           this.logger.error(`Could not save the session of guild ${session.guildId}: ${String(error)}`);
           this.persistLater(session);
@@ -109,11 +115,20 @@ export class SessionStore {
     this.writes.set(session.guildId, state);
   }
 
-  /** Writes the playhead alone, at most every `POSITION_SAVE_INTERVAL_MS`. */
+  /**
+   * Writes the playhead alone, at most every `POSITION_SAVE_INTERVAL_MS`, and never beside another
+   * write of the guild's session (a session write carries the playhead too).
+   */
   savePosition(session: GuildSession, positionMs: number, now: number): void {
     if (now - session.lastPositionSave < POSITION_SAVE_INTERVAL_MS) return;
+    const guildId = session.guildId;
+    if (this.writes.has(guildId) || this.positionWrites.has(guildId)) return;
     session.lastPositionSave = now;
-    void this.guilds.saveSessionPosition(session.guildId, Math.round(positionMs), new Date(now)).catch(() => undefined);
+    const write = this.guilds
+      .saveSessionPosition(guildId, Math.round(positionMs), new Date(now))
+      .catch(() => undefined)
+      .finally(() => this.positionWrites.delete(guildId));
+    this.positionWrites.set(guildId, write);
   }
 
   /** Waits for the guild's pending write, at most `REPLY_WRITE_WAIT_MS` (a reply must not wait for an outage). */

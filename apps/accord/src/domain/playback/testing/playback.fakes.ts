@@ -44,8 +44,12 @@ export class FakeGuildRepository implements SessionPort {
     this.stored.set(guildId, structuredClone(session));
   }
 
+  /** While set, playhead writes wait for it (a write on its way). */
+  positionGate?: Promise<void>;
+
   async saveSessionPosition(guildId: string, positionMs: number): Promise<void> {
     await this.reachable();
+    await this.positionGate;
     this.positions.push({ guildId, positionMs });
   }
 
