@@ -147,9 +147,9 @@ describe('Drill: MongoDB unreachable for 30 s mid-session (end to end on the fak
       [KEYS.caribou, 'skipped'],
       [KEYS.tame, null],
     ]);
-    // The saved session caught up with what happened during the outage. A save sent on a
-    // connection the outage left half-open waits for the driver's socket timeout (15 s) before
-    // it fails and is tried again 2 s later, once for each such connection in the pool.
+    // The saved session caught up with what happened during the outage (a failed save is tried
+    // again every 2 s; one sent on a connection the outage left half-open first waits for the
+    // driver's socket timeout, 15 s), and no playhead write holding an older session undid it.
     const stored = await eventually(async () => {
       const doc = await direct.collection('guilds').findOne({ guildId: guildId() });
       const session = doc?.session as { current?: { entry?: { track?: { title?: string } } } } | undefined;
