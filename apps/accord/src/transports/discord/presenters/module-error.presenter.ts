@@ -19,7 +19,7 @@ import {
   type RecommendationErrorData,
 } from '@accord/core';
 import { formatDuration } from './duration.presenter';
-import { AUDIO_UNAVAILABLE, describeResolveRefusal } from './play-refusal.presenter';
+import { AUDIO_UNAVAILABLE, describeResolveRefusal, queueFull } from './play-refusal.presenter';
 
 /** One way to word each code of a module from its data: a code added without words fails the typecheck. */
 export type Wording<M> = { [C in keyof M]: (data: M[C]) => string };
@@ -47,8 +47,7 @@ const PLAYBACK: Wording<PlaybackErrorData> = {
   [PlaybackErrorCode.NotPermitted]: () => 'Only listeners can vote to skip: join the voice channel (undeafened) first.',
   [PlaybackErrorCode.NothingPlaying]: ({ what }) => NOTHING_PLAYING[what],
   [PlaybackErrorCode.QueueEmpty]: () => 'There is nothing to shuffle: fewer than two songs are queued.',
-  [PlaybackErrorCode.QueueFull]: ({ max }) =>
-    `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`,
+  [PlaybackErrorCode.QueueFull]: ({ max }) => queueFull(max),
   [PlaybackErrorCode.PositionOutOfRange]: ({ position, size }) =>
     size === 0
       ? 'The queue is empty.'

@@ -15,6 +15,12 @@ const SUPPORTED_LINKS =
   'YouTube and YouTube Music videos, playlists and mixes; Spotify and Deezer tracks, albums and playlists; SoundCloud tracks and sets';
 
 /** Shortens what a user typed before it is quoted back to them. */
+
+/** The one wording of a full queue (a /play refused, a playback command refused). */
+export function queueFull(max: number): string {
+  return `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`;
+}
+
 export function quote(text: string, max = 80): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
@@ -91,8 +97,7 @@ const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
   [ResolveErrorCode.CatalogAway]: () => CATALOG_AWAY,
   [ResolveErrorCode.DeadLinkCatalogAway]: () => CATALOG_AWAY,
   [ResolveErrorCode.AudioUnavailable]: ({ cause }) => AUDIO_UNAVAILABLE[cause],
-  [PlayRequestErrorCode.QueueFull]: ({ max }) =>
-    `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`,
+  [PlayRequestErrorCode.QueueFull]: ({ max }) => queueFull(max),
   [PlayRequestErrorCode.PlaylistLoadedEmpty]: ({ name }) =>
     `The playlist "${name}" has nothing I can play (empty, or only private or deleted videos). Nothing was queued.`,
 };
