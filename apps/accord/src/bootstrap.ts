@@ -57,22 +57,25 @@ export async function createApp({ config, logger, ring }: CreateAppOptions): Pro
   );
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useWebSocketAdapter(new WsAdapter(app));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Accord API')
-      .setDescription(
-        'Control and observe the Accord music bot. Sign in with `GET /api/v1/auth/discord` (or the owner ' +
-          'password); the session is the `accord_session` cookie. Every POST, PUT, PATCH and DELETE needs the ' +
-          '`X-CSRF-Token` header (the `accord_csrf` cookie, also in `GET /api/v1/auth/me`). Live updates: ' +
-          'WebSocket at `/api/v1/ws`.',
-      )
-      .setVersion('1')
-      .addCookieAuth(SESSION_COOKIE)
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, CSRF_SECURITY)
-      .build(),
+  // The OpenAPI document is built at the first request to /api/docs (and kept), not at boot: scanning
+  // every route costs boot time and memory on a bot whose docs are rarely opened.
+  SwaggerModule.setup('api/docs', app, () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Accord API')
+        .setDescription(
+          'Control and observe the Accord music bot. Sign in with `GET /api/v1/auth/discord` (or the owner ' +
+            'password); the session is the `accord_session` cookie. Every POST, PUT, PATCH and DELETE needs the ' +
+            '`X-CSRF-Token` header (the `accord_csrf` cookie, also in `GET /api/v1/auth/me`). Live updates: ' +
+            'WebSocket at `/api/v1/ws`.',
+        )
+        .setVersion('1')
+        .addCookieAuth(SESSION_COOKIE)
+        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, CSRF_SECURITY)
+        .build(),
+    ),
   );
-  SwaggerModule.setup('api/docs', app, document);
   const panel = await registerPanel(app);
   if (panel) new Logger('Bootstrap').log(`Serving the panel from ${panel}`);
   // No enableShutdownHooks(): main.ts closes the app on SIGTERM/SIGINT itself, within SHUTDOWN_TIMEOUT_S.
