@@ -31,6 +31,20 @@ export const discordClientProvider: Provider = {
         ThreadManager: 0,
         AutoModerationRuleManager: 0,
         GuildScheduledEventManager: 0,
+        // Nor these: the bot registers its commands but never reads them back, and has no use for
+        // bans, invites, emojis, entitlements, DMs or thread members. Guilds, channels, roles, members
+        // (names, the bot's own voice state), users and voice states stay fully cached.
+        ApplicationCommandManager: 0,
+        ApplicationEmojiManager: 0,
+        BaseGuildEmojiManager: 0,
+        DMMessageManager: 0,
+        EntitlementManager: 0,
+        GuildBanManager: 0,
+        GuildForumThreadManager: 0,
+        GuildInviteManager: 0,
+        GuildTextThreadManager: 0,
+        ReactionUserManager: 0,
+        ThreadMemberManager: 0,
       }),
     };
     if (config.discord.apiUrl) options.rest = { api: config.discord.apiUrl };
