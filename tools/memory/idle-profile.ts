@@ -2,7 +2,9 @@
 // own process against the testkit fakes, as bench/process.bench.ts does, waits until it is idle,
 // then asks tools/memory/probe.cjs (preloaded) for its memory figures before and after a full GC and
 // for a heap snapshot, and summarises the snapshot by package (tools/memory/heap-by-module.ts).
-//   node -r @swc-node/register tools/memory/idle-profile.ts [--no-snapshot] [-- NODE_FLAGS...]
+//   node -r @swc-node/register tools/memory/idle-profile.ts [--no-snapshot] [--settle-ms=N] [--env=KEY=VALUE]
+//     [-- NODE_FLAGS...]
+// Without `--`, the bot runs with the flags of the image's CMD (docker/Dockerfile); `--` alone runs it bare.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +14,7 @@ import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory } from '@accord/testkit/factories';
 import { FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { imageNodeFlags } from '../../bench/process.bench';
 import { summariseSnapshot } from './heap-by-module';
 
 const root = join(__dirname, '..', '..');
@@ -72,10 +75,22 @@ async function main(): Promise<void> {
   if (!existsSync(MAIN)) throw new Error('dist/apps/accord/main.js is missing: run `npm run build` first');
   const args = process.argv.slice(2);
   const separator = args.indexOf('--');
-  const nodeFlags = separator >= 0 ? args.slice(separator + 1) : [];
+  const nodeFlags =
+    separator >= 0
+      ? args.slice(separator + 1)
+      : imageNodeFlags(readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8'));
   const withSnapshot = !args.includes('--no-snapshot');
   const settleArg = args.find((arg) => arg.startsWith('--settle-ms='));
   const settleMs = settleArg ? Number(settleArg.split('=')[1]) : DEFAULT_SETTLE_MS;
+  const extraEnv = Object.fromEntries(
+    args
+      .slice(0, separator >= 0 ? separator : undefined)
+      .filter((arg) => arg.startsWith('--env='))
+      .map((arg) => {
+        const [key, ...value] = arg.slice('--env='.length).split('=');
+        return [key, value.join('=')];
+      }),
+  );
   const out = join(tmpdir(), `accord-probe-${process.pid}.json`);
   const snapshotFile = join(tmpdir(), `accord-idle-${process.pid}.heapsnapshot`);
 
@@ -128,7 +143,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const probe = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     process.stdout.write(
-      `${JSON.stringify({ nodeFlags, settleMs, idleRssMb, rssTimeline, residentMb, ...probe }, null, 2)}\n`,
+      `${JSON.stringify({ nodeFlags, extraEnv, settleMs, idleRssMb, rssTimeline, residentMb, ...probe }, null, 2)}\n`,
     );
     if (withSnapshot) {
       process.stdout.write(`\n${summariseSnapshot(readFileSync(snapshotFile, 'utf8'))}\n`);
