@@ -16,9 +16,9 @@ import {
 } from '@accord/testkit/factories';
 import { FakeLavalinkNode, generateTracks } from '@accord/testkit/lavalink';
 import { percentile, round, type BenchResult } from './bench-result';
+import { imageNodeFlags } from './image-node-flags';
 
 const MAIN = join(__dirname, '..', 'dist', 'apps', 'accord', 'main.js');
-const DOCKERFILE = join(__dirname, '..', 'docker', 'Dockerfile');
 const BOOTS = 5;
 const IDLE_SETTLE_MS = 5_000;
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-bench-only-0000000';
@@ -27,17 +27,6 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
   return kb / 1024;
-}
-
-/** The flags between `node` and the script in the image's `CMD ["node", ...flags, "dist/...main.js"]`. */
-export function imageNodeFlags(dockerfile: string): string[] {
-  const cmd = /^CMD (\[.*\])\s*$/m.exec(dockerfile.slice(dockerfile.lastIndexOf(' AS runtime')))?.[1];
-  if (!cmd) throw new Error('docker/Dockerfile: no CMD in the runtime stage');
-  const argv = JSON.parse(cmd) as string[];
-  if (argv[0] !== 'node' || !argv[argv.length - 1].endsWith('main.js')) {
-    throw new Error(`docker/Dockerfile: CMD is not node [flags] main.js: ${cmd}`);
-  }
-  return argv.slice(1, -1);
 }
 
 function freePort(): Promise<number> {
@@ -111,7 +100,7 @@ async function fiftyGuildsRss(databaseUri: string): Promise<{ rssMb: number; shu
   const lavalink = new FakeLavalinkNode({ name: 'bench', password: 'bench-password', catalogue: tracks });
   await Promise.all([discord.start(), lavalink.start()]);
   const port = await freePort();
-  const child = spawn(process.execPath, [...imageNodeFlags(readFileSync(DOCKERFILE, 'utf8')), MAIN], {
+  const child = spawn(process.execPath, [...imageNodeFlags(), MAIN], {
     env: botEnv(discord, lavalink, databaseUri, port),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -166,7 +155,7 @@ export async function run(): Promise<BenchResult[]> {
     for (let boot = 0; boot < BOOTS; boot += 1) {
       const port = await freePort();
       const started = performance.now();
-      const child = spawn(process.execPath, [...imageNodeFlags(readFileSync(DOCKERFILE, 'utf8')), MAIN], {
+      const child = spawn(process.execPath, [...imageNodeFlags(), MAIN], {
         env: {
           PATH: process.env.PATH,
           NODE_ENV: 'production',

@@ -14,7 +14,7 @@ import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory } from '@accord/testkit/factories';
 import { FakeLavalinkNode } from '@accord/testkit/lavalink';
-import { imageNodeFlags } from '../../bench/process.bench';
+import { imageNodeFlags } from '../../bench/image-node-flags';
 import { summariseSnapshot } from './heap-by-module';
 
 const root = join(__dirname, '..', '..');
@@ -75,10 +75,7 @@ async function main(): Promise<void> {
   if (!existsSync(MAIN)) throw new Error('dist/apps/accord/main.js is missing: run `npm run build` first');
   const args = process.argv.slice(2);
   const separator = args.indexOf('--');
-  const nodeFlags =
-    separator >= 0
-      ? args.slice(separator + 1)
-      : imageNodeFlags(readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8'));
+  const nodeFlags = separator >= 0 ? args.slice(separator + 1) : imageNodeFlags();
   const withSnapshot = !args.includes('--no-snapshot');
   const settleArg = args.find((arg) => arg.startsWith('--settle-ms='));
   const settleMs = settleArg ? Number(settleArg.split('=')[1]) : DEFAULT_SETTLE_MS;
