@@ -35,6 +35,7 @@ import { encodeImported, encodeTaste } from '../apps/accord/src/domain/preferenc
 import { DEFAULT_TASTE_SETTINGS, type TasteEntry } from '../apps/accord/src/domain/preferences/profiles/taste-profile';
 import { TasteProfileService } from '../apps/accord/src/domain/preferences/profiles/taste-profile.service';
 import { percentile, round, type BenchResult } from './bench-result';
+import { UnwrittenWindow } from '../apps/accord/src/domain/history/unwritten-window';
 
 const PLAYS = Number(process.env.HISTORY_BENCH_PLAYS ?? 100_000);
 const USERS = 1_000;
@@ -265,6 +266,7 @@ export async function run(): Promise<BenchResult[]> {
       new GuildWindowRepository(connection.model<GuildWindowDocument>(GUILD_WINDOW_MODEL)),
       new PlayRepository(connection.model<PlayDocument>(PLAY_MODEL)),
       profileRepository,
+      new UnwrittenWindow(),
       clock,
     );
     const profiles = new TasteProfileService(

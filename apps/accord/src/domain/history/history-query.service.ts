@@ -3,9 +3,17 @@ import type { ListenerProfile } from '@accord/recommender';
 import type { CoListenedTrack, GuildHistoryEntry, GuildHistoryPort } from './guild-history.port';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { ProfileRepository } from '../preferences/profiles/profile.repository';
-import { heardInWindow, lastPlayedIn, recentCounts, WINDOW_MAX_ENTRIES, type RecentCount } from './guild-window';
+import {
+  heardInWindow,
+  lastPlayedIn,
+  recentCounts,
+  upsertWindowEntry,
+  WINDOW_MAX_ENTRIES,
+  type RecentCount,
+} from './guild-window';
 import { GuildWindowRepository } from './guild-window.repository';
 import { PlayRepository } from './play.repository';
+import { UnwrittenWindow } from './unwritten-window';
 
 const DAY_MS = 86_400_000;
 /** Co-listening looks this far back. */
@@ -38,12 +46,18 @@ export class HistoryQueryService implements GuildHistoryPort {
     private readonly windows: GuildWindowRepository,
     private readonly plays: PlayRepository,
     private readonly profiles: ProfileRepository,
+    private readonly unwritten: UnwrittenWindow,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The guild's plays, newest first, as the recommender reads them (at most the window: 1,000 plays or 8 days). */
   async recentHistory(guildId: string, limit: number): Promise<GuildHistoryEntry[]> {
-    const entries = await this.windows.get(guildId);
+    // What the guild just played may still be on its way to the window (behind other writes, or
+    // held through an outage): the unwritten entries count too, and replace their stored copies.
+    const unwritten = this.unwritten.of(guildId);
+    const now = this.clock.now().getTime();
+    let entries = await this.windows.get(guildId);
+    for (const entry of unwritten) entries = upsertWindowEntry(entries, entry, now);
     return entries.slice(0, Math.max(0, Math.min(limit, WINDOW_MAX_ENTRIES))).map((entry) => ({
       trackKey: entry.trackKey,
       artistKey: entry.artistKey,

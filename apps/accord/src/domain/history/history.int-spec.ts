@@ -12,6 +12,7 @@ import { HistoryQueryService } from './history-query.service';
 import type { PlayRecord, WindowEntry } from './history.types';
 import { PlayRepository } from './play.repository';
 import { PLAY_MODEL, PlaySchema, type PlayDocument } from './play.schema';
+import { UnwrittenWindow } from './unwritten-window';
 
 const NOW = new Date(Date.UTC(2025, 5, 1, 12));
 const HOUR = 3_600_000;
@@ -62,7 +63,7 @@ describe('history on the test database', () => {
     windows = new GuildWindowRepository(windowModel);
     profiles = new ProfileRepository(profileModel);
     feedback = new FeedbackRepository(feedbackModel);
-    sut = new HistoryQueryService(windows, plays, profiles, clock);
+    sut = new HistoryQueryService(windows, plays, profiles, new UnwrittenWindow(), clock);
   });
 
   afterAll(async () => {

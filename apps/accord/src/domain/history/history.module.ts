@@ -14,6 +14,7 @@ import { HistoryQueryService } from './history-query.service';
 import { HistoryWriter } from './history-writer.service';
 import { PlayRecorderService } from './play-recorder.service';
 import { PlayWritesService } from './play-writes.service';
+import { UnwrittenWindow } from './unwritten-window';
 import { PLAY_MODEL, PlaySchema } from './play.schema';
 import { PlayRepository } from './play.repository';
 import { TrackMergeListener } from './track-merge.listener';
@@ -44,6 +45,7 @@ import { TrackMergeListener } from './track-merge.listener';
     GuildDayRepository,
     HistoryDaysService,
     PlayWritesService,
+    UnwrittenWindow,
     PlayRecorderService,
     HistoryQueryService,
     TrackMergeListener,

@@ -10,9 +10,16 @@ import { GuildDayRepository } from './guild-day.repository';
 import { upsertWindowEntry } from './guild-window';
 import { GuildWindowRepository } from './guild-window.repository';
 import { HistoryWriter } from './history-writer.service';
-import { FEEDBACK_WEIGHTS, type FeedbackRecord, type PlayRecord, type StoredFeedbackKind } from './history.types';
+import {
+  FEEDBACK_WEIGHTS,
+  type FeedbackRecord,
+  type PlayRecord,
+  type StoredFeedbackKind,
+  type WindowEntry,
+} from './history.types';
 import { heardSoFar, signalOf, type OpenPlay, type PlayEnd } from './open-play';
 import { PlayRepository } from './play.repository';
+import { UnwrittenWindow } from './unwritten-window';
 
 /** The feedback a closed play leaves, with ids drawn when it closed (a retried write does not duplicate them). */
 export interface ClosingFeedback {
@@ -37,6 +44,7 @@ export class PlayWritesService {
     private readonly days: GuildDayRepository,
     private readonly optOuts: OptOutService,
     private readonly profiles: TasteProfileService,
+    private readonly unwritten: UnwrittenWindow,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,10 +55,12 @@ export class PlayWritesService {
 
   /** A play started: its document, window entry and day entry; a request is feedback and a profile signal. */
   opened(play: OpenPlay, requestFeedbackId: string): void {
+    const pending = this.remember(play, 'playing');
     this.writer.push('open play', async () => {
       const listeners = await this.optOuts.recordable([...play.listeners]);
       await this.plays.insert(this.toRecord(play, listeners));
       await this.updateWindow(play, 'playing', listeners);
+      this.unwritten.landed(play.guildId, pending);
       await this.days.upsert(play.guildId, this.toDayPlay(play, listeners), this.clock.now());
       const requester = play.source === 'request' ? play.requestedBy : undefined;
       if (requester && !(await this.optOuts.isOptedOut(requester))) {
@@ -67,6 +77,7 @@ export class PlayWritesService {
   /** A play ended: its document closed, window and day entries ended, completes and the skip recorded. */
   closed(play: OpenPlay, end: PlayEnd, outcome: ClosingFeedback): void {
     const { completes, skip } = outcome;
+    const pending = this.remember(play, end.endReason);
     this.writer.push('close play', async () => {
       const listeners = await this.optOuts.recordable([...play.listeners]);
       const recordedSkipper = skip && !(await this.optOuts.isOptedOut(skip.userId)) ? skip.userId : undefined;
@@ -82,6 +93,7 @@ export class PlayWritesService {
         interrupted: end.interrupted,
       });
       await this.updateWindow(play, end.endReason, listeners);
+      this.unwritten.landed(play.guildId, pending);
       await this.days.upsert(
         play.guildId,
         this.toDayPlay(play, listeners, { ...end, skippedBy: recordedSkipper }),
@@ -137,30 +149,36 @@ export class PlayWritesService {
     return this.writer.idle(timeoutMs);
   }
 
+  private remember(play: OpenPlay, outcome: PlayOutcome): WindowEntry {
+    const entry = this.windowEntry(play, outcome, [...play.listeners]);
+    this.unwritten.hold(play.guildId, entry);
+    return entry;
+  }
+
   private async updateWindow(play: OpenPlay, outcome: PlayOutcome, listeners: string[]): Promise<void> {
     const now = this.clock.now();
     const entries = await this.windows.get(play.guildId);
-    const recordable = new Set(listeners);
-    const next = upsertWindowEntry(
-      entries,
-      {
-        playId: play.id,
-        trackKey: play.song.trackKey,
-        artistKey: play.song.artistKey,
-        artistName: play.song.artistName,
-        title: play.song.title,
-        youtubeId: play.youtubeId,
-        startedAt: play.startedAt.getTime(),
-        listeners,
-        ...(play.fits.length > 0 ? { fits: play.fits.filter((fit) => recordable.has(fit.userId)) } : {}),
-        source: play.source,
-        outcome,
-        likes: play.likes.size,
-        dislikes: play.dislikes.size,
-      },
-      now.getTime(),
-    );
+    const next = upsertWindowEntry(entries, this.windowEntry(play, outcome, listeners), now.getTime());
     await this.windows.save(play.guildId, next, now);
+  }
+
+  private windowEntry(play: OpenPlay, outcome: PlayOutcome, listeners: string[]): WindowEntry {
+    const recordable = new Set(listeners);
+    return {
+      playId: play.id,
+      trackKey: play.song.trackKey,
+      artistKey: play.song.artistKey,
+      artistName: play.song.artistName,
+      title: play.song.title,
+      youtubeId: play.youtubeId,
+      startedAt: play.startedAt.getTime(),
+      listeners,
+      ...(play.fits.length > 0 ? { fits: play.fits.filter((fit) => recordable.has(fit.userId)) } : {}),
+      source: play.source,
+      outcome,
+      likes: play.likes.size,
+      dislikes: play.dislikes.size,
+    };
   }
 
   /** The play as its day document holds it: open, or ended as `end` says. */

@@ -11,6 +11,7 @@ import type { FeedbackRecord, PlayRecord, WindowEntry } from '../history.types';
 import type { OpenPlay } from '../open-play';
 import { PlayWritesService } from '../play-writes.service';
 import type { PlayClose, PlayRepository } from '../play.repository';
+import { UnwrittenWindow } from '../unwritten-window';
 
 /** Test data: a play of Justice's "Genesis" (3:20) that started at noon, autoplay's, nobody in it yet. */
 export class OpenPlayFactory {
@@ -179,6 +180,7 @@ export function createPlayWrites(): PlayWritesFakes {
     days: new InMemoryDays(),
     optOuts: new FakeOptOuts(),
     profiles: new RecordingProfiles(),
+    unwritten: new UnwrittenWindow(),
     clock: new FakeClock(),
   };
   const writes = new PlayWritesService(
@@ -189,6 +191,7 @@ export function createPlayWrites(): PlayWritesFakes {
     fakes.days as unknown as GuildDayRepository,
     fakes.optOuts as unknown as OptOutService,
     fakes.profiles as unknown as TasteProfileService,
+    fakes.unwritten,
     fakes.clock,
   );
   return { ...fakes, writes };
