@@ -66,7 +66,7 @@ describe('Two gateway shards in one process (shards: auto)', () => {
     ]);
     const health = await bot.health();
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', info: { discord: { status: 'up' } } });
+    expect(health.body).toMatchObject({ status: 'ok', details: { discord: { status: 'up' } } });
   });
 
   it('answers commands and plays in a guild on each shard, joining voice through that guild’s shard', async () => {
