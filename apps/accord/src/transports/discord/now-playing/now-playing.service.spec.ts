@@ -49,7 +49,7 @@ describe(NowPlayingService.name, () => {
   });
 
   afterEach(() => {
-    sut.onApplicationShutdown();
+    void sut.onApplicationShutdown();
     jest.useRealTimers();
     jest.restoreAllMocks();
   });

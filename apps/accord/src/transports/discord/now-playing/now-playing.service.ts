@@ -51,6 +51,9 @@ interface NowPlayingMessage {
  * The message id is kept here and handed to playback, which persists it with the session; the
  * snapshot does not give it back yet, so after a bot restart the next change posts a new message.
  */
+/** How long a stop waits for a now-playing edit already sent. */
+const SHUTDOWN_WAIT_MS = 2_000;
+
 @Injectable()
 export class NowPlayingService implements OnApplicationShutdown {
   private readonly logger = new Logger(NowPlayingService.name);
@@ -118,8 +121,21 @@ export class NowPlayingService implements OnApplicationShutdown {
     return this.sessions.size;
   }
 
-  onApplicationShutdown(): void {
-    for (const state of [...this.sessions.values()]) this.forget(state);
+  /** Stops the timers, and lets an edit already on its way finish (at most `SHUTDOWN_WAIT_MS`). */
+  async onApplicationShutdown(): Promise<void> {
+    const states = [...this.sessions.values()];
+    for (const state of states) this.forget(state);
+    const rendering = states.flatMap((state) => (state.rendering ? [state.rendering] : []));
+    if (rendering.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(rendering),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Re-renders a guild's message soon (merged with other changes). */
