@@ -18,6 +18,8 @@ export interface TrackDto {
   /** YouTube video id (or the source's identifier). */
   identifier: string | null;
   trackKey: string | null;
+  /** Where the audio comes from, as Lavalink names it (`youtube`, `soundcloud`, `bandcamp`, `http`). */
+  sourceName: string | null;
 }
 
 export interface QueueEntryDto {

@@ -35,3 +35,11 @@ export {
   type ArtistLookup,
   type TitleContext,
 } from './known-artists';
+export {
+  pickAlternate,
+  PREVIEW_MAX_MS,
+  type AlternateQuery,
+  type AlternateOptions,
+  type AlternateRejection,
+  type AlternateResult,
+} from './alternate';

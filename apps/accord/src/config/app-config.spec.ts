@@ -19,6 +19,15 @@ describe(loadConfig.name, () => {
     expect(result.value.spotify).toBeUndefined();
   });
 
+  it.each([
+    [undefined, ['soundcloud']],
+    ['', []],
+    [' Bandcamp, soundcloud ', ['bandcamp', 'soundcloud']],
+  ])('reads FALLBACK_SOURCES %j as the sources %j, in order', (value, sources) => {
+    const result = loadConfig(value === undefined ? valid : { ...valid, FALLBACK_SOURCES: value });
+    expect(result.ok && result.value.fallback).toEqual({ sources });
+  });
+
   it('coerces numbers and booleans from strings', () => {
     const result = loadConfig({ ...valid, HTTP_PORT: '8080', LOG_TO_FILE: 'false', NODE_ENV: 'development' });
     expect(result.ok && result.value.http.port).toBe(8080);
@@ -42,6 +51,10 @@ describe(loadConfig.name, () => {
     [{ LAVALINK_NODES: 'lavalink:2333' }, /^LAVALINK_NODES: /],
     [{ SPOTIFY_CLIENT_ID: 'abc' }, /^SPOTIFY_CLIENT_SECRET: .*required when SPOTIFY_CLIENT_ID/],
     [{ ADMIN_PASSWORD: 'long enough password' }, /^ADMIN_SESSION_SECRET: /],
+    [{ FALLBACK_SOURCES: 'soundcloud;bandcamp' }, /^FALLBACK_SOURCES: .*comma-separated list of soundcloud, bandcamp/],
+    [{ FALLBACK_SOURCES: 'spotify' }, /^FALLBACK_SOURCES: /],
+    [{ FALLBACK_SOURCES: 'soundcloud,' }, /^FALLBACK_SOURCES: /],
+    [{ FALLBACK_SOURCES: 'soundcloud,soundcloud' }, /^FALLBACK_SOURCES: .*twice/],
   ])('rejects %j with a clear line', (override, pattern) => {
     const result = loadConfig({ ...valid, ...override });
     expect(result.ok).toBe(false);

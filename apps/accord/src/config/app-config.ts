@@ -1,7 +1,15 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { fail, ok, type Result } from '@accord/core';
-import { EnvironmentVariables, SECRET_VARIABLES, proxyList, type DirectLinkMode, type LogLevel } from './env.schema';
+import {
+  EnvironmentVariables,
+  SECRET_VARIABLES,
+  fallbackSourceList,
+  proxyList,
+  type DirectLinkMode,
+  type FallbackSourceName,
+  type LogLevel,
+} from './env.schema';
 import { parseLavalinkNodes, type LavalinkNodeConfig } from './lavalink-nodes.parser';
 
 /** The typed configuration every module reads; built once from the environment at boot. */
@@ -23,6 +31,8 @@ export interface AppConfig {
   playback: { lookAheadS: number };
   /** Which direct audio links /play accepts (see `DIRECT_LINK_MODES`). */
   links: { direct: DirectLinkMode };
+  /** Where a song whose YouTube video will not play is looked for, in order (FALLBACK_SOURCES); empty: nowhere. */
+  fallback: { sources: FallbackSourceName[] };
   profiles: { halfLifeDays: number };
   tasteModel: { everyH: number };
   /** `trustProxy`: proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty: none. */
@@ -69,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
     },
     playback: { lookAheadS: vars.PLAYBACK_LOOKAHEAD_S },
     links: { direct: vars.DIRECT_LINKS },
+    fallback: { sources: fallbackSourceList(vars.FALLBACK_SOURCES) },
     profiles: { halfLifeDays: vars.PROFILE_HALF_LIFE_DAYS },
     tasteModel: { everyH: vars.TASTE_MODEL_EVERY_H },
     http: {

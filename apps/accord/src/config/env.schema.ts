@@ -54,6 +54,16 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DIRECT_LINK_MODES = ['public', 'any', 'off'] as const;
 export type DirectLinkMode = (typeof DIRECT_LINK_MODES)[number];
 
+/** The sources a song whose YouTube video will not play may be found on, by their Lavalink name. */
+export const FALLBACK_SOURCE_NAMES = ['soundcloud', 'bandcamp'] as const;
+export type FallbackSourceName = (typeof FALLBACK_SOURCE_NAMES)[number];
+const FALLBACK_SOURCE_LIST = new RegExp(`^((${FALLBACK_SOURCE_NAMES.join('|')})(,(?!$)|$))*$`);
+
+/** Splits FALLBACK_SOURCES into its sources, in order (empty: no fallback). */
+export function fallbackSourceList(value: string): FallbackSourceName[] {
+  return value.split(',').filter((name): name is FallbackSourceName => FALLBACK_SOURCE_NAMES.some((n) => n === name));
+}
+
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const emptyAsUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : trimmed({ value });
@@ -146,6 +156,27 @@ export class EnvironmentVariables {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsIn(DIRECT_LINK_MODES, { message: 'DIRECT_LINKS must be public, any or off' })
   DIRECT_LINKS: DirectLinkMode = 'public';
+
+  /**
+   * Where a song is looked for when its YouTube video will not play, in order: comma-separated
+   * `soundcloud`, `bandcamp`; empty turns the fallback off.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toLowerCase().replace(/\s+/g, '') : value,
+  )
+  @IsString()
+  @Matches(FALLBACK_SOURCE_LIST, {
+    message: `FALLBACK_SOURCES must be a comma-separated list of ${FALLBACK_SOURCE_NAMES.join(', ')} (or empty for none)`,
+  })
+  @ValidateBy({
+    name: 'noRepeats',
+    validator: {
+      validate: (value: unknown): boolean =>
+        typeof value !== 'string' || new Set(value.split(',')).size === value.split(',').length,
+      defaultMessage: (): string => 'FALLBACK_SOURCES names a source twice',
+    },
+  })
+  FALLBACK_SOURCES = 'soundcloud';
 
   // --- Listening memory ---
   /** Days after which a taste weight counts half (likes, plays and skips fade with it). */

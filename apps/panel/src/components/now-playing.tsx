@@ -26,6 +26,9 @@ export type PlayerAction =
   | { kind: 'loop'; mode: LoopModeName }
   | { kind: 'filter'; filter: FilterPresetName | null };
 
+/** Sources other than YouTube the audio may come from (a fallback while YouTube will not play the song, or a link). */
+const AUDIO_SOURCE_LABEL: Readonly<Record<string, string>> = { soundcloud: 'SoundCloud', bandcamp: 'Bandcamp' };
+
 const SOURCE_LABEL: Record<TrackSourceName, string> = {
   request: 'requested',
   autoplay: 'autoplay',
@@ -70,6 +73,9 @@ export function NowPlaying(props: {
               <span class="np-author">{track.author}</span>
               <span class="np-badges">
                 <Badge tone={entry.source === 'request' ? undefined : 'info'}>{SOURCE_LABEL[entry.source]}</Badge>
+                {track.sourceName && AUDIO_SOURCE_LABEL[track.sourceName] && (
+                  <Badge tone="info">via {AUDIO_SOURCE_LABEL[track.sourceName]}</Badge>
+                )}
                 {current?.paused && <Badge tone="warn">paused</Badge>}
                 {player.transcoding ? <Badge tone="warn">transcoding</Badge> : <Badge tone="ok">passthrough</Badge>}
                 {player.loop !== 'off' && <Badge>loop {player.loop}</Badge>}

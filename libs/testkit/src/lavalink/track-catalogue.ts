@@ -1,10 +1,12 @@
 import { exceptionPayload, type ExceptionSeverity, type LoadResultPayload, type TrackPayload } from './payloads';
 import { encodeTrack } from './track-codec';
 
-/** A fake YouTube video the node can find, load and "play". */
+/** A fake YouTube video (or SoundCloud upload) the node can find, load and "play". */
 export interface CatalogueTrack {
-  /** 11-character YouTube video id. */
+  /** 11-character YouTube video id; any text for SoundCloud. */
   identifier: string;
+  /** Where the track lives: `ytsearch:` and `ytmsearch:` find YouTube's, `scsearch:` SoundCloud's. YouTube by default. */
+  source?: 'youtube' | 'soundcloud';
   title: string;
   author: string;
   /** Duration in ms; ignored for streams (Lavalink reports Long.MAX_VALUE). */
@@ -69,7 +71,8 @@ export class TrackCatalogue {
   /** Adds (or replaces, by id) tracks. */
   add(...tracks: CatalogueTrack[]): this {
     for (const track of tracks) {
-      if (!VIDEO_ID.test(track.identifier)) throw new Error(`Not an 11-character video id: ${track.identifier}`);
+      if (track.source !== 'soundcloud' && !VIDEO_ID.test(track.identifier))
+        throw new Error(`Not an 11-character video id: ${track.identifier}`);
       this.tracksById.set(track.identifier, track);
     }
     return this;
@@ -129,6 +132,7 @@ export class TrackCatalogue {
   /** The Lavalink TRACK object for a catalogue entry. */
   toPayload(track: CatalogueTrack, position = 0): TrackPayload {
     const isStream = track.isStream ?? false;
+    const soundcloud = track.source === 'soundcloud';
     const info = {
       identifier: track.identifier,
       isSeekable: !isStream,
@@ -137,13 +141,15 @@ export class TrackCatalogue {
       isStream,
       position,
       title: track.title,
-      uri: `https://www.youtube.com/watch?v=${track.identifier}`,
+      uri: soundcloud
+        ? `https://soundcloud.com/${slug(track.author)}/${slug(track.title)}`
+        : `https://www.youtube.com/watch?v=${track.identifier}`,
       artworkUrl:
-        track.artworkUrl === undefined
+        track.artworkUrl === undefined && !soundcloud
           ? `https://i.ytimg.com/vi/${track.identifier}/maxresdefault.jpg`
-          : track.artworkUrl,
+          : (track.artworkUrl ?? null),
       isrc: track.isrc ?? null,
-      sourceName: 'youtube',
+      sourceName: soundcloud ? 'soundcloud' : 'youtube',
     };
     return { encoded: encodeTrack(info), info, pluginInfo: {}, userData: {} };
   }
@@ -158,7 +164,11 @@ export class TrackCatalogue {
 
     const prefix = SEARCH_PREFIXES.find((p) => identifier.startsWith(p));
     if (prefix) {
-      const found = this.search(identifier.slice(prefix.length));
+      const found = this.search(
+        identifier.slice(prefix.length),
+        this.searchLimit,
+        prefix === 'scsearch:' ? 'soundcloud' : 'youtube',
+      );
       return found.length === 0 ? { loadType: 'empty', data: null } : { loadType: 'search', data: found };
     }
 
@@ -172,12 +182,13 @@ export class TrackCatalogue {
   }
 
   /** Ranks tracks by how many query words appear in "author title"; catalogue order breaks ties. */
-  search(query: string, limit = this.searchLimit): TrackPayload[] {
+  search(query: string, limit = this.searchLimit, source: 'youtube' | 'soundcloud' = 'youtube'): TrackPayload[] {
     const wanted = [...new Set(tokens(query))];
     if (wanted.length === 0) return [];
     const scored: { track: CatalogueTrack; score: number; index: number }[] = [];
     let index = 0;
     for (const track of this.tracksById.values()) {
+      if ((track.source ?? 'youtube') !== source) continue;
       const have = new Set(tokens(`${track.author} ${track.title}`));
       const score = wanted.filter((word) => have.has(word)).length;
       if (score > 0) scored.push({ track, score, index });
@@ -293,6 +304,22 @@ export function youtubeTrack(overrides: Partial<CatalogueTrack> & { title: strin
     length: 210_000,
     ...overrides,
   };
+}
+
+/** A SoundCloud upload for the catalogue (found by `scsearch:` only), a 3:30 song by default. */
+export function soundcloudTrack(
+  overrides: Partial<CatalogueTrack> & { title: string; author: string },
+): CatalogueTrack {
+  return {
+    identifier: `soundcloud:tracks:${hashText(`${overrides.author} - ${overrides.title}`)}`,
+    length: 210_000,
+    ...overrides,
+    source: 'soundcloud',
+  };
+}
+
+function slug(text: string): string {
+  return tokens(text).join('-');
 }
 
 /** Generates `count` tracks (for benchmarks and large queues): stable ids, searchable names. */

@@ -9,8 +9,8 @@ export type LoadResult =
   | { type: 'empty' }
   | { type: 'error'; message: string; severity: 'common' | 'suspicious' | 'fault' };
 
-/** Lavalink search prefixes: YouTube Music first for songs, YouTube for everything else. */
-export type SearchEngine = 'ytmsearch' | 'ytsearch' | 'scsearch';
+/** Lavalink search prefixes: YouTube Music first for songs, YouTube for everything else; SoundCloud and Bandcamp for fallbacks. */
+export type SearchEngine = 'ytmsearch' | 'ytsearch' | 'scsearch' | 'bcsearch';
 
 /** Lavalink's filter chain, as the player PATCH takes it (empty: none, Opus passthrough kept). */
 export type { FilterOptions as LavalinkFilters } from 'shoukaku';

@@ -4,8 +4,10 @@ import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
 import { DeezerModule } from '../../adapters/deezer/deezer.module';
 import { HostLookup } from '../../adapters/network/host-lookup';
 import { SpotifyModule } from '../../adapters/spotify/spotify.module';
+import { HealthModule } from '../health/health.module';
 import { CatalogArtists } from './catalog-artists';
 import { DirectLinkService } from './direct-link.service';
+import { FallbackSourceService } from './fallback-source.service';
 import { TrackPinningService } from './track-pinning.service';
 import { TrackRepinnedListener } from './track-repinned.listener';
 import { TRACK_RESOLVER } from './track-resolver.port';
@@ -16,7 +18,8 @@ import { TRACK_MODEL, trackSchema } from './track.schema';
 import { VideoSearchService } from './video-search.service';
 
 /**
- * Songs: link parsing, resolving, pinning to one YouTube video, aliases, re-pinning and merging.
+ * Songs: link parsing, resolving, pinning to one YouTube video, aliases, re-pinning and merging, and
+ * the fallback sources a song plays from while its video will not.
  * Exports the resolver (also as `TRACK_RESOLVER`, for playback's look-ahead), pinning (/fix and the
  * panel), suggestions (autocomplete) and the known artists (fed by imports).
  */
@@ -26,11 +29,13 @@ import { VideoSearchService } from './video-search.service';
     LavalinkModule,
     DeezerModule,
     SpotifyModule,
+    HealthModule,
   ],
   providers: [
     TrackRepository,
     CatalogArtists,
     VideoSearchService,
+    FallbackSourceService,
     TrackPinningService,
     TrackRepinnedListener,
     TrackResolverService,

@@ -35,6 +35,14 @@ export interface LavalinkTrackData {
   sourceName: string;
 }
 
+/** The same song on another source (SoundCloud, Bandcamp), played while its YouTube video will not play. */
+export interface TrackAlternate {
+  /** Lavalink's source name: `soundcloud`, `bandcamp`. */
+  source: string;
+  lavalink: LavalinkTrackData;
+  at: Date;
+}
+
 /** One canonical song, as the `tracks` repository returns it (a plain object). */
 export interface CatalogTrack {
   id: string;
@@ -56,6 +64,8 @@ export interface CatalogTrack {
   failures: number;
   /** Videos that failed to load for this song; never picked again automatically. */
   failedVideoIds: string[];
+  /** The song on other sources, found when its video would not play; at most one per source. */
+  alternates?: TrackAlternate[];
   createdAt: Date;
   updatedAt: Date;
 }

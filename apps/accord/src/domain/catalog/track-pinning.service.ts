@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isValidObjectId } from 'mongoose';
 import { pickBest, scoreCandidate } from '@accord/track-identity';
@@ -10,6 +10,7 @@ import {
   type TrackRepinnedEvent,
   type TracksMergedEvent,
 } from '@accord/core';
+import { SourceHealthService } from '../health/source-health.service';
 import { CatalogArtists } from './catalog-artists';
 import {
   firstTrack,
@@ -22,6 +23,7 @@ import {
   youtubeUrl,
 } from './catalog-mapping';
 import type { CatalogTrack, PinnedBy, TrackCandidates } from './catalog.types';
+import { FallbackSourceService } from './fallback-source.service';
 import { TrackRepository, videoAlias } from './track.repository';
 import { VideoSearchService } from './video-search.service';
 import { completeKey, incompleteKey, parseVideo, wantedFromTrack, type SearchMatch, type Wanted } from './wanted-song';
@@ -45,11 +47,16 @@ export class TrackPinningService {
     private readonly videos: VideoSearchService,
     private readonly artists: CatalogArtists,
     private readonly events: EventEmitter2,
+    private readonly fallback: FallbackSourceService,
+    @Optional() private readonly health?: SourceHealthService,
   ) {}
 
   /**
    * Playback reports that a pinned video failed to load: the song is re-pinned to the next best
-   * video (never one that failed before) and returned, or marked unavailable and null returned.
+   * video (never one that failed before) and returned. When no other video will do, or YouTube is
+   * degraded (then the video is not to blame and the pin is left alone), the song is looked for on
+   * the fallback sources and that upload returned, the pin kept for when YouTube plays again. With
+   * neither, the song is marked unavailable and null returned.
    */
   async reportLoadFailure(track: PlayableTrack, message: string): Promise<PlayableTrack | null> {
     const videoId = track.identifier;
@@ -59,15 +66,22 @@ export class TrackPinningService {
         ? await this.tracks.findByVideoId(videoId)
         : null;
     if (!known) return null;
+    // The fallback upload itself failed: nothing else to try.
+    if (known.alternates?.some((alternate) => alternate.lavalink.identifier === videoId)) return null;
     this.logger.warn(`Pinned video ${videoId ?? '?'} of ${known.key} failed to load: ${message}`);
     // Another guild already reported it and the song moved on.
     if (videoId && known.youtubeId !== videoId && !known.unavailable) return toPlayable(known);
     const failed = videoId ?? known.youtubeId;
+    if (this.fallback.enabled && this.health?.youtube().state === 'degraded') return this.fallback.find(known);
     try {
       const exclude = [...known.failedVideoIds, failed, known.youtubeId];
       const match = await this.videos.search(wantedFromTrack(known), exclude, await this.artists.lookup());
-      await this.tracks.recordFailure(known.id, failed, match === null);
-      if (!match) return null;
+      if (!match) {
+        const alternate = await this.fallback.find(known);
+        await this.tracks.recordFailure(known.id, failed, alternate === null);
+        return alternate;
+      }
+      await this.tracks.recordFailure(known.id, failed, false);
       const repinned = await this.applyPin(known, match.video, match.best.score, 'auto');
       return toPlayable(repinned);
     } catch (error: unknown) {

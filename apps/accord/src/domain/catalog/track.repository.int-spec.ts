@@ -93,6 +93,40 @@ describe(TrackRepository.name, () => {
     expect((await sut.findManyByKeys(['justice|dance|none', 'justice|dvno|none', 'x|y|none'])).length).toBe(2);
   });
 
+  it('records one alternate per source beside the pin, the newest replacing the older', async () => {
+    const track = await sut.create(newTrack({ key: 'cassius|feelinlove|none', youtubeId: 'jjjjjjjjjjj' }));
+    const upload = (identifier: string, sourceName: string) => ({
+      ...track.lavalink,
+      encoded: `QAAA-${identifier}`,
+      identifier,
+      uri: `https://${sourceName}.com/air/${identifier}`,
+      sourceName,
+    });
+    const at = new Date('2026-12-01T00:00:00Z');
+
+    await sut.setAlternate(track.id, { source: 'soundcloud', lavalink: upload('sc-1', 'soundcloud'), at }, []);
+    const first = await sut.findById(track.id);
+    await sut.setAlternate(
+      track.id,
+      { source: 'bandcamp', lavalink: upload('bc-1', 'bandcamp'), at },
+      first!.alternates!,
+    );
+    const second = await sut.findById(track.id);
+    await sut.setAlternate(
+      track.id,
+      { source: 'soundcloud', lavalink: upload('sc-2', 'soundcloud'), at },
+      second!.alternates!,
+    );
+
+    const stored = await sut.findById(track.id);
+    expect(stored).toMatchObject({ youtubeId: 'jjjjjjjjjjj', lavalink: { identifier: 'jjjjjjjjjjj' } });
+    expect(stored!.alternates!.map((alternate) => [alternate.source, alternate.lavalink.identifier])).toEqual([
+      ['bandcamp', 'bc-1'],
+      ['soundcloud', 'sc-2'],
+    ]);
+    expect(stored!.alternates![1]).toEqual({ source: 'soundcloud', lavalink: upload('sc-2', 'soundcloud'), at });
+  });
+
   it('re-pins, adding aliases without duplicates, and clears unavailable', async () => {
     const track = await sut.create(newTrack({ key: 'moby|porcelain|none', youtubeId: 'hhhhhhhhhhh' }));
     await sut.recordFailure(track.id, 'hhhhhhhhhhh', true);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, mongo, type Model } from 'mongoose';
-import type { CatalogTrack, LavalinkTrackData, NewCatalogTrack, PinnedBy } from './catalog.types';
+import type { CatalogTrack, LavalinkTrackData, NewCatalogTrack, PinnedBy, TrackAlternate } from './catalog.types';
 import { escapeRegex, foldSearchText, searchTextOf } from './search-text';
 import { TRACK_MODEL, type TrackDocument } from './track.schema';
 
@@ -172,6 +172,12 @@ export class TrackRepository {
       .exec();
   }
 
+  /** Records the song's upload on another source, replacing the one recorded for that source before. */
+  async setAlternate(id: string, alternate: TrackAlternate, others: TrackAlternate[]): Promise<void> {
+    const alternates = [...others.filter((known) => known.source !== alternate.source), alternate];
+    await this.model.updateOne({ _id: id }, { $set: { alternates } }).exec();
+  }
+
   async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
     const set = Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== undefined));
     if (Object.keys(set).length > 0) await this.model.updateOne({ _id: id }, { $set: set }).exec();
@@ -211,22 +217,31 @@ function toTrack(doc: TrackDocument | null | undefined): CatalogTrack | null {
     tags: doc.tags ?? [],
     aliases: doc.aliases ?? [],
     pin: { by: doc.pin.by, at: doc.pin.at, score: doc.pin.score },
-    lavalink: {
-      encoded: doc.lavalink.encoded,
-      identifier: doc.lavalink.identifier,
-      title: doc.lavalink.title,
-      author: doc.lavalink.author,
-      uri: doc.lavalink.uri ?? undefined,
-      artworkUrl: doc.lavalink.artworkUrl ?? undefined,
-      length: doc.lavalink.length,
-      isStream: doc.lavalink.isStream,
-      isSeekable: doc.lavalink.isSeekable,
-      sourceName: doc.lavalink.sourceName,
-    },
+    lavalink: toLavalinkTrackData(doc.lavalink),
     unavailable: doc.unavailable ?? false,
     failures: doc.failures ?? 0,
     failedVideoIds: doc.failedVideoIds ?? [],
+    alternates: doc.alternates?.map((alternate) => ({
+      source: alternate.source,
+      lavalink: toLavalinkTrackData(alternate.lavalink),
+      at: alternate.at,
+    })),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+  };
+}
+
+function toLavalinkTrackData(data: LavalinkTrackData): LavalinkTrackData {
+  return {
+    encoded: data.encoded,
+    identifier: data.identifier,
+    title: data.title,
+    author: data.author,
+    uri: data.uri ?? undefined,
+    artworkUrl: data.artworkUrl ?? undefined,
+    length: data.length,
+    isStream: data.isStream,
+    isSeekable: data.isSeekable,
+    sourceName: data.sourceName,
   };
 }

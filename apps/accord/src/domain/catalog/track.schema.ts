@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import type { LavalinkTrackData, PinnedBy } from './catalog.types';
+import type { LavalinkTrackData, PinnedBy, TrackAlternate } from './catalog.types';
 
 export const TRACK_MODEL = 'Track';
 
@@ -24,6 +24,7 @@ export interface TrackDocument {
   unavailable: boolean;
   failures: number;
   failedVideoIds: string[];
+  alternates?: TrackAlternate[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -70,6 +71,15 @@ export const trackSchema = new Schema<TrackDocument>(
     unavailable: { type: Boolean, default: false },
     failures: { type: Number, default: 0 },
     failedVideoIds: { type: [String], default: [] },
+    alternates: {
+      type: [
+        new Schema<TrackAlternate>(
+          { source: { type: String, required: true }, lavalink: { type: lavalinkSchema, required: true }, at: Date },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
   },
   { collection: 'tracks', timestamps: true, versionKey: false },
 );

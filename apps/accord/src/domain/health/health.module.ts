@@ -10,6 +10,6 @@ import { SystemStatusService } from './system-status.service';
 @Module({
   imports: [LavalinkModule],
   providers: [SystemStatusService, SourceHealthService],
-  exports: [SystemStatusService],
+  exports: [SystemStatusService, SourceHealthService],
 })
 export class HealthModule {}

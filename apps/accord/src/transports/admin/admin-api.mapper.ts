@@ -36,6 +36,7 @@ export const AdminApiMapper = {
       isStream: track.isStream,
       identifier: track.identifier ?? null,
       trackKey: track.trackKey ?? null,
+      sourceName: track.sourceName ?? null,
     };
   },
 

@@ -5,10 +5,19 @@ import type { LavalinkService } from '../../../adapters/lavalink/lavalink.servic
 import type { LoadResult, SearchEngine } from '../../../adapters/lavalink/lavalink.types';
 import type { HostLookup } from '../../../adapters/network/host-lookup';
 import type { SpotifyClient } from '../../../adapters/spotify/spotify.client';
-import type { DirectLinkMode } from '../../../config/env.schema';
+import type { DirectLinkMode, FallbackSourceName } from '../../../config/env.schema';
+import type { SourceHealthService } from '../../health/source-health.service';
 import { CatalogArtists } from '../catalog-artists';
 import { DirectLinkService } from '../direct-link.service';
-import type { CatalogTrack, NewCatalogTrack, SourceAnswer, SourceCollection, SourceTrack } from '../catalog.types';
+import type {
+  CatalogTrack,
+  NewCatalogTrack,
+  SourceAnswer,
+  SourceCollection,
+  SourceTrack,
+  TrackAlternate,
+} from '../catalog.types';
+import { FallbackSourceService } from '../fallback-source.service';
 import { TrackPinningService } from '../track-pinning.service';
 import { TrackResolverService } from '../track-resolver.service';
 import { TrackSuggestionService } from '../track-suggestion.service';
@@ -127,6 +136,10 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
     doc.unavailable = unavailable;
     if (!doc.failedVideoIds.includes(videoId)) doc.failedVideoIds.push(videoId);
   }
+  async setAlternate(id: string, alternate: TrackAlternate, others: TrackAlternate[]): Promise<void> {
+    const doc = await this.findById(id);
+    if (doc) doc.alternates = [...others.filter((known) => known.source !== alternate.source), alternate];
+  }
   async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
     const doc = await this.findById(id);
     if (doc) Object.assign(doc, Object.fromEntries(Object.entries(ids).filter(([, value]) => value)));
@@ -152,6 +165,15 @@ export function video(id: string, title: string, author: string, durationMs = 21
   };
 }
 
+/** A SoundCloud upload, as Lavalink's `scsearch:` answers it. */
+export function soundcloudUpload(id: string, title: string, author: string, durationMs = 210_000): PlayableTrack {
+  return {
+    ...video(id, title, author, durationMs),
+    uri: `https://soundcloud.com/${author.toLowerCase().replace(/\W+/g, '-')}/${id}`,
+    sourceName: 'soundcloud',
+  };
+}
+
 /** A fake YouTube behind `load`: a search answers the videos whose words all appear in the query. */
 export class FakeLavalink implements LavalinkPort {
   readonly calls: string[] = [];
@@ -159,6 +181,8 @@ export class FakeLavalink implements LavalinkPort {
   /** Engines that answer nothing (to test the YouTube fallback). */
   silent = new Set<SearchEngine>();
   failing = new Set<string>();
+  /** Engines that never answer (a source that hangs). */
+  hanging = new Set<SearchEngine>();
   /** YouTube playlists by list id. */
   playlists = new Map<string, { name: string; tracks: PlayableTrack[] }>();
   down = false;
@@ -171,8 +195,12 @@ export class FakeLavalink implements LavalinkPort {
       return Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' });
     if (engine) {
       if (this.silent.has(engine)) return Promise.resolve({ type: 'empty' });
+      if (this.hanging.has(engine)) return new Promise<LoadResult>(() => undefined);
       const words = identifier.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      // Each engine finds its own source's tracks: `scsearch` SoundCloud's, `bcsearch` Bandcamp's.
+      const source = engine === 'scsearch' ? 'soundcloud' : engine === 'bcsearch' ? 'bandcamp' : 'youtube';
       const found = this.videos.filter((item) => {
+        if ((item.sourceName ?? 'youtube') !== source) return false;
         const text = `${item.author} ${item.title}`.toLowerCase();
         return words.filter((word) => text.includes(word)).length >= Math.ceil(words.length / 2);
       });
@@ -279,6 +307,10 @@ export interface CatalogFakes {
   hosts: FakeHostLookup;
   /** Which direct links the resolver accepts (`DIRECT_LINKS`); change it in a spec. */
   links: { direct: DirectLinkMode };
+  /** Where a song is looked for when its video will not play (`FALLBACK_SOURCES`); change it in a spec. */
+  fallback: { sources: FallbackSourceName[] };
+  /** YouTube's health as the catalog sees it; set `state` to `degraded` in a spec. */
+  youtube: { state: 'ok' | 'degraded' };
 }
 
 /** DNS for the specs: the addresses of each host name set here; any other name does not resolve. */
@@ -301,7 +333,17 @@ export function createCatalog(): CatalogFakes {
   const repository = tracks as unknown as TrackRepository;
   const artists = new CatalogArtists(repository);
   const videos = new VideoSearchService(lavalink as unknown as LavalinkService);
-  const pinning = new TrackPinningService(repository, videos, artists, events as unknown as EventEmitter2);
+  const fallback = { sources: ['soundcloud'] as FallbackSourceName[] };
+  const youtube: { state: 'ok' | 'degraded' } = { state: 'ok' };
+  const health = { youtube: () => ({ state: youtube.state }) } as unknown as SourceHealthService;
+  const pinning = new TrackPinningService(
+    repository,
+    videos,
+    artists,
+    events as unknown as EventEmitter2,
+    new FallbackSourceService(lavalink as unknown as LavalinkService, repository, artists, { fallback }),
+    health,
+  );
   const hosts = new FakeHostLookup();
   const links: { direct: DirectLinkMode } = { direct: 'public' };
   const resolver = new TrackResolverService(
@@ -314,5 +356,19 @@ export function createCatalog(): CatalogFakes {
     new DirectLinkService(videos, hosts, { links }),
   );
   const suggestions = new TrackSuggestionService(repository, videos);
-  return { tracks, lavalink, spotify, deezer, events, artists, pinning, resolver, suggestions, hosts, links };
+  return {
+    tracks,
+    lavalink,
+    spotify,
+    deezer,
+    events,
+    artists,
+    pinning,
+    resolver,
+    suggestions,
+    hosts,
+    links,
+    fallback,
+    youtube,
+  };
 }

@@ -164,6 +164,13 @@ export class TrackResponseDto implements TrackDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'Canonical catalog key' })
   trackKey!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Where the audio comes from (youtube, soundcloud, bandcamp, http)',
+  })
+  sourceName!: string | null;
 }
 
 export class QueueItemResponseDto implements Omit<QueueEntryDto, 'position'> {

@@ -37,6 +37,17 @@ describe(renderNowPlaying.name, () => {
     expect(embed.footer?.text).toBe('Loop: off · Volume: 100% · Filter: none');
   });
 
+  it.each([
+    ['soundcloud', 'by **Daft Punk** · via SoundCloud\n'],
+    ['bandcamp', 'by **Daft Punk** · via Bandcamp\n'],
+    ['youtube', 'by **Daft Punk**\n'],
+  ])('says where the audio comes from when it is not YouTube (%s)', (sourceName, line) => {
+    const elsewhere = SnapshotFactory.create({
+      current: { ...playing.current!, entry: QueueEntryFactory.create({ track: { ...track, sourceName } }) },
+    });
+    expect(renderNowPlaying(elsewhere).embeds[0].description).toContain(line);
+  });
+
   it('has pause, skip, stop, like and dislike buttons', () => {
     expect(buttonsOf(renderNowPlaying(playing)).map((b) => [b.custom_id, b.label])).toEqual([
       ['np:pause', 'Pause'],

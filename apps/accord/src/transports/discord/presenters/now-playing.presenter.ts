@@ -3,7 +3,7 @@ import type { SessionEndedEvent } from '../../../domain/playback/playback.events
 import type { SessionSnapshot } from '../../../domain/playback/playback.types';
 import { renderProgressBar } from './duration.presenter';
 import { ACCORD_COLOR, button, clip, row, type MessageView } from './message-view';
-import { describeRequester } from './track.presenter';
+import { describeAudioSource, describeRequester } from './track.presenter';
 import { transcodingNote } from './transcoding.presenter';
 
 export const NOW_PLAYING_PREFIX = 'np';
@@ -47,12 +47,13 @@ export function renderNowPlaying(snapshot: SessionSnapshot, notice?: string): Me
   const upNext = next
     ? `Up next: ${clip(next.track.title, 60)}${snapshot.queue.length > 1 ? ` (+${snapshot.queue.length - 1} more)` : ''}`
     : null;
+  const via = describeAudioSource(entry.track.sourceName);
   const embed: APIEmbed = {
     color: ACCORD_COLOR,
     author: { name: current.paused ? '⏸ Paused' : '▶️ Now playing' },
     title: clip(entry.track.title, 250),
     description: [
-      `by **${clip(entry.track.author, 100)}**`,
+      `by **${clip(entry.track.author, 100)}**${via ? ` · ${via}` : ''}`,
       `Requested by ${describeRequester(entry)}`,
       '',
       renderProgressBar({ positionMs: current.positionMs, ...entry.track }),

@@ -15,3 +15,11 @@ export function describeRequester(entry: QueueEntry): string {
   const label = entry.source === 'discovery' ? 'Autoplay (discovery)' : 'Autoplay';
   return entry.reason ? `${label}: ${clip(entry.reason, 120)}` : label;
 }
+
+const OTHER_SOURCES: Readonly<Record<string, string>> = { soundcloud: 'SoundCloud', bandcamp: 'Bandcamp' };
+
+/** "via SoundCloud" for audio that comes from elsewhere than YouTube (a fallback, or such a link); null for YouTube. */
+export function describeAudioSource(sourceName: string | undefined): string | null {
+  const name = sourceName ? OTHER_SOURCES[sourceName] : undefined;
+  return name ? `via ${name}` : null;
+}
