@@ -48,7 +48,9 @@ export const SECTIONS: FigureSection[] = [
       'The app in-process on the fakes. The gap is the time from Lavalink\u2019s TrackEnd to the PATCH that starts ' +
       'the next song, with the next song resolved ahead of time (look-ahead) and without it, the search taking ' +
       '500 ms. `/play` of a pinned song is measured to its PATCH; the event-loop delay while a 1,000-track ' +
-      'playlist loads shows whether the bot stays responsive.',
+      'playlist loads shows whether the bot stays responsive. The fallback figure (bench/playback-fallback.bench.ts) is a ' +
+      'pinned video failing while it plays, with no other video of the song, to the PATCH of the song\u2019s ' +
+      'SoundCloud upload: two YouTube searches and one SoundCloud search of 250 ms each, the match and the record.',
     filter: 'playback',
   },
   {
@@ -126,6 +128,7 @@ export const MEANINGS: Record<string, string> = {
   'playback.gap.lookahead.p99_ms': 'the same, 99th percentile',
   'playback.gap.no_lookahead.median_ms': 'TrackEnd to the next PATCH, resolving only then (search 500 ms)',
   'playback.play_pinned.median_ms': '/play of a pinned song to its PATCH',
+  'playback.fallback.resolve_ms': 'a pinned video failing to the PATCH of its SoundCloud upload (searches 250 ms)',
   'playback.playlist_1000.loop_delay_p99_ms': 'event-loop delay while a 1,000-track playlist loads',
   'catalog.resolve.pinned.median_ms': 'a song already pinned',
   'catalog.resolve.new.median_ms': 'a new song: search, parse, match, pin',
