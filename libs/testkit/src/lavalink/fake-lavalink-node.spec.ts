@@ -13,7 +13,14 @@ import {
 import { WebSocket } from 'ws';
 import { FakeLavalinkNode } from './fake-lavalink-node';
 import { type PlayerPayload, type ServerMessage, type TrackPayload } from './payloads';
-import { STREAM_LENGTH, TrackCatalogue, generatePlaylist, generateTracks, youtubeTrack } from './track-catalogue';
+import {
+  STREAM_LENGTH,
+  TrackCatalogue,
+  generatePlaylist,
+  generateTracks,
+  soundcloudTrack,
+  youtubeTrack,
+} from './track-catalogue';
 import { decodeTrack, encodeTrack } from './track-codec';
 
 const BOT_ID = '100000000000000001';
@@ -281,6 +288,26 @@ describe(FakeLavalinkNode.name, () => {
         loadType: 'error',
         data: { message: 'Something went wrong', severity: 'common' },
       });
+    });
+
+    it('finds SoundCloud uploads with scsearch only, and YouTube videos with the YouTube searches only', () => {
+      const upload = soundcloudTrack({ author: 'Daft Punk', title: 'One More Time', length: 321_000 });
+      const catalogue = new TrackCatalogue([DAFT_PUNK, upload]);
+
+      expect(catalogue.load('scsearch:daft punk one more time')).toMatchObject({
+        loadType: 'search',
+        data: [
+          {
+            info: {
+              identifier: upload.identifier,
+              sourceName: 'soundcloud',
+              uri: 'https://soundcloud.com/daft-punk/one-more-time',
+            },
+          },
+        ],
+      });
+      const youtube = catalogue.load('ytsearch:daft punk one more time');
+      expect(youtube.loadType === 'search' && youtube.data.map((track) => track.info.sourceName)).toEqual(['youtube']);
     });
 
     it('fails every load with a given exception and cause until the outcomes are cleared', () => {
