@@ -11,23 +11,30 @@ import {
   type TrackInfoPayload,
 } from '@accord/testkit/lavalink';
 import type { TrackDocument } from '../src/domain/catalog/track.schema';
+import { SourceHealthService } from '../src/domain/health/source-health.service';
 import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 });
 const genesis = youtubeTrack({ author: 'Justice', title: 'Genesis', length: 234_000 });
+const nightcall = youtubeTrack({ author: 'Kavinsky', title: 'Nightcall', length: 258_000 });
 const onSoundcloud = soundcloudTrack({ author: 'Daft Punk', title: 'One More Time', length: 321_000 });
 const catalogue = [
   oneMoreTime,
   genesis,
-  youtubeTrack({ author: 'Kavinsky', title: 'Nightcall', length: 258_000 }),
+  nightcall,
+  soundcloudTrack({ author: 'Kavinsky', title: 'Nightcall', length: 257_000 }),
   soundcloudTrack({ author: 'Daft Punk', title: 'One More Time (Live)', length: 330_000 }),
   onSoundcloud,
   // SoundCloud streams only 30 s of this one: a preview, never the song.
   soundcloudTrack({ author: 'Justice', title: 'Genesis', length: 30_000 }),
 ];
 const ana = UserFactory.create({ username: 'ana' });
+// What youtube-plugin 1.18 answers once YouTube's player script changed (see youtube-health.e2e-spec.ts).
+const CIPHER_FAILURE =
+  'All clients failed to load the item.\n\nClient [WEB] failed: Must find sig function from script: ' +
+  'https://www.youtube.com/s/player/6740c111/player_ias.vflset/en_US/base.js';
 
 describe('Fallback sources (end to end on the fakes)', () => {
   let bot: TestBot;
@@ -135,5 +142,35 @@ describe('Fallback sources (end to end on the fakes)', () => {
     const doc = await trackDoc('justice|genesis|none');
     expect(doc).toMatchObject({ unavailable: true });
     expect(doc?.alternates).toBeUndefined();
+  });
+
+  it('goes straight to SoundCloud while YouTube is degraded, leaving the pin and its failures alone', async () => {
+    const health = bot.app.get(SourceHealthService);
+    for (let n = 10; n < 40 && health.youtube().state !== 'degraded'; n++) {
+      const link = `https://www.youtube.com/watch?v=cipherbrk${n}`;
+      node.failLoad(
+        link,
+        CIPHER_FAILURE,
+        'suspicious',
+        `dev.lavalink.youtube.AllClientsFailedException: ${CIPHER_FAILURE}`,
+      );
+      await play(link);
+    }
+    expect(health.youtube().state).toBe('degraded');
+    await play('Kavinsky - Nightcall');
+    await node.waitFor(() => playing()?.identifier === nightcall.identifier);
+    node.loadTrackCalls.length = 0;
+
+    node.failTrack(guildId(), CIPHER_FAILURE, 'suspicious');
+    await node.waitFor(() => playing()?.sourceName === 'soundcloud');
+
+    expect(node.loadTrackCalls).toEqual(['scsearch:Kavinsky - Nightcall']);
+    expect(await trackDoc('kavinsky|nightcall|none')).toMatchObject({
+      youtubeId: nightcall.identifier,
+      unavailable: false,
+      failures: 0,
+      failedVideoIds: [],
+      alternates: [{ source: 'soundcloud' }],
+    });
   });
 });
