@@ -144,9 +144,7 @@ describe(NowPlayingService.name, () => {
     const entry = QueueEntryFactory.create();
     sut.onTrackFailed({ guildId: 'guild-1', textChannelId: 'text-1', entry, reason: 'unloadable' });
     await settle();
-    expect(lastDescription()).toContain(
-      `⚠️ Skipped ${entry.track.title}: Skipped **${entry.track.title}**: it could not be loaded.`,
-    );
+    expect(lastDescription()).toContain(`⚠️ Skipped ${entry.track.title}: it could not be loaded.`);
     await settle(NOTICE_TTL_MS + PROGRESS_REFRESH_MS);
     expect(lastDescription()).not.toContain('⚠️');
   });

@@ -86,7 +86,7 @@ export class NowPlayingService implements OnApplicationShutdown {
     const state = this.stateFor(event.guildId);
     if (!state) return;
     state.notice = {
-      text: `Skipped ${clip(event.entry.track.title, 80)}: Skipped **${event.entry.track.title}**: ${TRACK_FAILURES[event.reason]}.`,
+      text: `Skipped ${clip(event.entry.track.title, 80)}: ${TRACK_FAILURES[event.reason]}.`,
       until: Date.now() + NOTICE_TTL_MS,
     };
     this.schedule(state);
