@@ -88,6 +88,30 @@ describe(FallbackSourceService.name, () => {
     expect(await sut.reportLoadFailure(fallback!, 'SoundCloud said no')).toBeNull();
   });
 
+  it('plays the alternate it found again without searching while YouTube stays degraded', async () => {
+    const track = await pinned('Daft Punk - One More Time');
+    catalog.youtube.state = 'degraded';
+    await sut.reportLoadFailure(track, 'Must find sig function');
+    lavalink.calls.length = 0;
+
+    const again = await sut.reportLoadFailure(track, 'Must find sig function');
+
+    expect(again).toMatchObject({ identifier: 'sc-full', sourceName: 'soundcloud' });
+    expect(lavalink.calls).toEqual([]);
+  });
+
+  it('forgets an alternate that failed, so the next fallback searches again', async () => {
+    const track = await pinned('Daft Punk - One More Time');
+    catalog.youtube.state = 'degraded';
+    const fallback = await sut.reportLoadFailure(track, 'Must find sig function');
+
+    expect(await sut.reportLoadFailure(fallback!, 'SoundCloud said no')).toBeNull();
+    expect(tracks.docs[0].alternates).toEqual([]);
+    lavalink.calls.length = 0;
+    await sut.reportLoadFailure(track, 'Must find sig function');
+    expect(lavalink.calls).toEqual(['scsearch:Daft Punk - One More Time']);
+  });
+
   it('looks nowhere else when FALLBACK_SOURCES is empty', async () => {
     catalog.fallback.sources = [];
     const track = await pinned('Daft Punk - One More Time');

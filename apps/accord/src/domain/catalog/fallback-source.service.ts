@@ -17,6 +17,8 @@ const ENGINES: Record<FallbackSourceName, SearchEngine> = { soundcloud: 'scsearc
 export const FALLBACK_BUDGET_MS = 5_000;
 /** How long one source may take to answer before it is skipped for the next. */
 export const FALLBACK_SOURCE_TIMEOUT_MS = 3_000;
+/** An alternate found this recently is played again without searching (one that fails is forgotten). */
+export const STORED_ALTERNATE_MAX_AGE_MS = 7 * 86_400_000;
 
 /**
  * The same song on another source (FALLBACK_SOURCES: SoundCloud, Bandcamp) when its YouTube video
@@ -53,6 +55,11 @@ export class FallbackSourceService {
     const deadline = Date.now() + limits.budgetMs;
     const wanted = wantedFromTrack(track);
     const knownArtists = await this.artists.lookup();
+    const stored = this.storedAlternate(track);
+    if (stored) {
+      this.logger.log(`${track.key} plays from its ${stored.source} alternate (${stored.lavalink.identifier})`);
+      return playableFromData(stored.lavalink, track.key);
+    }
     for (const source of this.config.fallback.sources) {
       const timeoutMs = Math.min(limits.sourceTimeoutMs, deadline - Date.now());
       const uploads = await this.search(source, wanted.searchText, timeoutMs);
@@ -78,6 +85,18 @@ export class FallbackSourceService {
       return { ...playableFromData(alternate.lavalink, track.key), artworkUrl: upload.artworkUrl ?? track.artworkUrl };
     }
     return null;
+  }
+
+  /** The alternate recorded lately for the first configured source that has one. */
+  private storedAlternate(track: CatalogTrack): TrackAlternate | undefined {
+    const fresh = (track.alternates ?? []).filter(
+      (alternate) => Date.now() - new Date(alternate.at).getTime() <= STORED_ALTERNATE_MAX_AGE_MS,
+    );
+    for (const source of this.config.fallback.sources) {
+      const found = fresh.find((alternate) => alternate.source === source);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** One source's uploads for the song; none when it fails or does not answer in `timeoutMs`. */

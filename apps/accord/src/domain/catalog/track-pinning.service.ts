@@ -66,8 +66,12 @@ export class TrackPinningService {
         ? await this.tracks.findByVideoId(videoId)
         : null;
     if (!known) return null;
-    // The fallback upload itself failed: nothing else to try.
-    if (known.alternates?.some((alternate) => alternate.lavalink.identifier === videoId)) return null;
+    // The fallback upload itself failed: nothing else to try now, and it is forgotten, so the next
+    // fallback searches again rather than playing it.
+    if (videoId && known.alternates?.some((alternate) => alternate.lavalink.identifier === videoId)) {
+      await this.tracks.removeAlternate(known.id, videoId);
+      return null;
+    }
     this.logger.warn(`Pinned video ${videoId ?? '?'} of ${known.key} failed to load: ${message}`);
     // Another guild already reported it and the song moved on.
     if (videoId && known.youtubeId !== videoId && !known.unavailable) return toPlayable(known);

@@ -125,6 +125,10 @@ describe(TrackRepository.name, () => {
       ['soundcloud', 'sc-2'],
     ]);
     expect(stored!.alternates![1]).toEqual({ source: 'soundcloud', lavalink: upload('sc-2', 'soundcloud'), at });
+
+    await sut.removeAlternate(track.id, 'sc-2');
+    const forgotten = await sut.findById(track.id);
+    expect(forgotten!.alternates!.map((alternate) => alternate.lavalink.identifier)).toEqual(['bc-1']);
   });
 
   it('re-pins, adding aliases without duplicates, and clears unavailable', async () => {

@@ -178,6 +178,16 @@ export class TrackRepository {
     await this.model.updateOne({ _id: id }, { $set: { alternates } }).exec();
   }
 
+  /** Forgets an alternate that failed to play, so the next fallback searches again. */
+  async removeAlternate(id: string, identifier: string): Promise<void> {
+    // Read and set rather than `$pull` with a condition, which the test database (FerretDB 1.x) ignores.
+    const doc = await this.model.findById(id, { alternates: 1 }).lean<{ alternates?: TrackAlternate[] }>().exec();
+    const alternates = doc?.alternates ?? [];
+    const kept = alternates.filter((alternate) => alternate.lavalink.identifier !== identifier);
+    if (kept.length !== alternates.length)
+      await this.model.updateOne({ _id: id }, { $set: { alternates: kept } }).exec();
+  }
+
   async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
     const set = Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== undefined));
     if (Object.keys(set).length > 0) await this.model.updateOne({ _id: id }, { $set: set }).exec();

@@ -140,6 +140,10 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
     const doc = await this.findById(id);
     if (doc) doc.alternates = [...others.filter((known) => known.source !== alternate.source), alternate];
   }
+  async removeAlternate(id: string, identifier: string): Promise<void> {
+    const doc = await this.findById(id);
+    if (doc?.alternates) doc.alternates = doc.alternates.filter((known) => known.lavalink.identifier !== identifier);
+  }
   async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
     const doc = await this.findById(id);
     if (doc) Object.assign(doc, Object.fromEntries(Object.entries(ids).filter(([, value]) => value)));
