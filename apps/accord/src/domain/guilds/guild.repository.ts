@@ -7,9 +7,15 @@ import type { GuildSettings } from './guild-settings.types';
 
 type StoredSettings = Partial<Omit<GuildSettings, 'guildId'>>;
 
-/** The `guilds` collection: settings and persisted sessions, as plain objects. */
+/**
+ * The `guilds` collection: settings and persisted sessions, as plain objects. The writes of one
+ * guild's document go one at a time: a store that updates a document by reading it and writing it
+ * back (FerretDB) would otherwise let a session write undo a settings change made meanwhile.
+ */
 @Injectable()
 export class GuildRepository {
+  private readonly writing = new Map<string, Promise<unknown>>();
+
   constructor(@InjectModel(GuildDocument.name) private readonly guilds: Model<GuildDocument>) {}
 
   async findSettings(guildId: string): Promise<StoredSettings | null> {
@@ -19,25 +25,45 @@ export class GuildRepository {
 
   async updateSettings(guildId: string, patch: StoredSettings): Promise<void> {
     const set = Object.fromEntries(Object.entries(patch).map(([key, value]) => [`settings.${key}`, value]));
-    await this.guilds.updateOne({ guildId }, { $set: set }, { upsert: true }).exec();
+    await this.oneAtATime(guildId, () => this.guilds.updateOne({ guildId }, { $set: set }, { upsert: true }).exec());
   }
 
   async saveSession(guildId: string, session: PersistedSession): Promise<void> {
-    await this.guilds.updateOne({ guildId }, { $set: { session, sessionActive: true } }, { upsert: true }).exec();
+    await this.oneAtATime(guildId, () =>
+      this.guilds.updateOne({ guildId }, { $set: { session, sessionActive: true } }, { upsert: true }).exec(),
+    );
   }
 
   /** A cheap write for the playhead, which moves all the time. */
   async saveSessionPosition(guildId: string, positionMs: number, at: Date): Promise<void> {
-    await this.guilds
-      .updateOne(
-        { guildId, sessionActive: true },
-        { $set: { 'session.current.positionMs': positionMs, 'session.updatedAt': at } },
-      )
-      .exec();
+    await this.oneAtATime(guildId, () =>
+      this.guilds
+        .updateOne(
+          { guildId, sessionActive: true },
+          { $set: { 'session.current.positionMs': positionMs, 'session.updatedAt': at } },
+        )
+        .exec(),
+    );
   }
 
   async clearSession(guildId: string): Promise<void> {
-    await this.guilds.updateOne({ guildId }, { $set: { session: null, sessionActive: false } }).exec();
+    await this.oneAtATime(guildId, () =>
+      this.guilds.updateOne({ guildId }, { $set: { session: null, sessionActive: false } }).exec(),
+    );
+  }
+
+  /** Runs `write` after the guild's earlier writes have settled (whatever their outcome). */
+  private oneAtATime<T>(guildId: string, write: () => Promise<T>): Promise<T> {
+    const run = (this.writing.get(guildId) ?? Promise.resolve()).then(write, write);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.writing.set(guildId, settled);
+    void settled.then(() => {
+      if (this.writing.get(guildId) === settled) this.writing.delete(guildId);
+    });
+    return run;
   }
 
   async findActiveSessions(): Promise<Array<{ guildId: string; session: PersistedSession }>> {
