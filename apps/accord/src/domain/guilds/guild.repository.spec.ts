@@ -28,15 +28,15 @@ describe(GuildRepository.name, () => {
     const sut = new GuildRepository(model);
 
     const session = sut.saveSession('guild-1', {} as PersistedSession);
-    const settings = sut.updateSettings('guild-1', { volume: 70 });
-    const other = sut.updateSettings('guild-2', { volume: 30 });
+    const settings = sut.updateSettings('guild-1', { autoplay: false });
+    const other = sut.updateSettings('guild-2', { autoplay: true });
     await settle();
-    expect(started).toEqual(['session,sessionActive', 'settings.volume']);
+    expect(started).toEqual(['session,sessionActive', 'settings.autoplay']);
 
     finishNext(); // guild-1's session
     finishNext(); // guild-2's settings
     await settle();
-    expect(started).toEqual(['session,sessionActive', 'settings.volume', 'settings.volume']);
+    expect(started).toEqual(['session,sessionActive', 'settings.autoplay', 'settings.autoplay']);
     finishNext();
     await Promise.all([session, settings, other]);
   });
