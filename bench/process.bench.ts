@@ -3,7 +3,6 @@
 // runs with the Node flags the image starts it with (docker/Dockerfile's CMD), as it runs shipped.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
@@ -17,6 +16,7 @@ import {
 import { FakeLavalinkNode, generateTracks } from '@accord/testkit/lavalink';
 import { percentile, round, type BenchResult } from './bench-result';
 import { imageNodeFlags } from './image-node-flags';
+import { freePort, healthy } from './local-bot';
 
 const MAIN = join(__dirname, '..', 'dist', 'apps', 'accord', 'main.js');
 const BOOTS = 5;
@@ -27,26 +27,6 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
   return kb / 1024;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function healthy(port: number): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-    return response.status === 200;
-  } catch {
-    return false;
-  }
 }
 
 /** SIGTERM and wait for the exit; returns how long the graceful shutdown took (ms). */

@@ -7,7 +7,6 @@
 // Without `--`, the bot runs with the flags of the image's CMD (docker/Dockerfile); `--` alone runs it bare.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
@@ -16,31 +15,13 @@ import { GuildFactory } from '@accord/testkit/factories';
 import { FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { imageNodeFlags } from '../../bench/image-node-flags';
 import { summariseSnapshot } from './heap-by-module';
+import { freePort, healthy } from '../../bench/local-bot';
 
 const root = join(__dirname, '..', '..');
 const MAIN = join(root, 'dist', 'apps', 'accord', 'main.js');
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-bench-only-0000000';
 /** As bench/process.bench.ts: memory 5 s after the bot is healthy, unless `--settle-ms=N`. */
 const DEFAULT_SETTLE_MS = 5_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function healthy(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status === 200;
-  } catch {
-    return false;
-  }
-}
 
 /** Resident kB per kind of mapping: the node binary and libraries, the malloc heap, anonymous maps. */
 function residentByMapping(pid: number): Record<string, number> {

@@ -26,17 +26,7 @@ interface Installed {
 }
 
 /** Public figures of the model in use. */
-export interface TasteModelStatus {
-  trainedAt: Date;
-  items: number;
-  listenerCount: number;
-  interactions: number;
-  edges: number;
-  blend: Array<{ name: string; weight: number }>;
-  trainMs: number;
-  heapMb: number;
-  size: number;
-}
+export type TasteModelStatus = Omit<StoredTasteModelInfo, 'id' | 'parts'>;
 
 /**
  * Autoplay's learned taste model: trained from every listener's profile and the sources'
