@@ -115,6 +115,24 @@ describe(SessionRestoreService.name, () => {
     expect(parts.lavalink.ops()).toEqual(['join', 'play']);
   });
 
+  it('restores no further guild once the bot shuts down, and waits for the one under way', async () => {
+    parts.guilds.stored.set('guild-1', saved());
+    parts.guilds.stored.set('guild-2', saved({ voiceChannelId: 'voice-9' }));
+    let shutdown: Promise<void> | undefined;
+    parts.settings.duringNextRead = () => {
+      shutdown = sut.onApplicationShutdown();
+      return Promise.resolve();
+    };
+
+    sut.onNodeReady('node-1', false);
+    await sut.whenRestored(1_000);
+    await shutdown;
+
+    expect(parts.store.get('guild-1')?.voiceChannelId).toBe('voice-1');
+    expect(parts.store.get('guild-2')).toBeUndefined();
+    expect(parts.lavalink.ops()).toEqual(['join', 'play']);
+  });
+
   it('restores once, however many nodes become ready', async () => {
     parts.guilds.stored.set('guild-1', saved());
     await restoredOn('node-1', false);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
 import type { RemotePlayerState } from '../../adapters/lavalink/lavalink.types';
@@ -16,6 +16,8 @@ import { TrackSequencerService } from './track-sequencer.service';
 
 /** Commands wait for the restore of saved sessions at most this long after the start. */
 const RESTORE_WAIT_LIMIT_MS = 30_000;
+/** At shutdown, the guild being restored gets at most this long to finish; the others are left saved. */
+const SHUTDOWN_WAIT_MS = 2_000;
 
 /**
  * Brings back the sessions saved before a restart, once, when the first Lavalink node is ready:
@@ -23,9 +25,11 @@ const RESTORE_WAIT_LIMIT_MS = 30_000;
  * from the saved position. A guild where a new /play got there first keeps its new session.
  */
 @Injectable()
-export class SessionRestoreService implements OnModuleInit {
+export class SessionRestoreService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SessionRestoreService.name);
   private restored = false;
+  private stopping = false;
+  private run: Promise<void> | undefined;
   /** Settles once the sessions saved before a restart are back, or after `RESTORE_WAIT_LIMIT_MS`. */
   private restoreSettled = false;
   private settleRestore: () => void = () => undefined;
@@ -51,6 +55,12 @@ export class SessionRestoreService implements OnModuleInit {
     setTimeout(() => this.settleRestore(), RESTORE_WAIT_LIMIT_MS).unref();
   }
 
+  /** Restores no further guild, and lets the one under way finish (at most `SHUTDOWN_WAIT_MS`). */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.run) await settledWithin(this.run, SHUTDOWN_WAIT_MS);
+  }
+
   /**
    * Waits, at most `maxMs`, for the sessions saved before a restart to be restored, so that a
    * command sent right after a restart sees the queue that is playing rather than none.
@@ -64,14 +74,17 @@ export class SessionRestoreService implements OnModuleInit {
   onNodeReady(node: string, resumed: boolean): void {
     if (this.restored) return;
     this.restored = true;
-    void this.restoreSessions(node, resumed)
-      .catch((error: unknown) => this.logger.error(`Restoring sessions failed: ${String(error)}`))
+    this.run = this.restoreSessions(node, resumed)
+      .catch((error: unknown) => {
+        if (!this.stopping) this.logger.error(`Restoring sessions failed: ${String(error)}`);
+      })
       .finally(() => this.settleRestore());
   }
 
   private async restoreSessions(readyNode: string, resumed: boolean): Promise<void> {
     const stored = await this.store.findStored();
     for (const { guildId, session: persisted } of stored) {
+      if (this.stopping) return;
       if (this.store.has(guildId)) continue;
       const session = GuildSession.fromPersisted(guildId, persisted);
       session.twentyFourSeven = (await this.settings.get(guildId)).twentyFourSeven;
@@ -80,6 +93,7 @@ export class SessionRestoreService implements OnModuleInit {
       try {
         await this.restoreSession(session, persisted.current, readyNode, resumed);
       } catch (error) {
+        if (this.stopping) return;
         this.logger.error(`Could not restore the session of guild ${guildId}: ${String(error)}`);
       }
     }
