@@ -13,6 +13,7 @@ const LOGIN_ERRORS: Record<string, string> = {
   OAUTH_EXCHANGE_FAILED:
     'The bot could not confirm the sign-in with Discord. Check DISCORD_CLIENT_SECRET and the redirect URL.',
   LOGIN_NOT_CONFIGURED: 'Discord sign-in is not configured on this bot.',
+  SIGN_IN_LINK_INVALID: 'That sign-in link was used already or has expired. Ask for a new one with /panel in Discord.',
   TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Wait a minute and try again.',
 };
 

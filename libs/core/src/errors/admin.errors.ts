@@ -13,6 +13,7 @@ export enum AdminErrorCode {
   OAuthStateMismatch = 'OAUTH_STATE_MISMATCH',
   OAuthDenied = 'OAUTH_DENIED',
   OAuthExchangeFailed = 'OAUTH_EXCHANGE_FAILED',
+  SignInLinkInvalid = 'SIGN_IN_LINK_INVALID',
   InvalidSetting = 'INVALID_SETTING',
   InvalidGuildId = 'INVALID_GUILD_ID',
   InvalidUserId = 'INVALID_USER_ID',

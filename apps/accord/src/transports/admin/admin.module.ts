@@ -9,6 +9,7 @@ import { PlayRequestModule } from '../../use-cases/play-request/play-request.mod
 import { PrivacyModule } from '../../use-cases/privacy/privacy.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
 import { PreferencesModule } from '../../domain/preferences/preferences.module';
+import { SignInLinksModule } from '../../domain/sign-in-links/sign-in-links.module';
 import { GuildAccessGuard } from './access/guild-access.guard';
 import { GuildAccessService } from './access/guild-access.service';
 import { AdminSessionGuard } from './auth/admin-session.guard';
@@ -59,6 +60,7 @@ const REQUESTS_PER_MINUTE = 600;
     PreferencesModule,
     PlayRequestModule,
     PrivacyModule,
+    SignInLinksModule,
   ],
   controllers: [
     AuthController,

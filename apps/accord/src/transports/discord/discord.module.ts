@@ -12,6 +12,7 @@ import { PlayRequestModule } from '../../use-cases/play-request/play-request.mod
 import { PrivacyModule } from '../../use-cases/privacy/privacy.module';
 import { RecommendationModule } from '../../use-cases/autoplay/recommendation.module';
 import { PreferencesModule } from '../../domain/preferences/preferences.module';
+import { SignInLinksModule } from '../../domain/sign-in-links/sign-in-links.module';
 import { FixButtonHandler } from './buttons/fix.button-handler';
 import { ForgetButtonHandler } from './buttons/forget.button-handler';
 import { LikedButtonHandler } from './buttons/liked.button-handler';
@@ -43,6 +44,7 @@ import { LoopCommand } from './commands/loop.command';
 import { MoveCommand } from './commands/move.command';
 import { NowPlayingCommand } from './commands/now-playing.command';
 import { PauseCommand } from './commands/pause.command';
+import { PanelCommand } from './commands/panel.command';
 import { PingCommand } from './commands/ping.command';
 import { PlayCommand } from './commands/play.command';
 import { QueueCommand } from './commands/queue.command';
@@ -59,6 +61,7 @@ import { DjGuard } from './guards/dj.guard';
 import { GuardRunnerService } from './guards/guard-runner.service';
 import { InVoiceChannelGuard } from './guards/in-voice-channel.guard';
 import { OwnEntryOrDjGuard } from './guards/own-entry-or-dj.guard';
+import { PanelAccessGuard } from './guards/panel-access.guard';
 import { SameVoiceChannelGuard } from './guards/same-voice-channel.guard';
 import { VoiceContextReader } from './guards/voice-context';
 import { InteractionErrorPresenter } from './interaction-error.presenter';
@@ -98,6 +101,7 @@ const COMMANDS = [
   AutoplayCommand,
   DiscoverCommand,
   WhyCommand,
+  PanelCommand,
 ];
 
 const BUTTONS = [
@@ -115,6 +119,7 @@ const GUARDS = [
   DjGuard,
   CatalogEditorGuard,
   OwnEntryOrDjGuard,
+  PanelAccessGuard,
   GuardRunnerService,
 ];
 
@@ -138,6 +143,7 @@ const GUARDS = [
     ImportModule,
     PrivacyModule,
     RecommendationModule,
+    SignInLinksModule,
   ],
   providers: [
     CommandRegistryService,

@@ -16,6 +16,7 @@ import {
   AuthOptionsResponseDto,
   DiscordCallbackQueryDto,
   PasswordLoginDto,
+  SignInLinkQueryDto,
   SessionUserResponseDto,
 } from '../dto/auth.dto';
 import { AdminApi, PublicApi } from '../http/admin-api.decorators';
@@ -60,6 +61,15 @@ export class AuthController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     sendOutcome(reply, await this.auth.finishDiscordLogin(query, request.cookies[OAUTH_STATE_COOKIE]));
+  }
+
+  @Get('link')
+  @PublicApi()
+  @Throttle({ default: { limit: DISCORD_LOGINS_PER_MINUTE, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Sign in with a one-time link from /panel in Discord (valid 10 minutes, once)' })
+  @ApiFoundResponse({ description: "Redirect to the guild's page (signed in) or /login?error=SIGN_IN_LINK_INVALID" })
+  async link(@Query() query: SignInLinkQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    sendOutcome(reply, await this.auth.loginWithLink(query.token));
   }
 
   @Post('password')

@@ -8,6 +8,7 @@ import { AdminSessionService } from './admin-session.service';
 import type { ActiveSession } from './admin-session.types';
 import { DiscordOAuthClient } from '../../../adapters/discord-client/discord-oauth.client';
 import { PasswordLoginService } from './password-login.service';
+import { SignInLinkService } from '../../../domain/sign-in-links/sign-in-link.service';
 
 export const OAUTH_STATE_COOKIE = 'accord_oauth_state';
 const OAUTH_STATE_PATH = '/api/v1/auth/discord';
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly sessions: AdminSessionService,
     private readonly discord: DiscordOAuthClient,
     private readonly password: PasswordLoginService,
+    private readonly links: SignInLinkService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,6 +78,31 @@ export class AuthService {
       this.logger.warn(`Discord sign-in refused: ${error.code}`);
       return { body: undefined, redirect: `${PANEL_LOGIN}?error=${error.code}`, cookies: [clearState] };
     }
+  }
+
+  /**
+   * A one-time link from `/panel`: redeems it and starts a session for the member who asked, with
+   * the guild and permissions their interaction carried (the same rights as after "Log in with
+   * Discord": owner only when in OWNER_IDS, and guild access read from Discord on each request).
+   * Lands on that guild's page, or on the login page with `?error=SIGN_IN_LINK_INVALID`.
+   */
+  async loginWithLink(token: string | undefined): Promise<AuthOutcome> {
+    const grant = token && this.config.admin.sessionSecret ? await this.links.redeem(token) : null;
+    if (!grant) {
+      this.logger.warn('A panel sign-in link was refused (unknown, used or expired)');
+      return { body: undefined, redirect: `${PANEL_LOGIN}?error=${AdminErrorCode.SignInLinkInvalid}`, cookies: [] };
+    }
+    const owner = this.config.discord.ownerIds.includes(grant.userId);
+    const { cookies } = await this.sessions.create({
+      userId: grant.userId,
+      username: grant.username,
+      avatarUrl: grant.avatarUrl,
+      method: 'discord',
+      owner,
+      guilds: [{ id: grant.guildId, permissions: grant.permissions, owner: grant.guildOwner }],
+    });
+    this.logger.log(`User ${grant.userId} signed in with a /panel link${owner ? ' (owner)' : ''}`);
+    return { body: undefined, redirect: `/guilds/${grant.guildId}`, cookies };
   }
 
   /** `address`: the client's, as the rate limits see it (see TRUST_PROXY). */

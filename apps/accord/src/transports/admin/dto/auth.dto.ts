@@ -10,6 +10,15 @@ export class PasswordLoginDto implements PasswordLoginRequest {
   password!: string;
 }
 
+/** The link `/panel` sent: its one-time token. */
+export class SignInLinkQueryDto {
+  @ApiPropertyOptional({ description: 'The one-time token from the link (43 characters)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  token?: string;
+}
+
 /** What Discord appends to the redirect. */
 export class DiscordCallbackQueryDto {
   @ApiPropertyOptional()

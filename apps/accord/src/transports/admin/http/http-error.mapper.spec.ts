@@ -25,6 +25,7 @@ describe('HTTP error mapping', () => {
     [AdminErrorCode.TooManyAttempts, HttpStatus.TOO_MANY_REQUESTS],
     [AdminErrorCode.InvalidSetting, HttpStatus.BAD_REQUEST],
     [AdminErrorCode.OAuthExchangeFailed, HttpStatus.BAD_GATEWAY],
+    [AdminErrorCode.SignInLinkInvalid, HttpStatus.UNAUTHORIZED],
     [AdminErrorCode.NoPlayer, HttpStatus.CONFLICT],
     [AdminErrorCode.NothingFound, HttpStatus.UNPROCESSABLE_ENTITY],
     [AdminErrorCode.SourceUnavailable, HttpStatus.BAD_GATEWAY],

@@ -30,6 +30,7 @@ export function adminErrorStatus(code: AdminErrorCode): HttpStatus {
   switch (code) {
     case AdminErrorCode.NotSignedIn:
     case AdminErrorCode.WrongPassword:
+    case AdminErrorCode.SignInLinkInvalid:
       return HttpStatus.UNAUTHORIZED;
     case AdminErrorCode.CsrfTokenInvalid:
     case AdminErrorCode.GuildNotManaged:
