@@ -5,7 +5,8 @@ import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier';
 
 /**
- * The layer graph of DESIGN.md, enforced: core <- track-identity, recommender, contracts <- apps.
+ * The layer graph of DESIGN.md, enforced: core <- track-identity, recommender, contracts <- apps; i18n (the
+ * message files, shared by the bot and the panel) imports no other lib.
  * Pure libs never import Nest, mongoose, discord.js or the Lavalink clients; nothing but tests
  * imports the testkit; inside the app the four rings of docs/architecture.md point inwards only, and
  * only the Lavalink adapter talks to shoukaku/kazagumo.
@@ -34,7 +35,7 @@ const sameFolder = (type) => ({
   allow: { to: { element: { type, captured: { name: '{{ from.element.captured.name }}' } } } },
 });
 
-const libs = ['core', 'track-identity', 'recommender', 'contracts'];
+const libs = ['core', 'track-identity', 'recommender', 'contracts', 'i18n'];
 
 export default tseslint.config(
   {
@@ -63,6 +64,7 @@ export default tseslint.config(
         { type: 'track-identity', pattern: 'libs/track-identity/**' },
         { type: 'recommender', pattern: 'libs/recommender/**' },
         { type: 'contracts', pattern: 'libs/contracts/**' },
+        { type: 'i18n', pattern: 'libs/i18n/**' },
         { type: 'testkit', pattern: 'libs/testkit/**' },
         { type: 'app-test', pattern: 'apps/accord/test/**' },
         // The app's four rings (see docs/architecture.md), one element per folder.
@@ -97,6 +99,7 @@ export default tseslint.config(
             policy('track-identity', ['core', 'track-identity']),
             policy('recommender', ['core', 'recommender']),
             policy('contracts', ['core', 'contracts']),
+            policy('i18n', ['i18n']),
             // Rings: transports -> use cases -> domain -> adapters, never back.
             policy('platform', [...libs, 'platform']),
             policy('adapter', [...libs, 'platform']),
@@ -106,14 +109,15 @@ export default tseslint.config(
             policy('transport', [...libs, 'platform', 'adapter', 'domain', 'use-case']),
             sameFolder('transport'),
             policy('app', [...libs, 'platform', 'adapter', 'domain', 'use-case', 'transport', 'app']),
-            // The panel runs in the browser: it shares only the API types with the bot.
-            policy('panel', ['contracts', 'panel']),
+            // The panel runs in the browser: it shares only the API types and the messages with the bot.
+            policy('panel', ['contracts', 'i18n', 'panel']),
             ...['app-test', 'testkit', 'bench', 'tools'].map((from) =>
               policy(from, [
                 'core',
                 'track-identity',
                 'recommender',
                 'contracts',
+                'i18n',
                 'app',
                 'platform',
                 'adapter',
@@ -133,7 +137,13 @@ export default tseslint.config(
   },
   {
     // Pure libraries: no frameworks, no I/O clients, no clock.
-    files: ['libs/core/**/*.ts', 'libs/track-identity/**/*.ts', 'libs/recommender/**/*.ts', 'libs/contracts/**/*.ts'],
+    files: [
+      'libs/core/**/*.ts',
+      'libs/track-identity/**/*.ts',
+      'libs/recommender/**/*.ts',
+      'libs/contracts/**/*.ts',
+      'libs/i18n/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

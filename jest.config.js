@@ -20,8 +20,8 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@accord/(core|contracts|testkit|track-identity|recommender)$': '<rootDir>/libs/$1/src',
-    '^@accord/(core|contracts|testkit|track-identity|recommender)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@accord/(core|contracts|testkit|track-identity|recommender|i18n)$': '<rootDir>/libs/$1/src',
+    '^@accord/(core|contracts|testkit|track-identity|recommender|i18n)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/panel/'],
 };

@@ -12,7 +12,10 @@ export default defineConfig({
   root,
   base: '/',
   resolve: {
-    alias: { '@accord/contracts': resolve(root, '../../libs/contracts/src/index.ts') },
+    alias: {
+      '@accord/contracts': resolve(root, '../../libs/contracts/src/index.ts'),
+      '@accord/i18n': resolve(root, '../../libs/i18n/src/index.ts'),
+    },
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {

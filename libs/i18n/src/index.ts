@@ -1,0 +1,12 @@
+export {
+  DISCORD_LOCALE_LANGUAGE,
+  discordLocalesOf,
+  isLanguage,
+  LANGUAGES,
+  languageOf,
+  type DiscordLocale,
+  type Language,
+  type PlannedLanguage,
+} from './languages';
+export { discordLocalizations, rawMessage, t, type Messages } from './translate';
+export { resources } from './resources';

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { localeFiles, renderResourceIndex, RESOURCES_FILE } from '../bin/index-locales';
+import { LANGUAGES } from './languages';
+import { completenessProblems, discordLimitProblems, flatten } from './message-checks';
+import { resources } from './resources';
+import type { Messages } from './translate';
+
+const messagesOf = (language: string): Map<string, string> => {
+  const namespaces = (resources as Record<string, Record<string, Messages>>)[language] ?? {};
+  return new Map(Object.entries(namespaces).flatMap(([namespace, messages]) => [...flatten(namespace, messages)]));
+};
+
+describe('message files', () => {
+  const english = messagesOf('en');
+
+  it('bundles every file under locales (run `npm run i18n:index` after adding one)', () => {
+    expect(readFileSync(RESOURCES_FILE, 'utf8')).toBe(renderResourceIndex(localeFiles()));
+  });
+
+  it.each(LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has every key of English, no other, each plural form and the same placeholders',
+    (language) => {
+      expect(completenessProblems(language, messagesOf(language), english)).toEqual([]);
+    },
+  );
+
+  it('English has the plural forms English needs', () => {
+    expect(completenessProblems('en', english, english)).toEqual([]);
+  });
+
+  it.each([...LANGUAGES])('%s fits Discord limits everywhere', (language) => {
+    const problems = [...messagesOf(language)].flatMap(([key, text]) => discordLimitProblems(language, key, text));
+    expect(problems).toEqual([]);
+  });
+});
