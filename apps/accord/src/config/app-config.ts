@@ -44,6 +44,8 @@ export interface AppConfig {
   admin: { password?: string; discordClientSecret?: string; sessionSecret?: string };
   spotify?: { clientId: string; clientSecret: string; tokenEncryptionKey: string };
   lastfm?: { apiKey: string };
+  /** Where lyrics are looked up (LRCLIB_URL). */
+  lyrics: { lrclibUrl: string };
   /** Every secret value in this config, for the log redactor. */
   secrets: string[];
 }
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
           }
         : undefined,
     lastfm: vars.LASTFM_API_KEY ? { apiKey: vars.LASTFM_API_KEY } : undefined,
+    lyrics: { lrclibUrl: vars.LRCLIB_URL },
     secrets: collectSecrets(vars, nodes.value),
   };
   return ok(config);

@@ -303,6 +303,13 @@ export class EnvironmentVariables {
   @IsString()
   @MaxLength(64)
   LASTFM_API_KEY?: string;
+
+  // --- Lyrics ---
+  /** Where LRCLIB lives (lyrics for /lyrics and the panel); only changed for a mirror or a test stand-in. */
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'LRCLIB_URL must be an http(s) URL' })
+  LRCLIB_URL = 'https://lrclib.net';
 }
 
 /** Variables whose values are redacted from every log line. */

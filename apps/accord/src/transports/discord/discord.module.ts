@@ -16,6 +16,9 @@ import { SignInLinksModule } from '../../domain/sign-in-links/sign-in-links.modu
 import { FixButtonHandler } from './buttons/fix.button-handler';
 import { ForgetButtonHandler } from './buttons/forget.button-handler';
 import { LikedButtonHandler } from './buttons/liked.button-handler';
+import { LyricsPageButtonHandler } from './buttons/lyrics-page.button-handler';
+import { LyricsCommand } from './commands/lyrics.command';
+import { LyricsModule } from '../../domain/lyrics/lyrics.module';
 import { AutoplayCommand } from './commands/autoplay.command';
 import { DiscoverCommand } from './commands/discover.command';
 import { DislikeCommand } from './commands/dislike.command';
@@ -101,6 +104,7 @@ const COMMANDS = [
   AutoplayCommand,
   DiscoverCommand,
   WhyCommand,
+  LyricsCommand,
   PanelCommand,
 ];
 
@@ -110,6 +114,7 @@ const BUTTONS = [
   FixButtonHandler,
   LikedButtonHandler,
   ForgetButtonHandler,
+  LyricsPageButtonHandler,
 ];
 
 const GUARDS = [
@@ -143,6 +148,7 @@ const GUARDS = [
     ImportModule,
     PrivacyModule,
     RecommendationModule,
+    LyricsModule,
     SignInLinksModule,
   ],
   providers: [

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/core';
+import { foldForKey, parseTitle } from '@accord/track-identity';
+import { CLOCK, type Clock } from '../../adapters/database/clock';
+import { LrclibClient, type LrclibRecord } from '../../adapters/lrclib/lrclib.client';
+import { TrackPinningService } from '../catalog/track-pinning.service';
+import { PlaybackService } from '../playback/playback.service';
+import { LyricsRepository, type FoundLyrics } from './lyrics.repository';
+import type { Lyrics, LyricsLookup, LyricsSong } from './lyrics.types';
+
+/** How far LRCLIB's duration may be from the song's (LRCLIB's own matching allows the same). */
+const DURATION_TOLERANCE_S = 2;
+/** A "none" is asked again after this long: lyrics get added to LRCLIB all the time. */
+const RETRY_NONE_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
+/** The longest free query looked up. */
+export const MAX_LYRICS_QUERY = 200;
+
+/**
+ * Lyrics for the song playing in a guild or for a query, from LRCLIB, cached in MongoDB: the
+ * catalog's artist, title and duration are asked first (`/api/get`), then a search whose results
+ * must match the song. "None" is a normal answer; LRCLIB failing is one too (logged by the client,
+ * not remembered, so the next ask tries again). Nothing here touches playback.
+ */
+@Injectable()
+export class LyricsService {
+  constructor(
+    private readonly playback: PlaybackService,
+    private readonly catalog: TrackPinningService,
+    private readonly lrclib: LrclibClient,
+    private readonly cache: LyricsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The lyrics of the song playing in `guildId`; refuses with NOTHING_PLAYING when none is. */
+  async forCurrentSong(guildId: string): Promise<LyricsLookup & { entryId: string }> {
+    const current = this.playback.snapshot(guildId)?.current;
+    if (!current) throw new PlaybackError(PlaybackErrorCode.NothingPlaying, { what: 'track' });
+    const { song, key } = await this.identify(current.entry.track);
+    return { entryId: current.entry.id, song, lyrics: await this.lookUp(song, key) };
+  }
+
+  /** The lyrics of `artist - title`, or of LRCLIB's best search result for the query. */
+  async forQuery(query: string): Promise<LyricsLookup> {
+    const text = query.trim().slice(0, MAX_LYRICS_QUERY);
+    const parsed = parseTitle(text);
+    if (parsed.artist && parsed.title) {
+      const song = { artist: parsed.artist, title: parsed.title, durationMs: 0 };
+      return { song, lyrics: await this.lookUp(song, `text:${foldForKey(song.artist)}|${foldForKey(song.title)}`) };
+    }
+    const song = { artist: '', title: text, durationMs: 0 };
+    return { song, lyrics: await this.cached(`q:${foldForKey(text)}`, () => this.searchFree(text)) };
+  }
+
+  /** Lyrics already found, by their cache id (a page button); null once unknown. */
+  byId(id: string): Promise<Lyrics | null> {
+    return this.cache.findById(id);
+  }
+
+  /** The song as the catalog knows it, else as its title reads. */
+  private async identify(track: PlayableTrack): Promise<{ song: LyricsSong; key: string }> {
+    const durationMs = track.isStream ? 0 : track.durationMs;
+    const known = track.trackKey ? await this.catalog.findSong(track.trackKey, []) : null;
+    if (known) {
+      return {
+        song: { artist: known.artist, title: known.title, durationMs: known.durationMs || durationMs },
+        key: `song:${known.key}`,
+      };
+    }
+    const parsed = parseTitle({ title: track.title, author: track.author, durationMs });
+    const song = { artist: parsed.artist || track.author, title: parsed.title || track.title, durationMs };
+    return { song, key: `text:${foldForKey(song.artist)}|${foldForKey(song.title)}` };
+  }
+
+  private lookUp(song: LyricsSong, key: string): Promise<Lyrics | null> {
+    return this.cached(key, () => this.fetchSong(song));
+  }
+
+  /** The cached answer, else `fetch`'s, stored (a failure, `undefined`, is not). */
+  private async cached(key: string, fetch: () => Promise<FoundLyrics | null | undefined>): Promise<Lyrics | null> {
+    const now = this.clock.now();
+    const hit = await this.cache.find(key, now);
+    if (hit) return hit.found ? hit.lyrics : null;
+    const found = await fetch();
+    if (found === undefined) return null;
+    if (found === null) {
+      await this.cache.saveNone(key, now, new Date(now.getTime() + RETRY_NONE_AFTER_MS));
+      return null;
+    }
+    return this.cache.saveFound(key, found, now);
+  }
+
+  /** `/api/get` by artist, title and duration, then a search for the same song. */
+  private async fetchSong(song: LyricsSong): Promise<FoundLyrics | null | undefined> {
+    const durationS = song.durationMs / 1000;
+    const exact = await this.lrclib.get({ artist: song.artist, title: song.title, durationS });
+    if (!exact.ok) return undefined;
+    if (exact.value && fits(exact.value, song)) return found(exact.value);
+    const search = await this.lrclib.search(`${song.artist} ${song.title}`);
+    if (!search.ok) return undefined;
+    const match = search.value.find((record) => fits(record, song) && sameSong(record, song) && hasWords(record));
+    return match ? found(match) : null;
+  }
+
+  private async searchFree(text: string): Promise<FoundLyrics | null | undefined> {
+    const search = await this.lrclib.search(text);
+    if (!search.ok) return undefined;
+    const first = search.value.find(hasWords);
+    return first ? found(first) : null;
+  }
+}
+
+/** Within the duration tolerance, when the song's duration is known. */
+function fits(record: LrclibRecord, song: LyricsSong): boolean {
+  return song.durationMs <= 0 || Math.abs(record.duration - song.durationMs / 1000) <= DURATION_TOLERANCE_S;
+}
+
+function sameSong(record: LrclibRecord, song: LyricsSong): boolean {
+  const artist = foldForKey(record.artistName);
+  const wanted = foldForKey(song.artist);
+  return (
+    foldForKey(record.trackName) === foldForKey(song.title) &&
+    (artist === wanted || artist.includes(wanted) || wanted.includes(artist))
+  );
+}
+
+function hasWords(record: LrclibRecord): boolean {
+  return record.instrumental || record.plainLyrics !== null || record.syncedLyrics !== null;
+}
+
+function found(record: LrclibRecord): FoundLyrics {
+  return {
+    sourceId: record.id,
+    artist: record.artistName,
+    title: record.trackName,
+    album: record.albumName,
+    durationMs: Math.round(record.duration * 1000),
+    instrumental: record.instrumental,
+    syncedLyrics: record.syncedLyrics,
+    plainLyrics: record.plainLyrics,
+  };
+}
