@@ -9,3 +9,4 @@ export * from './history.contract';
 export * from './stats.contract';
 export * from './tracks.contract';
 export * from './users.contract';
+export * from './guild-directory.contract';

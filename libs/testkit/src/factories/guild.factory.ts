@@ -1,6 +1,8 @@
 import {
+  type APIGuildCategoryChannel,
   type APIGuildMember,
   type APIGuildVoiceChannel,
+  type APINewsChannel,
   type APIRole,
   type APITextChannel,
   type APIUser,
@@ -15,7 +17,7 @@ import { TextChannelFactory } from './text-channel.factory';
 import { DEFAULT_BOT_USER, UserFactory } from './user.factory';
 import { VoiceChannelFactory } from './voice-channel.factory';
 
-export type FakeGuildChannel = APITextChannel | APIGuildVoiceChannel;
+export type FakeGuildChannel = APITextChannel | APINewsChannel | APIGuildVoiceChannel | APIGuildCategoryChannel;
 
 /** A guild as the fake Discord holds it: plain API-shaped data, cloned by the fake on use. */
 export interface FakeGuildDefinition {

@@ -1,4 +1,4 @@
-import { type APITextChannel, ChannelType } from 'discord.js';
+import { type APIGuildCategoryChannel, type APITextChannel, ChannelType } from 'discord.js';
 import { SnowflakeFactory } from './snowflake.factory';
 
 let sequence = 0;
@@ -18,6 +18,21 @@ export class TextChannelFactory {
       topic: null,
       rate_limit_per_user: 0,
       last_message_id: null,
+      ...overrides,
+    };
+  }
+
+  /** A category to put text channels in (`parent_id`); `guild_id` is filled in like a channel's. */
+  static category(overrides: Partial<Omit<APIGuildCategoryChannel, 'type'>> = {}): APIGuildCategoryChannel {
+    sequence += 1;
+    return {
+      id: SnowflakeFactory.next(),
+      type: ChannelType.GuildCategory,
+      name: `category-${sequence}`,
+      position: sequence,
+      permission_overwrites: [],
+      parent_id: null,
+      nsfw: false,
       ...overrides,
     };
   }

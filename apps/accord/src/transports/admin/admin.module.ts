@@ -31,7 +31,9 @@ import { LiveGateway } from './live/live.gateway';
 import { EnqueueService } from './player/enqueue.service';
 import { PlayerControlService } from './player/player-control.service';
 import { PlayerController } from './player/player.controller';
+import { AdminDirectoryService } from './settings/admin-directory.service';
 import { AdminSettingsService } from './settings/admin-settings.service';
+import { DirectoryController } from './settings/directory.controller';
 import { SettingsController } from './settings/settings.controller';
 import { SpotifyController } from './spotify/spotify.controller';
 import { AdminSystemService } from './system/admin-system.service';
@@ -67,6 +69,7 @@ const REQUESTS_PER_MINUTE = 600;
     GuildsController,
     PlayerController,
     SettingsController,
+    DirectoryController,
     SystemController,
     HistoryController,
     TracksController,
@@ -87,6 +90,7 @@ const REQUESTS_PER_MINUTE = 600;
     PlayerControlService,
     EnqueueService,
     AdminSettingsService,
+    AdminDirectoryService,
     AdminSystemService,
     LiveClientRegistry,
     LiveHubService,

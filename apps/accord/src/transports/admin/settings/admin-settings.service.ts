@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Client, Guild } from 'discord.js';
+import { Injectable } from '@nestjs/common';
 import type { GuildSettingsDto, GuildSettingsPatch } from '@accord/contracts';
-import { DISCORD_CLIENT } from '../../../adapters/discord-client/discord-client.provider';
+import { GuildDirectory } from '../../../adapters/discord-client/guild-directory.adapter';
 import { GuildSettingsService } from '../../../domain/guilds/guild-settings.service';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { AdminError, AdminErrorCode } from '@accord/core';
@@ -16,7 +15,7 @@ export class AdminSettingsService {
   constructor(
     private readonly settings: GuildSettingsService,
     private readonly playback: PlaybackService,
-    @Inject(DISCORD_CLIENT) private readonly client: Client,
+    private readonly directory: GuildDirectory,
   ) {}
 
   async get(guildId: string): Promise<GuildSettingsDto> {
@@ -24,27 +23,28 @@ export class AdminSettingsService {
   }
 
   async update(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettingsDto> {
-    const guild = this.client.guilds.cache.get(guildId);
-    if (guild) this.checkReferences(guild, patch);
+    this.checkReferences(guildId, patch);
     const { twentyFourSeven, ...rest } = patch;
     if (Object.keys(rest).length > 0) await this.settings.update(guildId, rest);
     if (twentyFourSeven !== undefined) await this.playback.set247(guildId, twentyFourSeven);
     return this.get(guildId);
   }
 
-  private checkReferences(guild: Guild, patch: GuildSettingsPatch): void {
-    if (patch.djRoleId && !guild.roles.cache.has(patch.djRoleId)) {
-      throw new AdminError(AdminErrorCode.InvalidSetting, 'djRoleId is not a role of this server.', 'djRoleId');
+  /** A role or channel deleted in Discord (or never there) is refused; null clears. */
+  private checkReferences(guildId: string, patch: GuildSettingsPatch): void {
+    if (patch.djRoleId && !this.directory.hasRole(guildId, patch.djRoleId)) {
+      throw new AdminError(
+        AdminErrorCode.InvalidSetting,
+        'The DJ role is not a role of this server (it may have been deleted in Discord): choose another role or none.',
+        'djRoleId',
+      );
     }
-    if (patch.announceChannelId) {
-      const channel = guild.channels.cache.get(patch.announceChannelId);
-      if (!channel?.isTextBased()) {
-        throw new AdminError(
-          AdminErrorCode.InvalidSetting,
-          'announceChannelId is not a text channel of this server.',
-          'announceChannelId',
-        );
-      }
+    if (patch.announceChannelId && !this.directory.hasTextChannel(guildId, patch.announceChannelId)) {
+      throw new AdminError(
+        AdminErrorCode.InvalidSetting,
+        'The announce channel is not a text channel of this server (it may have been deleted in Discord): choose another channel or none.',
+        'announceChannelId',
+      );
     }
   }
 }
