@@ -1,4 +1,4 @@
-import type { FilterPresetName } from './player.contract';
+import type { FilterPresetName, SegmentCategoryName } from './player.contract';
 
 /** A guild the signed-in person may manage, as `GET /api/v1/guilds` lists it. */
 export interface GuildSummaryDto {
@@ -34,6 +34,8 @@ export interface GuildSettingsDto {
   discoveryShare: number;
   trackCooldownMs: number;
   artistSpacing: number;
+  /** SponsorBlock segments skipped in YouTube songs; empty: off. */
+  skipSegments: SegmentCategoryName[];
 }
 
 /** `PATCH /api/v1/guilds/:guildId/settings`: any subset; needs `manage` access. */

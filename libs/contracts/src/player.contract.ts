@@ -2,6 +2,17 @@
 export const FILTER_PRESET_NAMES = ['nightcore', 'vaporwave', 'bassboost', '8d', 'karaoke', 'lowpass'] as const;
 export type FilterPresetName = (typeof FILTER_PRESET_NAMES)[number];
 
+/** SponsorBlock categories a guild may skip (the same names as SponsorBlock's). */
+export const SEGMENT_CATEGORY_NAMES = ['music_offtopic', 'intro', 'outro', 'sponsor', 'selfpromo'] as const;
+export type SegmentCategoryName = (typeof SEGMENT_CATEGORY_NAMES)[number];
+
+/** A part of the video skipped while it played, in track time. */
+export interface SkippedSegmentDto {
+  category: SegmentCategoryName;
+  startMs: number;
+  endMs: number;
+}
+
 export const LOOP_MODE_NAMES = ['off', 'track', 'queue'] as const;
 export type LoopModeName = (typeof LOOP_MODE_NAMES)[number];
 
@@ -40,6 +51,8 @@ export interface NowPlayingDto {
   positionMs: number;
   paused: boolean;
   startedAt: string;
+  /** Parts of the video skipped so far (SponsorBlock segments the guild skips). */
+  skippedSegments: SkippedSegmentDto[];
 }
 
 /** A guild's player as it is now; `active: false` (and nulls) when the bot is not in voice there. */

@@ -13,3 +13,4 @@ export * from './events/recommendation.events';
 export * from './events/source.events';
 export * from './errors/module-errors';
 export * from './errors/play-request.errors';
+export * from './segments';

@@ -33,6 +33,8 @@ export interface AppConfig {
   links: { direct: DirectLinkMode };
   /** Where a song whose YouTube video will not play is looked for, in order (FALLBACK_SOURCES); empty: nowhere. */
   fallback: { sources: FallbackSourceName[] };
+  /** SponsorBlock's base URL (SPONSORBLOCK_URL), for the non-music segments skipped in YouTube songs. */
+  sponsorblock: { url: string };
   profiles: { halfLifeDays: number };
   tasteModel: { everyH: number };
   /** `trustProxy`: proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty: none. */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<AppConfig, 'INVALID_E
     playback: { lookAheadS: vars.PLAYBACK_LOOKAHEAD_S },
     links: { direct: vars.DIRECT_LINKS },
     fallback: { sources: fallbackSourceList(vars.FALLBACK_SOURCES) },
+    sponsorblock: { url: (vars.SPONSORBLOCK_URL ?? 'https://sponsor.ajay.app').replace(/\/+$/, '') },
     profiles: { halfLifeDays: vars.PROFILE_HALF_LIFE_DAYS },
     tasteModel: { everyH: vars.TASTE_MODEL_EVERY_H },
     http: {

@@ -178,6 +178,12 @@ export class EnvironmentVariables {
   })
   FALLBACK_SOURCES = 'soundcloud';
 
+  /** SponsorBlock's API, asked which parts of a YouTube video are not music (skipped while it plays). */
+  @Transform(emptyAsUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SPONSORBLOCK_URL?: string;
+
   // --- Listening memory ---
   /** Days after which a taste weight counts half (likes, plays and skips fade with it). */
   @Type(() => Number)

@@ -2,7 +2,9 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   FILTER_PRESET_NAMES,
+  SEGMENT_CATEGORY_NAMES,
   type FilterPresetName,
+  type SegmentCategoryName,
   type GuildSettingsDto,
   type GuildSettingsPatch,
 } from '@accord/contracts';
@@ -25,11 +27,19 @@ interface FormState {
   trackCooldownMs: string;
   artistSpacing: string;
   allowedFilters: FilterPresetName[];
+  skipSegments: SegmentCategoryName[];
 }
 
 type FieldErrors = Partial<Record<SettingName, string[]>>;
 
 const SNOWFLAKE = /^\d{17,20}$/;
+const SEGMENT_LABELS: Record<SegmentCategoryName, string> = {
+  music_offtopic: 'Non-music parts',
+  intro: 'Intros',
+  outro: 'Outros',
+  sponsor: 'Sponsor reads',
+  selfpromo: 'Self-promotion',
+};
 const MINUTE_MS = 60_000;
 
 function toForm(settings: GuildSettingsDto): FormState {
@@ -44,6 +54,7 @@ function toForm(settings: GuildSettingsDto): FormState {
     trackCooldownMs: String(Math.round((settings.trackCooldownMs / MINUTE_MS) * 10) / 10),
     artistSpacing: String(settings.artistSpacing),
     allowedFilters: [...settings.allowedFilters],
+    skipSegments: [...settings.skipSegments],
   };
 }
 
@@ -114,6 +125,10 @@ export function validateSettings(
   const filters = FILTER_PRESET_NAMES.filter((name) => form.allowedFilters.includes(name));
   if (filters.join() !== FILTER_PRESET_NAMES.filter((name) => saved.allowedFilters.includes(name)).join()) {
     patch.allowedFilters = filters;
+  }
+  const skips = SEGMENT_CATEGORY_NAMES.filter((name) => form.skipSegments.includes(name));
+  if (skips.join() !== SEGMENT_CATEGORY_NAMES.filter((name) => saved.skipSegments.includes(name)).join()) {
+    patch.skipSegments = skips;
   }
   return { errors, patch };
 }
@@ -306,6 +321,29 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
           ))}
         </div>
         <FieldMessages name="allowedFilters" errors={errors} />
+      </fieldset>
+      <fieldset disabled={disabled}>
+        <legend>Skip in YouTube songs (SponsorBlock; none: off)</legend>
+        <div class="checks">
+          {SEGMENT_CATEGORY_NAMES.map((name) => (
+            <label class="check" key={name}>
+              <input
+                type="checkbox"
+                checked={form.skipSegments.includes(name)}
+                onChange={(event) =>
+                  update(
+                    'skipSegments',
+                    event.currentTarget.checked
+                      ? [...form.skipSegments, name]
+                      : form.skipSegments.filter((category) => category !== name),
+                  )
+                }
+              />
+              {SEGMENT_LABELS[name]}
+            </label>
+          ))}
+        </div>
+        <FieldMessages name="skipSegments" errors={errors} />
       </fieldset>
       <ErrorNotice error={failure} />
       {status && (

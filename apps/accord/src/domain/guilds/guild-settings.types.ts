@@ -1,4 +1,4 @@
-import { FILTER_PRESETS, type FilterPreset } from '@accord/core';
+import { DEFAULT_SKIP_SEGMENTS, FILTER_PRESETS, type FilterPreset, type SegmentCategory } from '@accord/core';
 
 /** A guild's settings; every field has a default, so a guild without a document just works. */
 export interface GuildSettings {
@@ -19,6 +19,8 @@ export interface GuildSettings {
   trackCooldownMs: number;
   /** Tracks between two songs of the same artist. */
   artistSpacing: number;
+  /** SponsorBlock segments skipped in YouTube songs; empty: nothing is skipped. */
+  skipSegments: SegmentCategory[];
 }
 
 export const DEFAULT_GUILD_SETTINGS: Omit<GuildSettings, 'guildId'> = {
@@ -32,4 +34,5 @@ export const DEFAULT_GUILD_SETTINGS: Omit<GuildSettings, 'guildId'> = {
   discoveryShare: 0.25,
   trackCooldownMs: 6 * 60 * 60 * 1000,
   artistSpacing: 3,
+  skipSegments: [...DEFAULT_SKIP_SEGMENTS],
 };

@@ -1,4 +1,6 @@
+import type { TrackSegment } from '@accord/core';
 import type { PersistedSession } from '../guilds/guild-session.types';
+import { filtersFor } from './audio-settings';
 import type { FilterPreset, LoopMode, QueueEntry } from './playback.types';
 import { GuildQueue } from './queue/guild-queue';
 
@@ -19,6 +21,8 @@ export interface CurrentTrack {
    * stopped until a node reports the track again (its start or a position).
    */
   held?: boolean;
+  /** Parts of the video skipped so far (SponsorBlock segments the guild skips). */
+  skippedSegments?: TrackSegment[];
 }
 
 /** One guild's live playback state. Mutated only by the playback services of this folder. */
@@ -50,13 +54,19 @@ export class GuildSession {
     this.queue = new GuildQueue(entries);
   }
 
-  /** Where the playhead is now. */
+  /** Where the playhead is now (in track time: a timescale filter moves it faster or slower). */
   position(now: number): number {
     if (!this.current) return 0;
     const { positionMs, positionAt, paused, entry } = this.current;
     const still = paused || !this.current.started || this.current.held;
-    const moved = still ? positionMs : positionMs + (now - positionAt);
+    const moved = still ? positionMs : positionMs + (now - positionAt) * this.pace();
     return entry.track.isStream ? moved : Math.min(moved, entry.track.durationMs);
+  }
+
+  /** Track milliseconds played per real millisecond under the filter on (1 without a timescale). */
+  pace(): number {
+    const timescale = filtersFor(this.filter).timescale;
+    return (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
   }
 
   setPosition(positionMs: number, now: number): void {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { GuildsModule } from '../guilds/guilds.module';
 import { LavalinkModule } from '../../adapters/lavalink/lavalink.module';
+import { SegmentsModule } from '../segments/segments.module';
 import { LookAheadService } from './look-ahead.service';
 import { PlaybackService } from './playback.service';
 import { PlayerCommandsService } from './player-commands.service';
@@ -9,6 +10,7 @@ import { PlayerEventsHandler } from './player-events.handler';
 import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionRestoreService } from './session-restore.service';
 import { SessionStore } from './session.store';
+import { SegmentSkipperService } from './segment-skipper.service';
 import { SkipVoteService } from './skip-vote.service';
 import { TrackEventPublisher } from './track-event.publisher';
 import { TrackSequencerService } from './track-sequencer.service';
@@ -16,7 +18,7 @@ import { TrackSequencerService } from './track-sequencer.service';
 /** Players, queues, vote skips and persisted sessions. */
 @Module({
   // The catalog resolves metadata-only entries through TRACK_RESOLVER.
-  imports: [LavalinkModule, GuildsModule, CatalogModule],
+  imports: [LavalinkModule, GuildsModule, CatalogModule, SegmentsModule],
   providers: [
     PlaybackService,
     PlayerCommandsService,
@@ -28,6 +30,7 @@ import { TrackSequencerService } from './track-sequencer.service';
     LookAheadService,
     TrackEventPublisher,
     SkipVoteService,
+    SegmentSkipperService,
   ],
   exports: [LavalinkModule, GuildsModule, PlaybackService, SkipVoteService],
 })

@@ -67,6 +67,7 @@ export class PlaybackService implements BeforeApplicationShutdown {
             positionMs: Math.round(session.position(now)),
             paused: session.current.paused,
             startedAt: session.current.startedAt,
+            skippedSegments: session.current.skippedSegments ? [...session.current.skippedSegments] : [],
           }
         : null,
       queue: session.queue.list(),

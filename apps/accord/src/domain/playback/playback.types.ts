@@ -1,4 +1,4 @@
-import type { FilterPreset, LoopMode, QueueEntry } from '@accord/core';
+import type { FilterPreset, LoopMode, QueueEntry, TrackSegment } from '@accord/core';
 
 export { FILTER_PRESETS, LOOP_MODES } from '@accord/core';
 export type { FilterPreset, LoopMode, PlayableTrack, QueueEntry } from '@accord/core';
@@ -11,6 +11,8 @@ export interface NowPlaying {
   positionMs: number;
   paused: boolean;
   startedAt: Date;
+  /** Parts of the video skipped so far (SponsorBlock segments). */
+  skippedSegments?: TrackSegment[];
 }
 
 /** Everything a presenter or the API needs to show a guild's playback. */

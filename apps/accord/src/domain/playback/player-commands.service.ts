@@ -195,6 +195,9 @@ export class PlayerCommandsService {
       }
     }
     if (this.lavalink.hasPlayer(guildId)) await this.lavalink.setFilters(guildId, filtersFor(preset));
+    // The playhead moved at the old pace until now, at the new one from now on.
+    const now = this.clock.now().getTime();
+    session.setPosition(session.position(now), now);
     session.filter = preset;
     this.store.changed(session, 'filter');
     return { transcoding: isTranscoding(session.volume, session.filter) };

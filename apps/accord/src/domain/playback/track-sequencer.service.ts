@@ -64,6 +64,19 @@ export class TrackSequencerService {
     this.store.persist(session);
   }
 
+  /**
+   * Ends the current track before Lavalink does, as if it had finished (what is left of it is a
+   * part the guild skips), and plays what comes next.
+   */
+  async finishEarly(session: GuildSession): Promise<void> {
+    const finished = session.current?.entry;
+    if (!finished) return;
+    this.publisher.ended(session, 'finished');
+    session.expectedEnd = { reason: 'skipped' };
+    if (!(await this.playNext(session, finished))) await this.stop(session);
+    this.store.changed(session, 'track');
+  }
+
   /** Stops the track (the queue ran out): the session stays, idle. */
   async stop(session: GuildSession): Promise<void> {
     session.expectedEnd = session.expectedEnd ?? { reason: 'stopped' };

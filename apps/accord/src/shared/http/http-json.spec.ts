@@ -91,6 +91,23 @@ describe(getJson.name, () => {
 
     expect(await getJson(url, { timeoutMs: 1_000 })).toMatchObject({ ok: false, reason: 'invalid' });
   });
+
+  it('refuses an answer over maxBytes, whether it says its length or streams it', async () => {
+    const big = JSON.stringify({ padding: 'x'.repeat(10_000) });
+    replies = [
+      json(200, { padding: 'x'.repeat(10_000) }),
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write(big.slice(0, 6_000));
+        response.end(big.slice(6_000));
+      },
+      json(200, { small: true }),
+    ];
+
+    expect(await getJson(url, { timeoutMs: 1_000, maxBytes: 4_096 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await getJson(url, { timeoutMs: 1_000, maxBytes: 4_096 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await getJson(url, { timeoutMs: 1_000, maxBytes: 4_096 })).toEqual({ ok: true, value: { small: true } });
+  });
 });
 
 describe(retryAfterMs.name, () => {

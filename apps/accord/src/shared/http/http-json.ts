@@ -25,6 +25,8 @@ export interface HttpJsonOptions {
   form?: URLSearchParams;
   /** For tests: how long to wait (defaults to a timer that ends with the call's signal). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A bigger answer is `invalid` (read no further than this), so an outside API cannot flood memory. */
+  maxBytes?: number;
 }
 
 /** Longest `Retry-After` waited for: a longer one is a failure now, not a retry. */
@@ -59,8 +61,12 @@ export async function getJson<T>(url: string, options: HttpJsonOptions): Promise
         const body: unknown = await response.json().catch(() => undefined);
         return { ok: false, reason: 'http', detail: `HTTP ${response.status}`, status: response.status, body };
       }
+      const text =
+        options.maxBytes === undefined ? await response.text() : await textWithin(response, options.maxBytes);
+      if (text === null)
+        return { ok: false, reason: 'invalid', detail: `the answer is over ${options.maxBytes} bytes` };
       try {
-        return { ok: true, value: (await response.json()) as T };
+        return { ok: true, value: JSON.parse(text) as T };
       } catch {
         return { ok: false, reason: 'invalid', detail: 'the answer is not JSON' };
       }
@@ -80,6 +86,28 @@ export function retryAfterMs(response: { status: number; headers: Headers }, now
   const seconds = /^\d+(\.\d+)?$/.test(header) ? Number(header) * 1000 : Date.parse(header) - now;
   if (!Number.isFinite(seconds) || seconds > MAX_RETRY_AFTER_MS) return null;
   return Math.max(0, Math.ceil(seconds));
+}
+
+/** The body as text, or null (and the rest left unread) once it passes `maxBytes`. */
+async function textWithin(response: Response, maxBytes: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
 }
 
 function sleepUnless(ms: number, signal: AbortSignal): Promise<void> {

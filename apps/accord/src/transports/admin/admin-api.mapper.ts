@@ -62,6 +62,11 @@ export const AdminApiMapper = {
       positionMs: current.positionMs,
       paused: current.paused,
       startedAt: new Date(current.startedAt).toISOString(),
+      skippedSegments: (current.skippedSegments ?? []).map(({ category, startMs, endMs }) => ({
+        category,
+        startMs,
+        endMs,
+      })),
     };
   },
 
@@ -112,6 +117,7 @@ export const AdminApiMapper = {
       discoveryShare: settings.discoveryShare,
       trackCooldownMs: settings.trackCooldownMs,
       artistSpacing: settings.artistSpacing,
+      skipSegments: [...settings.skipSegments],
     };
   },
 

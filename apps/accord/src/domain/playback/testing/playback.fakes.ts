@@ -210,6 +210,7 @@ export interface PlaybackParts {
   store: SessionStore;
   commands: PlayerCommandsService;
   restore: SessionRestoreService;
+  sequencer: TrackSequencerService;
 }
 
 export function createPlaybackParts(
@@ -249,5 +250,5 @@ export function createPlaybackParts(
     clock,
   );
   const restore = new SessionRestoreService(store, lifecycle, sequencer, lookAhead, adapter, guildSettings, clock);
-  return { clock, guilds, lavalink, settings, events, emitted, store, commands, restore };
+  return { clock, guilds, lavalink, settings, events, emitted, store, commands, restore, sequencer };
 }

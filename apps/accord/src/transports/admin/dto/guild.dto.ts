@@ -15,7 +15,9 @@ import {
 } from 'class-validator';
 import {
   FILTER_PRESET_NAMES,
+  SEGMENT_CATEGORY_NAMES,
   type FilterPresetName,
+  type SegmentCategoryName,
   type GuildAccessLevel,
   type GuildSettingsDto,
   type GuildSettingsPatch,
@@ -95,6 +97,13 @@ export class GuildSettingsResponseDto implements GuildSettingsDto {
 
   @ApiProperty({ description: 'Tracks between two songs of the same artist' })
   artistSpacing!: number;
+
+  @ApiProperty({
+    enum: SEGMENT_CATEGORY_NAMES,
+    isArray: true,
+    description: 'SponsorBlock segments skipped in YouTube songs; empty: off',
+  })
+  skipSegments!: SegmentCategoryName[];
 }
 
 /** Any subset of the settings; an empty body changes nothing. */
@@ -163,4 +172,15 @@ export class UpdateGuildSettingsDto implements GuildSettingsPatch {
   @Min(0)
   @Max(50)
   artistSpacing?: number;
+
+  @ApiPropertyOptional({ enum: SEGMENT_CATEGORY_NAMES, isArray: true, description: 'Empty: nothing is skipped' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(SEGMENT_CATEGORY_NAMES.length)
+  @IsIn(SEGMENT_CATEGORY_NAMES, {
+    each: true,
+    message: `skipSegments may only hold ${SEGMENT_CATEGORY_NAMES.join(', ')}`,
+  })
+  skipSegments?: SegmentCategoryName[];
 }

@@ -16,6 +16,7 @@ import {
 import {
   FILTER_PRESET_NAMES,
   LOOP_MODE_NAMES,
+  SEGMENT_CATEGORY_NAMES,
   type EnqueuedPlaylistDto,
   type EnqueueRequest,
   type EnqueueResultDto,
@@ -31,6 +32,8 @@ import {
   type QueuePageDto,
   type QueueQuery,
   type SeekRequest,
+  type SegmentCategoryName,
+  type SkippedSegmentDto,
   type SkipResultDto,
   type TrackDto,
   type TrackSourceName,
@@ -198,6 +201,17 @@ export class QueueEntryResponseDto extends QueueItemResponseDto implements Queue
   position!: number;
 }
 
+export class SkippedSegmentResponseDto implements SkippedSegmentDto {
+  @ApiProperty({ enum: SEGMENT_CATEGORY_NAMES })
+  category!: SegmentCategoryName;
+
+  @ApiProperty()
+  startMs!: number;
+
+  @ApiProperty()
+  endMs!: number;
+}
+
 export class NowPlayingResponseDto implements NowPlayingDto {
   @ApiProperty({ type: QueueItemResponseDto })
   entry!: QueueItemResponseDto;
@@ -210,6 +224,9 @@ export class NowPlayingResponseDto implements NowPlayingDto {
 
   @ApiProperty({ format: 'date-time' })
   startedAt!: string;
+
+  @ApiProperty({ type: SkippedSegmentResponseDto, isArray: true })
+  skippedSegments!: SkippedSegmentResponseDto[];
 }
 
 export class PlayerStateResponseDto implements PlayerStateDto {

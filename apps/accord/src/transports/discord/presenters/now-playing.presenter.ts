@@ -4,6 +4,7 @@ import type { SessionSnapshot } from '../../../domain/playback/playback.types';
 import { renderProgressBar } from './duration.presenter';
 import { ACCORD_COLOR, button, clip, row, type MessageView } from './message-view';
 import { describeAudioSource, describeRequester } from './track.presenter';
+import { skippedSegmentsNote } from './segments.presenter';
 import { transcodingNote } from './transcoding.presenter';
 
 export const NOW_PLAYING_PREFIX = 'np';
@@ -57,6 +58,7 @@ export function renderNowPlaying(snapshot: SessionSnapshot, notice?: string): Me
       `Requested by ${describeRequester(entry)}`,
       '',
       renderProgressBar({ positionMs: current.positionMs, ...entry.track }),
+      ...[skippedSegmentsNote(current.skippedSegments)].filter((line): line is string => !!line),
       ...extra,
     ].join('\n'),
     footer: { text: upNext ? `${settings}\n${upNext}` : settings },

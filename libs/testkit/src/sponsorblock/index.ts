@@ -1,0 +1,2 @@
+export * from './sponsorblock-shapes';
+export * from './sponsorblock-stand-in';
