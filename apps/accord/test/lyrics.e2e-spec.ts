@@ -1,6 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { APIEmbed } from 'discord.js';
 import type { Connection } from 'mongoose';
+import type { GuildLyricsDto } from '@accord/contracts';
 import type { InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
 import {
   GuildFactory,
@@ -13,6 +14,7 @@ import {
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { LRCLIB_FIXTURES, recordedLrclib, type RecordedLrclib } from '@accord/testkit/lrclib';
 import { PlaybackService } from '../src/domain/playback/playback.service';
+import { ADMIN_ENV, loginWithDiscord, loginWithPassword, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const EPHEMERAL = 64;
@@ -46,6 +48,7 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
   let lrclib: RecordedLrclib;
   let main: FakeGuildDefinition;
   let voice: string;
+  let owner: PanelClient;
 
   const slash = (name: string, options?: Record<string, string>): InteractionHandle =>
     bot.discord.slashCommand({
@@ -105,11 +108,16 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
       channels: [TextChannelFactory.create(), voiceChannel],
       members: [MemberFactory.create({ user: ana })],
     });
-    bot = await startTestBot({ guilds: [main], lavalinkCatalogue: catalogue, env: { LRCLIB_URL: lrclib.url } });
+    bot = await startTestBot({
+      guilds: [main],
+      lavalinkCatalogue: catalogue,
+      env: { ...ADMIN_ENV, LRCLIB_URL: lrclib.url },
+    });
     node = bot.lavalink[0];
     await eventually(() => node.sessionList().length === 1);
     await lavalinkConnected(bot);
     await eventually(() => bot.discord.registeredCommands(main.id).some((command) => command.name === 'lyrics'));
+    owner = await loginWithPassword(bot);
   });
   afterAll(async () => {
     await bot?.close();
@@ -125,6 +133,9 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
     const answer = await answerOf(slash('lyrics'));
     expect(answer.ephemeral).toBe(true);
     expect(answer.content).toMatch(/^Nothing is playing right now/);
+    const api = await owner.request({ method: 'GET', url: `/api/v1/guilds/${main.id}/lyrics` });
+    expect(api.statusCode).toBe(409);
+    expect(api.json()).toMatchObject({ code: 'NOTHING_PLAYING' });
     expect(lrclib.requests).toEqual([]);
   });
 
@@ -167,6 +178,33 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
     const second = embedOf((turned as { data?: { embeds?: APIEmbed[] } }).data);
     expect(second.footer?.text).toBe('Lyrics from LRCLIB · Page 2/2');
     expect(second.description).toMatch(/Tidewater lights will guide me home$/);
+  });
+
+  it('gives the panel the synced lines with their times, credited, only to those who manage the server', async () => {
+    const response = await owner.request({ method: 'GET', url: `/api/v1/guilds/${main.id}/lyrics` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<GuildLyricsDto>();
+    expect(body).toMatchObject({
+      entryId: bot.app.get(PlaybackService).snapshot(main.id)?.current?.entry.id,
+      found: true,
+      artist: 'The Quiet Harbours',
+      title: 'Tidewater Lights',
+      source: 'LRCLIB',
+      instrumental: false,
+    });
+    expect(body.synced?.slice(0, 2)).toEqual([
+      { timeMs: 12_000, text: 'Harbour lights are blinking slow' },
+      { timeMs: 14_600, text: 'Every boat knows where to go' },
+    ]);
+    expect(body.synced).toHaveLength(50);
+    expect(body.plain).toBe(LRCLIB_FIXTURES.tidewaterLights.plainLyrics);
+
+    const anonymous = await bot.app.inject({ method: 'GET', url: `/api/v1/guilds/${main.id}/lyrics` });
+    expect(anonymous.statusCode).toBe(401);
+    const member = await loginWithDiscord(bot, ana.id);
+    const refused = await member.request({ method: 'GET', url: `/api/v1/guilds/${main.id}/lyrics` });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'GUILD_NOT_MANAGED' });
   });
 
   it('keeps the answer in MongoDB, so a second ask makes no LRCLIB request', async () => {

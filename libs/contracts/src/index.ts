@@ -3,6 +3,7 @@ export * from './auth.contract';
 export * from './guild.contract';
 export * from './health.contract';
 export * from './live.contract';
+export * from './lyrics.contract';
 export * from './player.contract';
 export * from './system.contract';
 export * from './history.contract';

@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { CatalogModule } from '../../domain/catalog/catalog.module';
 import { HealthModule } from '../../domain/health/health.module';
 import { HistoryModule } from '../../domain/history/history.module';
+import { LyricsModule } from '../../domain/lyrics/lyrics.module';
 import { PlayRequestModule } from '../../use-cases/play-request/play-request.module';
 import { PrivacyModule } from '../../use-cases/privacy/privacy.module';
 import { PlaybackModule } from '../../domain/playback/playback.module';
@@ -28,6 +29,7 @@ import { HealthController } from './health/health.controller';
 import { LiveClientRegistry } from './live/live-client.registry';
 import { LiveHubService } from './live/live-hub.service';
 import { LiveGateway } from './live/live.gateway';
+import { LyricsController } from './lyrics/lyrics.controller';
 import { EnqueueService } from './player/enqueue.service';
 import { PlayerControlService } from './player/player-control.service';
 import { PlayerController } from './player/player.controller';
@@ -63,11 +65,13 @@ const REQUESTS_PER_MINUTE = 600;
     PlayRequestModule,
     PrivacyModule,
     SignInLinksModule,
+    LyricsModule,
   ],
   controllers: [
     AuthController,
     GuildsController,
     PlayerController,
+    LyricsController,
     SettingsController,
     DirectoryController,
     SystemController,
