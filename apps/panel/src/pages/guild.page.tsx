@@ -11,6 +11,7 @@ import {
   type SkipResultDto,
 } from '@accord/contracts';
 import { EnqueueForm } from '../components/enqueue-form';
+import { LyricsCard } from '../components/lyrics-card';
 import { NowPlaying, type AutoplayPick, type PlayerAction } from '../components/now-playing';
 import { QueueList, moved } from '../components/queue-list';
 import { SettingsForm } from '../components/settings-form';
@@ -211,6 +212,7 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
           </section>
         </div>
         <div class="guild-side">
+          <LyricsCard guildId={guildId} current={player.data?.current ?? null} />
           <section class="card" aria-labelledby="listeners-heading">
             <h2 id="listeners-heading">Listeners</h2>
             <Loaded
