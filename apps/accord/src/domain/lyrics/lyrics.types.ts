@@ -35,8 +35,8 @@ export interface LyricsSong {
 }
 
 /**
- * What a lyrics lookup answers: the lyrics, or none (no record, or the source failed; a failure is
- * logged at debug level and not remembered). `entryId` names the queue entry asked about, for the panel.
+ * What a lyrics lookup answers: the song asked about and its lyrics, or none (no record, or the
+ * source failed; a failure is logged at debug level and not remembered).
  */
 export interface LyricsLookup {
   song: LyricsSong;
