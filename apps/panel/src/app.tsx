@@ -1,9 +1,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUserDto } from '@accord/contracts';
+import { LanguageSwitch } from './components/language-switch';
 import { ThemeToggle } from './components/theme-toggle';
 import { Avatar, ErrorNotice, Link, Loading } from './components/ui';
 import { ApiError, api, setCsrfToken, whenSignedOut } from './lib/api';
+import { t, useLanguage } from './lib/i18n';
 import { live, useLiveStatus } from './lib/live';
 import { navigate, useLocation } from './lib/router';
 import { GuildPage } from './pages/guild.page';
@@ -18,18 +20,19 @@ import { UsersPage } from './pages/users.page';
 
 interface NavItem {
   href: string;
+  /** The key under `nav`. */
   label: string;
   ownerOnly?: boolean;
 }
 
 const NAV: NavItem[] = [
-  { href: '/', label: 'Overview' },
-  { href: '/history', label: 'History' },
-  { href: '/stats', label: 'Stats' },
-  { href: '/tracks', label: 'Tracks', ownerOnly: true },
-  { href: '/users', label: 'Users', ownerOnly: true },
-  { href: '/logs', label: 'Logs', ownerOnly: true },
-  { href: '/nodes', label: 'Nodes', ownerOnly: true },
+  { href: '/', label: 'overview' },
+  { href: '/history', label: 'history' },
+  { href: '/stats', label: 'stats' },
+  { href: '/tracks', label: 'tracks', ownerOnly: true },
+  { href: '/users', label: 'users', ownerOnly: true },
+  { href: '/logs', label: 'logs', ownerOnly: true },
+  { href: '/nodes', label: 'nodes', ownerOnly: true },
 ];
 
 /** undefined while the panel asks who is signed in; null when nobody is. */
@@ -39,6 +42,8 @@ export function App(): JSX.Element {
   const [user, setUser] = useState<SessionState>(undefined);
   const [bootError, setBootError] = useState<unknown>(null);
   const { path, query } = useLocation();
+  // The root follows the language, so every page renders again in the new one.
+  useLanguage();
 
   const signedIn = (me: SessionUserDto): void => {
     setCsrfToken(me.csrfToken);
@@ -79,7 +84,7 @@ export function App(): JSX.Element {
       <main class="centered">
         <ErrorNotice error={bootError} />
         <button type="button" onClick={() => location.reload()}>
-          Try again
+          {t('tryAgain')}
         </button>
       </main>
     );
@@ -113,19 +118,20 @@ export function App(): JSX.Element {
         </Link>
         <LiveIndicator />
         <span class="spacer" />
+        <LanguageSwitch />
         <ThemeToggle />
-        <span class="user" title={user.owner ? 'Bot owner' : undefined}>
+        <span class="user" title={user.owner ? t('header.owner') : undefined}>
           <Avatar url={user.avatarUrl} name={user.username} />
           <span class="user-name">{user.username}</span>
         </span>
         <button type="button" class="secondary small" onClick={() => void signOut()}>
-          Sign out
+          {t('header.signOut')}
         </button>
       </header>
-      <nav class="nav" aria-label="Pages">
+      <nav class="nav" aria-label={t('nav.pages')}>
         {NAV.filter((item) => !item.ownerOnly || user.owner).map((item) => (
           <Link key={item.href} href={item.href} current={isCurrent(item.href, path)}>
-            {item.label}
+            {t(`nav.${item.label}`)}
           </Link>
         ))}
       </nav>
@@ -149,7 +155,7 @@ function Page(props: { path: string; user: SessionUserDto }): JSX.Element {
   if (section === 'history') return <HistoryPage guildId={id} />;
   if (section === 'stats') return <StatsPage guildId={id} />;
   if (OWNER_SECTIONS.has(section) && !props.user.owner) {
-    return <ErrorNotice error={new Error('Only the bot owners can see this page.')} />;
+    return <ErrorNotice error={new Error(t('ownerOnly'))} />;
   }
   if (section === 'tracks') return <TracksPage />;
   if (section === 'users') return <UsersPage key={id} userId={id} />;
@@ -157,16 +163,16 @@ function Page(props: { path: string; user: SessionUserDto }): JSX.Element {
   if (section === 'nodes') return <NodesPage />;
   return (
     <div class="empty">
-      <strong>There is no page here.</strong> <Link href="/">Back to the overview</Link>
+      <strong>{t('noPage')}</strong> <Link href="/">{t('backToOverview')}</Link>
     </div>
   );
 }
 
 function LiveIndicator(): JSX.Element {
   const status = useLiveStatus();
-  const label = status === 'open' ? 'Live' : status === 'idle' ? 'Offline' : 'Reconnecting…';
+  const label = status === 'open' ? t('live.open') : status === 'idle' ? t('live.idle') : t('live.reconnecting');
   return (
-    <span class={`live live-${status}`} role="status" title="Live updates">
+    <span class={`live live-${status}`} role="status" title={t('live.title')}>
       <span class="dot" aria-hidden="true" />
       <span class="live-label">{label}</span>
     </span>

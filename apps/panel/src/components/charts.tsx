@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { t } from '../lib/i18n';
 import { percent } from '../lib/format';
 
 /**
@@ -28,7 +29,10 @@ export function ColumnChart(props: { points: ColumnPoint[]; label: string; testI
     null,
   );
   const every = Math.ceil(points.length / MAX_AXIS_LABELS);
-  const summary = `${props.label}: ${total} in all${peak && peak.value > 0 ? `, most on ${peak.title}` : ''}.`;
+  const summary =
+    peak && peak.value > 0
+      ? t('charts.summaryPeak', { label: props.label, total, peak: peak.title })
+      : t('charts.summary', { label: props.label, total });
   return (
     <div class="column-chart" data-testid={props.testId}>
       <span class="chart-max muted small" aria-hidden="true">
@@ -137,7 +141,7 @@ export function Ring(props: { share: number | null; label: string; tone?: 'accen
       width="96"
       height="96"
       role="img"
-      aria-label={`${props.label}: ${props.share === null ? 'not measured yet' : shown}`}
+      aria-label={`${props.label}: ${props.share === null ? t('charts.notMeasured') : shown}`}
     >
       <circle class="ring-track" cx="18" cy="18" r="15.9155" />
       {filled > 0 && (

@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { ErrorNotice } from './ui';
 
 /**
@@ -49,10 +50,10 @@ export function ConfirmDialog(props: {
         <ErrorNotice error={props.error} />
         <div class="form-actions">
           <button type="submit" class={props.danger ? 'danger' : undefined} disabled={props.busy}>
-            {props.busy ? 'Working…' : props.confirmLabel}
+            {props.busy ? t('confirm.working') : props.confirmLabel}
           </button>
           <button type="button" class="secondary" disabled={props.busy} onClick={props.onCancel}>
-            Cancel
+            {t('confirm.cancel')}
           </button>
         </div>
       </form>

@@ -2,20 +2,22 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { EnqueueRequest, EnqueueResultDto } from '@accord/contracts';
 import { api } from '../lib/api';
-import { plural } from '../lib/format';
+import { t } from '../lib/i18n';
 import { ErrorNotice } from './ui';
 
 /** One line for what `POST .../queue` did. */
 function describe(result: EnqueueResultDto): string {
   const first = result.first ? `${result.first.track.author} – ${result.first.track.title}` : null;
   if (result.playlist) {
-    const rest = result.playlist.loading ? `; the rest of its ${result.playlist.total} are on their way` : '';
-    const cut = result.playlist.full ? ' (the queue is full)' : '';
-    return `Queued ${plural(result.queued, 'track')} of “${result.playlist.name}”${rest}${cut}.`;
+    const { name, total, loading, full } = result.playlist;
+    const queued = t('enqueue.playlist', { count: result.queued, name });
+    const rest = loading ? ` ${t('enqueue.playlistLoading', { total })}` : '';
+    const cut = full ? ` ${t('enqueue.queueFull')}` : '';
+    return `${queued}${rest}${cut}`;
   }
-  if (result.startedPlaying && first) return `Now playing ${first}.`;
-  if (first && result.firstPosition) return `Added ${first} at position ${result.firstPosition}.`;
-  return `Added ${plural(result.queued, 'track')}.`;
+  if (result.startedPlaying && first) return t('enqueue.playing', { track: first });
+  if (first && result.firstPosition) return t('enqueue.addedAt', { track: first, position: result.firstPosition });
+  return t('enqueue.added', { count: result.queued });
 }
 
 /**
@@ -53,22 +55,22 @@ export function EnqueueForm(props: { guildId: string; onQueued: (result: Enqueue
     <form class="enqueue" onSubmit={(event) => void submit(event)} data-testid="enqueue-form">
       <div class="enqueue-row">
         <label class="grow">
-          <span class="sr-only">Song or link to add</span>
+          <span class="sr-only">{t('enqueue.label')}</span>
           <input
             name="query"
-            placeholder="Add a song (artist - title) or a link"
+            placeholder={t('enqueue.placeholder')}
             maxLength={500}
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
         </label>
         <button type="submit" disabled={busy || !query.trim()}>
-          {busy ? 'Adding…' : 'Add'}
+          {busy ? t('enqueue.adding') : t('enqueue.add')}
         </button>
       </div>
       <label class="check small">
         <input type="checkbox" checked={next} onChange={(event) => setNext(event.currentTarget.checked)} />
-        Play next
+        {t('enqueue.next')}
       </label>
       {done && (
         <p class="notice notice-ok" role="status">

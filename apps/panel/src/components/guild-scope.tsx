@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { GuildSummaryDto } from '@accord/contracts';
 import { api } from '../lib/api';
+import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 import { navigate } from '../lib/router';
 import { ErrorNotice, Loading } from './ui';
@@ -30,7 +31,7 @@ export function GuildScope(props: {
         <h1>{props.title}</h1>
         {guilds.data && guilds.data.length > 0 && (
           <label class="inline-label">
-            Server
+            {t('scope.server')}
             <select
               name="guild"
               value={props.guildId ?? ''}
@@ -47,14 +48,8 @@ export function GuildScope(props: {
       </div>
       {guilds.error ? <ErrorNotice error={guilds.error} /> : null}
       {!guilds.data && !guilds.error && <Loading />}
-      {guilds.data?.length === 0 && (
-        <p class="empty">
-          No server to show. You see the servers the bot is in where you have Manage Server or the DJ role.
-        </p>
-      )}
-      {guilds.data && props.guildId && !guild && (
-        <ErrorNotice error={new Error('The bot is not in this server, or you may not manage it.')} />
-      )}
+      {guilds.data?.length === 0 && <p class="empty">{t('scope.none')}</p>}
+      {guilds.data && props.guildId && !guild && <ErrorNotice error={new Error(t('scope.notManaged'))} />}
       {guild && props.children(guild)}
     </div>
   );

@@ -9,6 +9,7 @@ import {
   type TrackSourceName,
 } from '@accord/contracts';
 import { duration } from '../lib/format';
+import { t } from '../lib/i18n';
 import { Badge, Icon } from './ui';
 
 /** What autoplay said about its latest pick (the `autoplay` live frame). */
@@ -29,12 +30,10 @@ export type PlayerAction =
 /** Sources other than YouTube the audio may come from (a fallback while YouTube will not play the song, or a link). */
 const AUDIO_SOURCE_LABEL: Readonly<Record<string, string>> = { soundcloud: 'SoundCloud', bandcamp: 'Bandcamp' };
 
-const SOURCE_LABEL: Record<TrackSourceName, string> = {
-  request: 'requested',
-  autoplay: 'autoplay',
-  discovery: 'discovery',
-  import: 'imported',
-};
+/** How an entry came into the queue, as the badge says it. */
+export function sourceLabel(source: TrackSourceName): string {
+  return t(`player.source.${source}`);
+}
 
 export function NowPlaying(props: {
   player: PlayerStateDto;
@@ -47,8 +46,8 @@ export function NowPlaying(props: {
   if (!player.active) {
     return (
       <div class="empty" data-testid="now-playing">
-        <strong>The bot is not in a voice channel in this server.</strong>
-        <p class="muted">Start the music with /play in Discord; it shows up here at once.</p>
+        <strong>{t('player.inactive')}</strong>
+        <p class="muted">{t('player.inactiveHint')}</p>
       </div>
     );
   }
@@ -72,24 +71,30 @@ export function NowPlaying(props: {
               </strong>
               <span class="np-author">{track.author}</span>
               <span class="np-badges">
-                <Badge tone={entry.source === 'request' ? undefined : 'info'}>{SOURCE_LABEL[entry.source]}</Badge>
+                <Badge tone={entry.source === 'request' ? undefined : 'info'}>{sourceLabel(entry.source)}</Badge>
                 {track.sourceName && AUDIO_SOURCE_LABEL[track.sourceName] && (
-                  <Badge tone="info">via {AUDIO_SOURCE_LABEL[track.sourceName]}</Badge>
+                  <Badge tone="info">{t('player.via', { source: AUDIO_SOURCE_LABEL[track.sourceName] })}</Badge>
                 )}
-                {current?.paused && <Badge tone="warn">paused</Badge>}
-                {player.transcoding ? <Badge tone="warn">transcoding</Badge> : <Badge tone="ok">passthrough</Badge>}
-                {player.loop !== 'off' && <Badge>loop {player.loop}</Badge>}
+                {current?.paused && <Badge tone="warn">{t('player.paused')}</Badge>}
+                {player.transcoding ? (
+                  <Badge tone="warn">{t('nodes.transcoding')}</Badge>
+                ) : (
+                  <Badge tone="ok">{t('player.passthrough')}</Badge>
+                )}
+                {player.loop !== 'off' && (
+                  <Badge>{t('player.looping', { mode: t(`player.loopMode.${player.loop}`) })}</Badge>
+                )}
               </span>
               {entry.reason && (
                 <p class="np-reason" data-testid="np-reason">
-                  <span class="muted">Why this song: </span>
+                  <span class="muted">{t('player.why')} </span>
                   {entry.reason}
                 </p>
               )}
             </>
           ) : (
             <strong class="np-title" data-testid="np-title">
-              Nothing is playing
+              {t('player.nothing')}
             </strong>
           )}
         </div>
@@ -103,24 +108,24 @@ export function NowPlaying(props: {
           onSeek={(positionMs) => onAction({ kind: 'seek', positionMs })}
         />
       )}
-      <div class="controls" role="group" aria-label="Player controls">
+      <div class="controls" role="group" aria-label={t('player.controls')}>
         {current?.paused ? (
           <button type="button" disabled={busy !== null} onClick={() => onAction({ kind: 'resume' })}>
-            <Icon name="play" /> Resume
+            <Icon name="play" /> {t('player.resume')}
           </button>
         ) : (
           <button type="button" disabled={busy !== null || !current} onClick={() => onAction({ kind: 'pause' })}>
-            <Icon name="pause" /> Pause
+            <Icon name="pause" /> {t('player.pause')}
           </button>
         )}
         <button type="button" disabled={busy !== null} onClick={() => onAction({ kind: 'skip' })}>
-          <Icon name="skip" /> Skip
+          <Icon name="skip" /> {t('player.skip')}
         </button>
         <button type="button" class="secondary" disabled={busy !== null} onClick={() => onAction({ kind: 'shuffle' })}>
-          <Icon name="shuffle" /> Shuffle
+          <Icon name="shuffle" /> {t('player.shuffle')}
         </button>
         <button type="button" class="danger" disabled={busy !== null} onClick={() => onAction({ kind: 'stop' })}>
-          <Icon name="stop" /> Stop
+          <Icon name="stop" /> {t('player.stop')}
         </button>
       </div>
       <div class="player-settings">
@@ -130,7 +135,7 @@ export function NowPlaying(props: {
           onCommit={(volume) => onAction({ kind: 'volume', volume })}
         />
         <label>
-          Loop
+          {t('player.loop')}
           <select
             value={player.loop}
             disabled={busy !== null}
@@ -138,13 +143,13 @@ export function NowPlaying(props: {
           >
             {LOOP_MODE_NAMES.map((mode) => (
               <option key={mode} value={mode}>
-                {mode}
+                {t(`player.loopMode.${mode}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Filter
+          {t('player.filter')}
           <select
             value={player.filter ?? ''}
             disabled={busy !== null}
@@ -153,7 +158,7 @@ export function NowPlaying(props: {
               onAction({ kind: 'filter', filter: value ? (value as FilterPresetName) : null });
             }}
           >
-            <option value="">none</option>
+            <option value="">{t('player.noFilter')}</option>
             {FILTER_PRESET_NAMES.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -164,8 +169,8 @@ export function NowPlaying(props: {
       </div>
       {props.lastPick && (
         <p class="muted small" data-testid="autoplay-pick">
-          Autoplay's latest pick ({props.lastPick.source}): <strong>{props.lastPick.author}</strong> –{' '}
-          {props.lastPick.title}
+          {t('player.latestPick', { source: sourceLabel(props.lastPick.source) })}{' '}
+          <strong>{props.lastPick.author}</strong> – {props.lastPick.title}
           {props.lastPick.reason ? `. ${props.lastPick.reason}` : ''}
         </p>
       )}
@@ -199,7 +204,7 @@ function SeekBar(props: {
       <span class="time">{duration(shown)}</span>
       <input
         type="range"
-        aria-label="Position"
+        aria-label={t('player.position')}
         min={0}
         max={Math.max(1, props.durationMs)}
         step={1000}
@@ -222,7 +227,7 @@ function VolumeSlider(props: { volume: number; disabled: boolean; onCommit: (vol
   return (
     <label class="volume">
       <span>
-        Volume <output>{value}</output>
+        {t('player.volume')} <output>{value}</output>
       </span>
       <input
         type="range"

@@ -2,6 +2,8 @@ import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { QueueEntryDto } from '@accord/contracts';
 import { duration } from '../lib/format';
+import { t } from '../lib/i18n';
+import { sourceLabel } from './now-playing';
 import { Badge } from './ui';
 
 interface Drag {
@@ -78,7 +80,7 @@ export function QueueList(props: {
     return undefined;
   };
 
-  if (entries.length === 0) return <p class="empty">The queue is empty.</p>;
+  if (entries.length === 0) return <p class="empty">{t('queue.empty')}</p>;
   return (
     <ol class={`queue ${drag ? 'queue-dragging' : ''}`} ref={listRef} data-testid="queue">
       {entries.map((entry, index) => (
@@ -92,8 +94,8 @@ export function QueueList(props: {
           <button
             type="button"
             class="handle"
-            aria-label={`Move ${entry.track.title} (position ${entry.position}); drag, or use the arrow keys`}
-            title="Drag to reorder"
+            aria-label={t('queue.move', { title: entry.track.title, position: entry.position })}
+            title={t('queue.drag')}
             disabled={props.disabled}
             onPointerDown={(event) => begin(event, index)}
             onPointerMove={follow}
@@ -115,15 +117,15 @@ export function QueueList(props: {
           <span class="queue-text">
             <strong class="queue-title">{entry.track.title}</strong>
             <span class="muted">
-              {entry.track.author} · {entry.track.isStream ? 'live' : duration(entry.track.durationMs)}
+              {entry.track.author} · {entry.track.isStream ? t('queue.live') : duration(entry.track.durationMs)}
             </span>
             {entry.reason && <span class="queue-reason">{entry.reason}</span>}
           </span>
-          {entry.source !== 'request' && <Badge tone="info">{entry.source}</Badge>}
+          {entry.source !== 'request' && <Badge tone="info">{sourceLabel(entry.source)}</Badge>}
           <button
             type="button"
             class="link-button remove"
-            aria-label={`Remove ${entry.track.title} from the queue`}
+            aria-label={t('queue.remove', { title: entry.track.title })}
             disabled={props.disabled}
             onClick={() => props.onRemove(entry)}
           >

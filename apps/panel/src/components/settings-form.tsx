@@ -5,10 +5,14 @@ import {
   SEGMENT_CATEGORY_NAMES,
   type FilterPresetName,
   type SegmentCategoryName,
+  type GuildChannelDto,
+  type GuildRoleDto,
   type GuildSettingsDto,
   type GuildSettingsPatch,
 } from '@accord/contracts';
 import { ApiError, api } from '../lib/api';
+import { t } from '../lib/i18n';
+import { Picker, type PickerOption } from './picker';
 import { ErrorNotice } from './ui';
 
 type SettingName = keyof GuildSettingsPatch;
@@ -32,7 +36,6 @@ interface FormState {
 
 type FieldErrors = Partial<Record<SettingName, string[]>>;
 
-const SNOWFLAKE = /^\d{17,20}$/;
 const SEGMENT_LABELS: Record<SegmentCategoryName, string> = {
   music_offtopic: 'Non-music parts',
   intro: 'Intros',
@@ -58,32 +61,47 @@ function toForm(settings: GuildSettingsDto): FormState {
   };
 }
 
-function integerIn(text: string, min: number, max: number, what: string): number | string {
+function integerIn(text: string, min: number, max: number, label: string): number | string {
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-    return `${what} must be a whole number from ${min} to ${max}.`;
+    return t('settings.errors.wholeNumber', { label, min, max });
   }
   return value;
 }
 
-function numberIn(text: string, min: number, max: number, what: string): number | string {
+function numberIn(text: string, min: number, max: number, label: string): number | string {
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-    return `${what} must be a number from ${min} to ${max}.`;
+    return t('settings.errors.number', { label, min, max });
   }
   return value;
 }
 
-function idOrNull(text: string, what: string): string | null | { error: string } {
-  const value = text.trim();
-  if (!value) return null;
-  return SNOWFLAKE.test(value) ? value : { error: `${what} must be an id of 17 to 20 digits, or empty for none.` };
+/** The guild's roles and channels, once loaded: what the pickers offer and what counts as deleted. */
+export interface KnownReferences {
+  roles?: readonly { id: string }[];
+  channels?: readonly { id: string }[];
+}
+
+/**
+ * An id or null for none. It is sent when it changed, and also when the list no longer has it (deleted
+ * in Discord): the server refuses it then, with a message for the field.
+ */
+function reference(
+  value: string,
+  saved: string | null,
+  known: readonly { id: string }[] | undefined,
+): { send: boolean; value: string | null } {
+  const id = value.trim() || null;
+  const deleted = id !== null && known !== undefined && !known.some((entry) => entry.id === id);
+  return { send: id !== saved || deleted, value: id };
 }
 
 /** Checks the form and returns the changed settings only (the API takes any subset). */
 export function validateSettings(
   form: FormState,
   saved: GuildSettingsDto,
+  known: KnownReferences = {},
 ): { errors: FieldErrors; patch: GuildSettingsPatch } {
   const errors: FieldErrors = {};
   const patch: GuildSettingsPatch = {};
@@ -91,22 +109,19 @@ export function validateSettings(
     errors[name] = [message];
   };
 
-  const djRole = idOrNull(form.djRoleId, 'The DJ role');
-  if (typeof djRole === 'object' && djRole !== null) fail('djRoleId', djRole.error);
-  else if (djRole !== saved.djRoleId) patch.djRoleId = djRole;
-
-  const channel = idOrNull(form.announceChannelId, 'The announce channel');
-  if (typeof channel === 'object' && channel !== null) fail('announceChannelId', channel.error);
-  else if (channel !== saved.announceChannelId) patch.announceChannelId = channel;
+  const djRole = reference(form.djRoleId, saved.djRoleId, known.roles);
+  if (djRole.send) patch.djRoleId = djRole.value;
+  const channel = reference(form.announceChannelId, saved.announceChannelId, known.channels);
+  if (channel.send) patch.announceChannelId = channel.value;
 
   const numeric: Array<[SettingName, number | string, number]> = [
-    ['defaultVolume', integerIn(form.defaultVolume, 0, 150, 'The default volume'), saved.defaultVolume],
-    ['idleTimeoutS', integerIn(form.idleTimeoutS, 10, 86_400, 'The idle timeout'), saved.idleTimeoutS],
-    ['artistSpacing', integerIn(form.artistSpacing, 0, 50, 'The artist spacing'), saved.artistSpacing],
+    ['defaultVolume', integerIn(form.defaultVolume, 0, 150, t('settings.defaultVolume')), saved.defaultVolume],
+    ['idleTimeoutS', integerIn(form.idleTimeoutS, 10, 86_400, t('settings.idleTimeout')), saved.idleTimeoutS],
+    ['artistSpacing', integerIn(form.artistSpacing, 0, 50, t('settings.artistSpacing')), saved.artistSpacing],
   ];
-  const share = numberIn(form.discoveryShare, 0, 100, 'The discovery share');
+  const share = numberIn(form.discoveryShare, 0, 100, t('settings.discoveryShare'));
   numeric.push(['discoveryShare', typeof share === 'number' ? share / 100 : share, saved.discoveryShare]);
-  const cooldown = numberIn(form.trackCooldownMs, 0, 7 * 24 * 60, 'The track cooldown (minutes)');
+  const cooldown = numberIn(form.trackCooldownMs, 0, 7 * 24 * 60, t('settings.trackCooldown'));
   numeric.push([
     'trackCooldownMs',
     typeof cooldown === 'number' ? Math.round(cooldown * MINUTE_MS) : cooldown,
@@ -152,6 +167,8 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
   const [failure, setFailure] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [roles, setRoles] = useState<GuildRoleDto[] | undefined>(undefined);
+  const [channels, setChannels] = useState<GuildChannelDto[] | undefined>(undefined);
 
   useEffect(() => {
     api.get<GuildSettingsDto>(`/guilds/${props.guildId}/settings`).then(
@@ -163,7 +180,16 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
     );
   }, [props.guildId]);
 
-  if (!form || !saved) return loadError ? <ErrorNotice error={loadError} /> : <p class="muted">Loading…</p>;
+  // The pickers' lists need Manage Server; a DJ sees the settings without them.
+  useEffect(() => {
+    if (!props.canEdit) return;
+    api.get<GuildRoleDto[]>(`/guilds/${props.guildId}/roles`).then(setRoles, (error: unknown) => setLoadError(error));
+    api
+      .get<GuildChannelDto[]>(`/guilds/${props.guildId}/channels`)
+      .then(setChannels, (error: unknown) => setLoadError(error));
+  }, [props.guildId, props.canEdit]);
+
+  if (!form || !saved) return loadError ? <ErrorNotice error={loadError} /> : <p class="muted">{t('loading')}</p>;
 
   const update = <K extends keyof FormState>(name: K, value: FormState[K]): void => {
     setForm({ ...form, [name]: value });
@@ -174,14 +200,14 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
     event.preventDefault();
     setFailure(null);
     setStatus(null);
-    const checked = validateSettings(form, saved);
+    const checked = validateSettings(form, saved, { roles, channels });
     setErrors(checked.errors);
     if (Object.keys(checked.errors).length > 0) {
-      setFailure(new Error('Some settings need fixing: see the messages under them.'));
+      setFailure(new Error(t('settings.needsFixing')));
       return;
     }
     if (Object.keys(checked.patch).length === 0) {
-      setStatus('Nothing has changed.');
+      setStatus(t('settings.unchanged'));
       return;
     }
     setBusy(true);
@@ -189,7 +215,7 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
       const next = await api.patch<GuildSettingsDto>(`/guilds/${props.guildId}/settings`, checked.patch);
       setSaved(next);
       setForm(toForm(next));
-      setStatus('Saved.');
+      setStatus(t('settings.saved'));
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setErrors(error.fields);
       setFailure(error);
@@ -201,37 +227,32 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
   const disabled = busy || !props.canEdit;
   return (
     <form class="settings" onSubmit={(event) => void submit(event)} noValidate data-testid="settings-form">
-      {!props.canEdit && (
-        <p class="notice">You have the DJ role here: you can control the player, but settings need Manage Server.</p>
-      )}
-      <Field name="djRoleId" label="DJ role id" errors={errors} hint="Members with this role can control the player.">
-        <input
-          inputMode="numeric"
-          placeholder="none"
-          value={form.djRoleId}
-          disabled={disabled}
-          onInput={(event) => update('djRoleId', event.currentTarget.value)}
-        />
-      </Field>
-      <Field
-        name="announceChannelId"
-        label="Announce channel id"
+      {!props.canEdit && <p class="notice">{t('settings.djOnly')}</p>}
+      <PickerField
+        name="djRoleId"
+        label={t('settings.djRole')}
+        hint={t('settings.djRoleHint')}
+        options={roles?.map(roleOption)}
+        value={form.djRoleId}
         errors={errors}
-        hint="Where the bot posts what plays."
-      >
-        <input
-          inputMode="numeric"
-          placeholder="none"
-          value={form.announceChannelId}
-          disabled={disabled}
-          onInput={(event) => update('announceChannelId', event.currentTarget.value)}
-        />
-      </Field>
+        disabled={disabled}
+        onChange={(id) => update('djRoleId', id)}
+      />
+      <PickerField
+        name="announceChannelId"
+        label={t('settings.announceChannel')}
+        hint={t('settings.announceChannelHint')}
+        options={channels?.map(channelOption)}
+        value={form.announceChannelId}
+        errors={errors}
+        disabled={disabled}
+        onChange={(id) => update('announceChannelId', id)}
+      />
       <div class="field-grid">
         <NumberField
           name="defaultVolume"
-          label="Default volume"
-          hint="0-150; 100 avoids transcoding."
+          label={t('settings.defaultVolume')}
+          hint={t('settings.defaultVolumeHint')}
           inputMode="numeric"
           form={form}
           errors={errors}
@@ -240,8 +261,8 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         />
         <NumberField
           name="idleTimeoutS"
-          label="Idle timeout (s)"
-          hint="Leave an empty channel after."
+          label={t('settings.idleTimeout')}
+          hint={t('settings.idleTimeoutHint')}
           inputMode="numeric"
           form={form}
           errors={errors}
@@ -250,8 +271,8 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         />
         <NumberField
           name="discoveryShare"
-          label="Discovery share (%)"
-          hint="Autoplay picks nobody knows."
+          label={t('settings.discoveryShare')}
+          hint={t('settings.discoveryShareHint')}
           inputMode="decimal"
           form={form}
           errors={errors}
@@ -260,8 +281,8 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         />
         <NumberField
           name="trackCooldownMs"
-          label="Track cooldown (min)"
-          hint="Before a song may return."
+          label={t('settings.trackCooldown')}
+          hint={t('settings.trackCooldownHint')}
           inputMode="decimal"
           form={form}
           errors={errors}
@@ -270,8 +291,8 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         />
         <NumberField
           name="artistSpacing"
-          label="Artist spacing"
-          hint="Songs between two of one artist."
+          label={t('settings.artistSpacing')}
+          hint={t('settings.artistSpacingHint')}
           inputMode="numeric"
           form={form}
           errors={errors}
@@ -287,7 +308,7 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
             disabled={disabled}
             onChange={(event) => update('autoplay', event.currentTarget.checked)}
           />
-          Autoplay when the queue runs low
+          {t('settings.autoplay')}
         </label>
         <label class="check">
           <input
@@ -296,11 +317,11 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
             disabled={disabled}
             onChange={(event) => update('twentyFourSeven', event.currentTarget.checked)}
           />
-          Stay in the channel 24/7
+          {t('settings.twentyFourSeven')}
         </label>
       </div>
       <fieldset disabled={disabled}>
-        <legend>Filters members may use</legend>
+        <legend>{t('settings.allowedFilters')}</legend>
         <div class="checks">
           {FILTER_PRESET_NAMES.map((name) => (
             <label class="check" key={name}>
@@ -353,7 +374,7 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
       )}
       <div class="form-actions">
         <button type="submit" disabled={disabled}>
-          {busy ? 'Saving…' : 'Save settings'}
+          {busy ? t('settings.saving') : t('settings.save')}
         </button>
         <button
           type="button"
@@ -366,10 +387,54 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
             setStatus(null);
           }}
         >
-          Undo changes
+          {t('settings.undo')}
         </button>
       </div>
     </form>
+  );
+}
+
+function roleOption(role: GuildRoleDto): PickerOption {
+  return { id: role.id, name: role.name, color: role.color, prefix: '@' };
+}
+
+function channelOption(channel: GuildChannelDto): PickerOption {
+  return { id: channel.id, name: channel.name, group: channel.category, prefix: '#' };
+}
+
+/** A role or channel chosen by name from the guild's list; the stored value stays the id. */
+function PickerField(props: {
+  name: 'djRoleId' | 'announceChannelId';
+  label: string;
+  hint: string;
+  options: PickerOption[] | undefined;
+  value: string;
+  errors: FieldErrors;
+  disabled: boolean;
+  onChange: (id: string) => void;
+}): JSX.Element {
+  const invalid = (props.errors[props.name]?.length ?? 0) > 0;
+  const id = `setting-${props.name}`;
+  return (
+    <div class={`field ${invalid ? 'invalid' : ''}`} data-field={props.name}>
+      <label class="field-label" for={id}>
+        {props.label}
+      </label>
+      <Picker
+        id={id}
+        name={props.name}
+        options={props.options}
+        value={props.value}
+        onChange={props.onChange}
+        disabled={props.disabled}
+        invalid={invalid}
+        describedBy={`${id}-note`}
+      />
+      <span id={`${id}-note`}>
+        {!invalid && <span class="hint">{props.hint}</span>}
+        <FieldMessages name={props.name} errors={props.errors} />
+      </span>
+    </div>
   );
 }
 

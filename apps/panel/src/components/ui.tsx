@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, describeError, isNotFound } from '../lib/api';
+import { t } from '../lib/i18n';
 import { followLink } from '../lib/router';
 
 export function Link(props: {
@@ -30,7 +31,7 @@ export function ErrorNotice(props: { error: unknown; onDismiss?: () => void }): 
       <span>{describeError(props.error)}</span>
       {code && <code class="notice-code">{code}</code>}
       {props.onDismiss && (
-        <button type="button" class="link-button" onClick={props.onDismiss} aria-label="Dismiss">
+        <button type="button" class="link-button" onClick={props.onDismiss} aria-label={t('dismiss')}>
           ✕
         </button>
       )}
@@ -41,7 +42,7 @@ export function ErrorNotice(props: { error: unknown; onDismiss?: () => void }): 
 export function Loading(props: { label?: string }): JSX.Element {
   return (
     <p class="muted" aria-busy="true">
-      {props.label ?? 'Loading…'}
+      {props.label ?? t('loading')}
     </p>
   );
 }
@@ -50,10 +51,11 @@ export function Loading(props: { label?: string }): JSX.Element {
 export function NotAvailable(props: { what: string; path: string }): JSX.Element {
   return (
     <div class="empty" data-testid="not-available">
-      <strong>{props.what} is not available yet.</strong>
+      <strong>{t('notAvailable.title', { what: props.what })}</strong>
       <p class="muted">
-        This bot's server does not offer <code>{props.path}</code> yet (it answered 404). The page will work once the
-        bot is updated.
+        {t('notAvailable.before')}
+        <code>{props.path}</code>
+        {t('notAvailable.after')}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ApiErrorDto } from '@accord/contracts';
+import { t } from './i18n';
 
 /** A refusal or failure of the API, with what the server said (or why the server was not reached). */
 export class ApiError extends Error {
@@ -21,10 +22,10 @@ export class ApiError extends Error {
   }
 
   private static messageOf(status: number, body: ApiErrorDto | null): string {
-    if (status === 0) return 'The bot could not be reached. Is it running?';
-    if (!body) return `The server answered ${status}.`;
+    if (status === 0) return t('errors.unreachable');
+    if (!body) return t('errors.status', { status });
     const message = Array.isArray(body.message) ? body.message.join(' ') : body.message;
-    return message || body.error || `The server answered ${status}.`;
+    return message || body.error || t('errors.status', { status });
   }
 }
 
@@ -113,18 +114,20 @@ export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   switch (error.status) {
     case 401:
-      return 'Your session has ended: sign in again.';
+      return t('errors.signedOut');
     case 403:
-      return `Not allowed: ${error.message}`;
+      return t('errors.forbidden', { message: error.message });
     case 409:
-      return `Not possible right now: ${error.message}`;
+      return t('errors.conflict', { message: error.message });
     case 429:
-      return `Too many attempts: ${error.message}`;
+      return t('errors.tooMany', { message: error.message });
     case 503:
-      return `Unavailable: ${error.message}`;
+      return t('errors.unavailable', { message: error.message });
     default:
       if (error.status >= 500) {
-        return `The server failed (${error.status})${error.requestId ? `, request id ${error.requestId}` : ''}: ${error.message}`;
+        return error.requestId
+          ? t('errors.serverWithId', { status: error.status, requestId: error.requestId, message: error.message })
+          : t('errors.server', { status: error.status, message: error.message });
       }
       return error.message;
   }

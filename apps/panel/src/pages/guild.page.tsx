@@ -17,6 +17,7 @@ import { QueueList, moved } from '../components/queue-list';
 import { SettingsForm } from '../components/settings-form';
 import { Avatar, Badge, ErrorNotice, Link, Loaded } from '../components/ui';
 import { api } from '../lib/api';
+import { t } from '../lib/i18n';
 import { useLive } from '../lib/live';
 import { useResource } from '../lib/resource';
 
@@ -152,23 +153,28 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
   return (
     <div class="page">
       <p class="crumbs">
-        <Link href="/">Overview</Link> /
+        <Link href="/">{t('nav.overview')}</Link> /
       </p>
       <h1 class="guild-title">
         {summary && <Avatar url={summary.iconUrl} name={summary.name} />}
-        {summary?.name ?? 'Server'}
-        {summary && <Badge tone="info">{summary.access === 'manage' ? 'manage' : 'DJ'}</Badge>}
+        {summary?.name ?? t('scope.server')}
+        {summary && <Badge tone="info">{t(`access.${summary.access}`)}</Badge>}
       </h1>
       <p class="guild-links">
-        <Link href={`/history/${guildId}`}>History</Link>
-        <Link href={`/stats/${guildId}`}>Stats</Link>
+        <Link href={`/history/${guildId}`}>{t('nav.history')}</Link>
+        <Link href={`/stats/${guildId}`}>{t('nav.stats')}</Link>
       </p>
       <ErrorNotice error={liveError} onDismiss={() => setLiveError(null)} />
       <div class="guild-grid">
         <div class="guild-main">
           <section class="card" aria-labelledby="np-heading">
-            <h2 id="np-heading">Now playing</h2>
-            <Loaded data={player.data} error={player.error} what="The player" path={`/api/v1/guilds/${guildId}/player`}>
+            <h2 id="np-heading">{t('guild.nowPlaying')}</h2>
+            <Loaded
+              data={player.data}
+              error={player.error}
+              what={t('guild.player')}
+              path={`/api/v1/guilds/${guildId}/player`}
+            >
               {(state) => (
                 <NowPlaying
                   player={state}
@@ -182,20 +188,25 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
           </section>
           <section class="card" aria-labelledby="queue-heading">
             <h2 id="queue-heading">
-              Up next{' '}
+              {t('guild.upNext')}{' '}
               {queue.data && (
                 <span class="muted" data-testid="queue-total">
                   ({queue.data.total})
                 </span>
               )}
             </h2>
-            <Loaded data={queue.data} error={queue.error} what="The queue" path={`/api/v1/guilds/${guildId}/queue`}>
+            <Loaded
+              data={queue.data}
+              error={queue.error}
+              what={t('guild.queue')}
+              path={`/api/v1/guilds/${guildId}/queue`}
+            >
               {(view) => (
                 <>
                   <QueueList entries={view.items} disabled={busy !== null} onMove={move} onRemove={remove} />
                   {view.items.length < view.total && (
                     <button type="button" class="secondary" disabled={loadingMore} onClick={() => void loadMore()}>
-                      Show more ({view.total - view.items.length} more)
+                      {t('guild.showMore', { count: view.total - view.items.length })}
                     </button>
                   )}
                 </>
@@ -214,16 +225,16 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
         <div class="guild-side">
           <LyricsCard guildId={guildId} current={player.data?.current ?? null} />
           <section class="card" aria-labelledby="listeners-heading">
-            <h2 id="listeners-heading">Listeners</h2>
+            <h2 id="listeners-heading">{t('guild.listeners')}</h2>
             <Loaded
               data={listeners.data}
               error={listeners.error}
-              what="Listeners"
+              what={t('guild.listeners')}
               path={`/api/v1/guilds/${guildId}/listeners`}
             >
               {(list) =>
                 list.length === 0 ? (
-                  <p class="muted">Nobody is listening.</p>
+                  <p class="muted">{t('guild.nobody')}</p>
                 ) : (
                   <ul class="listeners" data-testid="listeners">
                     {list.map((listener) => {
@@ -241,15 +252,15 @@ export function GuildPage(props: { guildId: string }): JSX.Element {
             </Loaded>
           </section>
           <section class="card" aria-labelledby="settings-heading">
-            <h2 id="settings-heading">Settings</h2>
+            <h2 id="settings-heading">{t('guild.settings')}</h2>
             {summary ? (
               <SettingsForm guildId={guildId} canEdit={canManage} />
             ) : guilds.error ? (
               <ErrorNotice error={guilds.error} />
             ) : guilds.data ? (
-              <p class="muted">You do not manage this server.</p>
+              <p class="muted">{t('guild.notManaged')}</p>
             ) : (
-              <p class="muted">Loading…</p>
+              <p class="muted">{t('loading')}</p>
             )}
           </section>
         </div>

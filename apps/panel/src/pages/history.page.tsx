@@ -9,9 +9,11 @@ import type {
   TrackEndReasonName,
 } from '@accord/contracts';
 import { GuildScope } from '../components/guild-scope';
+import { sourceLabel } from '../components/now-playing';
 import { Badge, ErrorNotice, Link, Loading } from '../components/ui';
 import { api } from '../lib/api';
 import { dateTime, duration } from '../lib/format';
+import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 import { navigate, useLocation } from '../lib/router';
 
@@ -82,14 +84,14 @@ async function loadPage(guildId: string, filter: HistoryFilter, before: string |
 /** The checks the API makes too, said before asking it. */
 function check(filter: HistoryFilter): Partial<Record<keyof HistoryFilter, string>> {
   const errors: Partial<Record<keyof HistoryFilter, string>> = {};
-  if (filter.userId && !SNOWFLAKE.test(filter.userId)) errors.userId = 'A Discord user id has 17 to 20 digits.';
-  if (filter.from && filter.to && filter.from > filter.to) errors.to = 'The end is before the start.';
+  if (filter.userId && !SNOWFLAKE.test(filter.userId)) errors.userId = t('history.badUserId');
+  if (filter.from && filter.to && filter.from > filter.to) errors.to = t('history.endBeforeStart');
   return errors;
 }
 
 export function HistoryPage(props: { guildId: string | undefined }): JSX.Element {
   return (
-    <GuildScope section="history" title="History" guildId={props.guildId}>
+    <GuildScope section="history" title={t('nav.history')} guildId={props.guildId}>
       {(guild) => <GuildHistory key={guild.id} guild={guild} />}
     </GuildScope>
   );
@@ -125,17 +127,21 @@ function GuildHistory(props: { guild: GuildSummaryDto }): JSX.Element {
   return (
     <>
       <p class="muted">
-        Every song played in <Link href={`/guilds/${guild.id}`}>{guild.name}</Link>: when, for whom, and how it ended.
+        {t('history.introBefore')}
+        <Link href={`/guilds/${guild.id}`}>{guild.name}</Link>
+        {t('history.introAfter')}
       </p>
       <FilterForm filter={filter} onApply={apply} />
       {filter.trackKey && (
         <p class="chips">
           <span class="chip">
-            Song: {trackTitle ? `${trackTitle.artist} – ${trackTitle.title}` : filter.trackKey}
+            {t('history.songChip', {
+              song: trackTitle ? `${trackTitle.artist} – ${trackTitle.title}` : filter.trackKey,
+            })}
             <button
               type="button"
               class="link-button"
-              aria-label="Show every song"
+              aria-label={t('history.everySong')}
               onClick={() => apply({ ...filter, trackKey: '' })}
             >
               ✕
@@ -148,7 +154,7 @@ function GuildHistory(props: { guild: GuildSummaryDto }): JSX.Element {
       {plays.data &&
         (plays.data.plays.length === 0 ? (
           <p class="empty" data-testid="history-empty">
-            No play matches these filters.
+            {t('history.none')}
           </p>
         ) : (
           <PlayTable
@@ -161,7 +167,7 @@ function GuildHistory(props: { guild: GuildSummaryDto }): JSX.Element {
       <ErrorNotice error={more.error} onDismiss={() => setMore({ busy: false, error: null })} />
       {plays.data?.nextBefore && (
         <button type="button" class="secondary" disabled={more.busy} onClick={() => void loadOlder()}>
-          {more.busy ? 'Loading…' : 'Show older plays'}
+          {more.busy ? t('loading') : t('history.older')}
         </button>
       )}
     </>
@@ -179,7 +185,7 @@ function FilterForm(props: { filter: HistoryFilter; onApply: (filter: HistoryFil
     <form
       class="toolbar filters"
       role="search"
-      aria-label="Filter the history"
+      aria-label={t('history.filter')}
       data-testid="history-filters"
       noValidate
       onSubmit={(event) => {
@@ -191,7 +197,7 @@ function FilterForm(props: { filter: HistoryFilter; onApply: (filter: HistoryFil
       }}
     >
       <label>
-        From
+        {t('history.from')}
         <input
           type="date"
           name="from"
@@ -200,7 +206,7 @@ function FilterForm(props: { filter: HistoryFilter; onApply: (filter: HistoryFil
         />
       </label>
       <label>
-        To
+        {t('history.to')}
         <input
           type="date"
           name="to"
@@ -211,11 +217,11 @@ function FilterForm(props: { filter: HistoryFilter; onApply: (filter: HistoryFil
         {errors.to && <span class="field-error">{errors.to}</span>}
       </label>
       <label>
-        Listener id
+        {t('history.listenerId')}
         <input
           name="userId"
           inputMode="numeric"
-          placeholder="any"
+          placeholder={t('history.any')}
           value={form.userId}
           aria-invalid={errors.userId ? true : undefined}
           onInput={(event) => change('userId', event.currentTarget.value)}
@@ -223,33 +229,33 @@ function FilterForm(props: { filter: HistoryFilter; onApply: (filter: HistoryFil
         {errors.userId && <span class="field-error">{errors.userId}</span>}
       </label>
       <label>
-        Source
+        {t('history.source')}
         <select name="source" value={form.source} onChange={(event) => change('source', event.currentTarget.value)}>
-          <option value="">any</option>
+          <option value="">{t('history.any')}</option>
           {SOURCES.map((source) => (
             <option key={source} value={source}>
-              {source}
+              {sourceLabel(source)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Ended
+        {t('history.ended')}
         <select
           name="endReason"
           value={form.endReason}
           onChange={(event) => change('endReason', event.currentTarget.value)}
         >
-          <option value="">any way</option>
+          <option value="">{t('history.anyWay')}</option>
           {END_REASONS.map((reason) => (
             <option key={reason} value={reason}>
-              {reason}
+              {t(`history.endReason.${reason}`)}
             </option>
           ))}
         </select>
       </label>
       <div class="toolbar-actions">
-        <button type="submit">Apply</button>
+        <button type="submit">{t('history.apply')}</button>
         <button
           type="button"
           class="secondary"
@@ -258,7 +264,7 @@ function FilterForm(props: { filter: HistoryFilter; onApply: (filter: HistoryFil
             props.onApply({ from: '', to: '', userId: '', trackKey: '', source: '', endReason: '' });
           }}
         >
-          Clear
+          {t('history.clear')}
         </button>
       </div>
     </form>
@@ -284,7 +290,7 @@ function PlayTable(props: {
     <button
       type="button"
       class="link-button person"
-      title={`Only plays ${userId} heard`}
+      title={t('history.onlyHeard', { userId })}
       onClick={() => props.onUser(userId)}
     >
       {props.nameOf(userId)}
@@ -295,53 +301,55 @@ function PlayTable(props: {
       <table class="responsive" data-testid="history-table">
         <thead>
           <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Song</th>
-            <th scope="col">Source</th>
-            <th scope="col">Ended</th>
-            <th scope="col">Played</th>
-            <th scope="col">Requested by</th>
-            <th scope="col">Listeners</th>
-            <th scope="col">Votes</th>
+            <th scope="col">{t('history.started')}</th>
+            <th scope="col">{t('history.song')}</th>
+            <th scope="col">{t('history.source')}</th>
+            <th scope="col">{t('history.ended')}</th>
+            <th scope="col">{t('history.played')}</th>
+            <th scope="col">{t('history.requestedBy')}</th>
+            <th scope="col">{t('guild.listeners')}</th>
+            <th scope="col">{t('history.votes')}</th>
           </tr>
         </thead>
         <tbody>
           {props.plays.map((play) => (
             <tr key={play.id} data-testid="history-row">
-              <td data-label="Started">
+              <td data-label={t('history.started')}>
                 <time dateTime={play.startedAt}>{dateTime(play.startedAt)}</time>
               </td>
-              <td data-label="Song" class="cell-song">
+              <td data-label={t('history.song')} class="cell-song">
                 <button
                   type="button"
                   class="link-button song"
-                  title="Only plays of this song"
+                  title={t('history.onlySong')}
                   onClick={() => props.onTrack(play.trackKey)}
                 >
                   <strong>{play.title}</strong>
                 </button>
                 <span class="muted"> {play.artist}</span>
               </td>
-              <td data-label="Source">
-                <Badge tone={play.source === 'request' ? undefined : 'info'}>{play.source}</Badge>
+              <td data-label={t('history.source')}>
+                <Badge tone={play.source === 'request' ? undefined : 'info'}>{sourceLabel(play.source)}</Badge>
               </td>
-              <td data-label="Ended">
+              <td data-label={t('history.ended')}>
                 {play.endReason ? (
-                  <Badge tone={END_TONE[play.endReason]}>{play.endReason}</Badge>
+                  <Badge tone={END_TONE[play.endReason]}>{t(`history.endReason.${play.endReason}`)}</Badge>
                 ) : (
-                  <Badge tone="ok">playing</Badge>
+                  <Badge tone="ok">{t('overview.playing')}</Badge>
                 )}
-                {play.skippedBy && <span class="muted small"> by {props.nameOf(play.skippedBy)}</span>}
+                {play.skippedBy && (
+                  <span class="muted small"> {t('history.skippedBy', { name: props.nameOf(play.skippedBy) })}</span>
+                )}
               </td>
-              <td data-label="Played" class="num">
+              <td data-label={t('history.played')} class="num">
                 {duration(play.playedMs)} / {duration(play.durationMs)}
               </td>
-              <td data-label="Requested by">
+              <td data-label={t('history.requestedBy')}>
                 {play.requestedBy ? person(play.requestedBy) : <span class="muted">–</span>}
               </td>
-              <td data-label="Listeners">
+              <td data-label={t('guild.listeners')}>
                 {play.listeners.length === 0 ? (
-                  <span class="muted">nobody</span>
+                  <span class="muted">{t('history.nobody')}</span>
                 ) : (
                   <span class="people">
                     {play.listeners.map((userId) => (
@@ -350,9 +358,9 @@ function PlayTable(props: {
                   </span>
                 )}
               </td>
-              <td data-label="Votes" class="num">
+              <td data-label={t('history.votes')} class="num">
                 {play.likes > 0 || play.dislikes > 0 ? (
-                  <span title={`${play.likes} likes, ${play.dislikes} dislikes`}>
+                  <span title={t('history.likes', { likes: play.likes, dislikes: play.dislikes })}>
                     +{play.likes} / −{play.dislikes}
                   </span>
                 ) : (

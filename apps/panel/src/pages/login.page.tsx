@@ -1,21 +1,22 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AuthOptionsDto, SessionUserDto } from '@accord/contracts';
+import { LanguageSwitch } from '../components/language-switch';
 import { ThemeToggle } from '../components/theme-toggle';
 import { ErrorNotice, Loading } from '../components/ui';
 import { api } from '../lib/api';
+import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 
-/** What `/login?error=CODE` means, after Discord sent the browser back. */
-const LOGIN_ERRORS: Record<string, string> = {
-  OAUTH_STATE_MISMATCH: 'The Discord sign-in expired or was started in another tab. Please try again.',
-  OAUTH_DENIED: 'Discord did not allow the sign-in (it was cancelled or refused).',
-  OAUTH_EXCHANGE_FAILED:
-    'The bot could not confirm the sign-in with Discord. Check DISCORD_CLIENT_SECRET and the redirect URL.',
-  LOGIN_NOT_CONFIGURED: 'Discord sign-in is not configured on this bot.',
-  SIGN_IN_LINK_INVALID: 'That sign-in link was used already or has expired. Ask for a new one with /panel in Discord.',
-  TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Wait a minute and try again.',
-};
+/** The codes `/login?error=CODE` may carry after Discord sent the browser back (keys under `login.errors`). */
+const LOGIN_ERRORS = new Set([
+  'OAUTH_STATE_MISMATCH',
+  'OAUTH_DENIED',
+  'OAUTH_EXCHANGE_FAILED',
+  'LOGIN_NOT_CONFIGURED',
+  'SIGN_IN_LINK_INVALID',
+  'TOO_MANY_ATTEMPTS',
+]);
 
 export function LoginPage(props: { error: string | null; onSignedIn: (user: SessionUserDto) => void }): JSX.Element {
   const options = useResource(() => api.get<AuthOptionsDto>('/auth/options'), 'options');
@@ -26,7 +27,7 @@ export function LoginPage(props: { error: string | null; onSignedIn: (user: Sess
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (!password) {
-      setFailure(new Error('Enter the owner password.'));
+      setFailure(new Error(t('login.passwordMissing')));
       return;
     }
     setBusy(true);
@@ -40,29 +41,34 @@ export function LoginPage(props: { error: string | null; onSignedIn: (user: Sess
     }
   };
 
-  const redirectError = props.error ? (LOGIN_ERRORS[props.error] ?? `Sign-in failed (${props.error}).`) : null;
+  const redirectError = props.error
+    ? LOGIN_ERRORS.has(props.error)
+      ? t(`login.errors.${props.error}`)
+      : t('login.failed', { code: props.error })
+    : null;
   return (
     <main class="login">
       <div class="login-card card">
         <div class="login-head">
           <img src="/favicon.svg" alt="" width={40} height={40} />
           <h1>Accord</h1>
+          <LanguageSwitch />
           <ThemeToggle />
         </div>
-        <p class="muted">Sign in to control the music and see how the bot is doing.</p>
+        <p class="muted">{t('login.intro')}</p>
         {redirectError && <ErrorNotice error={new Error(redirectError)} />}
         {options.error ? <ErrorNotice error={options.error} /> : null}
         {!options.data && !options.error && <Loading />}
         {options.data?.discord && (
           <a class="button discord" href="/api/v1/auth/discord">
-            Log in with Discord
+            {t('login.discord')}
           </a>
         )}
         {options.data?.password && (
           <form class="stack" onSubmit={(event) => void submit(event)} noValidate>
-            {options.data.discord && <p class="divider">or, as the bot owner</p>}
+            {options.data.discord && <p class="divider">{t('login.orOwner')}</p>}
             <label>
-              Owner password
+              {t('login.password')}
               <input
                 type="password"
                 name="password"
@@ -73,15 +79,12 @@ export function LoginPage(props: { error: string | null; onSignedIn: (user: Sess
             </label>
             <ErrorNotice error={failure} />
             <button type="submit" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('login.signingIn') : t('login.signIn')}
             </button>
           </form>
         )}
         {options.data && !options.data.discord && !options.data.password && (
-          <p class="notice">
-            No sign-in is configured. Set <code>DISCORD_CLIENT_SECRET</code>, <code>PUBLIC_URL</code> and{' '}
-            <code>ADMIN_SESSION_SECRET</code> (or <code>ADMIN_PASSWORD</code>) and restart the bot.
-          </p>
+          <p class="notice">{t('login.notConfigured')}</p>
         )}
       </div>
     </main>

@@ -2,7 +2,8 @@ import type { JSX } from 'preact';
 import type { LavalinkNodeDto } from '@accord/contracts';
 import { Badge, Link, Loaded } from '../components/ui';
 import { api } from '../lib/api';
-import { bytes, percent, uptime } from '../lib/format';
+import { bytes, number, percent, uptime } from '../lib/format';
+import { t } from '../lib/i18n';
 import { useLive } from '../lib/live';
 import { useResource } from '../lib/resource';
 
@@ -19,56 +20,66 @@ export function NodesPage(): JSX.Element {
   });
   return (
     <div class="page">
-      <h1>Lavalink nodes</h1>
-      <Loaded data={nodes.data} error={nodes.error} what="Nodes" path="/api/v1/nodes">
+      <h1>{t('overview.nodes')}</h1>
+      <Loaded data={nodes.data} error={nodes.error} what={t('nav.nodes')} path="/api/v1/nodes">
         {(list) =>
           list.length === 0 ? (
-            <p class="empty">No Lavalink node is configured (LAVALINK_NODES).</p>
+            <p class="empty">{t('nodes.none')}</p>
           ) : (
             <div class="node-grid" data-testid="nodes">
               {list.map((node) => (
                 <article class="card node" key={node.name}>
                   <header class="node-head">
                     <h2>{node.name}</h2>
-                    <Badge tone={stateTone(node.state)}>{node.state}</Badge>
+                    <Badge tone={stateTone(node.state)}>{t(`nodes.state.${node.state}`)}</Badge>
                   </header>
                   <dl class="facts">
-                    <dt>Players</dt>
-                    <dd>
-                      {node.playingPlayers} playing of {node.players}
-                    </dd>
-                    <dt>Passthrough / transcoding</dt>
+                    <dt>{t('nodes.players')}</dt>
+                    <dd>{t('nodes.playingOf', { playing: node.playingPlayers, players: node.players })}</dd>
+                    <dt>{t('nodes.passthrough')}</dt>
                     <dd>
                       {node.passthroughPlayers} / {node.transcodingPlayers}
                     </dd>
                     <dt>CPU</dt>
                     <dd>
                       {node.cpu
-                        ? `Lavalink ${percent(node.cpu.lavalinkLoad)}, host ${percent(node.cpu.systemLoad)} of ${node.cpu.cores} cores`
+                        ? t('nodes.cpu', {
+                            lavalink: percent(node.cpu.lavalinkLoad),
+                            host: percent(node.cpu.systemLoad),
+                            count: node.cpu.cores,
+                          })
                         : '–'}
                     </dd>
-                    <dt>Memory</dt>
+                    <dt>{t('nodes.memory')}</dt>
                     <dd>
-                      {node.memory ? `${bytes(node.memory.usedBytes)} of ${bytes(node.memory.allocatedBytes)}` : '–'}
+                      {node.memory
+                        ? t('nodes.memoryOf', {
+                            used: bytes(node.memory.usedBytes),
+                            allocated: bytes(node.memory.allocatedBytes),
+                          })
+                        : '–'}
                     </dd>
-                    <dt>Frames a minute</dt>
+                    <dt>{t('nodes.frames')}</dt>
                     <dd>
                       {node.frameStats ? (
                         <>
-                          {node.frameStats.sent} sent
+                          {t('nodes.sent', { sent: number(node.frameStats.sent) })}
                           {node.frameStats.nulled + node.frameStats.deficit > 0 ? (
                             <Badge tone="warn">
-                              {node.frameStats.nulled} nulled, {node.frameStats.deficit} missing
+                              {t('nodes.badFrames', {
+                                nulled: node.frameStats.nulled,
+                                missing: node.frameStats.deficit,
+                              })}
                             </Badge>
                           ) : (
-                            <Badge tone="ok">smooth</Badge>
+                            <Badge tone="ok">{t('nodes.smooth')}</Badge>
                           )}
                         </>
                       ) : (
-                        'nothing playing'
+                        t('nodes.nothingPlaying')
                       )}
                     </dd>
-                    <dt>Uptime</dt>
+                    <dt>{t('overview.uptime')}</dt>
                     <dd>{node.uptimeMs === null ? '–' : uptime(node.uptimeMs / 1000)}</dd>
                   </dl>
                   {node.guilds.length > 0 && (
@@ -76,8 +87,10 @@ export function NodesPage(): JSX.Element {
                       {node.guilds.map((player) => (
                         <li class="row" key={player.guildId}>
                           <Link href={`/guilds/${player.guildId}`}>{player.guildId}</Link>
-                          <Badge tone={player.playing ? 'ok' : undefined}>{player.playing ? 'playing' : 'idle'}</Badge>
-                          {player.transcoding && <Badge tone="warn">transcoding</Badge>}
+                          <Badge tone={player.playing ? 'ok' : undefined}>
+                            {player.playing ? t('overview.playing') : t('overview.idle')}
+                          </Badge>
+                          {player.transcoding && <Badge tone="warn">{t('nodes.transcoding')}</Badge>}
                         </li>
                       ))}
                     </ul>

@@ -1,6 +1,5 @@
 import type { JSX } from 'preact';
 import {
-  YOUTUBE_FIX_STEPS,
   YOUTUBE_HELP_SECTION,
   type GuildSummaryDto,
   type LavalinkNodeDto,
@@ -10,7 +9,8 @@ import {
 } from '@accord/contracts';
 import { Avatar, Badge, ErrorNotice, Link, Loaded, Loading } from '../components/ui';
 import { api, ApiError } from '../lib/api';
-import { bytes, uptime } from '../lib/format';
+import { bytes, number, percent, uptime } from '../lib/format';
+import { shared, t } from '../lib/i18n';
 import { useLive } from '../lib/live';
 import { useResource } from '../lib/resource';
 
@@ -24,6 +24,8 @@ interface HealthPart extends Partial<Omit<YoutubeHealthDto, 'status'>> {
 }
 
 const STATUS_TONE = { up: 'ok', degraded: 'warn', down: 'bad' } as const;
+/** The steps to fix YouTube, in order: the bot's `status:fixSteps` messages (`/ping` says the same). */
+const YOUTUBE_FIX_STEP_KEYS = ['update', 'cipher', 'clients', 'lastResort'] as const;
 
 /** `GET /health` answers 503 with the same body when a part is down: both are answers here. */
 async function loadHealth(): Promise<Record<string, HealthPart>> {
@@ -50,9 +52,9 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
 
   return (
     <div class="page">
-      <h1>Overview</h1>
+      <h1>{t('overview.title')}</h1>
       <section aria-labelledby="status-heading">
-        <h2 id="status-heading">Status</h2>
+        <h2 id="status-heading">{t('overview.status')}</h2>
         {health.error ? <ErrorNotice error={health.error} /> : null}
         {health.data?.youtube?.status === 'degraded' && <YoutubeBanner youtube={health.data.youtube} />}
         <div class="tiles">
@@ -61,7 +63,7 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
               <div class="tile" key={name}>
                 <span class="tile-label">{name}</span>
                 <span class="tile-value">
-                  <Badge tone={STATUS_TONE[part.status] ?? 'bad'}>{part.status}</Badge>
+                  <Badge tone={STATUS_TONE[part.status] ?? 'bad'}>{t(`overview.health.${part.status}`)}</Badge>
                 </span>
                 {part.message && <span class="tile-note">{part.message}</span>}
               </div>
@@ -77,24 +79,24 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
       {owner && (
         <section aria-labelledby="nodes-heading">
           <h2 id="nodes-heading">
-            Lavalink nodes <Link href="/nodes">details</Link>
+            {t('overview.nodes')} <Link href="/nodes">{t('overview.details')}</Link>
           </h2>
-          <Loaded data={nodes.data} error={nodes.error} what="Nodes" path="/api/v1/nodes">
+          <Loaded data={nodes.data} error={nodes.error} what={t('nav.nodes')} path="/api/v1/nodes">
             {(list) => (
               <ul class="rows">
                 {list.map((node) => (
                   <li key={node.name} class="row">
                     <strong>{node.name}</strong>
                     <Badge tone={node.state === 'connected' ? 'ok' : node.state === 'connecting' ? 'warn' : 'bad'}>
-                      {node.state}
+                      {t(`nodes.state.${node.state}`)}
                     </Badge>
                     <span class="muted">
-                      {node.playingPlayers}/{node.players} playing
-                      {node.cpu ? ` · CPU ${Math.round(node.cpu.lavalinkLoad * 100)}%` : ''}
+                      {t('overview.nodePlaying', { playing: node.playingPlayers, players: node.players })}
+                      {node.cpu ? ` · CPU ${percent(node.cpu.lavalinkLoad)}` : ''}
                     </span>
                   </li>
                 ))}
-                {list.length === 0 && <li class="muted">No node is configured.</li>}
+                {list.length === 0 && <li class="muted">{t('overview.noNode')}</li>}
               </ul>
             )}
           </Loaded>
@@ -102,13 +104,11 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
       )}
 
       <section aria-labelledby="guilds-heading">
-        <h2 id="guilds-heading">Servers</h2>
-        <Loaded data={guilds.data} error={guilds.error} what="Servers" path="/api/v1/guilds">
+        <h2 id="guilds-heading">{t('overview.servers')}</h2>
+        <Loaded data={guilds.data} error={guilds.error} what={t('overview.servers')} path="/api/v1/guilds">
           {(list) =>
             list.length === 0 ? (
-              <p class="empty">
-                No server to show. You see the servers the bot is in where you have Manage Server or the DJ role.
-              </p>
+              <p class="empty">{t('scope.none')}</p>
             ) : (
               <ul class="cards" data-testid="guild-list">
                 {list.map((guild) => (
@@ -118,11 +118,13 @@ export function OverviewPage(props: { user: SessionUserDto }): JSX.Element {
                       <span class="guild-card-body">
                         <strong>{guild.name}</strong>
                         <span class="guild-card-meta">
-                          {guild.playing ? <Badge tone="ok">playing</Badge> : <Badge>idle</Badge>}
-                          <span class="muted">
-                            {guild.listenerCount} listener{guild.listenerCount === 1 ? '' : 's'}
-                          </span>
-                          <Badge tone="info">{guild.access === 'manage' ? 'manage' : 'DJ'}</Badge>
+                          {guild.playing ? (
+                            <Badge tone="ok">{t('overview.playing')}</Badge>
+                          ) : (
+                            <Badge>{t('overview.idle')}</Badge>
+                          )}
+                          <span class="muted">{t('overview.listeners', { count: guild.listenerCount })}</span>
+                          <Badge tone="info">{t(`access.${guild.access}`)}</Badge>
                         </span>
                       </span>
                     </Link>
@@ -144,28 +146,27 @@ function YoutubeBanner(props: { youtube: HealthPart }): JSX.Element {
   const counted = youtube.breakageFailures !== undefined && (youtube.attempts ?? 0) > 0;
   return (
     <div class="notice notice-warn banner" role="alert" data-testid="youtube-banner">
-      <strong>YouTube is not playing</strong>
+      <strong>{t('youtube.title')}</strong>
       <p>
         {counted
-          ? `${youtube.breakageFailures} of the last ${youtube.attempts} YouTube loads and plays failed`
-          : 'Most recent YouTube loads and plays failed'}{' '}
-        the way they do after a change on YouTube's side (its player's cipher, a sign-in wall, or 403 on every client).
-        The bot itself is fine; other sources still play.
+          ? t('youtube.counted', { failed: youtube.breakageFailures, attempts: youtube.attempts })
+          : t('youtube.most')}{' '}
+        {t('youtube.why')}
       </p>
       {youtube.newestCause && (
         <p class="banner-cause">
-          Newest: <code>{youtube.newestCause.message}</code>
+          {t('youtube.newest')} <code>{youtube.newestCause.message}</code>
         </p>
       )}
       <ol>
-        {YOUTUBE_FIX_STEPS.map((step) => (
-          <li key={step}>{step}</li>
+        {YOUTUBE_FIX_STEP_KEYS.map((step) => (
+          <li key={step}>{shared(`status:fixSteps.${step}`)}</li>
         ))}
       </ol>
       <p>
-        More in the README, section "{YOUTUBE_HELP_SECTION}", and in the{' '}
+        {t('youtube.more', { section: YOUTUBE_HELP_SECTION })}{' '}
         <a href="https://github.com/lavalink-devs/youtube-source/releases" target="_blank" rel="noreferrer">
-          youtube-source releases
+          {t('youtube.releases')}
         </a>
         .
       </p>
@@ -178,28 +179,26 @@ function SystemTiles(props: { system: SystemStatusDto }): JSX.Element {
   return (
     <>
       <div class="tile">
-        <span class="tile-label">Discord ping</span>
+        <span class="tile-label">{t('overview.discordPing')}</span>
         <span class="tile-value">
-          {system.discord.gatewayPingMs === null ? '–' : `${system.discord.gatewayPingMs} ms`}
+          {system.discord.gatewayPingMs === null ? '–' : `${number(system.discord.gatewayPingMs)} ms`}
         </span>
-        <span class="tile-note">
-          {system.discord.guilds} server{system.discord.guilds === 1 ? '' : 's'}
-        </span>
+        <span class="tile-note">{t('overview.serverCount', { count: system.discord.guilds })}</span>
       </div>
       <div class="tile">
-        <span class="tile-label">Database ping</span>
-        <span class="tile-value">{system.databasePingMs === null ? '–' : `${system.databasePingMs} ms`}</span>
+        <span class="tile-label">{t('overview.databasePing')}</span>
+        <span class="tile-value">{system.databasePingMs === null ? '–' : `${number(system.databasePingMs)} ms`}</span>
       </div>
       <div class="tile">
-        <span class="tile-label">Playing now</span>
-        <span class="tile-value">{system.activePlayers}</span>
-        <span class="tile-note">{system.liveClients} panel connections</span>
+        <span class="tile-label">{t('overview.playingNow')}</span>
+        <span class="tile-value">{number(system.activePlayers)}</span>
+        <span class="tile-note">{t('overview.panelConnections', { count: system.liveClients })}</span>
       </div>
       <div class="tile">
-        <span class="tile-label">Uptime</span>
+        <span class="tile-label">{t('overview.uptime')}</span>
         <span class="tile-value">{uptime(system.uptimeS)}</span>
         <span class="tile-note">
-          {bytes(system.rssBytes)} memory, heap {bytes(system.heapUsedBytes)}
+          {t('overview.memory', { rss: bytes(system.rssBytes), heap: bytes(system.heapUsedBytes) })}
         </span>
       </div>
     </>

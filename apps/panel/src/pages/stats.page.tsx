@@ -4,7 +4,8 @@ import { BarList, ColumnChart, Ring, StackedBar } from '../components/charts';
 import { GuildScope } from '../components/guild-scope';
 import { ErrorNotice, Link, Loading } from '../components/ui';
 import { api } from '../lib/api';
-import { percent, plural, shortDay } from '../lib/format';
+import { number, percent, shortDay } from '../lib/format';
+import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 import { navigate, useLocation } from '../lib/router';
 
@@ -13,7 +14,7 @@ const DEFAULT_DAYS = 7;
 
 export function StatsPage(props: { guildId: string | undefined }): JSX.Element {
   return (
-    <GuildScope section="stats" title="Stats" guildId={props.guildId}>
+    <GuildScope section="stats" title={t('nav.stats')} guildId={props.guildId}>
       {(guild) => <GuildStats key={guild.id} guild={guild} />}
     </GuildScope>
   );
@@ -36,10 +37,12 @@ function GuildStats(props: { guild: GuildSummaryDto }): JSX.Element {
     <>
       <div class="toolbar">
         <p class="muted grow">
-          What played in <Link href={`/guilds/${guild.id}`}>{guild.name}</Link>, and how the room took autoplay's picks.
+          {t('stats.introBefore')}
+          <Link href={`/guilds/${guild.id}`}>{guild.name}</Link>
+          {t('stats.introAfter')}
         </p>
         <label class="inline-label">
-          Span
+          {t('stats.span')}
           <select
             name="days"
             value={String(days)}
@@ -47,7 +50,7 @@ function GuildStats(props: { guild: GuildSummaryDto }): JSX.Element {
           >
             {SPANS.map((span) => (
               <option key={span} value={String(span)}>
-                last {span} days
+                {t('stats.lastDays', { count: span })}
               </option>
             ))}
           </select>
@@ -60,6 +63,10 @@ function GuildStats(props: { guild: GuildSummaryDto }): JSX.Element {
   );
 }
 
+function playCount(plays: number): string {
+  return t('stats.playCount', { count: plays, plays: number(plays) });
+}
+
 function StatsView(props: { stats: GuildStatsDto; guildId: string; nameOf: (userId: string) => string }): JSX.Element {
   const { stats, nameOf } = props;
   const { discovery } = stats;
@@ -69,48 +76,48 @@ function StatsView(props: { stats: GuildStatsDto; guildId: string; nameOf: (user
     <div class="stats" data-testid="stats">
       <div class="tiles">
         <div class="tile">
-          <span class="tile-label">Plays</span>
+          <span class="tile-label">{t('stats.plays')}</span>
           <span class="tile-value" data-testid="stats-total">
-            {stats.totalPlays}
+            {number(stats.totalPlays)}
           </span>
-          <span class="tile-note">since {shortDay(stats.since.slice(0, 10))}</span>
+          <span class="tile-note">{t('stats.since', { day: shortDay(stats.since.slice(0, 10)) })}</span>
         </div>
         <div class="tile">
-          <span class="tile-label">Skip rate</span>
+          <span class="tile-label">{t('stats.skipRate')}</span>
           <span class="tile-value">{stats.skipRate === null ? '–' : percent(stats.skipRate)}</span>
-          <span class="tile-note">of the plays that ended</span>
+          <span class="tile-note">{t('stats.ofEnded')}</span>
         </div>
         <div class="tile">
-          <span class="tile-label">Discoveries accepted</span>
+          <span class="tile-label">{t('stats.discoveriesAccepted')}</span>
           <span class="tile-value">{discovery.acceptanceRate === null ? '–' : percent(discovery.acceptanceRate)}</span>
-          <span class="tile-note">{plural(discovery.played, 'discovery', 'discoveries')} played</span>
+          <span class="tile-note">{t('stats.discoveriesPlayed', { count: discovery.played })}</span>
         </div>
       </div>
 
       <section class="card chart-card" aria-labelledby="per-day-heading">
-        <h2 id="per-day-heading">Plays per day</h2>
+        <h2 id="per-day-heading">{t('stats.perDay')}</h2>
         <ColumnChart
-          label="Plays per day"
+          label={t('stats.perDay')}
           testId="plays-per-day"
           points={stats.playsPerDay.map((day) => ({
             label: shortDay(day.day),
             shortLabel: String(Number(day.day.slice(8, 10))),
             value: day.plays,
-            title: `${shortDay(day.day)}: ${plural(day.plays, 'play')}`,
+            title: `${shortDay(day.day)}: ${playCount(day.plays)}`,
           }))}
         />
       </section>
 
       <div class="stats-grid">
         <section class="card" aria-labelledby="top-tracks-heading">
-          <h2 id="top-tracks-heading">Top songs</h2>
+          <h2 id="top-tracks-heading">{t('stats.topSongs')}</h2>
           {stats.topTracks.length === 0 ? (
-            <p class="muted">Nothing played in this span.</p>
+            <p class="muted">{t('stats.nothing')}</p>
           ) : (
             <BarList
-              label="Top songs by plays"
+              label={t('stats.topSongsLabel')}
               testId="top-tracks"
-              unit={(plays) => plural(plays, 'play')}
+              unit={playCount}
               items={stats.topTracks.map((track) => ({
                 key: track.trackKey,
                 label: track.title,
@@ -121,19 +128,19 @@ function StatsView(props: { stats: GuildStatsDto; guildId: string; nameOf: (user
           )}
           {stats.topTracks.length > 0 && (
             <p class="small">
-              <Link href={`/history/${props.guildId}`}>Every play in the history</Link>
+              <Link href={`/history/${props.guildId}`}>{t('stats.everyPlay')}</Link>
             </p>
           )}
         </section>
         <section class="card" aria-labelledby="top-artists-heading">
-          <h2 id="top-artists-heading">Top artists</h2>
+          <h2 id="top-artists-heading">{t('stats.topArtists')}</h2>
           {stats.topArtists.length === 0 ? (
-            <p class="muted">Nothing played in this span.</p>
+            <p class="muted">{t('stats.nothing')}</p>
           ) : (
             <BarList
-              label="Top artists by plays"
+              label={t('stats.topArtistsLabel')}
               testId="top-artists"
-              unit={(plays) => plural(plays, 'play')}
+              unit={playCount}
               items={stats.topArtists.map((artist) => ({
                 key: artist.artistKey,
                 label: artist.artist,
@@ -143,40 +150,36 @@ function StatsView(props: { stats: GuildStatsDto; guildId: string; nameOf: (user
           )}
         </section>
         <section class="card" aria-labelledby="skips-heading">
-          <h2 id="skips-heading">Skip rate</h2>
+          <h2 id="skips-heading">{t('stats.skipRate')}</h2>
           <div class="ring-row">
-            <Ring share={stats.skipRate} label="Skip rate" tone="bad" />
-            <p class="muted small">
-              Of the plays that ended (finished, skipped, stopped, replaced or failed), the share someone skipped.
-            </p>
+            <Ring share={stats.skipRate} label={t('stats.skipRate')} tone="bad" />
+            <p class="muted small">{t('stats.skipRateHint')}</p>
           </div>
         </section>
         <section class="card" aria-labelledby="discovery-heading">
-          <h2 id="discovery-heading">Discovery acceptance</h2>
+          <h2 id="discovery-heading">{t('stats.discoveryAcceptance')}</h2>
           <div class="ring-row">
-            <Ring share={discovery.acceptanceRate} label="Discovery acceptance" tone="ok" />
+            <Ring share={discovery.acceptanceRate} label={t('stats.discoveryAcceptance')} tone="ok" />
             <StackedBar
-              label="Discoveries"
+              label={t('stats.discoveries')}
               parts={[
-                { label: 'accepted', value: discovery.accepted, tone: 'ok' },
-                { label: 'skipped', value: discovery.skipped, tone: 'bad' },
-                { label: 'neither', value: undecided, tone: 'muted' },
+                { label: t('stats.accepted'), value: discovery.accepted, tone: 'ok' },
+                { label: t('stats.skipped'), value: discovery.skipped, tone: 'bad' },
+                { label: t('stats.neither'), value: undecided, tone: 'muted' },
               ]}
             />
           </div>
-          <p class="muted small">
-            A discovery is a song no listener had played or liked. Accepted: heard to the end or liked.
-          </p>
+          <p class="muted small">{t('stats.discoveryHint')}</p>
         </section>
         <section class="card" aria-labelledby="listeners-heading">
-          <h2 id="listeners-heading">Listeners</h2>
+          <h2 id="listeners-heading">{t('guild.listeners')}</h2>
           {stats.listeners.length === 0 ? (
-            <p class="muted">No one listened in this span.</p>
+            <p class="muted">{t('stats.noListeners')}</p>
           ) : (
             <BarList
-              label="Plays heard by each listener"
+              label={t('stats.heardLabel')}
               testId="listener-plays"
-              unit={(plays) => plural(plays, 'play')}
+              unit={playCount}
               items={stats.listeners.map((listener) => ({
                 key: listener.userId,
                 label: nameOf(listener.userId),
@@ -186,27 +189,24 @@ function StatsView(props: { stats: GuildStatsDto; guildId: string; nameOf: (user
           )}
         </section>
         <section class="card" aria-labelledby="fitting-heading">
-          <h2 id="fitting-heading">Picks that fitted</h2>
+          <h2 id="fitting-heading">{t('stats.fitted')}</h2>
           {picked.length === 0 ? (
-            <p class="muted">Autoplay picked nothing for these listeners in this span.</p>
+            <p class="muted">{t('stats.noPicks')}</p>
           ) : (
             <BarList
-              label="Share of autoplay's picks that fitted each listener"
+              label={t('stats.fittedLabel')}
               testId="listener-fitting"
               max={1}
               unit={(share) => percent(share)}
               items={picked.map((listener) => ({
                 key: listener.userId,
                 label: nameOf(listener.userId),
-                note: `${listener.fittingPicks} of ${plural(listener.picks, 'pick')}`,
+                note: t('stats.fittingOf', { fitting: listener.fittingPicks, count: listener.picks }),
                 value: listener.fittingShare ?? 0,
               }))}
             />
           )}
-          <p class="muted small">
-            A pick fitted a listener when it scored at least {percent(FITTING_PICK_MIN)} of the best autoplay could have
-            chosen for them.
-          </p>
+          <p class="muted small">{t('stats.fittedHint', { share: percent(FITTING_PICK_MIN) })}</p>
         </section>
       </div>
     </div>

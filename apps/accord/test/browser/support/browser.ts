@@ -96,13 +96,15 @@ export const PHONE = {
   hasTouch: true,
 };
 
+/** A fresh browser profile; `locale` is what the page reads as `navigator.languages` (the panel's first language). */
 export async function newContext(
   browser: Browser,
   device: typeof DESKTOP | typeof PHONE,
   baseURL: string,
   colorScheme: 'light' | 'dark' = 'light',
+  locale = 'en-US',
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...device, baseURL, colorScheme });
+  const context = await browser.newContext({ ...device, baseURL, colorScheme, locale });
   context.setDefaultTimeout(10_000);
   return context;
 }

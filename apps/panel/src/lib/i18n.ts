@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { isLanguage, LANGUAGES, t as translate, type Language } from '@accord/i18n';
+
+const KEY = 'accord-language';
+
+/** The language the panel speaks now; `setLanguage` changes it and re-renders whoever uses `useLanguage`. */
+let current: Language = 'en';
+const listeners = new Set<(language: Language) => void>();
+
+/** What the browser prefers: the first of `navigator.languages` Accord speaks (`de-AT` -> `de`), else English. */
+export function browserLanguage(preferred: readonly string[] = navigator.languages ?? [navigator.language]): Language {
+  for (const tag of preferred) {
+    if (isLanguage(tag)) return tag;
+    const base = tag.split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+function storedLanguage(): Language | null {
+  try {
+    const value = localStorage.getItem(KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Before the first render: the stored choice, else the browser's; sets `<html lang>`. */
+export function startLanguage(): Language {
+  apply(storedLanguage() ?? browserLanguage());
+  return current;
+}
+
+/** The switch in the header: kept in localStorage, so a reload keeps it. */
+export function setLanguage(language: Language): void {
+  try {
+    localStorage.setItem(KEY, language);
+  } catch {
+    // Private browsing may refuse storage: the language still applies to this page.
+  }
+  apply(language);
+}
+
+function apply(language: Language): void {
+  current = language;
+  document.documentElement.lang = language;
+  for (const listener of listeners) listener(language);
+}
+
+export function language(): Language {
+  return current;
+}
+
+/** The languages of the switch, each named in itself. */
+export function languageChoices(): Array<{ language: Language; name: string }> {
+  return LANGUAGES.map((code) => ({ language: code, name: translate(code, 'panel:language.name') }));
+}
+
+/** The panel's message `key` (in the `panel` namespace) in the current language. */
+export function t(key: string, params?: Record<string, unknown>): string {
+  return translate(current, `panel:${key}`, params);
+}
+
+/** A message of another namespace (`status:fixSteps.update`, shared with the bot) in the current language. */
+export function shared(key: string, params?: Record<string, unknown>): string {
+  return translate(current, key, params);
+}
+
+/** The current language; the component re-renders when it changes. The app's root uses it, so every page follows. */
+export function useLanguage(): Language {
+  const [value, setValue] = useState(current);
+  useEffect(() => {
+    listeners.add(setValue);
+    return () => void listeners.delete(setValue);
+  }, []);
+  return value;
+}
