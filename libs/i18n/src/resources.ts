@@ -1,15 +1,19 @@
 // Written by `npm run i18n:index` (libs/i18n/bin/index-locales.ts) from libs/i18n/locales: do not edit.
 import de_common from '../locales/de/common.json';
+import de_panel from '../locales/de/panel.json';
 import en_common from '../locales/en/common.json';
+import en_panel from '../locales/en/panel.json';
 import en_segments from '../locales/en/segments.json';
 
 /** Every message file, by language and namespace. */
 export const resources = {
   de: {
     common: de_common,
+    panel: de_panel,
   },
   en: {
     common: en_common,
+    panel: en_panel,
     segments: en_segments,
   },
 };
