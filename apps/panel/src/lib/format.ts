@@ -64,8 +64,3 @@ export function shortDay(day: string): string {
     ? day
     : date.toLocaleDateString(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
-
-/** TEMPORARY until the stats and users pages are converted. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

@@ -4,6 +4,7 @@ import type { LogEntryDto, LogLevelName } from '@accord/contracts';
 import { Loaded } from '../components/ui';
 import { api } from '../lib/api';
 import { time } from '../lib/format';
+import { t } from '../lib/i18n';
 import { useLive } from '../lib/live';
 import { useResource } from '../lib/resource';
 
@@ -87,10 +88,10 @@ export function LogsPage(): JSX.Element {
 
   return (
     <div class="page page-logs">
-      <h1>Logs</h1>
+      <h1>{t('nav.logs')}</h1>
       <form class="toolbar" role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
-          Level
+          {t('logs.level')}
           <select
             name="level"
             value={filter.level}
@@ -98,26 +99,26 @@ export function LogsPage(): JSX.Element {
           >
             {LEVELS.map((level) => (
               <option key={level} value={level}>
-                {level} and more severe
+                {t('logs.atLeast', { level })}
               </option>
             ))}
           </select>
         </label>
         <label class="grow">
-          Search
+          {t('logs.search')}
           <input
             type="search"
             name="search"
-            placeholder="text in the message"
+            placeholder={t('logs.searchHint')}
             value={typed.search}
             onInput={(event) => setTyped({ ...typed, search: event.currentTarget.value })}
           />
         </label>
         <label>
-          Context
+          {t('logs.context')}
           <input
             name="context"
-            placeholder="e.g. PlaybackService"
+            placeholder={t('logs.contextHint')}
             value={typed.context}
             onInput={(event) => setTyped({ ...typed, context: event.currentTarget.value })}
           />
@@ -125,11 +126,11 @@ export function LogsPage(): JSX.Element {
         <div class="toolbar-actions">
           {paused ? (
             <button type="button" onClick={resume}>
-              Resume tail{held > 0 ? ` (${held} new)` : ''}
+              {held > 0 ? t('logs.resumeNew', { count: held }) : t('logs.resume')}
             </button>
           ) : (
             <button type="button" class="secondary" onClick={() => setPaused(true)}>
-              Pause tail
+              {t('logs.pause')}
             </button>
           )}
           <label class="check">
@@ -138,14 +139,14 @@ export function LogsPage(): JSX.Element {
               checked={followTail}
               onChange={(event) => setFollowTail(event.currentTarget.checked)}
             />
-            Follow
+            {t('logs.follow')}
           </label>
         </div>
       </form>
-      <Loaded data={lines.data} error={lines.error} what="Logs" path="/api/v1/logs">
+      <Loaded data={lines.data} error={lines.error} what={t('nav.logs')} path="/api/v1/logs">
         {(entries) => (
           <div class="log-view" ref={listRef} data-testid="log-lines" aria-live="polite">
-            {entries.length === 0 && <p class="muted">No line matches. New ones appear here as they are written.</p>}
+            {entries.length === 0 && <p class="muted">{t('logs.none')}</p>}
             {entries.map((entry) => (
               <div key={entry.seq} class={`log-line log-${entry.level}`} data-testid="log-line">
                 <span class="log-time">{time(entry.at)}</span>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { Badge, ErrorNotice, Loading } from '../components/ui';
 import { api } from '../lib/api';
 import { duration, percent } from '../lib/format';
+import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 import { navigate, useLocation } from '../lib/router';
 
@@ -65,14 +66,16 @@ export function TracksPage(): JSX.Element {
         const pinned = await api.post<CatalogTrackDto>(`/tracks/${pending.track.id}/pin`, body);
         results.set((list) => list?.map((item) => (item.id === pinned.id ? pinned : item)));
         setCandidatesVersion((value) => value + 1);
-        setDone(`${name(pinned)} is now pinned to ${pending.candidate.title} (${pinned.youtubeId}) on every server.`);
+        setDone(
+          t('tracks.pinned', { song: name(pinned), video: pending.candidate.title, youtubeId: pinned.youtubeId }),
+        );
       } else {
         const body: MergeTracksRequest = { fromTrackId: pending.from.id, toTrackId: pending.to.id };
         const kept = await api.post<CatalogTrackDto>('/tracks/merge', body);
         setSelected([]);
         if (openId === pending.from.id) setOpenId(null);
         results.reload();
-        setDone(`${name(pending.from)} was merged into ${name(kept)}.`);
+        setDone(t('tracks.merged', { from: name(pending.from), to: name(kept) }));
       }
       setPending(null);
     } catch (error) {
@@ -84,11 +87,8 @@ export function TracksPage(): JSX.Element {
 
   return (
     <div class="page">
-      <h1>Tracks</h1>
-      <p class="muted">
-        The song catalog every server shares. Re-pin a song when it plays the wrong video; merge two entries that are
-        the same song.
-      </p>
+      <h1>{t('nav.tracks')}</h1>
+      <p class="muted">{t('tracks.intro')}</p>
       <form
         class="toolbar"
         role="search"
@@ -99,18 +99,18 @@ export function TracksPage(): JSX.Element {
         }}
       >
         <label class="grow">
-          Search
+          {t('logs.search')}
           <input
             type="search"
             name="q"
-            placeholder="artist and title, or the start of a title"
+            placeholder={t('tracks.searchHint')}
             value={typed}
             onInput={(event) => setTyped(event.currentTarget.value)}
           />
         </label>
         <div class="toolbar-actions">
           <button type="submit" disabled={!typed.trim()}>
-            Search
+            {t('logs.search')}
           </button>
         </div>
       </form>
@@ -130,12 +130,12 @@ export function TracksPage(): JSX.Element {
           }}
         />
       )}
-      {!q && <p class="empty">Search for a song to see its pin and the other videos it could play.</p>}
+      {!q && <p class="empty">{t('tracks.start')}</p>}
       {results.error ? <ErrorNotice error={results.error} /> : null}
       {q && !results.data && !results.error && <Loading />}
       {results.data &&
         (results.data.length === 0 ? (
-          <p class="empty">No song in the catalog starts with “{q}”.</p>
+          <p class="empty">{t('tracks.none', { q })}</p>
         ) : (
           <ul class="track-list" data-testid="track-results">
             {results.data.map((track) => (
@@ -157,8 +157,8 @@ export function TracksPage(): JSX.Element {
         ))}
       <ConfirmDialog
         open={pending !== null}
-        title={pending?.kind === 'merge' ? 'Merge these songs?' : 'Re-pin this song?'}
-        confirmLabel={pending?.kind === 'merge' ? 'Merge' : 'Pin this video'}
+        title={pending?.kind === 'merge' ? t('tracks.mergeTitle') : t('tracks.pinTitle')}
+        confirmLabel={pending?.kind === 'merge' ? t('tracks.merge') : t('tracks.pinThis')}
         danger={pending?.kind === 'merge'}
         busy={busy}
         error={failure}
@@ -167,16 +167,17 @@ export function TracksPage(): JSX.Element {
       >
         {pending?.kind === 'pin' && (
           <p>
-            <strong>{name(pending.track)}</strong> will play <strong>{pending.candidate.title}</strong> by{' '}
-            {pending.candidate.author} ({pending.candidate.youtubeId}) on every server, instead of{' '}
-            {pending.track.youtubeId}.
+            {t('tracks.pinConfirm', {
+              song: name(pending.track),
+              video: pending.candidate.title,
+              author: pending.candidate.author,
+              youtubeId: pending.candidate.youtubeId,
+              previous: pending.track.youtubeId,
+            })}
           </p>
         )}
         {pending?.kind === 'merge' && (
-          <p>
-            <strong>{name(pending.from)}</strong> will be deleted; its other spellings and its plays will lead to{' '}
-            <strong>{name(pending.to)}</strong>. This cannot be undone.
-          </p>
+          <p>{t('tracks.mergeConfirm', { from: name(pending.from), to: name(pending.to) })}</p>
         )}
       </ConfirmDialog>
     </div>
@@ -191,25 +192,21 @@ function MergeBar(props: {
 }): JSX.Element {
   const [from, to] = props.selected;
   return (
-    <div class="merge-bar card" data-testid="merge-bar" role="region" aria-label="Merge">
+    <div class="merge-bar card" data-testid="merge-bar" role="region" aria-label={t('tracks.merge')}>
       {to ? (
-        <p>
-          Merge <strong>{name(from)}</strong> into <strong>{name(to)}</strong>
-        </p>
+        <p>{t('tracks.mergeInto', { from: name(from), to: name(to) })}</p>
       ) : (
-        <p>
-          <strong>{name(from)}</strong> selected: select the song it duplicates.
-        </p>
+        <p>{t('tracks.selected', { song: name(from) })}</p>
       )}
       <div class="form-actions">
         <button type="button" class="danger" disabled={!to} onClick={() => to && props.onMerge(from, to)}>
-          Merge…
+          {t('tracks.mergeMore')}
         </button>
         <button type="button" class="secondary" disabled={!to} onClick={props.onSwap}>
-          Swap
+          {t('tracks.swap')}
         </button>
         <button type="button" class="secondary" onClick={props.onClear}>
-          Clear
+          {t('history.clear')}
         </button>
       </div>
     </div>
@@ -235,7 +232,7 @@ function TrackRow(props: {
             type="checkbox"
             checked={props.selected}
             onChange={props.onSelect}
-            aria-label={`Select ${name(track)} to merge`}
+            aria-label={t('tracks.select', { song: name(track) })}
           />
         </label>
         <div class="track-text">
@@ -244,8 +241,10 @@ function TrackRow(props: {
             {track.artist} · {duration(track.durationMs)}
           </span>
           <span class="np-badges">
-            <Badge tone={track.pinnedBy === 'user' ? 'info' : undefined}>pinned by {track.pinnedBy}</Badge>
-            {track.unavailable && <Badge tone="bad">unavailable</Badge>}
+            <Badge tone={track.pinnedBy === 'user' ? 'info' : undefined}>
+              {t(`tracks.pinnedBy.${track.pinnedBy}`)}
+            </Badge>
+            {track.unavailable && <Badge tone="bad">{t('tracks.unavailable')}</Badge>}
             <a
               class="small"
               href={youtube(track.youtubeId)}
@@ -264,7 +263,7 @@ function TrackRow(props: {
           aria-controls={panelId}
           onClick={props.onToggleOpen}
         >
-          {props.open ? 'Hide videos' : 'Videos'}
+          {props.open ? t('tracks.hideVideos') : t('tracks.videos')}
         </button>
       </div>
       {props.open && (
@@ -285,12 +284,12 @@ function Candidates(props: {
     () => api.get<TrackCandidatesDto>(`/tracks/${props.trackId}/candidates`),
     `${props.trackId}:${props.version}`,
   );
-  if (!found.data) return found.error ? <ErrorNotice error={found.error} /> : <Loading label="Searching videos…" />;
+  if (!found.data) return found.error ? <ErrorNotice error={found.error} /> : <Loading label={t('tracks.searching')} />;
   return (
     <>
       {found.error ? <ErrorNotice error={found.error} /> : null}
       {found.data.candidates.length === 0 ? (
-        <p class="muted">No video found for this song.</p>
+        <p class="muted">{t('tracks.noVideo')}</p>
       ) : (
         <ol class="candidates" data-testid="candidates">
           {found.data.candidates.map((candidate) => (
@@ -300,22 +299,23 @@ function Candidates(props: {
                   {candidate.title}
                 </a>
                 <span class="muted small">
-                  {candidate.author} · {duration(candidate.durationMs)} · match {percent(candidate.score)}
+                  {candidate.author} · {duration(candidate.durationMs)} ·{' '}
+                  {t('tracks.match', { score: percent(candidate.score) })}
                 </span>
                 {candidate.reasons.length > 0 && (
                   <span class="muted small reasons">{candidate.reasons.join(', ')}</span>
                 )}
               </div>
               {candidate.current ? (
-                <Badge tone="ok">pinned</Badge>
+                <Badge tone="ok">{t('tracks.pinnedBadge')}</Badge>
               ) : (
                 <button
                   type="button"
                   class="small"
-                  aria-label={`Pin ${candidate.title} (${candidate.youtubeId})`}
+                  aria-label={t('tracks.pinLabel', { video: candidate.title, youtubeId: candidate.youtubeId })}
                   onClick={() => props.onPin(candidate)}
                 >
-                  Pin
+                  {t('tracks.pin')}
                 </button>
               )}
             </li>

@@ -5,7 +5,8 @@ import { BarList } from '../components/charts';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Badge, ErrorNotice, Loading } from '../components/ui';
 import { api, isNotFound } from '../lib/api';
-import { plural } from '../lib/format';
+import { number } from '../lib/format';
+import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 import { navigate } from '../lib/router';
 
@@ -32,11 +33,8 @@ export function UsersPage(props: { userId: string | undefined }): JSX.Element {
 
   return (
     <div class="page">
-      <h1>Users</h1>
-      <p class="muted">
-        What the bot learned about a listener from what they played, liked and skipped. Deleting does what /forget-me
-        does.
-      </p>
+      <h1>{t('nav.users')}</h1>
+      <p class="muted">{t('users.intro')}</p>
       <form
         class="toolbar"
         role="search"
@@ -45,7 +43,7 @@ export function UsersPage(props: { userId: string | undefined }): JSX.Element {
           event.preventDefault();
           const id = typed.trim();
           if (!SNOWFLAKE.test(id)) {
-            setInvalid('A Discord user id has 17 to 20 digits (Developer Mode: right-click a user, Copy User ID).');
+            setInvalid(t('users.badId'));
             return;
           }
           setInvalid(null);
@@ -53,11 +51,11 @@ export function UsersPage(props: { userId: string | undefined }): JSX.Element {
         }}
       >
         <label class="grow">
-          Discord user id
+          {t('users.id')}
           <input
             name="userId"
             inputMode="numeric"
-            placeholder="e.g. 123456789012345678"
+            placeholder={t('users.idHint')}
             value={typed}
             aria-invalid={invalid ? true : undefined}
             onInput={(event) => setTyped(event.currentTarget.value)}
@@ -65,14 +63,10 @@ export function UsersPage(props: { userId: string | undefined }): JSX.Element {
           {invalid && <span class="field-error">{invalid}</span>}
         </label>
         <div class="toolbar-actions">
-          <button type="submit">Look up</button>
+          <button type="submit">{t('users.lookUp')}</button>
         </div>
       </form>
-      {userId ? (
-        <UserProfile key={userId} userId={userId} />
-      ) : (
-        <p class="empty">Enter a user id to see their profile.</p>
-      )}
+      {userId ? <UserProfile key={userId} userId={userId} /> : <p class="empty">{t('users.enterId')}</p>}
     </div>
   );
 }
@@ -107,9 +101,7 @@ function UserProfile(props: { userId: string }): JSX.Element {
     try {
       download(`accord-user-${userId}.json`, await api.get<unknown>(`/users/${userId}/export`));
     } catch (error) {
-      setExportError(
-        isNotFound(error) ? new Error("This bot's server does not offer the export yet (it answered 404).") : error,
-      );
+      setExportError(isNotFound(error) ? new Error(t('users.noExport')) : error);
     } finally {
       setExporting(false);
     }
@@ -121,61 +113,62 @@ function UserProfile(props: { userId: string }): JSX.Element {
     <section class="card profile" aria-labelledby="profile-heading" data-testid="user-profile">
       <div class="profile-head">
         <h2 id="profile-heading">
-          User <code>{view.userId}</code>
+          {t('users.user')} <code>{view.userId}</code>
         </h2>
-        {view.exists ? <Badge tone="ok">has a profile</Badge> : <Badge>no profile</Badge>}
-        {view.optedOut && <Badge tone="warn">opted out</Badge>}
+        {view.exists ? <Badge tone="ok">{t('users.hasProfile')}</Badge> : <Badge>{t('users.noProfile')}</Badge>}
+        {view.optedOut && <Badge tone="warn">{t('users.optedOut')}</Badge>}
       </div>
       {profile.error ? <ErrorNotice error={profile.error} /> : null}
       {forgotten && (
         <p class="notice notice-ok" role="status" data-testid="user-forgotten">
-          Forgotten: {forgotten.profile ? 'the profile, ' : ''}
-          {plural(forgotten.feedback, 'like, dislike or skip', 'likes, dislikes and skips')}, and their id taken out of{' '}
-          {plural(forgotten.plays, 'play')}.
+          {t(forgotten.profile ? 'users.forgottenWithProfile' : 'users.forgotten', {
+            feedback: t('users.feedback', { count: forgotten.feedback }),
+            plays: t('stats.playCount', { count: forgotten.plays, plays: number(forgotten.plays) }),
+          })}
         </p>
       )}
       <div class="tiles">
         <div class="tile">
-          <span class="tile-label">Plays heard</span>
+          <span class="tile-label">{t('users.playsHeard')}</span>
           <span class="tile-value" data-testid="profile-plays">
-            {view.playCount}
+            {number(view.playCount)}
           </span>
         </div>
         <div class="tile">
-          <span class="tile-label">Likes</span>
-          <span class="tile-value">{view.likes}</span>
+          <span class="tile-label">{t('users.likes')}</span>
+          <span class="tile-value">{number(view.likes)}</span>
         </div>
         <div class="tile">
-          <span class="tile-label">Dislikes</span>
-          <span class="tile-value">{view.dislikes}</span>
+          <span class="tile-label">{t('users.dislikes')}</span>
+          <span class="tile-value">{number(view.dislikes)}</span>
         </div>
         <div class="tile">
-          <span class="tile-label">Discoveries liked</span>
-          <span class="tile-value">{view.discoveriesLiked}</span>
+          <span class="tile-label">{t('users.discoveriesLiked')}</span>
+          <span class="tile-value">{number(view.discoveriesLiked)}</span>
         </div>
       </div>
       <div class="stats-grid">
         <div>
-          <h3>Top artists</h3>
+          <h3>{t('stats.topArtists')}</h3>
           {view.topArtists.length === 0 ? (
-            <p class="muted">None yet.</p>
+            <p class="muted">{t('users.noneYet')}</p>
           ) : (
             <BarList
-              label="Top artists by taste weight"
+              label={t('users.artistsLabel')}
               testId="profile-artists"
-              unit={(weight) => weight.toFixed(1)}
+              unit={(weight) => number(weight, 1)}
               items={view.topArtists.map((artist) => ({ key: artist.id, label: artist.name, value: artist.weight }))}
             />
           )}
         </div>
         <div>
-          <h3>Top tags</h3>
+          <h3>{t('users.topTags')}</h3>
           {view.topTags.length === 0 ? (
-            <p class="muted">None yet.</p>
+            <p class="muted">{t('users.noneYet')}</p>
           ) : (
             <p class="chips">
               {view.topTags.map((tag) => (
-                <span key={tag.id} class="chip" title={`weight ${tag.weight.toFixed(2)}`}>
+                <span key={tag.id} class="chip" title={t('users.weight', { weight: number(tag.weight, 2) })}>
                   {tag.name}
                 </span>
               ))}
@@ -186,7 +179,7 @@ function UserProfile(props: { userId: string }): JSX.Element {
       <ErrorNotice error={exportError} onDismiss={() => setExportError(null)} />
       <div class="form-actions">
         <button type="button" class="secondary" disabled={exporting} onClick={() => void exportData()}>
-          {exporting ? 'Exporting…' : 'Export JSON'}
+          {exporting ? t('users.exporting') : t('users.export')}
         </button>
         <button
           type="button"
@@ -196,13 +189,13 @@ function UserProfile(props: { userId: string }): JSX.Element {
             setConfirming(true);
           }}
         >
-          Delete user data…
+          {t('users.delete')}
         </button>
       </div>
       <ConfirmDialog
         open={confirming}
-        title="Forget this user?"
-        confirmLabel="Delete"
+        title={t('users.confirmTitle')}
+        confirmLabel={t('users.confirmDelete')}
         danger
         busy={busy}
         error={failure}
@@ -210,8 +203,9 @@ function UserProfile(props: { userId: string }): JSX.Element {
         onCancel={() => setConfirming(false)}
       >
         <p>
-          The profile, likes, dislikes and linked accounts of <code>{userId}</code> are deleted, and their id is taken
-          out of every play (the plays stay as anonymous server history). This cannot be undone.
+          {t('users.confirmBefore')}
+          <code>{userId}</code>
+          {t('users.confirmAfter')}
         </p>
       </ConfirmDialog>
     </section>
