@@ -98,6 +98,16 @@ export const SECTIONS: FigureSection[] = [
     filter: 'api',
   },
   {
+    title: 'Non-music segments',
+    prefixes: ['segments.'],
+    about:
+      'The app in-process on the fakes with a local SponsorBlock stand-in: a YouTube song with a 1 s non-music ' +
+      'part every 2 s (20 parts), each skipped by a seek. The lag is the song\u2019s time when the seek reached ' +
+      'the fake Lavalink minus the start of the part, from the node\u2019s own record of the start and the ' +
+      'seeks; two songs after one that warms the code paths up.',
+    filter: 'segments',
+  },
+  {
     title: 'Soak',
     prefixes: ['soak.'],
     about:
@@ -130,6 +140,8 @@ export const MEANINGS: Record<string, string> = {
   'playback.play_pinned.median_ms': '/play of a pinned song to its PATCH',
   'playback.fallback.resolve_ms': 'a pinned video failing to the PATCH of its SoundCloud upload (searches 250 ms)',
   'playback.playlist_1000.loop_delay_p99_ms': 'event-loop delay while a 1,000-track playlist loads',
+  'segments.seek_lag.p50_ms': 'a non-music part\u2019s start to its seek at Lavalink, in song time, median',
+  'segments.seek_lag.p99_ms': 'the same, 99th percentile',
   'catalog.resolve.pinned.median_ms': 'a song already pinned',
   'catalog.resolve.new.median_ms': 'a new song: search, parse, match, pin',
   'catalog.resolve.new_500ms_search.median_ms': 'a new song with a 500 ms search',

@@ -78,6 +78,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     LOG_TO_FILE: 'false',
     // No taste model training in the background of every spec; the specs that need one train it.
     TASTE_MODEL_EVERY_H: '0',
+    // Nothing answers here (SponsorBlock is unreachable from the bench); the segment specs bring a stand-in.
+    SPONSORBLOCK_URL: 'http://127.0.0.1:9',
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`test config is invalid:\n${parsed.detail}`);

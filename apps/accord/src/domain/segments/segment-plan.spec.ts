@@ -37,12 +37,15 @@ describe(nextSkip.name, () => {
     [0, { inMs: 0, action: 'seek', segment: offtopic(0, 5_000) }],
     // Inside a segment: the rest of it goes at once.
     [2_000, { inMs: 0, action: 'seek', segment: offtopic(0, 5_000) }],
-    // Less than a second left of it: not worth a seek; the next one is planned.
-    [4_500, { inMs: 55_500, action: 'seek', segment: offtopic(60_000, 70_000) }],
+    // A timer a few ms late still skips its segment.
+    [4_500, { inMs: 0, action: 'seek', segment: offtopic(0, 5_000) }],
+    [60_005, { inMs: 0, action: 'seek', segment: offtopic(60_000, 70_000) }],
+    // Less than a quarter of a second left of it: not worth a seek; the next one is planned.
+    [4_800, { inMs: 55_200, action: 'seek', segment: offtopic(60_000, 70_000) }],
     [5_000, { inMs: 55_000, action: 'seek', segment: offtopic(60_000, 70_000) }],
     // A segment that runs to the end of the track ends it.
     [100_000, { inMs: 70_000, action: 'end', segment: offtopic(170_000, 180_000) }],
-    [179_500, null],
+    [179_800, null],
   ])('from %p ms: %p', (positionMs, expected) => {
     expect(nextSkip(segments, positionMs, 180_000)).toEqual(expected);
   });

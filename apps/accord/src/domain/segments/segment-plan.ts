@@ -2,6 +2,11 @@ import type { SegmentCategory, TrackSegment } from '@accord/core';
 
 /** Segments shorter than this are not worth a seek (and the seek would cost about as much). */
 export const MIN_SEGMENT_MS = 1_000;
+/**
+ * A playhead inside a segment skips the rest of it unless less than this is left: a timer that
+ * fires a few ms late still skips its segment, while a seek into the last moment of one does not.
+ */
+export const MIN_REST_MS = 250;
 /** A segment ending this close to the end of the track takes the rest of it: the track ends there. */
 export const END_MARGIN_MS = 1_000;
 
@@ -39,8 +44,8 @@ export function skippableSegments(
 
 /**
  * The next skip from `positionMs` on, or null when no segment lies ahead. A playhead inside a
- * segment skips the rest of it at once (unless less than `MIN_SEGMENT_MS` is left); a seek only
- * ever goes forwards.
+ * segment skips the rest of it at once (unless less than `MIN_REST_MS` is left); a seek only ever
+ * goes forwards.
  */
 export function nextSkip(
   segments: readonly TrackSegment[],
@@ -48,7 +53,7 @@ export function nextSkip(
   durationMs: number,
 ): SegmentSkip | null {
   const segment = segments.find(
-    (candidate) => candidate.endMs - Math.max(candidate.startMs, positionMs) >= MIN_SEGMENT_MS,
+    (candidate) => candidate.endMs - Math.max(candidate.startMs, positionMs) >= MIN_REST_MS,
   );
   if (!segment) return null;
   return {
