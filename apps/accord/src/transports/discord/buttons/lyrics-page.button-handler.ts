@@ -1,8 +1,8 @@
+import { t, type Language } from '@accord/i18n';
 import { Injectable } from '@nestjs/common';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { LyricsService } from '../../../domain/lyrics/lyrics.service';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
-import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
 import { LYRICS_BUTTON_PREFIX, parseLyricsPageId, renderLyricsPage } from '../presenters/lyrics.presenter';
 
 /** `lyrics:<id>:<n>`: turns a /lyrics message to page n of the same lyrics. */
@@ -13,13 +13,13 @@ export class LyricsPageButtonHandler implements ButtonHandlerProvider {
 
   constructor(private readonly lyrics: LyricsService) {}
 
-  async handle(interaction: ButtonInteraction): Promise<void> {
+  async handle(interaction: ButtonInteraction, language: Language = 'en'): Promise<void> {
     const target = parseLyricsPageId(interaction.customId);
     const lyrics = target ? await this.lyrics.byId(target.lyricsId) : null;
     if (!target || !lyrics) {
-      await interaction.reply({ content: EXPIRED_BUTTON_MESSAGE, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: t(language, 'common:expiredButton'), flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.update(renderLyricsPage(lyrics, target.page));
+    await interaction.update(renderLyricsPage(language, lyrics, target.page));
   }
 }

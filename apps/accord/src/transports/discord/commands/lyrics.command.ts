@@ -1,3 +1,4 @@
+import { discordLocalizations, t, type Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { LyricsService, MAX_LYRICS_QUERY } from '../../../domain/lyrics/lyrics.service';
 import { guildIdOf } from '../guards/voice-context';
@@ -9,22 +10,24 @@ import { Command, type SlashCommand } from '../slash-command';
 export class LyricsCommand implements SlashCommand {
   readonly definition = new SlashCommandBuilder()
     .setName('lyrics')
-    .setDescription('Show the lyrics of the song playing, or of another')
+    .setDescription(t('en', 'lyrics:command.description'))
+    .setDescriptionLocalizations(discordLocalizations('lyrics:command.description'))
     .addStringOption((option) =>
       option
         .setName('query')
-        .setDescription('"artist - title" or words to search for (default: the song playing)')
+        .setDescription(t('en', 'lyrics:command.query'))
+        .setDescriptionLocalizations(discordLocalizations('lyrics:command.query'))
         .setMaxLength(MAX_LYRICS_QUERY),
     )
     .toJSON();
 
   constructor(private readonly lyrics: LyricsService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language = 'en'): Promise<void> {
     const query = interaction.options.getString('query')?.trim();
     // LRCLIB may take a few seconds, more than Discord waits for a first answer.
     await interaction.deferReply();
     const lookup = query ? await this.lyrics.forQuery(query) : await this.lyrics.forCurrentSong(guildIdOf(interaction));
-    await answer(interaction, renderLyricsLookup(lookup), { ephemeral: lookup.lyrics === null });
+    await answer(interaction, renderLyricsLookup(language, lookup), { ephemeral: lookup.lyrics === null });
   }
 }

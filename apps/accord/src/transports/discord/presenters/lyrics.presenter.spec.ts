@@ -27,7 +27,7 @@ describe('lyrics presenter', () => {
   it('pages whole lines, at most 40 a page', () => {
     const lines = Array.from({ length: 90 }, (_, index) => `line ${index + 1}`);
 
-    const pages = lyricsPages(lyricsOf(lines.join('\n')));
+    const pages = lyricsPages('en', lyricsOf(lines.join('\n')));
 
     expect(pages.map((page) => page.split('\n').length)).toEqual([40, 40, 10]);
     expect(pages[1].split('\n')[0]).toBe('line 41');
@@ -35,7 +35,7 @@ describe('lyrics presenter', () => {
 
   it('keeps every page within the embed limit, breaking only between lines', () => {
     const line = 'x'.repeat(300);
-    const pages = lyricsPages(lyricsOf(Array.from({ length: 30 }, () => line).join('\n')));
+    const pages = lyricsPages('en', lyricsOf(Array.from({ length: 30 }, () => line).join('\n')));
 
     expect(pages.every((page) => page.length <= LYRICS_PAGE_MAX_CHARS)).toBe(true);
     expect(pages.flatMap((page) => page.split('\n')).every((text) => text === line)).toBe(true);
@@ -43,17 +43,17 @@ describe('lyrics presenter', () => {
   });
 
   it('cuts a single line longer than a page', () => {
-    const [page] = lyricsPages(lyricsOf('y'.repeat(10_000)));
+    const [page] = lyricsPages('en', lyricsOf('y'.repeat(10_000)));
 
     expect(page).toHaveLength(LYRICS_PAGE_MAX_CHARS);
   });
 
   it('escapes Markdown in the words and trims blank lines at the page edges', () => {
-    expect(lyricsPages(lyricsOf('\n\n*stars* and _dust_\n\n'))).toEqual(['\\*stars\\* and \\_dust\\_']);
+    expect(lyricsPages('en', lyricsOf('\n\n*stars* and _dust_\n\n'))).toEqual(['\\*stars\\* and \\_dust\\_']);
   });
 
   it('notes an instrumental song, in the text and the footer', () => {
-    const view = renderLyricsPage(lyricsOf(null, { instrumental: true }), 0);
+    const view = renderLyricsPage('en', lyricsOf(null, { instrumental: true }), 0);
 
     expect(view.embeds[0]).toMatchObject({
       description: '♪ Instrumental: this song has no words. ♪',
@@ -64,7 +64,7 @@ describe('lyrics presenter', () => {
   it('clamps the page and names it in the buttons, which turn to the neighbours', () => {
     const plain = Array.from({ length: 50 }, (_, index) => `line ${index}`).join('\n');
 
-    const view = renderLyricsPage(lyricsOf(plain), 7);
+    const view = renderLyricsPage('en', lyricsOf(plain), 7);
 
     expect(view.embeds[0].footer?.text).toBe('Lyrics from LRCLIB · Page 2/2');
     const ids = view.components[0].components.map((button) => ('custom_id' in button ? button.custom_id : ''));
@@ -80,7 +80,7 @@ describe('lyrics presenter', () => {
   });
 
   it('says plainly when none were found, naming the song', () => {
-    const view = renderLyricsLookup({ song: { artist: 'A', title: 'B', durationMs: 0 }, lyrics: null });
+    const view = renderLyricsLookup('en', { song: { artist: 'A', title: 'B', durationMs: 0 }, lyrics: null });
 
     expect(view.embeds[0]).toMatchObject({
       title: 'No lyrics found',

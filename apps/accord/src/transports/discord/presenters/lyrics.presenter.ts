@@ -1,3 +1,4 @@
+import { t, type Language } from '@accord/i18n';
 import { ButtonStyle, escapeMarkdown } from 'discord.js';
 import type { Lyrics, LyricsLookup } from '../../../domain/lyrics/lyrics.types';
 import { ACCORD_COLOR, button, clip, row, type MessageView } from './message-view';
@@ -20,8 +21,8 @@ export function parseLyricsPageId(customId: string): { lyricsId: string; page: n
 }
 
 /** The lyrics' pages: whole lines, each page at most 40 lines and 4,000 characters (a longer line is cut). */
-export function lyricsPages(lyrics: Lyrics): string[] {
-  if (lyrics.instrumental && !lyrics.plain) return ['♪ Instrumental: this song has no words. ♪'];
+export function lyricsPages(language: Language, lyrics: Lyrics): string[] {
+  if (lyrics.instrumental && !lyrics.plain) return [t(language, 'lyrics:instrumentalText')];
   const text = lyrics.plain ?? '';
   const pages: string[] = [];
   let lines: string[] = [];
@@ -39,30 +40,36 @@ export function lyricsPages(lyrics: Lyrics): string[] {
   }
   if (lines.length > 0) pages.push(lines.join('\n'));
   const shown = pages.map((page) => page.replace(/^\n+|\n+$/g, '')).filter((page) => page.trim() !== '');
-  return shown.length > 0 ? shown : ['(no words)'];
+  return shown.length > 0 ? shown : [t(language, 'lyrics:noWords')];
 }
 
 /** One page of the lyrics (0-based, clamped into range), credited to their source, with prev/next buttons. */
-export function renderLyricsPage(lyrics: Lyrics, requestedPage: number): MessageView {
-  const pages = lyricsPages(lyrics);
+export function renderLyricsPage(language: Language, lyrics: Lyrics, requestedPage: number): MessageView {
+  const pages = lyricsPages(language, lyrics);
   const page = Math.min(Math.max(0, Math.trunc(requestedPage)), pages.length - 1);
-  const credit = `Lyrics from ${SOURCE_NAME[lyrics.source]}`;
-  const footer = pages.length > 1 ? `${credit} · Page ${page + 1}/${pages.length}` : credit;
+  const source = SOURCE_NAME[lyrics.source];
+  const credit =
+    pages.length > 1
+      ? t(language, 'lyrics:creditWithPage', { source, page: page + 1, pages: pages.length })
+      : t(language, 'lyrics:credit', { source });
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
         title: clip(`${lyrics.artist} – ${lyrics.title}`, 256),
         description: pages[page],
-        footer: { text: lyrics.instrumental ? `Instrumental · ${footer}` : footer },
+        footer: { text: lyrics.instrumental ? t(language, 'lyrics:instrumental', { credit }) : credit },
       },
     ],
     components:
       pages.length > 1
         ? [
             row(
-              button(lyricsPageId(lyrics.id, page - 1), 'Previous', { emoji: '◀️', disabled: page === 0 }),
-              button(lyricsPageId(lyrics.id, page + 1), 'Next', {
+              button(lyricsPageId(lyrics.id, page - 1), t(language, 'lyrics:previous'), {
+                emoji: '◀️',
+                disabled: page === 0,
+              }),
+              button(lyricsPageId(lyrics.id, page + 1), t(language, 'lyrics:next'), {
                 emoji: '▶️',
                 style: ButtonStyle.Primary,
                 disabled: page === pages.length - 1,
@@ -74,17 +81,17 @@ export function renderLyricsPage(lyrics: Lyrics, requestedPage: number): Message
 }
 
 /** What /lyrics answers: the first page, or that none were found (a normal answer, said plainly). */
-export function renderLyricsLookup(lookup: LyricsLookup): MessageView {
-  if (lookup.lyrics) return renderLyricsPage(lookup.lyrics, 0);
+export function renderLyricsLookup(language: Language, lookup: LyricsLookup): MessageView {
+  if (lookup.lyrics) return renderLyricsPage(language, lookup.lyrics, 0);
   const { artist, title } = lookup.song;
   const song = artist ? `${artist} – ${title}` : title;
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
-        title: 'No lyrics found',
-        description: `LRCLIB has no lyrics for **${clip(song, 200)}**.`,
-        footer: { text: 'Lyrics come from LRCLIB' },
+        title: t(language, 'lyrics:none.title'),
+        description: t(language, 'lyrics:none.description', { source: SOURCE_NAME.lrclib, song: clip(song, 200) }),
+        footer: { text: t(language, 'lyrics:none.footer', { source: SOURCE_NAME.lrclib }) },
       },
     ],
     components: [],
