@@ -138,7 +138,9 @@ export function Picker(props: {
           placeholder={open ? t('picker.search') : undefined}
           value={open ? query : shown}
           disabled={props.disabled || props.options === undefined}
-          onFocus={openList}
+          // Focus alone does not open the list (tabbing through the form stays quiet); the text is
+          // selected, so typing replaces it and searches.
+          onFocus={(event) => event.currentTarget.select()}
           onClick={openList}
           onBlur={close}
           onInput={(event) => {
