@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GuildLyricsDto, LyricsLineDto, NowPlayingDto } from '@accord/contracts';
 import { ApiError, api } from '../lib/api';
+import { shared } from '../lib/i18n';
 import { ErrorNotice } from './ui';
 
 /** How often the highlighted line is checked while the song plays. */
@@ -73,16 +74,16 @@ export function LyricsCard(props: { guildId: string; current: NowPlayingDto | nu
 
   return (
     <section class="card" aria-labelledby="lyrics-heading">
-      <h2 id="lyrics-heading">Lyrics</h2>
+      <h2 id="lyrics-heading">{shared('lyrics:panel.title')}</h2>
       {!entryId ? (
-        <p class="muted">Nothing is playing.</p>
+        <p class="muted">{shared('lyrics:panel.nothingPlaying')}</p>
       ) : error ? (
         <ErrorNotice error={error} />
       ) : loading || !lyrics ? (
-        <p class="muted">Looking for the lyrics…</p>
+        <p class="muted">{shared('lyrics:panel.loading')}</p>
       ) : !lyrics.found ? (
         <p class="muted" data-testid="lyrics-none">
-          No lyrics found for this song.
+          {shared('lyrics:panel.none')}
         </p>
       ) : (
         <LyricsText lyrics={lyrics} current={current} />
@@ -95,7 +96,7 @@ function LyricsText(props: { lyrics: GuildLyricsDto; current: NowPlayingDto | nu
   const { lyrics } = props;
   const credit = (
     <p class="lyrics-credit muted">
-      {lyrics.artist} – {lyrics.title} · Lyrics from {lyrics.source}
+      {shared('lyrics:panel.credit', { artist: lyrics.artist, title: lyrics.title, source: lyrics.source })}
     </p>
   );
   if (lyrics.synced) {
@@ -110,7 +111,7 @@ function LyricsText(props: { lyrics: GuildLyricsDto; current: NowPlayingDto | nu
     <>
       {lyrics.instrumental && !lyrics.plain ? (
         <p class="muted" data-testid="lyrics-instrumental">
-          Instrumental: this song has no words.
+          {shared('lyrics:panel.instrumental')}
         </p>
       ) : (
         <pre class="lyrics lyrics-plain" data-testid="lyrics">
