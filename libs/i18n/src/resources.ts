@@ -2,6 +2,7 @@
 import de_common from '../locales/de/common.json';
 import de_lyrics from '../locales/de/lyrics.json';
 import de_panel from '../locales/de/panel.json';
+import de_segments from '../locales/de/segments.json';
 import en_common from '../locales/en/common.json';
 import en_lyrics from '../locales/en/lyrics.json';
 import en_panel from '../locales/en/panel.json';
@@ -13,6 +14,7 @@ export const resources = {
     common: de_common,
     lyrics: de_lyrics,
     panel: de_panel,
+    segments: de_segments,
   },
   en: {
     common: en_common,

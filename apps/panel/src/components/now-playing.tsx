@@ -9,7 +9,7 @@ import {
   type TrackSourceName,
 } from '@accord/contracts';
 import { duration } from '../lib/format';
-import { t } from '../lib/i18n';
+import { shared, t } from '../lib/i18n';
 import { Badge, Icon } from './ui';
 
 /** What autoplay said about its latest pick (the `autoplay` live frame). */
@@ -89,6 +89,19 @@ export function NowPlaying(props: {
                 <p class="np-reason" data-testid="np-reason">
                   <span class="muted">{t('player.why')} </span>
                   {entry.reason}
+                </p>
+              )}
+              {(current?.skippedSegments ?? []).length > 0 && (
+                <p class="np-reason muted" data-testid="np-skipped">
+                  {current!.skippedSegments
+                    .map((segment) =>
+                      shared('segments:skipped', {
+                        length: duration(segment.endMs - segment.startMs),
+                        category: shared(`segments:category.${segment.category}`),
+                        at: duration(segment.startMs),
+                      }),
+                    )
+                    .join(' · ')}
                 </p>
               )}
             </>

@@ -11,7 +11,7 @@ import {
   type GuildSettingsPatch,
 } from '@accord/contracts';
 import { ApiError, api } from '../lib/api';
-import { t } from '../lib/i18n';
+import { shared, t } from '../lib/i18n';
 import { Picker, type PickerOption } from './picker';
 import { ErrorNotice } from './ui';
 
@@ -36,13 +36,6 @@ interface FormState {
 
 type FieldErrors = Partial<Record<SettingName, string[]>>;
 
-const SEGMENT_LABELS: Record<SegmentCategoryName, string> = {
-  music_offtopic: 'Non-music parts',
-  intro: 'Intros',
-  outro: 'Outros',
-  sponsor: 'Sponsor reads',
-  selfpromo: 'Self-promotion',
-};
 const MINUTE_MS = 60_000;
 
 function toForm(settings: GuildSettingsDto): FormState {
@@ -344,7 +337,7 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         <FieldMessages name="allowedFilters" errors={errors} />
       </fieldset>
       <fieldset disabled={disabled}>
-        <legend>Skip in YouTube songs (SponsorBlock; none: off)</legend>
+        <legend>{shared('segments:settings.legend')}</legend>
         <div class="checks">
           {SEGMENT_CATEGORY_NAMES.map((name) => (
             <label class="check" key={name}>
@@ -360,7 +353,7 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
                   )
                 }
               />
-              {SEGMENT_LABELS[name]}
+              {shared(`segments:settings.label.${name}`)}
             </label>
           ))}
         </div>
