@@ -199,6 +199,12 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
     expect(body.synced).toHaveLength(50);
     expect(body.plain).toBe(LRCLIB_FIXTURES.tidewaterLights.plainLyrics);
 
+    const docs = await bot.app.inject({ method: 'GET', url: '/api/docs-json' });
+    type OpenApi = { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(docs.json<OpenApi>().paths['/api/v1/guilds/{guildId}/lyrics']?.get?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '401', '403', '409']),
+    );
+
     const anonymous = await bot.app.inject({ method: 'GET', url: `/api/v1/guilds/${main.id}/lyrics` });
     expect(anonymous.statusCode).toBe(401);
     const member = await loginWithDiscord(bot, ana.id);

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LrclibClient } from './lrclib.client';
@@ -71,6 +72,12 @@ describe(LrclibClient.name, () => {
     });
   });
 
+  it('leaves out a duration it does not know', async () => {
+    await sut.get({ artist: 'Marrow Lane', title: 'Glass Orchard', durationS: 0 });
+
+    expect(requests.at(-1)?.url).toBe('/api/get?artist_name=Marrow+Lane&track_name=Glass+Orchard');
+  });
+
   it("answers LRCLIB's 404 TrackNotFound as null, a normal answer", async () => {
     mode = 'not-found';
 
@@ -90,13 +97,16 @@ describe(LrclibClient.name, () => {
     ['huge', 'too-large'],
     ['slow', 'timeout'],
     ['down', 'http'],
-  ] as const)('answers a %s LRCLIB as a %s failure, never throwing', async (given, reason) => {
+  ] as const)('answers a %s LRCLIB as a %s failure with a debug log, never throwing', async (given, reason) => {
     mode = given;
+    const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
 
     expect(await sut.get({ artist: 'Marrow Lane', title: 'Glass Orchard', durationS: 187 })).toMatchObject({
       ok: false,
       reason,
     });
+    expect(debug).toHaveBeenCalledWith(expect.stringContaining(`LRCLIB answer ignored (${reason})`));
+    debug.mockRestore();
   });
 
   it('answers an unreachable LRCLIB as a network failure', async () => {

@@ -28,6 +28,7 @@ export interface LrclibQuery {
   artist: string;
   title: string;
   album?: string;
+  /** Seconds; 0 when unknown (a query, a stream). */
   durationS: number;
 }
 
@@ -63,13 +64,10 @@ export class LrclibClient {
 
   /** The record for one song; `null` when LRCLIB has none (its 404 TrackNotFound). */
   async get(query: LrclibQuery): Promise<LrclibAnswer<LrclibRecord | null>> {
-    const params = new URLSearchParams({
-      artist_name: query.artist,
-      track_name: query.title,
-      duration: String(Math.round(query.durationS)),
-    });
-    // An album is left out rather than sent empty: empty names an album called nothing.
+    const params = new URLSearchParams({ artist_name: query.artist, track_name: query.title });
+    // An album or a duration not known is left out rather than sent empty or 0, which would name them.
     if (query.album) params.set('album_name', query.album);
+    if (query.durationS > 0) params.set('duration', String(Math.round(query.durationS)));
     const answer = await this.call(`/api/get?${params.toString()}`);
     if (!answer.ok) return answer;
     if (answer.value === NOT_FOUND) return { ok: true, value: null };
