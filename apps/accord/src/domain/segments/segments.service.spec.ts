@@ -35,7 +35,7 @@ describe(SegmentsService.name, () => {
     clock = new FakeClock();
     repository = new MemoryRepository();
     answer = { ok: true, value: [intro, outro] };
-    segments = jest.fn(() => Promise.resolve(answer));
+    segments = jest.fn((_videoId: string) => Promise.resolve(answer));
     sut = new SegmentsService(
       repository as unknown as VideoSegmentsRepository,
       { segments } as unknown as SponsorBlockClient,
