@@ -98,7 +98,7 @@ export default tseslint.config(
             policy('core', ['core']),
             policy('track-identity', ['core', 'track-identity']),
             policy('recommender', ['core', 'recommender']),
-            policy('contracts', ['core', 'contracts']),
+            policy('contracts', ['core', 'contracts', 'i18n']),
             policy('i18n', ['i18n']),
             // Rings: transports -> use cases -> domain -> adapters, never back.
             policy('platform', [...libs, 'platform']),

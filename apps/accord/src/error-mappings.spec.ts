@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { LANGUAGES } from '@accord/i18n';
 import {
   AdminErrorCode,
   CatalogErrorCode,
@@ -158,7 +159,9 @@ describe('error mappings of the two transports', () => {
       expect(mapped!.status).not.toBe(HttpStatus.INTERNAL_SERVER_ERROR);
       expect(mapped!.message.length).toBeGreaterThan(0);
       expect(mapped!.message).not.toContain('refused:');
-      expect(describeModuleError(error).startsWith(mapped!.message)).toBe(true);
+      expect(describeModuleError('en', error).startsWith(mapped!.message)).toBe(true);
+      // Every shipped language words it too, placeholders filled (a missing key would show its name).
+      for (const language of LANGUAGES) expect(describeModuleError(language, error)).not.toMatch(/\{\{|errors:/);
     },
   );
 
@@ -177,7 +180,9 @@ describe('error mappings of the two transports', () => {
     it.each(refusals.map((refusal) => [refusal.reason, refusal] as const))(
       '%s: Discord words it, and HTTP answers a status of its own with a message',
       (_name, refusal) => {
-        expect(describePlayRefusal(refusal).length).toBeGreaterThan(0);
+        for (const language of LANGUAGES) {
+          expect(describePlayRefusal(language, refusal)).not.toMatch(/\{\{|errors:|^$/);
+        }
         const mapped = mapDomainError(playRefusalError(refusal));
 
         expect(mapped?.message.length).toBeGreaterThan(0);
@@ -191,7 +196,7 @@ describe('error mappings of the two transports', () => {
       (_name, refusal) => {
         const error = new ResolveError(refusal as ResolveRefusal);
 
-        expect(describeModuleError(error)).toBe(describePlayRefusal(refusal));
+        expect(describeModuleError('en', error)).toBe(describePlayRefusal('en', refusal));
         expect(mapDomainError(error)).toEqual(mapDomainError(playRefusalError(refusal)));
       },
     );

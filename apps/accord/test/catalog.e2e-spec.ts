@@ -17,7 +17,7 @@ import type { TrackDocument } from '../src/domain/catalog/track.schema';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 /** A refusal as the Discord user reads it. */
-const words = (outcome: ResolveOutcome): string => (outcome.ok ? '' : describeResolveRefusal(outcome));
+const words = (outcome: ResolveOutcome): string => (outcome.ok ? '' : describeResolveRefusal('en', outcome));
 
 const oneMoreTime = {
   official: youtubeTrack({ author: 'Daft Punk', title: 'Daft Punk - One More Time (Official Video)', length: 320_000 }),

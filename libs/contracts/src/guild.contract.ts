@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import type { FilterPresetName, SegmentCategoryName } from './player.contract';
 
 /** A guild the signed-in person may manage, as `GET /api/v1/guilds` lists it. */
@@ -36,6 +37,8 @@ export interface GuildSettingsDto {
   artistSpacing: number;
   /** SponsorBlock segments skipped in YouTube songs; empty: off. */
   skipSegments: SegmentCategoryName[];
+  /** What the bot posts for everyone, and replies to users whose Discord language it does not speak; null: the server's Discord language (else English). */
+  language: Language | null;
 }
 
 /** `PATCH /api/v1/guilds/:guildId/settings`: any subset; needs `manage` access. */

@@ -4,6 +4,7 @@ export {
   isLanguage,
   LANGUAGES,
   languageOf,
+  matchLanguage,
   type DiscordLocale,
   type Language,
   type PlannedLanguage,

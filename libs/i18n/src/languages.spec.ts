@@ -1,4 +1,4 @@
-import { discordLocalizations, languageOf, LANGUAGES, t } from './index';
+import { discordLocalizations, languageOf, LANGUAGES, matchLanguage, t } from './index';
 
 describe('languageOf', () => {
   it.each([
@@ -17,6 +17,12 @@ describe('languageOf', () => {
 
   it('uses the given fallback for a locale Accord does not speak', () => {
     expect(languageOf('ko', 'de')).toBe('de');
+  });
+
+  it('tells a locale Accord does not speak (matchLanguage)', () => {
+    expect(matchLanguage('ko')).toBeNull();
+    expect(matchLanguage('en-GB')).toBe('en');
+    expect(matchLanguage('de')).toBe('de');
   });
 
   it.each([

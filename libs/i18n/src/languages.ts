@@ -37,10 +37,15 @@ export function isLanguage(value: unknown): value is Language {
  * shipped language it maps to, else `fallback`.
  */
 export function languageOf(discordLocale: string | null | undefined, fallback: Language = 'en'): Language {
-  if (!discordLocale) return fallback;
+  return matchLanguage(discordLocale) ?? fallback;
+}
+
+/** The shipped language for a Discord locale or a language code, or null when Accord does not speak it. */
+export function matchLanguage(discordLocale: string | null | undefined): Language | null {
+  if (!discordLocale) return null;
   if (isLanguage(discordLocale)) return discordLocale;
   const mapped: string | undefined = (DISCORD_LOCALE_LANGUAGE as Record<string, string>)[discordLocale];
-  return isLanguage(mapped) ? mapped : fallback;
+  return isLanguage(mapped) ? mapped : null;
 }
 
 /** The Discord locales a shipped language answers to (`es` -> `es-ES` and `es-419`). */

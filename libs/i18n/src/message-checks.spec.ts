@@ -81,6 +81,10 @@ describe('placeholdersOf', () => {
   it('reads names, with or without a format', () => {
     expect([...placeholdersOf('{{count}} of {{ total }} at {{when, datetime}}')]).toEqual(['count', 'total', 'when']);
   });
+
+  it('counts a nested message as a placeholder', () => {
+    expect([...placeholdersOf('Not a time. $t(errors:seek.how)')]).toEqual(['$t(errors:seek.how)']);
+  });
 });
 
 describe('discordLimitProblems', () => {

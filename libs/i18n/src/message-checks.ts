@@ -7,6 +7,7 @@ import type { Messages } from './translate';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const PLACEHOLDER = /\{\{\s*-?\s*([^,}\s]+)[^}]*\}\}/g;
+const NESTED = /\$t\(([^),]+)[^)]*\)/g;
 
 /** Discord's command and option name rule (with the lowercase requirement checked apart). */
 export const DISCORD_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -22,9 +23,12 @@ export function flatten(namespace: string, messages: Messages, prefix = ''): Map
   return flat;
 }
 
-/** The names of the `{{placeholders}}` in a message. */
+/** The names of the `{{placeholders}}` in a message, and the `$t(namespace:key)` messages it nests. */
 export function placeholdersOf(text: string): Set<string> {
-  return new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]));
+  return new Set([
+    ...[...text.matchAll(PLACEHOLDER)].map((match) => match[1]),
+    ...[...text.matchAll(NESTED)].map((match) => `$t(${match[1]})`),
+  ]);
 }
 
 /** The key without its plural suffix, or undefined when it has none. */

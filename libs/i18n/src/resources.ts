@@ -1,25 +1,61 @@
 // Written by `npm run i18n:index` (libs/i18n/bin/index-locales.ts) from libs/i18n/locales: do not edit.
+import de_account from '../locales/de/account.json';
+import de_autoplay from '../locales/de/autoplay.json';
+import de_commands from '../locales/de/commands.json';
 import de_common from '../locales/de/common.json';
+import de_errors from '../locales/de/errors.json';
+import de_fix from '../locales/de/fix.json';
+import de_help from '../locales/de/help.json';
+import de_library from '../locales/de/library.json';
 import de_lyrics from '../locales/de/lyrics.json';
 import de_panel from '../locales/de/panel.json';
+import de_playback from '../locales/de/playback.json';
 import de_segments from '../locales/de/segments.json';
+import de_status from '../locales/de/status.json';
+import en_account from '../locales/en/account.json';
+import en_autoplay from '../locales/en/autoplay.json';
+import en_commands from '../locales/en/commands.json';
 import en_common from '../locales/en/common.json';
+import en_errors from '../locales/en/errors.json';
+import en_fix from '../locales/en/fix.json';
+import en_help from '../locales/en/help.json';
+import en_library from '../locales/en/library.json';
 import en_lyrics from '../locales/en/lyrics.json';
 import en_panel from '../locales/en/panel.json';
+import en_playback from '../locales/en/playback.json';
 import en_segments from '../locales/en/segments.json';
+import en_status from '../locales/en/status.json';
 
 /** Every message file, by language and namespace. */
 export const resources = {
   de: {
+    account: de_account,
+    autoplay: de_autoplay,
+    commands: de_commands,
     common: de_common,
+    errors: de_errors,
+    fix: de_fix,
+    help: de_help,
+    library: de_library,
     lyrics: de_lyrics,
     panel: de_panel,
+    playback: de_playback,
     segments: de_segments,
+    status: de_status,
   },
   en: {
+    account: en_account,
+    autoplay: en_autoplay,
+    commands: en_commands,
     common: en_common,
+    errors: en_errors,
+    fix: en_fix,
+    help: en_help,
+    library: en_library,
     lyrics: en_lyrics,
     panel: en_panel,
+    playback: en_playback,
     segments: en_segments,
+    status: en_status,
   },
 };

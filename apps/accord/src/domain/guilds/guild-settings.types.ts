@@ -1,4 +1,5 @@
 import { DEFAULT_SKIP_SEGMENTS, FILTER_PRESETS, type FilterPreset, type SegmentCategory } from '@accord/core';
+import type { Language } from '@accord/i18n';
 
 /** A guild's settings; every field has a default, so a guild without a document just works. */
 export interface GuildSettings {
@@ -21,6 +22,12 @@ export interface GuildSettings {
   artistSpacing: number;
   /** SponsorBlock segments skipped in YouTube songs; empty: nothing is skipped. */
   skipSegments: SegmentCategory[];
+  /**
+   * The language of what the bot posts for everyone (now playing, notices), and of replies to users
+   * whose Discord language Accord does not speak. Null: the server's Discord language when Accord
+   * speaks it, else English.
+   */
+  language: Language | null;
 }
 
 export const DEFAULT_GUILD_SETTINGS: Omit<GuildSettings, 'guildId'> = {
@@ -35,4 +42,5 @@ export const DEFAULT_GUILD_SETTINGS: Omit<GuildSettings, 'guildId'> = {
   trackCooldownMs: 6 * 60 * 60 * 1000,
   artistSpacing: 3,
   skipSegments: [...DEFAULT_SKIP_SEGMENTS],
+  language: null,
 };

@@ -118,6 +118,7 @@ export const AdminApiMapper = {
       trackCooldownMs: settings.trackCooldownMs,
       artistSpacing: settings.artistSpacing,
       skipSegments: [...settings.skipSegments],
+      language: settings.language,
     };
   },
 

@@ -67,6 +67,7 @@ import { OwnEntryOrDjGuard } from './guards/own-entry-or-dj.guard';
 import { PanelAccessGuard } from './guards/panel-access.guard';
 import { SameVoiceChannelGuard } from './guards/same-voice-channel.guard';
 import { VoiceContextReader } from './guards/voice-context';
+import { InteractionLanguageService } from './i18n/interaction-language.service';
 import { InteractionErrorPresenter } from './interaction-error.presenter';
 import { InteractionRouterService } from './interaction-router.service';
 import { NowPlayingService } from './now-playing/now-playing.service';
@@ -156,6 +157,7 @@ const GUARDS = [
     ButtonRegistryService,
     InteractionRouterService,
     InteractionErrorPresenter,
+    InteractionLanguageService,
     NowPlayingService,
     ImportRepliesService,
     AccountLinkedListener,

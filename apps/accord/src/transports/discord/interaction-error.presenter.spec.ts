@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { DiscordjsErrorCodes, MessageFlags } from 'discord.js';
 import { DomainError, PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { describePlaybackError, InteractionErrorPresenter } from './interaction-error.presenter';
+import { phrase } from './i18n/phrase';
+import { DiscordRefusal } from './replies/discord-refusal';
 import { fakeInteraction } from './testing/fake-interaction';
 
 class OtherError extends DomainError<'OTHER'> {
@@ -40,7 +42,7 @@ describe(describePlaybackError.name, () => {
       'There is no song at position 9: the queue has 1 song (1-1).',
     ],
   ])('words %s', (_name, error, text) => {
-    expect(describePlaybackError(error)).toBe(text);
+    expect(describePlaybackError('en', error)).toBe(text);
   });
 });
 
@@ -56,15 +58,34 @@ describe(InteractionErrorPresenter.name, () => {
 
   it('answers domain errors ephemerally with their message', async () => {
     const interaction = fakeInteraction();
-    await sut.present(interaction.asRepliable(), new OtherError('That link is not supported.'));
+    await sut.present(interaction.asRepliable(), new OtherError('That link is not supported.'), 'en');
     expect(interaction.reply).toHaveBeenCalledWith(
       expect.objectContaining({ content: 'That link is not supported.', flags: MessageFlags.Ephemeral }),
     );
   });
 
+  it('words refusals and failures in the language it is given', async () => {
+    const refused = fakeInteraction();
+    await sut.present(
+      refused.asRepliable(),
+      new DiscordRefusal(PlaybackErrorCode.InvalidTime, phrase('errors:seek.notATime', { input: 'abc' })),
+      'de',
+    );
+    expect(refused.reply).toHaveBeenCalledWith(
+      expect.objectContaining({
+        content: '„abc“ ist keine Zeitangabe. Möglich sind 1:23, 1:02:03, 83 (Sekunden), +10 oder -15.',
+      }),
+    );
+    const failed = fakeInteraction({ extra: { commandName: 'play' } });
+    await sut.present(failed.asRepliable(), new Error('boom'), 'de');
+    expect(failed.reply).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringMatching(/^Bei mir ist etwas schiefgelaufen/) as unknown }),
+    );
+  });
+
   it('hides unknown errors behind a generic message', async () => {
     const interaction = fakeInteraction({ extra: { commandName: 'play' } });
-    await sut.present(interaction.asRepliable(), new Error('mongo exploded at 10.0.0.3'));
+    await sut.present(interaction.asRepliable(), new Error('mongo exploded at 10.0.0.3'), 'en');
     const [[, body]] = interaction.calls as Array<[string, { content: string }]>;
     expect(body.content).toMatch(/Something went wrong on my side/);
     expect(body.content).not.toMatch(/mongo/);
@@ -76,7 +97,7 @@ describe(InteractionErrorPresenter.name, () => {
     const mismatch = Object.assign(new TypeError('Option "from" is of type: 3; expected 4.'), {
       code: DiscordjsErrorCodes.CommandInteractionOptionType,
     });
-    await sut.present(interaction.asRepliable(), mismatch);
+    await sut.present(interaction.asRepliable(), mismatch, 'en');
     const [[, body]] = interaction.calls as Array<[string, { content: string }]>;
     expect(body.content).toMatch(/options don't match/);
     expect(logged).not.toHaveBeenCalled();
@@ -86,7 +107,11 @@ describe(InteractionErrorPresenter.name, () => {
     const interaction = fakeInteraction();
     interaction.reply.mockRejectedValue(new Error('Unknown interaction'));
     await expect(
-      sut.refuse(interaction.asRepliable(), { ok: false, code: PlaybackErrorCode.NotInVoice, message: 'Join' }),
+      sut.refuse(
+        interaction.asRepliable(),
+        { ok: false, code: PlaybackErrorCode.NotInVoice, message: phrase('errors:guards.notInVoice') },
+        'en',
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscordjsErrorCodes, type RepliableInteraction } from 'discord.js';
 import { DomainError, isModuleError } from '@accord/core';
+import { t, type Language } from '@accord/i18n';
 import type { GuardRefusal } from './guards/voice-rules';
+import { say } from './i18n/phrase';
 import { describeModuleError } from './presenters/module-error.presenter';
 import { answer } from './replies/answer';
-
-const GENERIC_FAILURE = 'Something went wrong on my side. It has been logged; please try again in a moment.';
-const STALE_COMMAND =
-  "This command's options don't match the ones I know: Discord may still show an older version of it. Try again in a minute.";
+import { DiscordRefusal } from './replies/discord-refusal';
 
 /** discord.js refusing options that do not fit the registered command (a stale client, or a forged request). */
 const OPTION_MISMATCH = new Set<string>([
@@ -28,13 +27,13 @@ export { describeModuleError, describePlaybackError } from './presenters/module-
 export class InteractionErrorPresenter {
   private readonly logger = new Logger(InteractionErrorPresenter.name);
 
-  async present(interaction: RepliableInteraction, error: unknown): Promise<void> {
-    await this.tell(interaction, this.describe(interaction, error));
+  async present(interaction: RepliableInteraction, error: unknown, language: Language): Promise<void> {
+    await this.tell(interaction, this.describe(interaction, error, language));
   }
 
   /** A guard said no: its message already says what to do. */
-  async refuse(interaction: RepliableInteraction, refusal: GuardRefusal): Promise<void> {
-    await this.tell(interaction, refusal.message);
+  async refuse(interaction: RepliableInteraction, refusal: GuardRefusal, language: Language): Promise<void> {
+    await this.tell(interaction, say(language, refusal.message));
   }
 
   /** Says `message` to the user alone, whatever state the interaction is in. */
@@ -47,15 +46,16 @@ export class InteractionErrorPresenter {
     }
   }
 
-  private describe(interaction: RepliableInteraction, error: unknown): string {
-    if (isModuleError(error)) return describeModuleError(error);
+  private describe(interaction: RepliableInteraction, error: unknown, language: Language): string {
+    if (isModuleError(error)) return describeModuleError(language, error);
+    if (error instanceof DiscordRefusal) return say(language, error.phrase);
     if (error instanceof DomainError) {
       // A refusal from outside the modules (none today) still carries a message written for the user.
       return error.message;
     }
     if (error instanceof Error && OPTION_MISMATCH.has((error as { code?: string }).code ?? '')) {
       this.logger.warn(`Options that do not fit the command: ${error.message}`);
-      return STALE_COMMAND;
+      return t(language, 'common:staleCommand');
     }
     const label = interaction.isChatInputCommand()
       ? `/${interaction.commandName}`
@@ -63,6 +63,6 @@ export class InteractionErrorPresenter {
         ? `button ${interaction.customId}`
         : `interaction ${interaction.type}`;
     this.logger.error(`Unhandled error in ${label}`, error instanceof Error ? error.stack : String(error));
-    return GENERIC_FAILURE;
+    return t(language, 'common:genericFailure');
   }
 }

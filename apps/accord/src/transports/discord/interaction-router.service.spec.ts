@@ -2,12 +2,15 @@ import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { Events, MessageFlags, type Client } from 'discord.js';
 import { PlaybackError, PlaybackErrorCode } from '@accord/core';
+import { languageOf } from '@accord/i18n';
 import type { PlaybackService } from '../../domain/playback/playback.service';
 import type { ButtonHandlerProvider } from './button-handler';
 import type { ButtonRegistryService } from './button-registry.service';
 import type { CommandRegistryService } from './command-registry.service';
 import type { GuardRunnerService } from './guards/guard-runner.service';
 import { refuse } from './guards/voice-rules';
+import { phrase } from './i18n/phrase';
+import type { InteractionLanguageService } from './i18n/interaction-language.service';
 import { InteractionErrorPresenter } from './interaction-error.presenter';
 import { InteractionRouterService } from './interaction-router.service';
 import { fakeInteraction, type FakeInteraction } from './testing/fake-interaction';
@@ -21,9 +24,9 @@ describe(InteractionRouterService.name, () => {
   let guardRun: jest.Mock;
 
   const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-  const slash = (name: string): FakeInteraction =>
+  const slash = (name: string, locale = 'en-US'): FakeInteraction =>
     fakeInteraction({
-      extra: { id: '1', commandName: name, user: { id: 'u' }, guildId: 'g', isAutocomplete: () => false },
+      extra: { id: '1', commandName: name, user: { id: 'u' }, guildId: 'g', locale, isAutocomplete: () => false },
     });
   const button = (customId: string): FakeInteraction =>
     fakeInteraction({
@@ -47,6 +50,9 @@ describe(InteractionRouterService.name, () => {
       { run: guardRun } as unknown as GuardRunnerService,
       new InteractionErrorPresenter(),
       { whenRestored: () => Promise.resolve() } as unknown as PlaybackService,
+      {
+        forInteraction: (interaction: { locale?: string }) => Promise.resolve(languageOf(interaction.locale)),
+      } as unknown as InteractionLanguageService,
     );
     sut.onModuleInit();
   });
@@ -57,16 +63,33 @@ describe(InteractionRouterService.name, () => {
     client.emit(Events.InteractionCreate, interaction);
     await flush();
     expect(guardRun).toHaveBeenCalledWith(['InVoice'], interaction);
-    expect(command.execute).toHaveBeenCalledWith(interaction);
+    expect(command.execute).toHaveBeenCalledWith(interaction, 'en');
+  });
+
+  it("hands the command the user's language", async () => {
+    const interaction = slash('pause', 'de');
+    client.emit(Events.InteractionCreate, interaction);
+    await flush();
+    expect(command.execute).toHaveBeenCalledWith(interaction, 'de');
   });
 
   it('answers a guard refusal ephemerally and does not run the command', async () => {
-    guardRun.mockResolvedValue(refuse(PlaybackErrorCode.NotInVoice, 'Join a voice channel first, then try again.'));
+    guardRun.mockResolvedValue(refuse(PlaybackErrorCode.NotInVoice, phrase('errors:guards.notInVoice')));
     const interaction = slash('pause');
     client.emit(Events.InteractionCreate, interaction);
     await flush();
     expect(command.execute).not.toHaveBeenCalled();
     expect(interaction.reply).toHaveBeenCalledWith(ephemeral('Join a voice channel first, then try again.'));
+  });
+
+  it("answers a refusal in the user's language", async () => {
+    command.execute.mockRejectedValue(new PlaybackError(PlaybackErrorCode.NotPaused, {}));
+    const interaction = slash('pause', 'de');
+    client.emit(Events.InteractionCreate, interaction);
+    await flush();
+    expect(interaction.reply).toHaveBeenCalledWith(
+      ephemeral('Es ist nicht pausiert. Pausieren kannst du mit `/pause`.'),
+    );
   });
 
   it('answers a playback refusal from the command ephemerally', async () => {
@@ -81,7 +104,7 @@ describe(InteractionRouterService.name, () => {
     const interaction = button('np:skip');
     client.emit(Events.InteractionCreate, interaction);
     await flush();
-    expect(handler.handle).toHaveBeenCalledWith(interaction);
+    expect(handler.handle).toHaveBeenCalledWith(interaction, 'en');
   });
 
   it('says an unknown button has expired, without throwing', async () => {

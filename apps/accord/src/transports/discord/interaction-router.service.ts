@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { t } from '@accord/i18n';
 import {
   Events,
   MessageFlags,
@@ -14,8 +15,8 @@ import { ButtonRegistryService } from './button-registry.service';
 import { CommandRegistryService } from './command-registry.service';
 import { DISCORD_CLIENT } from '../../adapters/discord-client/discord-client.provider';
 import { GuardRunnerService } from './guards/guard-runner.service';
+import { InteractionLanguageService } from './i18n/interaction-language.service';
 import { InteractionErrorPresenter } from './interaction-error.presenter';
-import { EXPIRED_BUTTON_MESSAGE } from './presenters/message-view';
 
 /**
  * Right after a restart, a command waits this long at most for the saved sessions to be restored
@@ -39,6 +40,7 @@ export class InteractionRouterService implements OnModuleInit {
     private readonly guards: GuardRunnerService,
     private readonly errors: InteractionErrorPresenter,
     private readonly playback: PlaybackService,
+    private readonly languages: InteractionLanguageService,
   ) {}
 
   onModuleInit(): void {
@@ -54,13 +56,11 @@ export class InteractionRouterService implements OnModuleInit {
   }
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const language = await this.languages.forInteraction(interaction);
     const command = this.registry.find(interaction.commandName);
     if (!command) {
       await interaction
-        .reply({
-          content: 'I do not know this command any more; it may take a minute to disappear.',
-          flags: MessageFlags.Ephemeral,
-        })
+        .reply({ content: t(language, 'common:unknownCommand'), flags: MessageFlags.Ephemeral })
         .catch(() => undefined);
       return;
     }
@@ -68,10 +68,10 @@ export class InteractionRouterService implements OnModuleInit {
     try {
       await this.playback.whenRestored(RESTORE_WAIT_MS);
       const refusal = await this.guards.run(command.guards ?? [], interaction);
-      if (refusal) return await this.errors.refuse(interaction, refusal);
-      await command.execute(interaction);
+      if (refusal) return await this.errors.refuse(interaction, refusal, language);
+      await command.execute(interaction, language);
     } catch (error: unknown) {
-      await this.errors.present(interaction, error);
+      await this.errors.present(interaction, error, language);
     }
   }
 
@@ -86,15 +86,18 @@ export class InteractionRouterService implements OnModuleInit {
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
+    const language = await this.languages.forInteraction(interaction);
     const handler = this.buttons.find(interaction.customId);
     if (!handler) {
       await interaction
-        .reply({ content: EXPIRED_BUTTON_MESSAGE, flags: MessageFlags.Ephemeral })
+        .reply({ content: t(language, 'common:expiredButton'), flags: MessageFlags.Ephemeral })
         .catch(() => undefined);
       return;
     }
     this.logger.debug(`button ${interaction.customId} by ${interaction.user.id} in ${interaction.guildId ?? 'DM'}`);
     await this.playback.whenRestored(RESTORE_WAIT_MS);
-    await handler.handle(interaction).catch((error: unknown) => this.errors.present(interaction, error));
+    await handler
+      .handle(interaction, language)
+      .catch((error: unknown) => this.errors.present(interaction, error, language));
   }
 }

@@ -24,6 +24,7 @@ import {
   type GuildSummaryDto,
   type ListenerDto,
 } from '@accord/contracts';
+import { LANGUAGES, type Language } from '@accord/i18n';
 import { MAX_USER_VOLUME } from '../../../domain/playback/audio-settings';
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -104,6 +105,14 @@ export class GuildSettingsResponseDto implements GuildSettingsDto {
     description: 'SponsorBlock segments skipped in YouTube songs; empty: off',
   })
   skipSegments!: SegmentCategoryName[];
+
+  @ApiProperty({
+    enum: [...LANGUAGES],
+    nullable: true,
+    description:
+      "Language of what the bot posts for everyone, and of replies to users whose Discord language it does not speak; null: the server's Discord language (else English)",
+  })
+  language!: Language | null;
 }
 
 /** Any subset of the settings; an empty body changes nothing. */
@@ -183,4 +192,14 @@ export class UpdateGuildSettingsDto implements GuildSettingsPatch {
     message: `skipSegments may only hold ${SEGMENT_CATEGORY_NAMES.join(', ')}`,
   })
   skipSegments?: SegmentCategoryName[];
+
+  @ApiPropertyOptional({
+    enum: [...LANGUAGES],
+    nullable: true,
+    description: "null: follow the server's Discord language",
+  })
+  @IsOptional()
+  @ValidateIf((dto: UpdateGuildSettingsDto) => dto.language !== null)
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}, or null` })
+  language?: Language | null;
 }

@@ -1,6 +1,6 @@
+import { t, type Language } from '@accord/i18n';
 import type { ButtonInteraction } from 'discord.js';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
-import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
 import { FixService } from '../../../use-cases/fix/fix.service';
 import { CatalogEditorGuard } from '../guards/catalog-editor.guard';
 import { GuardRunnerService } from '../guards/guard-runner.service';
@@ -21,16 +21,16 @@ export class FixButtonHandler implements ButtonHandlerProvider {
     private readonly errors: InteractionErrorPresenter,
   ) {}
 
-  async handle(interaction: ButtonInteraction): Promise<void> {
+  async handle(interaction: ButtonInteraction, language: Language): Promise<void> {
     const choice = parseFixButtonId(interaction.customId);
-    if (!choice) return this.errors.tell(interaction, EXPIRED_BUTTON_MESSAGE);
+    if (!choice) return this.errors.tell(interaction, t(language, 'common:expiredButton'));
     const refusal = await this.guards.run([CatalogEditorGuard], interaction);
-    if (refusal) return this.errors.refuse(interaction, refusal);
+    if (refusal) return this.errors.refuse(interaction, refusal, language);
     const track = await this.fix.choose({
       ...choice,
       interactionId: interaction.message.interactionMetadata?.id ?? null,
       by: { userId: interaction.user.id, guildId: interaction.guildId },
     });
-    await interaction.update(renderFixChosen(track));
+    await interaction.update(renderFixChosen(language, track));
   }
 }

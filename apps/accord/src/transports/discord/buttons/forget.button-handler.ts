@@ -1,10 +1,11 @@
+import type { Language } from '@accord/i18n';
 import { Injectable } from '@nestjs/common';
 import type { ButtonInteraction } from 'discord.js';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
 import { PrivacyService } from '../../../use-cases/privacy/privacy.service';
 import {
   FORGET_BUTTON_PREFIX,
-  FORGET_CANCELLED,
+  renderForgetCancelled,
   FORGET_CONFIRM_ID,
   renderForgotten,
 } from '../presenters/privacy.presenter';
@@ -17,14 +18,14 @@ export class ForgetButtonHandler implements ButtonHandlerProvider {
 
   constructor(private readonly privacy: PrivacyService) {}
 
-  async handle(interaction: ButtonInteraction): Promise<void> {
+  async handle(interaction: ButtonInteraction, language: Language): Promise<void> {
     if (interaction.customId !== FORGET_CONFIRM_ID) {
-      await interaction.update(FORGET_CANCELLED);
+      await interaction.update(renderForgetCancelled(language));
       return;
     }
     // Always the presser's own data: the confirmation is ephemeral, so only they see the button.
     await interaction.deferUpdate();
     const report = await this.privacy.forget(interaction.user.id);
-    await interaction.editReply(renderForgotten(report));
+    await interaction.editReply(renderForgotten(language, report));
   }
 }

@@ -1,7 +1,7 @@
+import { t, type Language } from '@accord/i18n';
 import { Injectable } from '@nestjs/common';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { ButtonHandler, type ButtonHandlerProvider } from '../button-handler';
-import { EXPIRED_BUTTON_MESSAGE } from '../presenters/message-view';
 import { LikedService } from '../../../use-cases/liked/liked.service';
 import {
   LIKED_BUTTON_PREFIX,
@@ -18,14 +18,14 @@ export class LikedButtonHandler implements ButtonHandlerProvider {
 
   constructor(private readonly liked: LikedService) {}
 
-  async handle(interaction: ButtonInteraction): Promise<void> {
+  async handle(interaction: ButtonInteraction, language: Language): Promise<void> {
     const parsed = parseLikedButton(interaction.customId);
     if (!parsed || !interaction.guildId) {
-      await interaction.reply({ content: EXPIRED_BUTTON_MESSAGE, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: t(language, 'common:expiredButton'), flags: MessageFlags.Ephemeral });
       return;
     }
     if (parsed.kind === 'page') {
-      await interaction.update(renderLikedPage(await this.liked.page(interaction.user.id, parsed.page)));
+      await interaction.update(renderLikedPage(language, await this.liked.page(interaction.user.id, parsed.page)));
       return;
     }
     const result = await this.liked.queue({
@@ -34,6 +34,6 @@ export class LikedButtonHandler implements ButtonHandlerProvider {
       voiceChannelId: interaction.guild?.voiceStates.cache.get(interaction.user.id)?.channelId ?? null,
       textChannelId: interaction.channelId,
     });
-    await interaction.reply({ content: renderLikedQueued(result), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: renderLikedQueued(language, result), flags: MessageFlags.Ephemeral });
   }
 }

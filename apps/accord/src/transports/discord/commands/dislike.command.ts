@@ -1,21 +1,19 @@
+import type { Language } from '@accord/i18n';
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { guildIdOf } from '../guards/voice-context';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 import { FeedbackService } from '../../../use-cases/feedback/feedback.service';
 import { renderRated } from '../presenters/liked.presenter';
 
 @Command()
 export class DislikeCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('dislike')
-    .setDescription('Dislike the song playing now (autoplay will not pick it for you)')
-    .setDMPermission(false)
-    .toJSON();
+  readonly definition = localized(new SlashCommandBuilder(), 'dislike').setDMPermission(false).toJSON();
 
   constructor(private readonly feedback: FeedbackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const song = await this.feedback.rateCurrent(guildIdOf(interaction), interaction.user.id, 'dislike');
-    await interaction.reply({ content: renderRated('dislike', song), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: renderRated(language, 'dislike', song), flags: MessageFlags.Ephemeral });
   }
 }

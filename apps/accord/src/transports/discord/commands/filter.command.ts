@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { FILTER_PRESETS, type FilterPreset } from '../../../domain/playback/playback.types';
@@ -6,21 +7,22 @@ import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized, localizedChoice } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 const OFF = 'off';
 
 @Command()
 export class FilterCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('filter')
-    .setDescription('Apply an audio filter, or turn filters off (DJ; filters make Lavalink re-encode)')
+  readonly definition = localized(new SlashCommandBuilder(), 'filter')
     .addStringOption((option) =>
-      option
-        .setName('preset')
-        .setDescription('The filter')
+      localized(option, 'filter.options.preset')
         .setRequired(true)
-        .addChoices(...FILTER_PRESETS.map((preset) => ({ name: preset, value: preset })), { name: OFF, value: OFF }),
+        .addChoices(
+          // The presets' names are the same in every language.
+          ...FILTER_PRESETS.map((preset) => ({ name: preset, value: preset })),
+          localizedChoice('filter.options.preset.choices.off', OFF),
+        ),
     )
     .toJSON();
 
@@ -28,13 +30,13 @@ export class FilterCommand implements SlashCommand {
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const guildId = guildIdOf(interaction);
     const choice = interaction.options.getString('preset', true);
     const preset = choice === OFF ? null : (choice as FilterPreset);
     const { transcoding } = await this.playback.setFilter(guildId, preset);
     await interaction.reply(
-      PlaybackReply.filter({ preset, transcoding, volume: this.playback.snapshot(guildId)?.volume }),
+      PlaybackReply.filter(language, { preset, transcoding, volume: this.playback.snapshot(guildId)?.volume }),
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import {
   InteractionContextType,
   MessageFlags,
@@ -5,6 +6,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { CatalogEditorGuard } from '../guards/catalog-editor.guard';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 import { FixService } from '../../../use-cases/fix/fix.service';
 import { renderFixCandidates } from '../presenters/fix.presenter';
@@ -13,16 +15,10 @@ import { MAX_QUERY_LENGTH } from '../../../domain/catalog/link-parser';
 /** `/fix [query]`: shows the best videos for a song, to re-pin it for everyone. */
 @Command()
 export class FixCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('fix')
-    .setDescription('Wrong video for a song? Pick the right one, for everyone')
+  readonly definition = localized(new SlashCommandBuilder(), 'fix')
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) =>
-      option
-        .setName('query')
-        .setDescription('The song to fix (default: the one playing now)')
-        .setMaxLength(MAX_QUERY_LENGTH)
-        .setRequired(false),
+      localized(option, 'fix.options.query').setMaxLength(MAX_QUERY_LENGTH).setRequired(false),
     )
     .toJSON();
 
@@ -30,7 +26,7 @@ export class FixCommand implements SlashCommand {
 
   constructor(private readonly fix: FixService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     // Two searches can take longer than Discord's 3 s to answer.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const shown = await this.fix.candidatesFor({
@@ -39,6 +35,6 @@ export class FixCommand implements SlashCommand {
       query: interaction.options.getString('query') ?? undefined,
     });
     this.fix.offer(interaction.id, { userId: interaction.user.id, guildId: interaction.guildId }, shown);
-    await interaction.editReply(renderFixCandidates(shown));
+    await interaction.editReply(renderFixCandidates(language, shown));
   }
 }

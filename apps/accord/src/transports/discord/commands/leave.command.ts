@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { DjGuard } from '../guards/dj.guard';
@@ -5,22 +6,20 @@ import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
 export class LeaveCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('leave')
-    .setDescription('Make me leave the voice channel, ending the session (DJ)')
-    .toJSON();
+  readonly definition = localized(new SlashCommandBuilder(), 'leave').toJSON();
 
   // Leaving ends the session for everyone listening, like /stop.
   readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard, DjGuard];
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     await this.playback.leave(guildIdOf(interaction));
-    await interaction.reply(PlaybackReply.left(interaction.user.id));
+    await interaction.reply(PlaybackReply.left(language, interaction.user.id));
   }
 }

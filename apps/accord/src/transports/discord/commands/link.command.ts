@@ -1,4 +1,6 @@
+import type { Language } from '@accord/i18n';
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 import { ImportRepliesService } from '../replies/import-replies.service';
 import { LastfmImportService } from '../../../use-cases/import/lastfm-import.service';
@@ -7,17 +9,12 @@ import { SpotifyLinkService } from '../../../domain/preferences/spotify/spotify-
 
 @Command()
 export class LinkCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('link')
-    .setDescription('Link a music account so autoplay knows your taste from the start')
-    .addSubcommand((sub) => sub.setName('spotify').setDescription('Link Spotify: imports your top and saved tracks'))
+  readonly definition = localized(new SlashCommandBuilder(), 'link')
+    .addSubcommand((sub) => localized(sub, 'link.options.spotify'))
     .addSubcommand((sub) =>
-      sub
-        .setName('lastfm')
-        .setDescription('Import your Last.fm top artists, top tracks and loved tracks')
-        .addStringOption((option) =>
-          option.setName('username').setDescription('Your Last.fm user name').setRequired(true).setMaxLength(15),
-        ),
+      localized(sub, 'link.options.lastfm').addStringOption((option) =>
+        localized(option, 'link.options.lastfm.options.username').setRequired(true).setMaxLength(15),
+      ),
     )
     .toJSON();
 
@@ -27,15 +24,18 @@ export class LinkCommand implements SlashCommand {
     private readonly replies: ImportRepliesService,
   ) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     if (interaction.options.getSubcommand() === 'lastfm') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const result = await this.lastfm.link(interaction.user.id, interaction.options.getString('username', true));
-      await interaction.editReply(renderImportDone(result));
+      await interaction.editReply(renderImportDone(language, result));
       return;
     }
     const link = await this.spotify.startLink(interaction.user.id);
-    await interaction.reply({ content: renderSpotifyLink(link.url, link.expiresAt), flags: MessageFlags.Ephemeral });
-    this.replies.rememberLinkReply(link.state, interaction);
+    await interaction.reply({
+      content: renderSpotifyLink(language, link.url, link.expiresAt),
+      flags: MessageFlags.Ephemeral,
+    });
+    this.replies.rememberLinkReply(link.state, { interaction, language });
   }
 }

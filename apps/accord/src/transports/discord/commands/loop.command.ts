@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { LOOP_MODES, type LoopMode } from '../../../domain/playback/playback.types';
@@ -5,21 +6,16 @@ import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized, localizedChoice } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
-
-const LABELS: Record<LoopMode, string> = { off: 'Off', track: 'The current track', queue: 'The whole queue' };
 
 @Command()
 export class LoopCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('loop')
-    .setDescription('Repeat the current track, the whole queue, or nothing')
+  readonly definition = localized(new SlashCommandBuilder(), 'loop')
     .addStringOption((option) =>
-      option
-        .setName('mode')
-        .setDescription('What to repeat')
+      localized(option, 'loop.options.mode')
         .setRequired(true)
-        .addChoices(...LOOP_MODES.map((mode) => ({ name: LABELS[mode], value: mode }))),
+        .addChoices(...LOOP_MODES.map((mode) => localizedChoice(`loop.options.mode.choices.${mode}`, mode))),
     )
     .toJSON();
 
@@ -27,9 +23,9 @@ export class LoopCommand implements SlashCommand {
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const mode = interaction.options.getString('mode', true) as LoopMode;
     await this.playback.setLoop(guildIdOf(interaction), mode);
-    await interaction.reply(PlaybackReply.loop(mode));
+    await interaction.reply(PlaybackReply.loop(language, mode));
   }
 }

@@ -1,32 +1,28 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
 export class MoveCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('move')
-    .setDescription('Move a song to another place in the queue')
-    .addIntegerOption((option) =>
-      option.setName('from').setDescription('Its number in /queue now').setRequired(true).setMinValue(1),
-    )
-    .addIntegerOption((option) =>
-      option.setName('to').setDescription('The number it should have').setRequired(true).setMinValue(1),
-    )
+  readonly definition = localized(new SlashCommandBuilder(), 'move')
+    .addIntegerOption((option) => localized(option, 'move.options.from').setRequired(true).setMinValue(1))
+    .addIntegerOption((option) => localized(option, 'move.options.to').setRequired(true).setMinValue(1))
     .toJSON();
 
   readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard];
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const from = interaction.options.getInteger('from', true);
     const to = interaction.options.getInteger('to', true);
     const moved = await this.playback.move(guildIdOf(interaction), from, to);
-    await interaction.reply(PlaybackReply.moved({ entry: moved, from, to }));
+    await interaction.reply(PlaybackReply.moved(language, { entry: moved, from, to }));
   }
 }

@@ -1,19 +1,19 @@
+import type { Language } from '@accord/i18n';
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { SignInLinkService } from '../../../domain/sign-in-links/sign-in-link.service';
 import { guildIdOf } from '../guards/voice-context';
 import { PanelAccessGuard } from '../guards/panel-access.guard';
-import { PANEL_NOT_CONFIGURED, renderPanelLink } from '../presenters/panel-link.presenter';
+import { renderPanelLink, renderPanelNotConfigured } from '../presenters/panel-link.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 const LINK_PATH = '/api/v1/auth/link';
 
 @Command()
 export class PanelCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('panel')
-    .setDescription('Get a one-time link that signs you in to the web panel (Manage Server)')
+  readonly definition = localized(new SlashCommandBuilder(), 'panel')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setDMPermission(false)
     .toJSON();
@@ -25,10 +25,10 @@ export class PanelCommand implements SlashCommand {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const publicUrl = this.config.http.publicUrl;
     if (!publicUrl || !this.config.admin.sessionSecret) {
-      await interaction.reply({ content: PANEL_NOT_CONFIGURED, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: renderPanelNotConfigured(language), flags: MessageFlags.Ephemeral });
       return;
     }
     const guildId = guildIdOf(interaction);
@@ -42,6 +42,6 @@ export class PanelCommand implements SlashCommand {
     });
     const url = new URL(LINK_PATH, publicUrl);
     url.searchParams.set('token', token);
-    await interaction.reply({ ...renderPanelLink(url.toString(), expiresAt), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...renderPanelLink(language, url.toString(), expiresAt), flags: MessageFlags.Ephemeral });
   }
 }

@@ -1,20 +1,22 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
 export class PauseCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder().setName('pause').setDescription('Pause the music').toJSON();
+  readonly definition = localized(new SlashCommandBuilder(), 'pause').toJSON();
   readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard];
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     await this.playback.pause(guildIdOf(interaction));
-    await interaction.reply(PlaybackReply.paused(interaction.user.id));
+    await interaction.reply(PlaybackReply.paused(language, interaction.user.id));
   }
 }

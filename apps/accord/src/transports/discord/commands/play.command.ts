@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { TrackSuggestionService } from '../../../domain/catalog/track-suggestion.service';
 import { MAX_QUERY_LENGTH } from '../../../domain/catalog/link-parser';
@@ -9,6 +10,7 @@ import { VoiceContextReader } from '../guards/voice-context';
 import { describePlayRefusal } from '../presenters/play-refusal.presenter';
 import { renderPlayOutcome, renderPlaylistProgress, toAutocompleteChoices } from '../presenters/play.presenter';
 import { ProgressReply } from '../replies/answer';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 /** Wait this long after a keystroke; only the latest keystroke of a user is answered. */
@@ -18,20 +20,11 @@ export const AUTOCOMPLETE_BUDGET_MS = 2_500;
 
 @Command()
 export class PlayCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('play')
-    .setDescription('Play a song or a playlist: a search, or a YouTube, Spotify, Deezer or SoundCloud link')
+  readonly definition = localized(new SlashCommandBuilder(), 'play')
     .addStringOption((option) =>
-      option
-        .setName('query')
-        .setDescription('A song ("artist - title") or a link')
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(MAX_QUERY_LENGTH),
+      localized(option, 'play.options.query').setRequired(true).setAutocomplete(true).setMaxLength(MAX_QUERY_LENGTH),
     )
-    .addBooleanOption((option) =>
-      option.setName('next').setDescription('Play it right after the current song instead of at the end'),
-    )
+    .addBooleanOption((option) => localized(option, 'play.options.next'))
     .toJSON();
 
   readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard];
@@ -43,17 +36,17 @@ export class PlayCommand implements SlashCommand {
     private readonly voice: VoiceContextReader,
   ) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const reply = new ProgressReply(interaction);
     const outcome = await this.playRequests.play({
       requester: this.voice.requester(interaction),
       query: interaction.options.getString('query', true),
       next: interaction.options.getBoolean('next') ?? false,
       acknowledge: () => interaction.deferReply(),
-      onProgress: (progress) => reply.progress(renderPlaylistProgress(progress)),
+      onProgress: (progress) => reply.progress(renderPlaylistProgress(language, progress)),
     });
-    if (outcome.ok) await reply.first(renderPlayOutcome(outcome.value));
-    else await reply.first(describePlayRefusal(outcome), { ephemeral: true });
+    if (outcome.ok) await reply.first(renderPlayOutcome(language, outcome.value));
+    else await reply.first(describePlayRefusal(language, outcome), { ephemeral: true });
   }
 
   /** Suggestions from the catalog and a Lavalink search; never throws, answers [] when anything fails. */

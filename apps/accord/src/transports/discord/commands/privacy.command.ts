@@ -1,20 +1,19 @@
+import type { Language } from '@accord/i18n';
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 import { PrivacyService } from '../../../use-cases/privacy/privacy.service';
 import { renderStored } from '../presenters/privacy.presenter';
 
 @Command()
 export class PrivacyCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('privacy')
-    .setDescription('What I store about you, and how to stop it or delete it')
-    .toJSON();
+  readonly definition = localized(new SlashCommandBuilder(), 'privacy').toJSON();
 
   constructor(private readonly privacy: PrivacyService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     await interaction.reply({
-      ...renderStored(await this.privacy.stored(interaction.user.id)),
+      ...renderStored(language, await this.privacy.stored(interaction.user.id)),
       flags: MessageFlags.Ephemeral,
     });
   }

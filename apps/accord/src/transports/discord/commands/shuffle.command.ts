@@ -1,20 +1,22 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
 export class ShuffleCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder().setName('shuffle').setDescription('Shuffle the queue').toJSON();
+  readonly definition = localized(new SlashCommandBuilder(), 'shuffle').toJSON();
   readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard];
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const count = await this.playback.shuffle(guildIdOf(interaction));
-    await interaction.reply(PlaybackReply.shuffled(count));
+    await interaction.reply(PlaybackReply.shuffled(language, count));
   }
 }

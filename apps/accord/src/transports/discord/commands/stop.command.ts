@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { DjGuard } from '../guards/dj.guard';
@@ -5,21 +6,19 @@ import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
 export class StopCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('stop')
-    .setDescription('Stop the music, clear the queue and leave the voice channel (DJ)')
-    .toJSON();
+  readonly definition = localized(new SlashCommandBuilder(), 'stop').toJSON();
 
   readonly guards = [InVoiceChannelGuard, SameVoiceChannelGuard, DjGuard];
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     await this.playback.stop(guildIdOf(interaction));
-    await interaction.reply(PlaybackReply.stopped(interaction.user.id));
+    await interaction.reply(PlaybackReply.stopped(language, interaction.user.id));
   }
 }

@@ -1,4 +1,6 @@
+import { t, type Language } from '@accord/i18n';
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { localized, localizedChoice } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 import { LastfmImportService } from '../../../use-cases/import/lastfm-import.service';
 import { renderUnlinked } from '../presenters/import.presenter';
@@ -6,15 +8,14 @@ import { SpotifyLinkService } from '../../../domain/preferences/spotify/spotify-
 
 @Command()
 export class UnlinkCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('unlink')
-    .setDescription('Unlink an account and forget what it imported')
+  readonly definition = localized(new SlashCommandBuilder(), 'unlink')
     .addStringOption((option) =>
-      option
-        .setName('service')
-        .setDescription('Which account')
+      localized(option, 'unlink.options.service')
         .setRequired(true)
-        .addChoices({ name: 'Spotify', value: 'spotify' }, { name: 'Last.fm', value: 'lastfm' }),
+        .addChoices(
+          localizedChoice('unlink.options.service.choices.spotify', 'spotify'),
+          localizedChoice('unlink.options.service.choices.lastfm', 'lastfm'),
+        ),
     )
     .toJSON();
 
@@ -23,14 +24,18 @@ export class UnlinkCommand implements SlashCommand {
     private readonly lastfm: LastfmImportService,
   ) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const service = interaction.options.getString('service', true);
     const wasLinked =
       service === 'lastfm'
         ? await this.lastfm.unlink(interaction.user.id)
         : await this.spotify.unlink(interaction.user.id);
     await interaction.reply({
-      content: renderUnlinked(service === 'lastfm' ? 'Last.fm' : 'Spotify', wasLinked),
+      content: renderUnlinked(
+        language,
+        t(language, `commands:unlink.options.service.choices.${service === 'lastfm' ? 'lastfm' : 'spotify'}`),
+        wasLinked,
+      ),
       flags: MessageFlags.Ephemeral,
     });
   }

@@ -1,3 +1,4 @@
+import type { Language } from '@accord/i18n';
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { DjGuard } from '../guards/dj.guard';
@@ -5,20 +6,14 @@ import { InVoiceChannelGuard } from '../guards/in-voice-channel.guard';
 import { SameVoiceChannelGuard } from '../guards/same-voice-channel.guard';
 import { guildIdOf } from '../guards/voice-context';
 import { PlaybackReply } from '../presenters/playback-reply.presenter';
+import { localized } from '../i18n/localized-command';
 import { Command, type SlashCommand } from '../slash-command';
 
 @Command()
 export class VolumeCommand implements SlashCommand {
-  readonly definition = new SlashCommandBuilder()
-    .setName('volume')
-    .setDescription('Set the volume, 0-150 (DJ; anything but 100 makes Lavalink re-encode)')
+  readonly definition = localized(new SlashCommandBuilder(), 'volume')
     .addIntegerOption((option) =>
-      option
-        .setName('level')
-        .setDescription('0 to 150; 100 is the original')
-        .setRequired(true)
-        .setMinValue(0)
-        .setMaxValue(150),
+      localized(option, 'volume.options.level').setRequired(true).setMinValue(0).setMaxValue(150),
     )
     .toJSON();
 
@@ -26,9 +21,9 @@ export class VolumeCommand implements SlashCommand {
 
   constructor(private readonly playback: PlaybackService) {}
 
-  async execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
     const level = interaction.options.getInteger('level', true);
     const { transcoding } = await this.playback.setVolume(guildIdOf(interaction), level);
-    await interaction.reply(PlaybackReply.volume(level, transcoding));
+    await interaction.reply(PlaybackReply.volume(language, level, transcoding));
   }
 }

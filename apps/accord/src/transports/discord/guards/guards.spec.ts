@@ -13,6 +13,7 @@ import type { InteractionGuard, InteractionGuardType } from './interaction-guard
 import { OwnEntryOrDjGuard } from './own-entry-or-dj.guard';
 import { SameVoiceChannelGuard } from './same-voice-channel.guard';
 import { VoiceContextReader, type GuardedInteraction, type VoiceContext } from './voice-context';
+import { phrase } from '../i18n/phrase';
 import { GUARD_PASSED, refuse } from './voice-rules';
 
 const interaction = {} as GuardedInteraction;
@@ -87,7 +88,9 @@ describe(OwnEntryOrDjGuard.name, () => {
     ["asks the DJ guard for someone else's request", 2, true],
     ['leaves an out-of-range position to playback', 9, false],
   ])('%s', async (_, position, asksDj) => {
-    const dj = { check: jest.fn().mockResolvedValue(refuse(PlaybackErrorCode.NotPermitted, 'DJs only')) };
+    const dj = {
+      check: jest.fn().mockResolvedValue(refuse(PlaybackErrorCode.NotPermitted, phrase('errors:guards.djWithoutRole'))),
+    };
     const sut = new OwnEntryOrDjGuard(playback, dj as unknown as DjGuard);
     const result = await sut.check(removeAt(position));
     expect(result.ok).toBe(!asksDj);
@@ -106,8 +109,14 @@ describe(GuardRunnerService.name, () => {
 
   beforeEach(() => {
     guards.set(First, { check: jest.fn().mockResolvedValue(GUARD_PASSED) });
-    guards.set(Second, { check: jest.fn().mockResolvedValue(refuse(PlaybackErrorCode.NotInBotChannel, 'elsewhere')) });
-    guards.set(Third, { check: jest.fn().mockResolvedValue(refuse(PlaybackErrorCode.NotPermitted, 'DJ only')) });
+    guards.set(Second, {
+      check: jest
+        .fn()
+        .mockResolvedValue(refuse(PlaybackErrorCode.NotInBotChannel, phrase('errors:guards.notInBotChannel'))),
+    });
+    guards.set(Third, {
+      check: jest.fn().mockResolvedValue(refuse(PlaybackErrorCode.NotPermitted, phrase('errors:guards.djWithoutRole'))),
+    });
   });
 
   it('returns the first refusal and runs no guard after it', async () => {

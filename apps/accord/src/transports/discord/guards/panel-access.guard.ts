@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PlaybackErrorCode } from '@accord/core';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { phrase } from '../i18n/phrase';
 import type { InteractionGuard } from './interaction-guard';
 import { VoiceContextReader, type GuardedInteraction } from './voice-context';
 import { GUARD_PASSED, OUTSIDE_GUILD, refuse, type GuardResult } from './voice-rules';
@@ -18,8 +19,6 @@ export class PanelAccessGuard implements InteractionGuard {
     const context = this.voice.read(interaction);
     if (!context) return Promise.resolve(OUTSIDE_GUILD);
     if (context.canManageGuild) return Promise.resolve(GUARD_PASSED);
-    return Promise.resolve(
-      refuse(PlaybackErrorCode.NotPermitted, 'Opening the panel from here needs Manage Server on this server.'),
-    );
+    return Promise.resolve(refuse(PlaybackErrorCode.NotPermitted, phrase('errors:guards.panelAccess')));
   }
 }

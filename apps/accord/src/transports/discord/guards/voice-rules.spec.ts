@@ -1,4 +1,5 @@
 import { PlaybackErrorCode } from '@accord/core';
+import { say } from '../i18n/phrase';
 import { VoiceContextFactory } from '../testing/voice-context.factory';
 import type { VoiceContext } from './voice-context';
 import { isAloneWithBot, requireCatalogEditor, requireDj, requireSameChannel, requireVoice } from './voice-rules';
@@ -15,10 +16,12 @@ describe(requireVoice.name, () => {
     expect(result.ok ? null : result.code).toBe(code);
   });
 
-  it('tells the user to join a voice channel', () => {
-    expect(requireVoice(VoiceContextFactory.create({ userChannelId: null }))).toMatchObject({
-      message: 'Join a voice channel first, then try again.',
-    });
+  it('tells the user to join a voice channel, in their language', () => {
+    const result = requireVoice(VoiceContextFactory.create({ userChannelId: null }));
+    expect(!result.ok && say('en', result.message)).toBe('Join a voice channel first, then try again.');
+    expect(!result.ok && say('de', result.message)).toBe(
+      'Geh zuerst in einen Sprachkanal und versuch es dann noch einmal.',
+    );
   });
 });
 
@@ -41,7 +44,9 @@ describe(requireSameChannel.name, () => {
     const result = requireSameChannel(
       VoiceContextFactory.create({ botChannelId: 'voice-1', userChannelId: 'voice-2' }),
     );
-    expect(!result.ok && result.message).toBe("I'm playing in <#voice-1>. Join that channel to control the music.");
+    expect(!result.ok && say('en', result.message)).toBe(
+      "I'm playing in <#voice-1>. Join that channel to control the music.",
+    );
   });
 });
 
@@ -75,13 +80,12 @@ describe(requireDj.name, () => {
 
   it('says which role or permission would do', () => {
     const context = VoiceContextFactory.create(crowd);
-    expect(requireDj(context, 'dj')).toMatchObject({
-      message:
-        'Only DJs can do this: you need the <@&dj> role or Manage Server, or be alone with me in the voice channel.',
-    });
-    expect(requireDj(context, null)).toMatchObject({
-      message: expect.stringContaining('Manage Server (no DJ role is set)') as unknown,
-    });
+    const withRole = requireDj(context, 'dj');
+    const withoutRole = requireDj(context, null);
+    expect(!withRole.ok && say('en', withRole.message)).toBe(
+      'Only DJs can do this: you need the <@&dj> role or Manage Server, or be alone with me in the voice channel.',
+    );
+    expect(!withoutRole.ok && say('en', withoutRole.message)).toContain('Manage Server (no DJ role is set)');
   });
 });
 

@@ -1,4 +1,5 @@
 import { PlaybackErrorCode } from '@accord/core';
+import { phrase, type Phrase } from '../i18n/phrase';
 import type { VoiceContext } from './voice-context';
 
 /** The codes a guard can refuse with (shared with playback, so one mapper words them all). */
@@ -8,22 +9,22 @@ export type GuardErrorCode =
 export interface GuardRefusal {
   ok: false;
   code: GuardErrorCode;
-  /** Written for the user: what is wrong and what to do. */
-  message: string;
+  /** For the user: what is wrong and what to do, said in the interaction's language. */
+  message: Phrase;
 }
 
 export type GuardResult = { ok: true } | GuardRefusal;
 
 export const GUARD_PASSED: GuardResult = { ok: true };
 
-export const refuse = (code: GuardErrorCode, message: string): GuardRefusal => ({ ok: false, code, message });
+export const refuse = (code: GuardErrorCode, message: Phrase): GuardRefusal => ({ ok: false, code, message });
 
-export const OUTSIDE_GUILD = refuse(PlaybackErrorCode.NotInVoice, 'Music commands work in a server, not here.');
+export const OUTSIDE_GUILD = refuse(PlaybackErrorCode.NotInVoice, phrase('errors:guards.outsideGuild'));
 
 /** The user sits in some voice channel. */
 export function requireVoice(context: VoiceContext): GuardResult {
   if (context.userChannelId) return GUARD_PASSED;
-  return refuse(PlaybackErrorCode.NotInVoice, 'Join a voice channel first, then try again.');
+  return refuse(PlaybackErrorCode.NotInVoice, phrase('errors:guards.notInVoice'));
 }
 
 /** When the bot is in a channel, the user is in that same channel. */
@@ -31,7 +32,7 @@ export function requireSameChannel(context: VoiceContext): GuardResult {
   if (!context.botChannelId || context.botChannelId === context.userChannelId) return GUARD_PASSED;
   return refuse(
     PlaybackErrorCode.NotInBotChannel,
-    `I'm playing in <#${context.botChannelId}>. Join that channel to control the music.`,
+    phrase('errors:guards.notInBotChannel', { channelId: context.botChannelId }),
   );
 }
 
@@ -47,10 +48,9 @@ export function requireDj(context: VoiceContext, djRoleId: string | null): Guard
   if (context.canManageGuild) return GUARD_PASSED;
   if (djRoleId && context.roleIds.includes(djRoleId)) return GUARD_PASSED;
   if (isAloneWithBot(context)) return GUARD_PASSED;
-  const who = djRoleId ? `the <@&${djRoleId}> role or Manage Server` : 'Manage Server (no DJ role is set)';
   return refuse(
     PlaybackErrorCode.NotPermitted,
-    `Only DJs can do this: you need ${who}, or be alone with me in the voice channel.`,
+    djRoleId ? phrase('errors:guards.djWithRole', { roleId: djRoleId }) : phrase('errors:guards.djWithoutRole'),
   );
 }
 
@@ -58,9 +58,10 @@ export function requireDj(context: VoiceContext, djRoleId: string | null): Guard
 export function requireCatalogEditor(context: VoiceContext, djRoleId: string | null): GuardResult {
   if (context.canManageGuild) return GUARD_PASSED;
   if (djRoleId && context.roleIds.includes(djRoleId)) return GUARD_PASSED;
-  const who = djRoleId ? `the <@&${djRoleId}> role or Manage Server` : 'Manage Server (no DJ role is set)';
   return refuse(
     PlaybackErrorCode.NotPermitted,
-    `/fix changes a song's video on every server I play in, so it needs ${who}.`,
+    djRoleId
+      ? phrase('errors:guards.catalogEditorWithRole', { roleId: djRoleId })
+      : phrase('errors:guards.catalogEditorWithoutRole'),
   );
 }

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
+import type { Language } from '@accord/i18n';
 import type { PlaybackService } from '../../../domain/playback/playback.service';
 import type { SessionSnapshot } from '../../../domain/playback/playback.types';
 import type { ChannelMessagesAdapter } from '../../../adapters/discord-client/channel-messages.adapter';
+import type { InteractionLanguageService } from '../i18n/interaction-language.service';
 import type { MessageView } from '../presenters/message-view';
 import { QueueEntryFactory, SnapshotFactory } from '../../../domain/playback/testing/playback.factory';
 import { MIN_EDIT_GAP_MS, NOTICE_TTL_MS, NowPlayingService, PROGRESS_REFRESH_MS } from './now-playing.service';
@@ -31,6 +33,7 @@ describe(NowPlayingService.name, () => {
   let messages: FakeMessages;
   let setNowPlayingMessage: jest.Mock;
   let sut: NowPlayingService;
+  let language: Language;
 
   const lastDescription = (): string | undefined =>
     (messages.edits.at(-1)?.view ?? messages.sent.at(-1)?.view)?.embeds[0].description;
@@ -40,12 +43,19 @@ describe(NowPlayingService.name, () => {
 
   beforeEach(() => {
     jest.useFakeTimers();
+    language = 'en';
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     snapshot = SnapshotFactory.create();
     messages = new FakeMessages();
     setNowPlayingMessage = jest.fn();
     const playback = { snapshot: () => snapshot, setNowPlayingMessage } as unknown as PlaybackService;
-    sut = new NowPlayingService(playback, messages as unknown as ChannelMessagesAdapter);
+    sut = new NowPlayingService(
+      playback,
+      messages as unknown as ChannelMessagesAdapter,
+      {
+        forGuild: () => Promise.resolve(language),
+      } as unknown as InteractionLanguageService,
+    );
   });
 
   afterEach(() => {
@@ -147,6 +157,19 @@ describe(NowPlayingService.name, () => {
     expect(lastDescription()).toContain(`⚠️ Skipped ${entry.track.title}: it could not be loaded.`);
     await settle(NOTICE_TTL_MS + PROGRESS_REFRESH_MS);
     expect(lastDescription()).not.toContain('⚠️');
+  });
+
+  it("speaks the server's language, the failure notice and the final state included", async () => {
+    language = 'de';
+    sut.onTrackStarted({ guildId: 'guild-1' } as never);
+    await settle();
+    const entry = QueueEntryFactory.create();
+    sut.onTrackFailed({ guildId: 'guild-1', textChannelId: 'text-1', entry, reason: 'unloadable' });
+    await settle();
+    expect(messages.sent[0].view.embeds[0].author?.name).toBe('▶️ Läuft gerade');
+    expect(lastDescription()).toContain(`⚠️ ${entry.track.title} wurde übersprungen, weil er sich nicht laden ließ.`);
+    await sut.onSessionEnded({ guildId: 'guild-1', textChannelId: 'text-1', reason: 'idle' });
+    expect(messages.edits.at(-1)?.view.embeds[0].author?.name).toBe('⏹ Sitzung beendet');
   });
 
   it('does nothing for a guild without a session', async () => {

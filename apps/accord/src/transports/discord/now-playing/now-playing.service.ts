@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainEvent, type TrackStartedEvent } from '@accord/core';
+import { t, type Language } from '@accord/i18n';
 import {
   PlaybackEvent,
   type QueueFinishedEvent,
@@ -11,6 +12,7 @@ import {
 } from '../../../domain/playback/playback.events';
 import { PlaybackService } from '../../../domain/playback/playback.service';
 import { ChannelMessagesAdapter } from '../../../adapters/discord-client/channel-messages.adapter';
+import { InteractionLanguageService } from '../i18n/interaction-language.service';
 import { clip } from '../presenters/message-view';
 import { renderNowPlaying, renderSessionEnded } from '../presenters/now-playing.presenter';
 
@@ -20,13 +22,6 @@ export const PROGRESS_REFRESH_MS = 15_000;
 export const MIN_EDIT_GAP_MS = 1_000;
 /** How long "skipped X: it failed" stays in the message. */
 export const NOTICE_TTL_MS = 60_000;
-
-/** Why a track was skipped, as the now-playing message says it. */
-const TRACK_FAILURES: Record<TrackFailure, string> = {
-  stuck: 'the track got stuck',
-  unloadable: 'it could not be loaded',
-  unplayable: 'no playable version was found',
-};
 
 interface NowPlayingMessage {
   guildId: string;
@@ -38,7 +33,8 @@ interface NowPlayingMessage {
   dirty: boolean;
   lastEditAt: number;
   lastTitle?: string;
-  notice?: { text: string; until: number };
+  /** A track that failed and was skipped, noted in the message for a while. */
+  notice?: { title: string; reason: TrackFailure; until: number };
 }
 
 /**
@@ -62,6 +58,7 @@ export class NowPlayingService implements OnApplicationShutdown {
   constructor(
     private readonly playback: PlaybackService,
     private readonly messages: ChannelMessagesAdapter,
+    private readonly languages: InteractionLanguageService,
   ) {}
 
   @OnEvent(DomainEvent.TrackStarted)
@@ -85,10 +82,7 @@ export class NowPlayingService implements OnApplicationShutdown {
   onTrackFailed(event: TrackFailedEvent): void {
     const state = this.stateFor(event.guildId);
     if (!state) return;
-    state.notice = {
-      text: `Skipped ${clip(event.entry.track.title, 80)}: ${TRACK_FAILURES[event.reason]}.`,
-      until: Date.now() + NOTICE_TTL_MS,
-    };
+    state.notice = { title: event.entry.track.title, reason: event.reason, until: Date.now() + NOTICE_TTL_MS };
     this.schedule(state);
   }
 
@@ -103,7 +97,7 @@ export class NowPlayingService implements OnApplicationShutdown {
       await this.messages.edit({
         channelId: state.channelId,
         messageId: state.messageId,
-        view: renderSessionEnded(event.reason, state.lastTitle),
+        view: renderSessionEnded(await this.languages.forGuild(state.guildId), event.reason, state.lastTitle),
       });
     } catch (error: unknown) {
       this.logger.warn(`Could not close the now-playing message in ${state.guildId}: ${describe(error)}`);
@@ -195,11 +189,13 @@ export class NowPlayingService implements OnApplicationShutdown {
   }
 
   private async render(state: NowPlayingMessage): Promise<void> {
+    // The message is the whole channel's: it speaks the server's language.
+    const language = await this.languages.forGuild(state.guildId);
     const snapshot = this.playback.snapshot(state.guildId);
     if (!snapshot) return;
     if (state.notice && state.notice.until <= Date.now()) state.notice = undefined;
     state.lastTitle = snapshot.current?.entry.track.title ?? state.lastTitle;
-    const view = renderNowPlaying(snapshot, state.notice?.text);
+    const view = renderNowPlaying(language, snapshot, state.notice && noticeText(language, state.notice));
     state.lastEditAt = Date.now();
     try {
       if (
@@ -220,6 +216,14 @@ export class NowPlayingService implements OnApplicationShutdown {
     state.trailing = null;
     if (this.sessions.get(state.guildId) === state) this.sessions.delete(state.guildId);
   }
+}
+
+/** "Skipped X: it could not be loaded." */
+function noticeText(language: Language, notice: { title: string; reason: TrackFailure }): string {
+  return t(language, 'playback:nowPlaying.failed', {
+    title: clip(notice.title, 80),
+    why: t(language, `playback:nowPlaying.failures.${notice.reason}`),
+  });
 }
 
 function describe(error: unknown): string {

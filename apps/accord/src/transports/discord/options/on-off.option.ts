@@ -1,14 +1,15 @@
 import type { ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
+import { localized, localizedChoice } from '../i18n/localized-command';
 
 const ON_OFF_OPTION = 'mode';
 
 /** The required `mode: on|off` option of a toggle command (/247, /autoplay). */
-export function onOffOption(option: SlashCommandStringOption): SlashCommandStringOption {
-  return option
-    .setName(ON_OFF_OPTION)
-    .setDescription('On or off')
-    .setRequired(true)
-    .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' });
+export function onOffOption(command: string): (option: SlashCommandStringOption) => SlashCommandStringOption {
+  const key = `${command}.options.${ON_OFF_OPTION}`;
+  return (option) =>
+    localized(option, key)
+      .setRequired(true)
+      .addChoices(localizedChoice(`${key}.choices.on`, 'on'), localizedChoice(`${key}.choices.off`, 'off'));
 }
 
 /** Reads the toggle set with `onOffOption`. */

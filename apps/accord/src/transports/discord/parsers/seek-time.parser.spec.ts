@@ -1,3 +1,4 @@
+import { say } from '../i18n/phrase';
 import { PlaybackErrorCode } from '@accord/core';
 import { parseSeekTime, resolveSeekPosition, type SeekTarget } from './seek-time.parser';
 
@@ -36,8 +37,8 @@ describe(parseSeekTime.name, () => {
     const result = parseSeekTime(input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toMatch(why);
-    expect(result.message).toContain('Use 1:23, 1:02:03, 83 (seconds), +10 or -15.');
+    expect(say('en', result.message)).toMatch(why);
+    expect(say('en', result.message)).toContain('Use 1:23, 1:02:03, 83 (seconds), +10 or -15.');
   });
 });
 
@@ -62,7 +63,7 @@ describe(resolveSeekPosition.name, () => {
   ])('refuses %p past the end, saying how long the track is', (target) => {
     const result = resolveSeekPosition(target, track);
     expect(result).toMatchObject({ ok: false, code: PlaybackErrorCode.SeekPastEnd });
-    expect(!result.ok && result.message).toMatch(/this track is 3:30 long/);
+    expect(!result.ok && say('en', result.message)).toMatch(/this track is 3:30 long/);
   });
 
   it('refuses streams and unseekable tracks', () => {

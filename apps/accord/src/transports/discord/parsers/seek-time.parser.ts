@@ -1,13 +1,13 @@
 import { PlaybackErrorCode } from '@accord/core';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { formatDuration } from '../presenters/duration.presenter';
 
 export type SeekTarget = { kind: 'absolute'; ms: number } | { kind: 'relative'; deltaMs: number };
 
-export type SeekTimeParse = { ok: true; target: SeekTarget } | { ok: false; message: string };
+export type SeekTimeParse = { ok: true; target: SeekTarget } | { ok: false; message: Phrase };
 
 const COLON_TIME = /^(\d{1,4})(?::(\d{1,2}))?(?::(\d{1,2}))?$/;
 const UNIT_TIME = /^(?:(\d{1,3})h)?(?:(\d{1,4})m)?(?:(\d{1,6})s)?$/;
-const HOW = 'Use 1:23, 1:02:03, 83 (seconds), +10 or -15.';
 
 /**
  * Reads /seek's time: `1:23`, `1:02:03`, `83` (seconds), `1m30s`, or a jump from where the track is,
@@ -15,14 +15,17 @@ const HOW = 'Use 1:23, 1:02:03, 83 (seconds), +10 or -15.';
  */
 export function parseSeekTime(input: string): SeekTimeParse {
   const text = input.trim().replace(/\s+/g, '');
-  const invalid = (why: string): SeekTimeParse => ({ ok: false, message: `${why} ${HOW}` });
-  if (text.length === 0) return invalid('Give a time to seek to.');
-  if (text.length > 16) return invalid('That time is too long to be a time.');
+  const invalid = (key: string, input?: string): SeekTimeParse => ({
+    ok: false,
+    message: phrase(`errors:seek.${key}`, input === undefined ? undefined : { input }),
+  });
+  if (text.length === 0) return invalid('empty');
+  if (text.length > 16) return invalid('tooLong');
   const sign = text[0] === '+' || text[0] === '-' ? text[0] : '';
   const body = text.slice(sign.length);
   const seconds = readSeconds(body);
-  if (seconds === null) return invalid(`"${input.trim().slice(0, 16)}" is not a time.`);
-  if (seconds === 'overflow') return invalid(`"${text}" has minutes or seconds above 59.`);
+  if (seconds === null) return invalid('notATime', input.trim().slice(0, 16));
+  if (seconds === 'overflow') return invalid('overflow', text);
   const ms = seconds * 1000;
   if (sign === '') return { ok: true, target: { kind: 'absolute', ms } };
   return { ok: true, target: { kind: 'relative', deltaMs: sign === '+' ? ms : -ms } };
@@ -52,19 +55,22 @@ export interface SeekableTrack {
 
 export type SeekPosition =
   | { ok: true; ms: number }
-  | { ok: false; code: PlaybackErrorCode.SeekPastEnd | PlaybackErrorCode.NotSeekable; message: string };
+  | { ok: false; code: PlaybackErrorCode.SeekPastEnd | PlaybackErrorCode.NotSeekable; message: Phrase };
 
 /** Turns a target into a position in the current track; a jump back before the start lands on 0:00. */
 export function resolveSeekPosition(target: SeekTarget, track: SeekableTrack): SeekPosition {
   if (!track.isSeekable || track.isStream) {
-    return { ok: false, code: PlaybackErrorCode.NotSeekable, message: 'This track cannot be seeked (a live stream?).' };
+    return { ok: false, code: PlaybackErrorCode.NotSeekable, message: phrase('errors:seek.notSeekable') };
   }
   const ms = Math.max(0, target.kind === 'absolute' ? target.ms : track.positionMs + target.deltaMs);
   if (ms >= track.durationMs) {
     return {
       ok: false,
       code: PlaybackErrorCode.SeekPastEnd,
-      message: `${formatDuration(ms)} is past the end: this track is ${formatDuration(track.durationMs)} long. Use /skip to move on.`,
+      message: phrase('errors:seek.pastEnd', {
+        position: formatDuration(ms),
+        duration: formatDuration(track.durationMs),
+      }),
     };
   }
   return { ok: true, ms };

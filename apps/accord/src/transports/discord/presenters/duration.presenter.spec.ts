@@ -26,16 +26,17 @@ describe(renderProgressBar.name, () => {
     { position: 400_000, duration: 225_000, expected: '▬▬▬▬▬▬▬▬▬▬▬🔘 3:45 / 3:45' },
     { position: -10, duration: 225_000, expected: '🔘▬▬▬▬▬▬▬▬▬▬▬ 0:00 / 3:45' },
   ])('draws $position of $duration as $expected', ({ position, duration, expected }) => {
-    expect(renderProgressBar({ positionMs: position, durationMs: duration })).toBe(expected);
+    expect(renderProgressBar('en', { positionMs: position, durationMs: duration })).toBe(expected);
   });
 
   it('shows a stream as live with the time since it started', () => {
-    expect(renderProgressBar({ positionMs: 724_000, durationMs: 0, isStream: true })).toBe('🔴 LIVE 12:04');
+    expect(renderProgressBar('en', { positionMs: 724_000, durationMs: 0, isStream: true })).toBe('🔴 LIVE 12:04');
+    expect(renderProgressBar('de', { positionMs: 724_000, durationMs: 0, isStream: true })).toBe('🔴 LIVE 12:04');
   });
 
   it('always draws one knob on a bar of twelve', () => {
     for (let position = 0; position <= 300_000; position += 7_000) {
-      const bar = renderProgressBar({ positionMs: position, durationMs: 300_000 }).split(' ')[0];
+      const bar = renderProgressBar('en', { positionMs: position, durationMs: 300_000 }).split(' ')[0];
       expect([...bar].filter((c) => c === '🔘')).toHaveLength(1);
       expect([...bar].filter((c) => c === '▬')).toHaveLength(11);
     }

@@ -1,3 +1,4 @@
+import { t, type Language } from '@accord/i18n';
 import { ButtonStyle, escapeMarkdown } from 'discord.js';
 import { formatDuration } from './duration.presenter';
 import { button, row, type MessageView } from './message-view';
@@ -25,13 +26,18 @@ function clip(text: string, max: number): string {
 }
 
 /** The candidates as a numbered list and one button each; the current pin is marked. */
-export function renderFixCandidates({ track, candidates }: TrackCandidates): MessageView {
-  const lines = candidates.map((candidate, index) => {
-    const marker = candidate.current ? ' ← **current pin**' : '';
-    const title = escapeMarkdown(clip(candidate.title, 90));
-    const channel = escapeMarkdown(clip(candidate.author, 40));
-    return `${index + 1}. [${title}](<${candidate.uri}>) · ${channel} · ${formatDuration(candidate.durationMs)} · score ${candidate.score.toFixed(2)}${marker}`;
-  });
+export function renderFixCandidates(language: Language, { track, candidates }: TrackCandidates): MessageView {
+  const lines = candidates.map((candidate, index) =>
+    t(language, 'fix:candidate', {
+      index: index + 1,
+      title: escapeMarkdown(clip(candidate.title, 90)),
+      uri: candidate.uri,
+      channel: escapeMarkdown(clip(candidate.author, 40)),
+      duration: formatDuration(candidate.durationMs),
+      score: candidate.score.toFixed(2),
+      marker: candidate.current ? t(language, 'fix:currentPin') : '',
+    }),
+  );
   const buttons = candidates.map((candidate, index) =>
     button(fixButtonId(track.id, candidate.youtubeId), clip(`${index + 1}. ${candidate.title}`, 80), {
       style: candidate.current ? ButtonStyle.Success : ButtonStyle.Secondary,
@@ -39,8 +45,8 @@ export function renderFixCandidates({ track, candidates }: TrackCandidates): Mes
   );
   return {
     content: [
-      `**Which video is ${escapeMarkdown(clip(songName(track), 120))}?**`,
-      'Pick the right one: it will play for everyone from now on.',
+      t(language, 'fix:question', { song: escapeMarkdown(clip(songName(track), 120)) }),
+      t(language, 'fix:pick'),
       ...lines,
     ].join('\n'),
     embeds: [],
@@ -48,9 +54,13 @@ export function renderFixCandidates({ track, candidates }: TrackCandidates): Mes
   };
 }
 
-export function renderFixChosen(track: CatalogTrack): MessageView {
+export function renderFixChosen(language: Language, track: CatalogTrack): MessageView {
   return {
-    content: `Pinned **${escapeMarkdown(clip(songName(track), 120))}** to [${escapeMarkdown(clip(track.lavalink.title, 90))}](<${track.lavalink.uri ?? `https://www.youtube.com/watch?v=${track.youtubeId}`}>) for everyone.`,
+    content: t(language, 'fix:chosen', {
+      song: escapeMarkdown(clip(songName(track), 120)),
+      video: escapeMarkdown(clip(track.lavalink.title, 90)),
+      uri: track.lavalink.uri ?? `https://www.youtube.com/watch?v=${track.youtubeId}`,
+    }),
     embeds: [],
     components: [],
   };

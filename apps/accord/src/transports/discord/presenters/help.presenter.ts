@@ -1,30 +1,47 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { discordLocalesOf, t, type Language } from '@accord/i18n';
+import {
+  ApplicationCommandOptionType,
+  type LocalizationMap,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { ACCORD_COLOR, type MessageView } from './message-view';
 
+/** A name or description as Discord shows it to someone reading `language`. */
+function inLanguage(language: Language, base: string, localizations: LocalizationMap | null | undefined): string {
+  const [locale] = discordLocalesOf(language);
+  return (locale && localizations?.[locale]) || base;
+}
+
 /** /help: every registered command with its options, from the definitions the registry holds. */
-export function renderHelp(definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[]): MessageView {
-  const lines = [...definitions]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((definition) => {
+export function renderHelp(
+  language: Language,
+  definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[],
+): MessageView {
+  const lines = definitions
+    .map((definition) => ({ definition, name: inLanguage(language, definition.name, definition.name_localizations) }))
+    .sort((a, b) => a.name.localeCompare(b.name, language))
+    .map(({ definition, name }) => {
       const options = (definition.options ?? [])
         .filter(
           (option) =>
             option.type !== ApplicationCommandOptionType.Subcommand &&
             option.type !== ApplicationCommandOptionType.SubcommandGroup,
         )
-        .map((option) => (option.required ? `<${option.name}>` : `[${option.name}]`));
-      const usage = [`/${definition.name}`, ...options].join(' ');
-      return `\`${usage}\`: ${definition.description}`;
+        .map((option) => {
+          const optionName = inLanguage(language, option.name, option.name_localizations);
+          return option.required ? `<${optionName}>` : `[${optionName}]`;
+        });
+      const usage = [`/${name}`, ...options].join(' ');
+      const description = inLanguage(language, definition.description, definition.description_localizations);
+      return `\`${usage}\`: ${description}`;
     });
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
-        title: 'Accord commands',
+        title: t(language, 'help:title'),
         description: lines.join('\n'),
-        footer: {
-          text: 'Destructive commands need the DJ role, Manage Server, or being alone with me. Anyone can vote to skip.',
-        },
+        footer: { text: t(language, 'help:footer') },
       },
     ],
     components: [],

@@ -1,47 +1,53 @@
+import { t, type Language } from '@accord/i18n';
 import { clip } from './message-view';
 import type { ImportPhase, ImportProgress } from '../../../use-cases/import/import-progress';
 import type { ImportResult } from '../../../use-cases/import/spotify-import.service';
 
-const count = (value: number): string => value.toLocaleString('en-US');
-
-export function renderSpotifyLink(url: string, expiresAt: Date): string {
-  return (
-    `**[Open Spotify to link your account](${url})** (the link is yours alone and works once, until <t:${Math.floor(expiresAt.getTime() / 1000)}:t>).\n` +
-    'I will read your top tracks, saved tracks and the playlists you import, and nothing else. Your library import shows its progress here.'
-  );
+export function renderSpotifyLink(language: Language, url: string, expiresAt: Date): string {
+  return t(language, 'account:spotifyLink', { url, until: Math.floor(expiresAt.getTime() / 1000) });
 }
 
 /** What an import reads now, as its progress line says it. */
-function describePhase(phase: ImportPhase): string {
+function describePhase(language: Language, phase: ImportPhase): string {
   switch (phase.step) {
     case 'youtube-playlist':
-      return 'YouTube playlist';
+      return t(language, 'account:import.phase.youtubePlaylist');
     case 'top-tracks':
-      return 'top tracks';
+      return t(language, 'account:import.phase.topTracks');
     case 'saved-tracks':
-      return 'saved tracks';
+      return t(language, 'account:import.phase.savedTracks');
     case 'playlist':
       return phase.index !== undefined && phase.of !== undefined
-        ? `playlist ${phase.index} of ${phase.of}`
-        : 'playlist';
+        ? t(language, 'account:import.phase.playlistOf', { index: phase.index, of: phase.of })
+        : t(language, 'account:import.phase.playlist');
   }
 }
 
-export function renderImportProgress(source: string, progress: ImportProgress): string {
-  const amount = progress.total > 0 ? `: ${count(progress.done)} / ${count(progress.total)}` : '';
-  return `⏳ Importing ${source}… ${describePhase(progress.phase)}${amount}`;
+/** Where an import reads from, as its progress line names it. */
+export type ImportSource = 'playlist' | 'spotifyLibrary';
+
+export function renderImportProgress(language: Language, source: ImportSource, progress: ImportProgress): string {
+  const words = {
+    source: t(language, `account:import.sources.${source}`),
+    phase: describePhase(language, progress.phase),
+  };
+  return progress.total > 0
+    ? t(language, 'account:import.progressAmount', { ...words, done: progress.done, total: progress.total })
+    : t(language, 'account:import.progress', words);
 }
 
-export function renderImportDone(result: ImportResult): string {
-  return `✅ Imported ${clip(result.label, 120)}: ${count(result.tracks)} songs by ${count(result.artists)} artists. Autoplay takes them into account now; see \`/profile\`.`;
+export function renderImportDone(language: Language, result: ImportResult): string {
+  return t(language, 'account:import.done', {
+    label: clip(result.label, 120),
+    tracks: result.tracks,
+    artists: result.artists,
+  });
 }
 
-export function renderImportFailed(message: string): string {
-  return `❌ ${message}`;
+export function renderImportFailed(language: Language, why: string): string {
+  return t(language, 'account:import.failed', { why });
 }
 
-export function renderUnlinked(service: string, wasLinked: boolean): string {
-  return wasLinked
-    ? `Unlinked ${service}: its tokens and what it imported are deleted.`
-    : `${service} was not linked; nothing to do.`;
+export function renderUnlinked(language: Language, service: string, wasLinked: boolean): string {
+  return t(language, wasLinked ? 'account:unlinked' : 'account:notLinked', { service });
 }

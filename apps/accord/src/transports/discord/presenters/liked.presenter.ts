@@ -1,3 +1,4 @@
+import { t, type Language } from '@accord/i18n';
 import { ButtonStyle } from 'discord.js';
 import { ACCORD_COLOR, button, clip, row, type MessageView } from './message-view';
 import type { EnqueueResult } from '../../../domain/playback/playback.types';
@@ -15,14 +16,14 @@ export function parseLikedButton(customId: string): LikedButton | null {
   return match ? { kind: 'page', page: Number(match[1]) } : null;
 }
 
-export function renderLikedPage(liked: LikedPage): MessageView {
+export function renderLikedPage(language: Language, liked: LikedPage): MessageView {
   if (liked.total === 0) {
     return {
       embeds: [
         {
           color: ACCORD_COLOR,
-          title: 'No liked songs yet',
-          description: 'Use `/like` (or 👍 under the song) while one plays.',
+          title: t(language, 'library:liked.emptyTitle'),
+          description: t(language, 'library:liked.emptyDescription'),
         },
       ],
       components: [],
@@ -32,35 +33,48 @@ export function renderLikedPage(liked: LikedPage): MessageView {
   const lines = liked.items.map(
     (mark, index) => `\`${start + index + 1}.\` ${clip(mark.name, 80)} · <t:${Math.floor(mark.at / 1000)}:d>`,
   );
-  const queueLabel = liked.total > LIKED_QUEUE_MAX ? `Queue my latest ${LIKED_QUEUE_MAX}` : 'Queue them all';
+  const queueLabel =
+    liked.total > LIKED_QUEUE_MAX
+      ? t(language, 'library:liked.buttons.queueLatest', { max: LIKED_QUEUE_MAX })
+      : t(language, 'library:liked.buttons.queueAll');
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
-        title: `Your liked songs (${liked.total})`,
+        title: t(language, 'library:liked.title', { total: liked.total }),
         description: lines.join('\n'),
-        footer: { text: `Page ${liked.page + 1}/${liked.pages}` },
+        footer: { text: t(language, 'library:liked.footer', { page: liked.page + 1, pages: liked.pages }) },
       },
     ],
     components: [
       row(
-        button(likedPageId(liked.page - 1), 'Previous', { emoji: '◀️', disabled: liked.page === 0 }),
-        button(likedPageId(liked.page + 1), 'Next', { emoji: '▶️', disabled: liked.page >= liked.pages - 1 }),
+        button(likedPageId(liked.page - 1), t(language, 'library:liked.buttons.previous'), {
+          emoji: '◀️',
+          disabled: liked.page === 0,
+        }),
+        button(likedPageId(liked.page + 1), t(language, 'library:liked.buttons.next'), {
+          emoji: '▶️',
+          disabled: liked.page >= liked.pages - 1,
+        }),
         button(LIKED_QUEUE_ID, queueLabel, { emoji: '➕', style: ButtonStyle.Primary }),
       ),
     ],
   };
 }
 
-export function renderLikedQueued(result: EnqueueResult): string {
+export function renderLikedQueued(language: Language, result: EnqueueResult): string {
   const count = result.added.length;
-  const refused = result.refused > 0 ? ` ${result.refused} did not fit: the queue is full.` : '';
-  return `Queued ${count} of your liked song${count === 1 ? '' : 's'}${result.startedPlaying ? ', starting now' : ''}.${refused}`;
+  const queued = t(language, result.startedPlaying ? 'library:liked.queuedStarting' : 'library:liked.queued', {
+    count,
+  });
+  return result.refused > 0 ? `${queued} ${t(language, 'library:liked.refused', { refused: result.refused })}` : queued;
 }
 
-export function renderRated(kind: 'like' | 'dislike', song: { title: string; artist: string }): string {
+export function renderRated(
+  language: Language,
+  kind: 'like' | 'dislike',
+  song: { title: string; artist: string },
+): string {
   const name = clip(song.artist ? `${song.artist} - ${song.title}` : song.title, 100);
-  return kind === 'like'
-    ? `👍 Liked **${name}**. I will play it and similar songs more for you.`
-    : `👎 Disliked **${name}**. I will not pick it while you are listening.`;
+  return t(language, kind === 'like' ? 'library:rated.like' : 'library:rated.dislike', { name });
 }

@@ -61,8 +61,9 @@ export function renderLyricsPage(language: Language, lyrics: Lyrics, requestedPa
         footer: { text: lyrics.instrumental ? t(language, 'lyrics:instrumental', { credit }) : credit },
       },
     ],
+    // Lyrics MongoDB could not keep have no id to page by: their first page only.
     components:
-      pages.length > 1
+      pages.length > 1 && lyrics.id
         ? [
             row(
               button(lyricsPageId(lyrics.id, page - 1), t(language, 'lyrics:previous'), {

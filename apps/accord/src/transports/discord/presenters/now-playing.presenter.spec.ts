@@ -24,7 +24,7 @@ describe(renderNowPlaying.name, () => {
   });
 
   it('shows title, artist, artwork, requester and a progress bar', () => {
-    const [embed] = renderNowPlaying(playing).embeds;
+    const [embed] = renderNowPlaying('en', playing).embeds;
     expect(embed).toMatchObject({
       title: 'One More Time',
       url: 'https://www.youtube.com/watch?v=FGBhQbmPwH8',
@@ -45,11 +45,11 @@ describe(renderNowPlaying.name, () => {
     const elsewhere = SnapshotFactory.create({
       current: { ...playing.current!, entry: QueueEntryFactory.create({ track: { ...track, sourceName } }) },
     });
-    expect(renderNowPlaying(elsewhere).embeds[0].description).toContain(line);
+    expect(renderNowPlaying('en', elsewhere).embeds[0].description).toContain(line);
   });
 
   it('has pause, skip, stop, like and dislike buttons', () => {
-    expect(buttonsOf(renderNowPlaying(playing)).map((b) => [b.custom_id, b.label])).toEqual([
+    expect(buttonsOf(renderNowPlaying('en', playing)).map((b) => [b.custom_id, b.label])).toEqual([
       ['np:pause', 'Pause'],
       ['np:skip', 'Skip'],
       ['np:stop', 'Stop'],
@@ -60,7 +60,7 @@ describe(renderNowPlaying.name, () => {
 
   it('labels the pause button Resume while paused', () => {
     const paused = SnapshotFactory.create({ current: { ...playing.current!, paused: true } });
-    const view = renderNowPlaying(paused);
+    const view = renderNowPlaying('en', paused);
     expect(view.embeds[0].author?.name).toBe('⏸ Paused');
     expect(buttonsOf(view)[0]).toMatchObject({ custom_id: NowPlayingButton.PauseResume, label: 'Resume' });
   });
@@ -76,7 +76,7 @@ describe(renderNowPlaying.name, () => {
     const snapshot = SnapshotFactory.create({
       current: { ...playing.current!, entry: QueueEntryFactory.create({ track, ...entry }) },
     });
-    expect(renderNowPlaying(snapshot).embeds[0].description).toContain(line);
+    expect(renderNowPlaying('en', snapshot).embeds[0].description).toContain(line);
   });
 
   it.each([
@@ -84,18 +84,21 @@ describe(renderNowPlaying.name, () => {
     [{ volume: 100, filter: 'nightcore' as const }, 'the nightcore filter makes Lavalink re-encode'],
     [{ volume: 120, filter: 'bassboost' as const }, 'volume 120% and the bassboost filter make Lavalink re-encode'],
   ])('notes transcoding (%p)', (audio, note) => {
-    const view = renderNowPlaying(SnapshotFactory.create({ ...playing, ...audio, transcoding: true }));
+    const view = renderNowPlaying('en', SnapshotFactory.create({ ...playing, ...audio, transcoding: true }));
     expect(view.embeds[0].description).toContain(`⚙️ Transcoding: ${note}`);
     expect(view.embeds[0].footer?.text).toContain(`Volume: ${audio.volume}%`);
   });
 
   it('says nothing about transcoding on passthrough', () => {
-    expect(renderNowPlaying(playing).embeds[0].description).not.toContain('Transcoding');
+    expect(renderNowPlaying('en', playing).embeds[0].description).not.toContain('Transcoding');
   });
 
   it('shows loop, 24/7 and what comes next', () => {
     const queue = QueueEntryFactory.many(3);
-    const view = renderNowPlaying(SnapshotFactory.create({ ...playing, loop: 'queue', twentyFourSeven: true, queue }));
+    const view = renderNowPlaying(
+      'en',
+      SnapshotFactory.create({ ...playing, loop: 'queue', twentyFourSeven: true, queue }),
+    );
     expect(view.embeds[0].footer?.text).toBe(
       `Loop: queue · Volume: 100% · Filter: none · 24/7\nUp next: ${queue[0].track.title} (+2 more)`,
     );
@@ -106,13 +109,26 @@ describe(renderNowPlaying.name, () => {
     const snapshot = SnapshotFactory.create({
       current: { ...playing.current!, entry: QueueEntryFactory.create({ track: stream }), positionMs: 60_000 },
     });
-    const description = renderNowPlaying(snapshot, 'Skipped Broken: video unavailable').embeds[0].description;
+    const description = renderNowPlaying('en', snapshot, 'Skipped Broken: video unavailable').embeds[0].description;
     expect(description).toContain('🔴 LIVE 1:00');
     expect(description).toContain('⚠️ Skipped Broken: video unavailable');
   });
 
+  it('speaks the language it is given, buttons included', () => {
+    const view = renderNowPlaying('de', SnapshotFactory.create({ ...playing, loop: 'queue' }));
+    expect(view.embeds[0].author?.name).toBe('▶️ Läuft gerade');
+    expect(view.embeds[0].footer?.text).toBe('Wiederholen: Warteschlange · Lautstärke: 100 % · Filter: keiner');
+    expect(buttonsOf(view).map((b) => b.label)).toEqual([
+      'Pause',
+      'Überspringen',
+      'Stopp',
+      'Gefällt mir',
+      'Gefällt mir nicht',
+    ]);
+  });
+
   it('keeps only the stop button when nothing plays', () => {
-    const view = renderNowPlaying(SnapshotFactory.create({ current: null }));
+    const view = renderNowPlaying('en', SnapshotFactory.create({ current: null }));
     expect(view.embeds[0].author?.name).toBe('Nothing is playing');
     expect(buttonsOf(view).map((b) => b.custom_id)).toEqual(['np:stop']);
   });
@@ -122,7 +138,7 @@ describe(renderNowPlaying.name, () => {
     const snapshot = SnapshotFactory.create({
       current: { ...playing.current!, entry: QueueEntryFactory.create({ track: odd }) },
     });
-    const [embed] = renderNowPlaying(snapshot).embeds;
+    const [embed] = renderNowPlaying('en', snapshot).embeds;
     expect(embed.title).toBe('\\*\\*bold\\*\\* \\_song\\_');
     expect(embed.description).toContain('by **A\\*B**');
   });
@@ -135,7 +151,7 @@ describe(renderSessionEnded.name, () => {
     ['idle', 'nobody listening'],
     ['kicked', 'I was disconnected'],
   ] as const)('explains %p and leaves no buttons', (reason, text) => {
-    const view = renderSessionEnded(reason, 'One More Time');
+    const view = renderSessionEnded('en', reason, 'One More Time');
     expect(view.components).toEqual([]);
     expect(view.embeds[0].author?.name).toBe('⏹ Session ended');
     expect(view.embeds[0].description).toContain(text);

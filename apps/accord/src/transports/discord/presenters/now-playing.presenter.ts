@@ -1,3 +1,4 @@
+import { t, type Language } from '@accord/i18n';
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { SessionEndedEvent } from '../../../domain/playback/playback.events';
 import type { SessionSnapshot } from '../../../domain/playback/playback.types';
@@ -24,41 +25,56 @@ export type NowPlayingButtonId = (typeof NowPlayingButton)[keyof typeof NowPlayi
  * loop/volume/filter, the transcoding note and the control buttons. `notice` is a one-off line
  * (a track that failed and was skipped).
  */
-export function renderNowPlaying(snapshot: SessionSnapshot, notice?: string): MessageView {
+export function renderNowPlaying(language: Language, snapshot: SessionSnapshot, notice?: string): MessageView {
   const current = snapshot.current;
-  const settings = `Loop: ${snapshot.loop} · Volume: ${snapshot.volume}% · Filter: ${snapshot.filter ?? 'none'}${
-    snapshot.twentyFourSeven ? ' · 24/7' : ''
-  }`;
-  const extra = [transcodingNote(snapshot), notice ? `⚠️ ${notice}` : null].filter((line): line is string => !!line);
+  const settings =
+    t(language, 'playback:nowPlaying.settings', {
+      loop: t(language, `playback:nowPlaying.loop.${snapshot.loop}`),
+      volume: snapshot.volume,
+      filter: snapshot.filter ?? t(language, 'playback:nowPlaying.noFilter'),
+    }) + (snapshot.twentyFourSeven ? t(language, 'playback:nowPlaying.twentyFourSeven') : '');
+  const extra = [transcodingNote(language, snapshot), notice ? `⚠️ ${notice}` : null].filter(
+    (line): line is string => !!line,
+  );
+  const stop = button(NowPlayingButton.Stop, t(language, 'playback:nowPlaying.buttons.stop'), {
+    emoji: '⏹️',
+    style: ButtonStyle.Danger,
+  });
   if (!current) {
     return {
       embeds: [
         {
           color: ACCORD_COLOR,
-          author: { name: 'Nothing is playing' },
-          description: ['The queue is empty. Add something with `/play`.', ...extra].join('\n'),
+          author: { name: t(language, 'playback:nowPlaying.nothingTitle') },
+          description: [t(language, 'playback:nowPlaying.emptyQueue'), ...extra].join('\n'),
           footer: { text: settings },
         },
       ],
-      components: [row(button(NowPlayingButton.Stop, 'Stop', { emoji: '⏹️', style: ButtonStyle.Danger }))],
+      components: [row(stop)],
     };
   }
   const { entry } = current;
   const next = snapshot.queue[0];
   const upNext = next
-    ? `Up next: ${clip(next.track.title, 60)}${snapshot.queue.length > 1 ? ` (+${snapshot.queue.length - 1} more)` : ''}`
+    ? snapshot.queue.length > 1
+      ? t(language, 'playback:nowPlaying.upNextMore', {
+          title: clip(next.track.title, 60),
+          count: snapshot.queue.length - 1,
+        })
+      : t(language, 'playback:nowPlaying.upNext', { title: clip(next.track.title, 60) })
     : null;
-  const via = describeAudioSource(entry.track.sourceName);
+  const via = describeAudioSource(language, entry.track.sourceName);
+  const by = t(language, 'playback:nowPlaying.by', { author: clip(entry.track.author, 100) });
   const embed: APIEmbed = {
     color: ACCORD_COLOR,
-    author: { name: current.paused ? '⏸ Paused' : '▶️ Now playing' },
+    author: { name: t(language, current.paused ? 'playback:nowPlaying.paused' : 'playback:nowPlaying.playing') },
     title: clip(entry.track.title, 250),
     description: [
-      `by **${clip(entry.track.author, 100)}**${via ? ` · ${via}` : ''}`,
-      `Requested by ${describeRequester(entry)}`,
+      via ? `${by} · ${via}` : by,
+      t(language, 'playback:nowPlaying.requestedBy', { requester: describeRequester(language, entry) }),
       '',
-      renderProgressBar({ positionMs: current.positionMs, ...entry.track }),
-      ...[skippedSegmentsNote(current.skippedSegments)].filter((line): line is string => !!line),
+      renderProgressBar(language, { positionMs: current.positionMs, ...entry.track }),
+      ...[skippedSegmentsNote(current.skippedSegments, language)].filter((line): line is string => !!line),
       ...extra,
     ].join('\n'),
     footer: { text: upNext ? `${settings}\n${upNext}` : settings },
@@ -70,33 +86,37 @@ export function renderNowPlaying(snapshot: SessionSnapshot, notice?: string): Me
     components: [
       row(
         current.paused
-          ? button(NowPlayingButton.PauseResume, 'Resume', { emoji: '▶️', style: ButtonStyle.Success })
-          : button(NowPlayingButton.PauseResume, 'Pause', { emoji: '⏸️' }),
-        button(NowPlayingButton.Skip, 'Skip', { emoji: '⏭️' }),
-        button(NowPlayingButton.Stop, 'Stop', { emoji: '⏹️', style: ButtonStyle.Danger }),
-        button(NowPlayingButton.Like, 'Like', { emoji: '👍' }),
-        button(NowPlayingButton.Dislike, 'Dislike', { emoji: '👎' }),
+          ? button(NowPlayingButton.PauseResume, t(language, 'playback:nowPlaying.buttons.resume'), {
+              emoji: '▶️',
+              style: ButtonStyle.Success,
+            })
+          : button(NowPlayingButton.PauseResume, t(language, 'playback:nowPlaying.buttons.pause'), { emoji: '⏸️' }),
+        button(NowPlayingButton.Skip, t(language, 'playback:nowPlaying.buttons.skip'), { emoji: '⏭️' }),
+        stop,
+        button(NowPlayingButton.Like, t(language, 'playback:nowPlaying.buttons.like'), { emoji: '👍' }),
+        button(NowPlayingButton.Dislike, t(language, 'playback:nowPlaying.buttons.dislike'), { emoji: '👎' }),
       ),
     ],
   };
 }
 
-const ENDED_BECAUSE: Record<SessionEndedEvent['reason'], string> = {
-  stopped: 'The music was stopped and the queue cleared.',
-  left: 'I left the voice channel.',
-  idle: 'I left after a while with nobody listening.',
-  kicked: 'I was disconnected from the voice channel.',
-};
-
 /** The message's final state: no buttons left to press. */
-export function renderSessionEnded(reason: SessionEndedEvent['reason'], lastTitle?: string): MessageView {
-  const last = lastTitle ? `\nLast played: ${clip(lastTitle, 100)}` : '';
+export function renderSessionEnded(
+  language: Language,
+  reason: SessionEndedEvent['reason'],
+  lastTitle?: string,
+): MessageView {
+  const lines = [
+    t(language, `playback:nowPlaying.ended.${reason}`),
+    ...(lastTitle ? [t(language, 'playback:nowPlaying.ended.lastPlayed', { title: clip(lastTitle, 100) })] : []),
+    t(language, 'playback:nowPlaying.ended.again'),
+  ];
   return {
     embeds: [
       {
         color: 0x4f545c,
-        author: { name: '⏹ Session ended' },
-        description: `${ENDED_BECAUSE[reason]}${last}\nStart again with \`/play\`.`,
+        author: { name: t(language, 'playback:nowPlaying.ended.title') },
+        description: lines.join('\n'),
       },
     ],
     components: [],

@@ -1,15 +1,12 @@
+import { t, type Language } from '@accord/i18n';
 import type { MessageView } from './message-view';
 
 /** The ephemeral answer to /panel: the link, how long it lasts, and that it is the member's own. */
-export function renderPanelLink(url: string, expiresAt: Date): Pick<MessageView, 'content'> {
-  const until = Math.floor(expiresAt.getTime() / 1000);
-  return {
-    content:
-      `Your sign-in link to the panel (works once, until <t:${until}:t>):\n${url}\n` +
-      'It signs you in as you: do not share it.',
-  };
+export function renderPanelLink(language: Language, url: string, expiresAt: Date): Pick<MessageView, 'content'> {
+  return { content: t(language, 'account:panelLink.link', { url, until: Math.floor(expiresAt.getTime() / 1000) }) };
 }
 
 /** /panel on a bot whose panel cannot be reached from a browser. */
-export const PANEL_NOT_CONFIGURED =
-  'The panel has no public address on this bot: the owner sets PUBLIC_URL and ADMIN_SESSION_SECRET to turn it on.';
+export function renderPanelNotConfigured(language: Language): string {
+  return t(language, 'account:panelLink.notConfigured');
+}

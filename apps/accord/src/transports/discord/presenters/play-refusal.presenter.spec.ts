@@ -129,13 +129,23 @@ describe(describePlayRefusal.name, () => {
       'The playlist "Private mix" has nothing I can play (empty, or only private or deleted videos). Nothing was queued.',
     ],
   ])('words %s', (_label, refusal, text) => {
-    expect(describePlayRefusal(refusal)).toBe(text);
+    expect(describePlayRefusal('en', refusal)).toBe(text);
+  });
+
+  it('words a refusal in German', () => {
+    expect(describePlayRefusal('de', refuse(ResolveErrorCode.PlaylistEmpty, { name: 'Mix' }))).toBe(
+      'Die Playlist „Mix“ enthält keinen Song, den ich abspielen kann.',
+    );
   });
 });
 
 describe(quote.name, () => {
   it('folds spaces and shortens long text with an ellipsis', () => {
-    expect(quote('  a   b  ')).toBe('“a b”');
-    expect(quote('x'.repeat(10), 5)).toBe('“xxxx…”');
+    expect(quote('en', '  a   b  ')).toBe('“a b”');
+    expect(quote('en', 'x'.repeat(10), 5)).toBe('“xxxx…”');
+  });
+
+  it('quotes the way the language does', () => {
+    expect(quote('de', 'Daft Punk')).toBe('„Daft Punk“');
   });
 });

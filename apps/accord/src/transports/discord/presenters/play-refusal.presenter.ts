@@ -9,33 +9,21 @@ import {
   type ResolveErrorData,
   type ResolveRefusal,
 } from '@accord/core';
-
-/** What /play can play, as the refusal of an unsupported link lists it. */
-const SUPPORTED_LINKS =
-  'YouTube and YouTube Music videos, playlists and mixes; Spotify and Deezer tracks, albums and playlists; SoundCloud tracks and sets';
-
-/** Shortens what a user typed before it is quoted back to them. */
+import { t, type Language } from '@accord/i18n';
 
 /** The one wording of a full queue (a /play refused, a playback command refused). */
-export function queueFull(max: number): string {
-  return `The queue is full (${max.toLocaleString('en-US')} tracks). Remove some, or \`/stop\` to start over.`;
+export function queueFull(language: Language, max: number): string {
+  return t(language, 'errors:playback.queueFull', { max });
 }
 
-export function quote(text: string, max = 80): string {
+/** Shortens what a user typed before it is quoted back to them. */
+export function quote(language: Language, text: string, max = 80): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
+  return t(language, 'common:quote', { text: clean.length > max ? `${clean.slice(0, max - 1)}…` : clean });
 }
 
 /** Each source as the replies name it. */
-const SOURCE_NAMES: Record<LinkSource, string> = {
-  youtube: 'YouTube',
-  'youtube-music': 'YouTube Music',
-  spotify: 'Spotify',
-  deezer: 'Deezer',
-  soundcloud: 'SoundCloud',
-  link: 'link',
-  search: 'search',
-};
+const sourceName = (language: Language, source: LinkSource): string => t(language, `errors:sources.${source}`);
 
 function hostOf(url: string): string {
   try {
@@ -45,73 +33,76 @@ function hostOf(url: string): string {
   }
 }
 
-/** Lavalink away, as every reply words it. */
-export const AUDIO_UNAVAILABLE: Record<AudioUnavailableCause, string> = {
-  'no-node':
-    'Audio is unavailable right now: no Lavalink node is connected. Your queue is kept; try again in a moment.',
-  'no-answer': 'Audio search is unavailable right now (Lavalink did not answer). Try again in a moment.',
+const AUDIO_UNAVAILABLE_KEYS: Record<AudioUnavailableCause, string> = {
+  'no-node': 'errors:audioUnavailable.noNode',
+  'no-answer': 'errors:audioUnavailable.noAnswer',
 };
 
-const CATALOG_AWAY =
-  "My song catalog is unreachable for a moment, so I can't open that. A song name or a YouTube link still plays; try the link again in a minute.";
+/** Lavalink away, as every reply words it. */
+export function audioUnavailable(language: Language, cause: AudioUnavailableCause): string {
+  return t(language, AUDIO_UNAVAILABLE_KEYS[cause]);
+}
 
-type Wording<M> = { [C in keyof M]: (data: M[C]) => string };
+type Wording<M> = { [C in keyof M]: (language: Language, data: M[C]) => string };
+
+const play = (key: string) => (language: Language) => t(language, `errors:play.${key}`);
 
 /** Every refusal of /play in Discord's words, one per code: a code added without words fails the typecheck. */
 const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
-  [ResolveErrorCode.EmptyQuery]: () =>
-    'Tell me what to play: a song name, or a YouTube, Spotify, Deezer or SoundCloud link.',
-  [ResolveErrorCode.QueryTooLong]: ({ length, max }) =>
-    `That query is ${length.toLocaleString('en-US')} characters long; keep it under ${max} (a song name or one link).`,
-  [ResolveErrorCode.UnsupportedLink]: ({ url }) =>
-    `I can't play links from ${quote(hostOf(url), 60)}. I can play ${SUPPORTED_LINKS}, or a song name.`,
-  [ResolveErrorCode.PrivateLink]: ({ host }) =>
-    `I don't play links to ${quote(host, 60)}: it is a private, local or reserved address. A direct link must point to a public server.`,
-  [ResolveErrorCode.UnknownHost]: ({ host }) =>
-    `I could not find the server ${quote(host, 60)}. Check the link, or type the song's name.`,
-  [ResolveErrorCode.LinkUnplayable]: ({ url }) =>
-    `I could not play ${quote(url, 100)}: there is no audio file there I can read (it may be gone, or not audio).`,
-  [ResolveErrorCode.ShortLink]: ({ source }) =>
-    `Short ${SOURCE_NAMES[source]} links only open in a browser. Open it, then paste the address it leads to (or type the song's name).`,
-  [ResolveErrorCode.MalformedLink]: ({ source }) =>
-    `That ${SOURCE_NAMES[source]} link does not point to a song, album or playlist I can read. Paste the share link of a song, album or playlist, or type the song's name.`,
-  [ResolveErrorCode.NothingFound]: ({ text }) =>
-    `I found nothing on YouTube for ${quote(text)}. Try the artist and the title, like “Daft Punk - One More Time”.`,
-  [ResolveErrorCode.SongNotOnYoutube]: ({ artist, title }) =>
-    `I could not find ${quote(`${artist} - ${title}`)} on YouTube.`,
-  [ResolveErrorCode.VideoUnavailable]: () =>
-    "That YouTube video can't be played (deleted, private or blocked), and I know nothing else about it to search for. Try /play with the song's name.",
-  [ResolveErrorCode.PlaylistUnavailable]: () => "That playlist can't be opened: it may be private, deleted or empty.",
-  [ResolveErrorCode.PlaylistEmpty]: ({ name }) => `The playlist ${quote(name)} has no song I can play.`,
-  [ResolveErrorCode.SuggestionGone]: () => 'That suggestion is no longer in my catalog; type the song name again.',
-  [ResolveErrorCode.SoundcloudUnavailable]: () =>
-    "That SoundCloud link can't be played, and it doesn't say enough to search for the song elsewhere.",
-  [ResolveErrorCode.SpotifyUnconfigured]: () =>
-    "Spotify links are not set up on this bot: the server owner must set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (with TOKEN_ENCRYPTION_KEY). Meanwhile, type the song's name.",
-  [ResolveErrorCode.SourceDown]: ({ source }) =>
-    `${SOURCE_NAMES[source]} is not answering right now, so I can't read that link. Try again in a minute, or type the song's name.`,
-  [ResolveErrorCode.SourceNotFound]: ({ source, type }) =>
+  [ResolveErrorCode.EmptyQuery]: play('emptyQuery'),
+  [ResolveErrorCode.QueryTooLong]: (language, { length, max }) =>
+    t(language, 'errors:play.queryTooLong', { length, max }),
+  [ResolveErrorCode.UnsupportedLink]: (language, { url }) =>
+    t(language, 'errors:play.unsupportedLink', { host: quote(language, hostOf(url), 60) }),
+  [ResolveErrorCode.PrivateLink]: (language, { host }) =>
+    t(language, 'errors:play.privateLink', { host: quote(language, host, 60) }),
+  [ResolveErrorCode.UnknownHost]: (language, { host }) =>
+    t(language, 'errors:play.unknownHost', { host: quote(language, host, 60) }),
+  [ResolveErrorCode.LinkUnplayable]: (language, { url }) =>
+    t(language, 'errors:play.linkUnplayable', { url: quote(language, url, 100) }),
+  [ResolveErrorCode.ShortLink]: (language, { source }) =>
+    t(language, 'errors:play.shortLink', { source: sourceName(language, source) }),
+  [ResolveErrorCode.MalformedLink]: (language, { source }) =>
+    t(language, 'errors:play.malformedLink', { source: sourceName(language, source) }),
+  [ResolveErrorCode.NothingFound]: (language, { text }) =>
+    t(language, 'errors:play.nothingFound', { text: quote(language, text) }),
+  [ResolveErrorCode.SongNotOnYoutube]: (language, { artist, title }) =>
+    t(language, 'errors:play.songNotOnYoutube', { song: quote(language, `${artist} - ${title}`) }),
+  [ResolveErrorCode.VideoUnavailable]: play('videoUnavailable'),
+  [ResolveErrorCode.PlaylistUnavailable]: play('playlistUnavailable'),
+  [ResolveErrorCode.PlaylistEmpty]: (language, { name }) =>
+    t(language, 'errors:play.playlistEmpty', { name: quote(language, name) }),
+  [ResolveErrorCode.SuggestionGone]: play('suggestionGone'),
+  [ResolveErrorCode.SoundcloudUnavailable]: play('soundcloudUnavailable'),
+  [ResolveErrorCode.SpotifyUnconfigured]: play('spotifyUnconfigured'),
+  [ResolveErrorCode.SourceDown]: (language, { source }) =>
+    t(language, 'errors:play.sourceDown', { source: sourceName(language, source) }),
+  [ResolveErrorCode.SourceNotFound]: (language, { source, type }) =>
     type === 'playlist' && source === 'spotify'
-      ? "That Spotify playlist can't be read: it is private, deleted, or one of Spotify's own mixes, which Spotify keeps from other apps."
-      : `That ${SOURCE_NAMES[source]} ${type} does not exist or is not available.`,
-  [ResolveErrorCode.CatalogAway]: () => CATALOG_AWAY,
-  [ResolveErrorCode.DeadLinkCatalogAway]: () => CATALOG_AWAY,
-  [ResolveErrorCode.AudioUnavailable]: ({ cause }) => AUDIO_UNAVAILABLE[cause],
-  [PlayRequestErrorCode.QueueFull]: ({ max }) => queueFull(max),
-  [PlayRequestErrorCode.PlaylistLoadedEmpty]: ({ name }) =>
-    `The playlist "${name}" has nothing I can play (empty, or only private or deleted videos). Nothing was queued.`,
+      ? t(language, 'errors:play.spotifyPlaylistNotFound')
+      : t(language, `errors:play.sourceNotFound.${type}`, { source: sourceName(language, source) }),
+  [ResolveErrorCode.CatalogAway]: play('catalogAway'),
+  [ResolveErrorCode.DeadLinkCatalogAway]: play('catalogAway'),
+  [ResolveErrorCode.AudioUnavailable]: (language, { cause }) => audioUnavailable(language, cause),
+  [PlayRequestErrorCode.QueueFull]: (language, { max }) => queueFull(language, max),
+  [PlayRequestErrorCode.PlaylistLoadedEmpty]: (language, { name }) =>
+    t(language, 'errors:play.playlistLoadedEmpty', { name }),
 };
 
-function word<C extends PlayRefusalCode>(reason: C, data: (ResolveErrorData & PlayRequestErrorData)[C]): string {
-  return PLAY_REFUSALS[reason](data);
+function word<C extends PlayRefusalCode>(
+  language: Language,
+  reason: C,
+  data: (ResolveErrorData & PlayRequestErrorData)[C],
+): string {
+  return PLAY_REFUSALS[reason](language, data);
 }
 
 /** Why /play queued nothing, as the user reads it. */
-export function describePlayRefusal(refusal: PlayRefusal): string {
-  return word(refusal.reason, refusal.data);
+export function describePlayRefusal(language: Language, refusal: PlayRefusal): string {
+  return word(language, refusal.reason, refusal.data);
 }
 
 /** A catalog refusal (of /play, /fix or an import), as the user reads it. */
-export function describeResolveRefusal(refusal: ResolveRefusal): string {
-  return word(refusal.reason, refusal.data);
+export function describeResolveRefusal(language: Language, refusal: ResolveRefusal): string {
+  return word(language, refusal.reason, refusal.data);
 }

@@ -13,7 +13,7 @@ describe(renderPlayOutcome.name, () => {
     [{ startedPlaying: false, position: 3, next: false }, '➕ Queued **Get Lucky** by Daft Punk (4:08) at position 3'],
     [{ startedPlaying: false, position: 1, next: true }, '⏭️ Playing next: **Get Lucky** by Daft Punk (4:08)'],
   ])('renders a track (%p)', (outcome, text) => {
-    expect(renderPlayOutcome({ kind: 'track', entry, ...outcome })).toBe(text);
+    expect(renderPlayOutcome('en', { kind: 'track', entry, ...outcome })).toBe(text);
   });
 });
 
@@ -47,27 +47,27 @@ describe(renderPlaylistProgress.name, () => {
     ],
     [{ queued: 115, state: 'failed' }, '📃 Stopped after 115/500 from **Mix**: something went wrong on my side.'],
   ])('shows %p as %p', (change, line) => {
-    expect(renderPlaylistProgress({ ...base, ...change }).split('\n')).toContain(line);
+    expect(renderPlaylistProgress('en', { ...base, ...change }).split('\n')).toContain(line);
   });
 
   it('starts with the track that began playing, or says where the playlist went', () => {
-    expect(renderPlaylistProgress(base).split('\n')[0]).toBe('▶️ Now playing **Get Lucky** by Daft Punk (4:08)');
-    expect(renderPlaylistProgress({ ...base, startedPlaying: false }).split('\n')[0]).toBe(
+    expect(renderPlaylistProgress('en', base).split('\n')[0]).toBe('▶️ Now playing **Get Lucky** by Daft Punk (4:08)');
+    expect(renderPlaylistProgress('en', { ...base, startedPlaying: false }).split('\n')[0]).toBe(
       '➕ Added **Mix** to the queue',
     );
-    expect(renderPlaylistProgress({ ...base, startedPlaying: false, next: true, first: null }).split('\n')[0]).toBe(
-      '⏭️ Playing **Mix** next',
-    );
+    expect(
+      renderPlaylistProgress('en', { ...base, startedPlaying: false, next: true, first: null }).split('\n')[0],
+    ).toBe('⏭️ Playing **Mix** next');
   });
 
   it("says when the catalog's playlist cap left tracks out", () => {
-    expect(renderPlaylistProgress({ ...base, found: 1_000, total: 1_000, leftOut: 250 })).toContain(
+    expect(renderPlaylistProgress('en', { ...base, found: 1_000, total: 1_000, leftOut: 250 })).toContain(
       'The playlist has 1,250 tracks; I take the first 1,000.',
     );
   });
 
   it('says when the cap cut the playlist', () => {
-    expect(renderPlaylistProgress({ ...base, found: 6_000, total: 4_990 })).toContain(
+    expect(renderPlaylistProgress('en', { ...base, found: 6_000, total: 4_990 })).toContain(
       'The playlist has 6,000 tracks; only 4,990 fit in the queue (5,000 at most).',
     );
   });

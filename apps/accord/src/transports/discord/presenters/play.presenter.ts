@@ -1,56 +1,59 @@
+import { t, type Language } from '@accord/i18n';
 import type { PlayQueued, PlaylistProgress } from '../../../use-cases/play-request/play-request.service';
 import { MAX_QUEUE_LENGTH } from '../../../domain/playback/playback.types';
 import { clip } from './message-view';
 import { describeRefusal } from './module-error.presenter';
 import { describeTrack } from './track.presenter';
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
 /** /play's answer for a single track or the start of a playlist; refusals are worded by `describePlayRefusal`. */
-export function renderPlayOutcome(outcome: PlayQueued): string {
-  if (outcome.kind === 'playlist') return renderPlaylistProgress(outcome.progress);
-  const track = describeTrack(outcome.entry);
-  if (outcome.startedPlaying) return `▶️ Now playing ${track}`;
-  if (outcome.next) return `⏭️ Playing next: ${track}`;
-  return `➕ Queued ${track} at position ${outcome.position}`;
+export function renderPlayOutcome(language: Language, outcome: PlayQueued): string {
+  if (outcome.kind === 'playlist') return renderPlaylistProgress(language, outcome.progress);
+  const track = describeTrack(language, outcome.entry);
+  if (outcome.startedPlaying) return t(language, 'playback:play.nowPlaying', { track });
+  if (outcome.next) return t(language, 'playback:play.playingNext', { track });
+  return t(language, 'playback:play.queued', { track, position: outcome.position });
 }
 
 /** The playlist reply, edited as the background load goes on: "Queued 100/500 from Mix…". */
-export function renderPlaylistProgress(progress: PlaylistProgress): string {
+export function renderPlaylistProgress(language: Language, progress: PlaylistProgress): string {
   const name = `**${clip(progress.name, 80)}**`;
   const lines: string[] = [];
-  if (progress.startedPlaying && progress.first) lines.push(`▶️ Now playing ${describeTrack(progress.first)}`);
-  else if (progress.next) lines.push(`⏭️ Playing ${name} next`);
-  else lines.push(`➕ Added ${name} to the queue`);
+  if (progress.startedPlaying && progress.first)
+    lines.push(t(language, 'playback:play.nowPlaying', { track: describeTrack(language, progress.first) }));
+  else if (progress.next) lines.push(t(language, 'playback:play.playlistNext', { name }));
+  else lines.push(t(language, 'playback:play.playlistAdded', { name }));
 
-  const of = `${count(progress.queued)}/${count(progress.total)}`;
+  const of = { queued: progress.queued, total: progress.total, name };
   switch (progress.state) {
     case 'loading':
-      lines.push(`📃 Queued ${of} from ${name}…`);
+      lines.push(t(language, 'playback:play.loading', of));
       break;
     case 'done':
-      lines.push(`📃 Queued ${count(progress.queued)} track${progress.queued === 1 ? '' : 's'} from ${name}.`);
+      lines.push(t(language, 'playback:play.done', { count: progress.queued, name }));
       break;
     case 'full':
-      lines.push(`📃 Queued ${of} from ${name}: the queue is full (${count(MAX_QUEUE_LENGTH)} tracks at most).`);
+      lines.push(t(language, 'playback:play.full', { ...of, max: MAX_QUEUE_LENGTH }));
       break;
     case 'cancelled':
-      lines.push(`📃 Stopped after ${of} from ${name}: the session ended.`);
+      lines.push(t(language, 'playback:play.cancelled', of));
       break;
     case 'failed':
       lines.push(
-        `📃 Stopped after ${of} from ${name}: ${progress.refusal ? describeRefusal(progress.refusal) : 'something went wrong on my side'}.`,
+        t(language, 'playback:play.failed', {
+          ...of,
+          why: progress.refusal
+            ? describeRefusal(language, progress.refusal)
+            : t(language, 'playback:play.failedOnMySide'),
+        }),
       );
       break;
   }
   if (progress.leftOut > 0) {
-    lines.push(
-      `The playlist has ${count(progress.found + progress.leftOut)} tracks; I take the first ${count(progress.found)}.`,
-    );
+    lines.push(t(language, 'playback:play.leftOut', { all: progress.found + progress.leftOut, taken: progress.found }));
   }
   if (progress.found > progress.total) {
     lines.push(
-      `The playlist has ${count(progress.found)} tracks; only ${count(progress.total)} fit in the queue (${count(MAX_QUEUE_LENGTH)} at most).`,
+      t(language, 'playback:play.tooMany', { found: progress.found, fit: progress.total, max: MAX_QUEUE_LENGTH }),
     );
   }
   return lines.join('\n');

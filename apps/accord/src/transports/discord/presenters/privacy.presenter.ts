@@ -1,3 +1,4 @@
+import { t, type Language } from '@accord/i18n';
 import { ButtonStyle } from 'discord.js';
 import { ACCORD_COLOR, button, clip, row, type MessageView } from './message-view';
 import type { ForgetReport, StoredData } from '../../../use-cases/privacy/privacy.service';
@@ -7,34 +8,43 @@ export const FORGET_BUTTON_PREFIX = 'forget';
 export const FORGET_CONFIRM_ID = `${FORGET_BUTTON_PREFIX}:confirm`;
 export const FORGET_CANCEL_ID = `${FORGET_BUTTON_PREFIX}:cancel`;
 
-export function renderStored(data: StoredData): MessageView {
+export function renderStored(language: Language, data: StoredData): MessageView {
   const profile = data.profile
-    ? `${data.profile.artists} artists, ${data.profile.tags} tags and ${data.profile.tracks} songs with weights that fade over time; ` +
-      `${data.profile.likes} likes, ${data.profile.dislikes} dislikes; ${data.profile.playCount} plays counted.`
-    : 'None.';
-  const accounts = [
-    data.spotify
-      ? `Spotify${data.spotify.displayName ? ` (${clip(data.spotify.displayName, 40)})` : ''}: linked, tokens stored encrypted.`
-      : 'Spotify: not linked.',
-    data.lastfm ? `Last.fm: ${clip(data.lastfm.username, 40)}.` : 'Last.fm: not linked.',
-  ].join('\n');
+    ? t(language, 'account:privacy.profile', {
+        artists: data.profile.artists,
+        tags: data.profile.tags,
+        tracks: data.profile.tracks,
+        likes: data.profile.likes,
+        dislikes: data.profile.dislikes,
+        plays: data.profile.playCount,
+      })
+    : t(language, 'account:privacy.noProfile');
+  const spotify = data.spotify
+    ? data.spotify.displayName
+      ? t(language, 'account:privacy.spotifyLinkedAs', { name: clip(data.spotify.displayName, 40) })
+      : t(language, 'account:privacy.spotifyLinked')
+    : t(language, 'account:privacy.spotifyNotLinked');
+  const lastfm = data.lastfm
+    ? t(language, 'account:privacy.lastfmLinked', { username: clip(data.lastfm.username, 40) })
+    : t(language, 'account:privacy.lastfmNotLinked');
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
-        title: 'What I store about you',
-        description: data.optedOut
-          ? '**You have opted out**: I do not record you in plays, feedback or a profile. `/optout enabled:False` turns recording back on.'
-          : 'I remember what plays while you listen, to pick songs the room likes. `/optout enabled:True` stops that; `/forget-me` deletes it.',
+        title: t(language, 'account:privacy.title'),
+        description: t(language, data.optedOut ? 'account:privacy.optedOut' : 'account:privacy.recording'),
         fields: [
-          { name: 'Taste profile', value: profile },
+          { name: t(language, 'account:privacy.fields.profile'), value: profile },
           {
-            name: 'Plays you were present for',
-            value: `${data.plays} (kept as the server's history; your id is removed by /forget-me)`,
+            name: t(language, 'account:privacy.fields.plays'),
+            value: t(language, 'account:privacy.fields.playsValue', { plays: data.plays }),
           },
-          { name: 'Feedback', value: `${data.feedback} likes, dislikes, skips, finishes and requests` },
-          { name: 'Linked accounts', value: accounts },
-          { name: 'Imported', value: describeImports(data.imported) },
+          {
+            name: t(language, 'account:privacy.fields.feedback'),
+            value: t(language, 'account:privacy.fields.feedbackValue', { feedback: data.feedback }),
+          },
+          { name: t(language, 'account:privacy.fields.accounts'), value: [spotify, lastfm].join('\n') },
+          { name: t(language, 'account:privacy.fields.imported'), value: describeImports(language, data.imported) },
         ],
       },
     ],
@@ -42,33 +52,37 @@ export function renderStored(data: StoredData): MessageView {
   };
 }
 
-export function renderForgetConfirm(): MessageView {
+export function renderForgetConfirm(language: Language): MessageView {
   return {
-    content:
-      '**Delete everything I know about you?** Your taste profile, likes and other feedback, and linked Spotify/Last.fm ' +
-      'accounts are deleted, and your id is removed from every play (the plays stay as anonymous server history). This cannot be undone.',
+    content: t(language, 'account:privacy.forgetConfirm'),
     embeds: [],
     components: [
       row(
-        button(FORGET_CONFIRM_ID, 'Delete my data', { style: ButtonStyle.Danger, emoji: '🗑️' }),
-        button(FORGET_CANCEL_ID, 'Cancel'),
+        button(FORGET_CONFIRM_ID, t(language, 'account:privacy.buttons.delete'), {
+          style: ButtonStyle.Danger,
+          emoji: '🗑️',
+        }),
+        button(FORGET_CANCEL_ID, t(language, 'account:privacy.buttons.cancel')),
       ),
     ],
   };
 }
 
-export function renderForgotten(report: ForgetReport): MessageView {
+export function renderForgotten(language: Language, report: ForgetReport): MessageView {
   return {
-    content: `Done: I forgot you. ${report.plays} play${report.plays === 1 ? '' : 's'} no longer name you, ${report.feedback} piece${report.feedback === 1 ? '' : 's'} of feedback and your profile are deleted.`,
+    content: t(language, 'account:privacy.forgotten', {
+      plays: t(language, 'account:privacy.forgottenPlays', { count: report.plays }),
+      feedback: t(language, 'account:privacy.forgottenFeedback', { count: report.feedback }),
+    }),
     embeds: [],
     components: [],
   };
 }
 
-export const FORGET_CANCELLED: MessageView = { content: 'Nothing was deleted.', embeds: [], components: [] };
+export function renderForgetCancelled(language: Language): MessageView {
+  return { content: t(language, 'account:privacy.cancelled'), embeds: [], components: [] };
+}
 
-export function renderOptOut(optedOut: boolean): string {
-  return optedOut
-    ? 'You have opted out: from now on I do not record you in plays, feedback or your profile. What I stored before stays until you use `/forget-me`.'
-    : 'Recording is back on: what you hear, like and skip shapes your profile again.';
+export function renderOptOut(language: Language, optedOut: boolean): string {
+  return t(language, optedOut ? 'account:privacy.optOut' : 'account:privacy.optIn');
 }

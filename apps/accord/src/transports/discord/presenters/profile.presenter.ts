@@ -1,18 +1,19 @@
+import { t, type Language } from '@accord/i18n';
 import { ACCORD_COLOR, clip, mention, type MessageView } from './message-view';
 import type { ProfileView } from '../../../domain/preferences/profile-view.service';
 import type { ImportSummary } from '../../../domain/preferences/profiles/taste-profile';
 
-export function renderProfile(view: ProfileView, name: string): MessageView {
+export function renderProfile(language: Language, view: ProfileView, name: string): MessageView {
   if (view.optedOut) {
     return {
-      content: `${mention(view.userId)} has opted out: I keep no taste profile for them.`,
+      content: t(language, 'account:profile.optedOut', { user: mention(view.userId) }),
       embeds: [],
       components: [],
     };
   }
   if (!view.exists) {
     return {
-      content: `I know nothing about ${mention(view.userId)}'s taste yet: it grows with every song they hear, like or skip.`,
+      content: t(language, 'account:profile.unknown', { user: mention(view.userId) }),
       embeds: [],
       components: [],
     };
@@ -20,24 +21,24 @@ export function renderProfile(view: ProfileView, name: string): MessageView {
   const list = (entries: ProfileView['topArtists']): string =>
     entries.length > 0
       ? entries.map((entry, index) => `${index + 1}. ${clip(entry.name || entry.id, 40)}`).join('\n')
-      : '—';
+      : t(language, 'account:profile.empty');
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
-        title: `${clip(name, 80)}'s taste`,
+        title: t(language, 'account:profile.title', { name: clip(name, 80) }),
         fields: [
-          { name: 'Top artists', value: list(view.topArtists), inline: true },
-          { name: 'Top tags', value: list(view.topTags), inline: true },
+          { name: t(language, 'account:profile.topArtists'), value: list(view.topArtists), inline: true },
+          { name: t(language, 'account:profile.topTags'), value: list(view.topTags), inline: true },
           {
-            name: 'Listening',
+            name: t(language, 'account:profile.listening'),
             value: [
-              `${view.playCount} play${view.playCount === 1 ? '' : 's'} heard`,
-              `${view.likes} liked, ${view.dislikes} disliked`,
-              `${view.discoveriesLiked} discover${view.discoveriesLiked === 1 ? 'y' : 'ies'} liked`,
+              t(language, 'account:profile.plays', { count: view.playCount }),
+              t(language, 'account:profile.rated', { likes: view.likes, dislikes: view.dislikes }),
+              t(language, 'account:profile.discoveries', { count: view.discoveriesLiked }),
             ].join('\n'),
           },
-          { name: 'Imported', value: describeImports(view.imported) },
+          { name: t(language, 'account:profile.imported'), value: describeImports(language, view.imported) },
         ],
       },
     ],
@@ -45,23 +46,17 @@ export function renderProfile(view: ProfileView, name: string): MessageView {
   };
 }
 
-export function describeImports(imports: readonly ImportSummary[]): string {
-  if (imports.length === 0) return 'Nothing (try `/link spotify`, `/link lastfm` or `/import`).';
+export function describeImports(language: Language, imports: readonly ImportSummary[]): string {
+  if (imports.length === 0) return t(language, 'account:imports.nothing');
   return imports
-    .map(
-      (source) =>
-        `${sourceName(source.kind)}: ${clip(source.label, 60)} (${source.tracks} tracks, ${source.artists} artists, <t:${Math.floor(source.at / 1000)}:d>)`,
+    .map((source) =>
+      t(language, 'account:imports.line', {
+        source: t(language, `account:imports.${source.kind}`),
+        label: clip(source.label, 60),
+        tracks: source.tracks,
+        artists: source.artists,
+        at: Math.floor(source.at / 1000),
+      }),
     )
     .join('\n');
-}
-
-function sourceName(kind: ImportSummary['kind']): string {
-  switch (kind) {
-    case 'spotify':
-      return 'Spotify';
-    case 'lastfm':
-      return 'Last.fm';
-    case 'playlist':
-      return 'Playlist';
-  }
 }

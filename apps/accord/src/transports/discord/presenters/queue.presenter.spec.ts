@@ -19,7 +19,7 @@ describe(renderQueuePage.name, () => {
     { page: 7, first: 21, last: 23, label: 'Page 3/3' },
     { page: -4, first: 1, last: 10, label: 'Page 1/3' },
   ])('page $page lists entries $first-$last ($label)', ({ page, first, last, label }) => {
-    const [embed] = renderQueuePage(snapshot, page).embeds;
+    const [embed] = renderQueuePage('en', snapshot, page).embeds;
     const numbers = [...(embed.description ?? '').matchAll(/`(\d+)\.`/g)].map((match) => Number(match[1]));
     expect(numbers[0]).toBe(first);
     expect(numbers.at(-1)).toBe(last);
@@ -31,7 +31,7 @@ describe(renderQueuePage.name, () => {
     { page: 1, prev: false, next: false },
     { page: 2, prev: false, next: true },
   ])('page $page has prev/next buttons (disabled: $prev/$next)', ({ page, prev, next }) => {
-    const view = renderQueuePage(snapshot, page);
+    const view = renderQueuePage('en', snapshot, page);
     expect(view.components[0].type).toBe(ComponentType.ActionRow);
     expect(buttonsOf(view)).toEqual([
       expect.objectContaining({ custom_id: `queue:page:${page - 1}`, ...(prev ? { disabled: true } : {}) }),
@@ -40,7 +40,7 @@ describe(renderQueuePage.name, () => {
   });
 
   it('shows the current track, the count, the total length and who asked', () => {
-    const [embed] = renderQueuePage(snapshot, 0).embeds;
+    const [embed] = renderQueuePage('en', snapshot, 0).embeds;
     expect(embed.title).toBe('Queue: 23 tracks (23:00)');
     expect(embed.description).toContain(`▶️ **${snapshot.current?.entry.track.title}**`);
     expect(embed.description).toContain('`1.` **Track 1** by');
@@ -48,14 +48,17 @@ describe(renderQueuePage.name, () => {
   });
 
   it('has no buttons for a single page, and says when nothing else is queued', () => {
-    const view = renderQueuePage(SnapshotFactory.create(), 0);
+    const view = renderQueuePage('en', SnapshotFactory.create(), 0);
     expect(view.components).toEqual([]);
     expect(view.embeds[0].description).toContain('Nothing else is queued.');
   });
 
   it('says the queue is empty without a session', () => {
-    expect(renderQueuePage(null, 0).embeds[0].title).toBe('The queue is empty');
-    expect(renderQueuePage(SnapshotFactory.create({ current: null }), 0).embeds[0].title).toBe('The queue is empty');
+    expect(renderQueuePage('en', null, 0).embeds[0].title).toBe('The queue is empty');
+    expect(renderQueuePage('en', SnapshotFactory.create({ current: null }), 0).embeds[0].title).toBe(
+      'The queue is empty',
+    );
+    expect(renderQueuePage('de', null, 0).embeds[0].title).toBe('Die Warteschlange ist leer');
   });
 
   it('marks autoplay entries with their reason', () => {
@@ -64,7 +67,7 @@ describe(renderQueuePage.name, () => {
       source: 'autoplay',
       reason: 'Because Ana plays Air',
     });
-    const [embed] = renderQueuePage(SnapshotFactory.create({ queue: [auto] }), 0).embeds;
+    const [embed] = renderQueuePage('en', SnapshotFactory.create({ queue: [auto] }), 0).embeds;
     expect(embed.description).toContain('Autoplay: Because Ana plays Air');
   });
 });

@@ -1,3 +1,4 @@
+import { t, type Language } from '@accord/i18n';
 import { ButtonStyle } from 'discord.js';
 import type { SessionSnapshot } from '../../../domain/playback/playback.types';
 import { formatDuration } from './duration.presenter';
@@ -21,10 +22,20 @@ export function pageCount(queueLength: number): number {
 }
 
 /** One page of the queue (0-based, clamped into range) with prev/next buttons. */
-export function renderQueuePage(snapshot: SessionSnapshot | null, requestedPage: number): MessageView {
+export function renderQueuePage(
+  language: Language,
+  snapshot: SessionSnapshot | null,
+  requestedPage: number,
+): MessageView {
   if (!snapshot || (!snapshot.current && snapshot.queue.length === 0)) {
     return {
-      embeds: [{ color: ACCORD_COLOR, title: 'The queue is empty', description: 'Add something with `/play`.' }],
+      embeds: [
+        {
+          color: ACCORD_COLOR,
+          title: t(language, 'playback:queue.emptyTitle'),
+          description: t(language, 'playback:queue.emptyDescription'),
+        },
+      ],
       components: [],
     };
   }
@@ -33,28 +44,43 @@ export function renderQueuePage(snapshot: SessionSnapshot | null, requestedPage:
   const start = page * QUEUE_PAGE_SIZE;
   const lines = snapshot.queue
     .slice(start, start + QUEUE_PAGE_SIZE)
-    .map((entry, index) => `\`${start + index + 1}.\` ${describeTrack(entry, 60)} · ${describeRequester(entry)}`);
+    .map(
+      (entry, index) =>
+        `\`${start + index + 1}.\` ${describeTrack(language, entry, 60)} · ${describeRequester(language, entry)}`,
+    );
   const now = snapshot.current
-    ? `${snapshot.current.paused ? '⏸' : '▶️'} ${describeTrack(snapshot.current.entry)}`
-    : 'Nothing is playing.';
+    ? `${snapshot.current.paused ? '⏸' : '▶️'} ${describeTrack(language, snapshot.current.entry)}`
+    : t(language, 'playback:queue.nothingPlaying');
   const totalMs = snapshot.queue.reduce((sum, entry) => sum + (entry.track.isStream ? 0 : entry.track.durationMs), 0);
-  const upNext = lines.length > 0 ? `\n\n**Up next**\n${lines.join('\n')}` : '\n\nNothing else is queued.';
+  const upNext =
+    lines.length > 0
+      ? `\n\n${t(language, 'playback:queue.upNext')}\n${lines.join('\n')}`
+      : `\n\n${t(language, 'playback:queue.nothingElse')}`;
   const count = snapshot.queue.length;
   return {
     embeds: [
       {
         color: ACCORD_COLOR,
-        title: `Queue: ${count} track${count === 1 ? '' : 's'} (${formatDuration(totalMs)})`,
+        title: t(language, 'playback:queue.title', { count, duration: formatDuration(totalMs) }),
         description: `${now}${upNext}`,
-        footer: { text: `Page ${page + 1}/${pages} · Loop: ${snapshot.loop}` },
+        footer: {
+          text: t(language, 'playback:queue.footer', {
+            page: page + 1,
+            pages,
+            loop: t(language, `playback:nowPlaying.loop.${snapshot.loop}`),
+          }),
+        },
       },
     ],
     components:
       pages > 1
         ? [
             row(
-              button(queuePageId(page - 1), 'Previous', { emoji: '◀️', disabled: page === 0 }),
-              button(queuePageId(page + 1), 'Next', {
+              button(queuePageId(page - 1), t(language, 'playback:queue.buttons.previous'), {
+                emoji: '◀️',
+                disabled: page === 0,
+              }),
+              button(queuePageId(page + 1), t(language, 'playback:queue.buttons.next'), {
                 emoji: '▶️',
                 style: ButtonStyle.Primary,
                 disabled: page === pages - 1,

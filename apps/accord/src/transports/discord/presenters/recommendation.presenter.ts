@@ -1,53 +1,55 @@
+import { t, type Language } from '@accord/i18n';
 import type { APIEmbed } from 'discord.js';
 import { ACCORD_COLOR, clip, mention, type MessageView } from './message-view';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import type { AutoplayPick } from '../../../use-cases/autoplay/autoplay.service';
 
 /** Posted in the session's channel when autoplay runs out of songs and the music stops. */
-export const AUTOPLAY_PAUSED_MESSAGE =
-  'Autoplay paused: I ran out of songs for this room (everything was disliked or played too recently). ' +
-  'Add something with `/play` and I will carry on from there.';
-
-export function renderAutoplayPaused(): MessageView {
-  return { content: `⏸️ ${AUTOPLAY_PAUSED_MESSAGE}`, embeds: [], components: [] };
+export function renderAutoplayPaused(language: Language): MessageView {
+  return { content: t(language, 'autoplay:paused'), embeds: [], components: [] };
 }
 
 /** Replies of the autoplay commands. */
 export const RecommendationReply = {
-  autoplay(on: boolean): string {
-    return on
-      ? '🔁 Autoplay is **on**: when the queue runs low I pick songs for everyone in the voice channel.'
-      : '⏹️ Autoplay is **off**: the music stops when the queue ends.';
+  autoplay(language: Language, on: boolean): string {
+    return t(language, on ? 'autoplay:on' : 'autoplay:off');
   },
 
-  discover(autoplay: boolean): string {
-    return autoplay
-      ? '🧭 The next autoplay pick will be a discovery: a song nobody here has played yet, close to what you like.'
-      : '🧭 Noted, the next autoplay pick will be a discovery, but autoplay is off on this server. Turn it on with `/autoplay on`.';
+  discover(language: Language, autoplay: boolean): string {
+    return t(language, autoplay ? 'autoplay:discover' : 'autoplay:discoverOff');
   },
 
   /** `/why`: what plays, who or what chose it, and for whom it fits. */
-  why(entry: QueueEntry, pick: AutoplayPick | null): MessageView {
-    const track = `**${clip(entry.track.title, 100)}** by ${clip(entry.track.author, 60)}`;
-    const embed: APIEmbed = { color: ACCORD_COLOR, title: 'Why this song?' };
+  why(language: Language, entry: QueueEntry, pick: AutoplayPick | null): MessageView {
+    const track = t(language, 'autoplay:why.track', {
+      title: clip(entry.track.title, 100),
+      author: clip(entry.track.author, 60),
+    });
+    const embed: APIEmbed = { color: ACCORD_COLOR, title: t(language, 'autoplay:why.title') };
     if (entry.source === 'request' || entry.source === 'import') {
       embed.description = entry.requestedBy
-        ? `${track} was asked for by ${mention(entry.requestedBy)}.`
-        : `${track} was asked for by someone in the channel.`;
+        ? t(language, 'autoplay:why.askedBy', { track, user: mention(entry.requestedBy) })
+        : t(language, 'autoplay:why.askedBySomeone', { track });
       return { embeds: [embed], components: [] };
     }
-    const kind = entry.source === 'discovery' ? 'Autoplay picked it as a discovery' : 'Autoplay picked it';
+    const kind = entry.source === 'discovery' ? 'discovery' : 'picked';
     const reason = pick?.reason ?? entry.reason;
-    const lines = [`${track}`, `${kind}${reason ? `: ${clip(reason, 300)}` : '.'}`];
+    const lines = [
+      track,
+      reason
+        ? t(language, `autoplay:why.${kind}Because`, { reason: clip(reason, 300) })
+        : t(language, `autoplay:why.${kind}`),
+    ];
     if (pick) {
       const fits = pick.fits
         .slice()
         .sort((a, b) => b.fit - a.fit)
         .map((fit) => `${clip(fit.displayName, 32)} ${Math.round(fit.fit * 100)}%`)
         .join(' · ');
-      if (fits) lines.push('', `Fit for each listener: ${fits}`);
-      if (pick.sources.length > 0) lines.push(`Found through: ${pick.sources.join(', ')}`);
-      if (pick.relaxation > 0) lines.push('Cooldowns were relaxed to find it (the room is running out of songs).');
+      if (fits) lines.push('', t(language, 'autoplay:why.fits', { fits }));
+      if (pick.sources.length > 0)
+        lines.push(t(language, 'autoplay:why.sources', { sources: pick.sources.join(', ') }));
+      if (pick.relaxation > 0) lines.push(t(language, 'autoplay:why.relaxed'));
     }
     embed.description = lines.join('\n');
     return { embeds: [embed], components: [] };

@@ -16,7 +16,7 @@ export class AccountLinkedListener {
   onAccountLinked(event: AccountLinkedEvent): void {
     void this.replies.runInBackground(
       'Spotify import',
-      'your Spotify library',
+      'spotifyLibrary',
       this.replies.takeLinkReply(event.state),
       (progress) => this.imports.importLibrary(event.userId, progress),
     );
