@@ -103,6 +103,18 @@ describe(SegmentSkipperService.name, () => {
     expect(forVideo).not.toHaveBeenCalled();
   });
 
+  it('stops skipping at once when the guild turns it off mid-song', async () => {
+    const track = TrackFactory.create();
+    answers.set(track.identifier!, [offtopic(0, 5_000), offtopic(30_000, 40_000)]);
+    await play(track);
+    expect(seeks()).toEqual([5_000]);
+
+    await parts.settings.update('guild-1', { skipSegments: [] });
+    await jest.advanceTimersByTimeAsync(60_000);
+
+    expect(seeks()).toEqual([5_000]);
+  });
+
   it('skips only the categories the guild chose', async () => {
     await parts.settings.update('guild-1', { skipSegments: ['sponsor'] });
     const track = TrackFactory.create();

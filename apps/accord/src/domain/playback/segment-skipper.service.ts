@@ -111,16 +111,21 @@ export class SegmentSkipperService implements OnModuleDestroy {
     plan.acting = true;
     let skipped = false;
     try {
-      if (next.action === 'end') {
+      // The server may have turned this kind of segment off since the song started (settings are cached).
+      const { skipSegments } = await this.settings.get(session.guildId);
+      if (!skipSegments.includes(next.segment.category)) {
+        plan.segments = plan.segments.filter((segment) => skipSegments.includes(segment.category));
+      } else if (next.action === 'end') {
         this.drop(session.guildId);
         await this.sequencer.finishEarly(session);
         return;
+      } else {
+        await this.lavalink.seek(session.guildId, next.segment.endMs);
+        if (!this.isCurrent(session, plan)) return;
+        session.setPosition(next.segment.endMs, this.clock.now().getTime());
+        current.skippedSegments = [...(current.skippedSegments ?? []), next.segment];
+        skipped = true;
       }
-      await this.lavalink.seek(session.guildId, next.segment.endMs);
-      if (!this.isCurrent(session, plan)) return;
-      session.setPosition(next.segment.endMs, this.clock.now().getTime());
-      current.skippedSegments = [...(current.skippedSegments ?? []), next.segment];
-      skipped = true;
     } catch (error: unknown) {
       this.logger.debug(`Could not skip a segment in guild ${session.guildId}: ${String(error)}`);
       // Not again: a seek that failed once would fail in a loop.
