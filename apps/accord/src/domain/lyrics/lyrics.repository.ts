@@ -60,11 +60,16 @@ export class LyricsRepository {
   }
 }
 
-function toLyrics(doc: LyricsDocument): Lyrics {
+/** Lyrics that could not be stored: shown once, without an id to page by. */
+export function unsavedLyrics(found: FoundLyrics): Lyrics {
+  return toLyrics({ _id: null, key: '', found: true, source: 'lrclib', fetchedAt: new Date(0), ...found });
+}
+
+function toLyrics(doc: Omit<LyricsDocument, '_id'> & { _id: LyricsDocument['_id'] | null }): Lyrics {
   const synced = doc.syncedLyrics ? parseLrc(doc.syncedLyrics) : [];
   const plain = doc.plainLyrics ?? (synced.length > 0 ? synced.map((line) => line.text).join('\n') : null);
   return {
-    id: doc._id.toHexString(),
+    id: doc._id ? doc._id.toHexString() : '',
     source: 'lrclib',
     sourceId: doc.sourceId ?? 0,
     artist: doc.artist ?? '',

@@ -208,6 +208,28 @@ describe(LyricsService.name, () => {
     expect(lrclib.gets).toEqual([{ artist: 'Marrow Lane', title: 'Glass Orchard', durationS: 187 }]);
   });
 
+  it('asks LRCLIB once when the same song is asked for twice at the same time', async () => {
+    playing(songs[0]);
+    lrclib.getAnswer = { ok: true, value: record() };
+
+    const [first, second] = await Promise.all([sut.forCurrentSong('guild-1'), sut.forCurrentSong('guild-1')]);
+
+    expect(lrclib.calls).toBe(1);
+    expect(second.lyrics).toEqual(first.lyrics);
+  });
+
+  it('still answers while the cache (MongoDB) fails, without page buttons to offer', async () => {
+    playing(songs[0]);
+    lrclib.getAnswer = { ok: true, value: record() };
+    const down = (): Promise<never> => Promise.reject(new Error('connection refused'));
+    cache.find = down;
+    cache.saveFound = down;
+
+    const lookup = await sut.forCurrentSong('guild-1');
+
+    expect(lookup.lyrics).toMatchObject({ id: '', sourceId: 42, plain: 'one\ntwo' });
+  });
+
   it('looks up "artist - title" from a query without a duration, and searches any other query', async () => {
     lrclib.searchAnswer = { ok: true, value: [record({ id: 7, trackName: 'Keeper', artistName: 'Choir' })] };
 
@@ -218,5 +240,7 @@ describe(LyricsService.name, () => {
     expect(lrclib.searches).toEqual(['Marrow Lane Glass Orchard', 'lighthouse keeper']);
     expect(free.lyrics?.sourceId).toBe(7);
     expect(await sut.byId(free.lyrics!.id)).toMatchObject({ sourceId: 7 });
+    // The free query itself is not remembered; what it found is, by its LRCLIB id.
+    expect([...cache.rows.keys()]).toEqual(['text:marrowlane|glassorchard', 'lrclib:7']);
   });
 });

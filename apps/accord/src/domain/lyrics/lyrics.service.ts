@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/core';
 import { foldForKey, parseTitle } from '@accord/track-identity';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LrclibClient, type LrclibRecord } from '../../adapters/lrclib/lrclib.client';
 import { TrackPinningService } from '../catalog/track-pinning.service';
 import { PlaybackService } from '../playback/playback.service';
-import { LyricsRepository, type FoundLyrics } from './lyrics.repository';
+import { LyricsRepository, unsavedLyrics, type FoundLyrics } from './lyrics.repository';
 import type { Lyrics, LyricsLookup, LyricsSong } from './lyrics.types';
 
 /** How far LRCLIB's duration may be from the song's (LRCLIB's own matching allows the same). */
@@ -23,6 +23,10 @@ export const MAX_LYRICS_QUERY = 200;
  */
 @Injectable()
 export class LyricsService {
+  private readonly logger = new Logger(LyricsService.name);
+  /** Lookups under way by cache key: a second ask for the same song waits for the first. */
+  private readonly pending = new Map<string, Promise<Lyrics | null>>();
+
   constructor(
     private readonly playback: PlaybackService,
     private readonly catalog: TrackPinningService,
@@ -47,8 +51,10 @@ export class LyricsService {
       const song = { artist: parsed.artist, title: parsed.title, durationMs: 0 };
       return { song, lyrics: await this.lookUp(song, `text:${foldForKey(song.artist)}|${foldForKey(song.title)}`) };
     }
+    // A free query is not remembered (any text would make a document); what it finds is, by its LRCLIB id.
     const song = { artist: '', title: text, durationMs: 0 };
-    return { song, lyrics: await this.cached(`q:${foldForKey(text)}`, () => this.searchFree(text)) };
+    const found = await this.searchFree(text);
+    return { song, lyrics: found ? await this.store(`lrclib:${found.sourceId}`, found, this.clock.now()) : null };
   }
 
   /** Lyrics already found, by their cache id (a page button); null once unknown. */
@@ -75,18 +81,46 @@ export class LyricsService {
     return this.cached(key, () => this.fetchSong(song));
   }
 
-  /** The cached answer, else `fetch`'s, stored (a failure, `undefined`, is not). */
-  private async cached(key: string, fetch: () => Promise<FoundLyrics | null | undefined>): Promise<Lyrics | null> {
+  /** The cached answer, else `fetch`'s, stored (a failure, `undefined`, is not); one lookup a key at a time. */
+  private cached(key: string, fetch: () => Promise<FoundLyrics | null | undefined>): Promise<Lyrics | null> {
+    const running = this.pending.get(key);
+    if (running) return running;
+    const lookup = this.lookUpOnce(key, fetch).finally(() => this.pending.delete(key));
+    this.pending.set(key, lookup);
+    return lookup;
+  }
+
+  private async lookUpOnce(key: string, fetch: () => Promise<FoundLyrics | null | undefined>): Promise<Lyrics | null> {
     const now = this.clock.now();
-    const hit = await this.cache.find(key, now);
+    // The cache is a help, not a need: while MongoDB is away, LRCLIB is asked every time.
+    const hit = await this.cache.find(key, now).catch((error: unknown) => this.cacheFailed('read', key, error));
     if (hit) return hit.found ? hit.lyrics : null;
     const found = await fetch();
     if (found === undefined) return null;
     if (found === null) {
-      await this.cache.saveNone(key, now, new Date(now.getTime() + RETRY_NONE_AFTER_MS));
+      await this.cache
+        .saveNone(key, now, new Date(now.getTime() + RETRY_NONE_AFTER_MS))
+        .catch((error: unknown) => this.cacheFailed('write', key, error));
       return null;
     }
-    return this.cache.saveFound(key, found, now);
+    return this.store(key, found, now);
+  }
+
+  /** Found lyrics as stored; unstored (no id, so no page buttons) when MongoDB refuses. */
+  private async store(key: string, found: FoundLyrics, now: Date): Promise<Lyrics> {
+    try {
+      return await this.cache.saveFound(key, found, now);
+    } catch (error: unknown) {
+      this.cacheFailed('write', key, error);
+      return unsavedLyrics(found);
+    }
+  }
+
+  private cacheFailed(what: 'read' | 'write', key: string, error: unknown): undefined {
+    this.logger.warn(
+      `Lyrics cache ${what} failed for ${key}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
   }
 
   /** `/api/get` by artist, title and duration, then a search for the same song. */

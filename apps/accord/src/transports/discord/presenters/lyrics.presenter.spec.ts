@@ -75,6 +75,12 @@ describe('lyrics presenter', () => {
     ]);
   });
 
+  it('offers no page buttons for lyrics that could not be stored (no id to page by)', () => {
+    const plain = Array.from({ length: 50 }, (_, index) => `line ${index}`).join('\n');
+
+    expect(renderLyricsPage('en', lyricsOf(plain, { id: '' }), 0).components).toEqual([]);
+  });
+
   it.each(['lyrics:nothex:1', `lyrics:${ID}:-1`, `queue:page:1`, `lyrics:${ID}`])('refuses the button id %s', (id) => {
     expect(parseLyricsPageId(id)).toBeNull();
   });
