@@ -132,11 +132,15 @@ describeInBrowser('Admin panel settings pickers and languages in headless Chromi
     expect(await storedSettings()).toMatchObject({ djRoleId: djs.id, announceChannelId: nowPlaying.id });
   });
 
-  it('puts the choice back on Escape', async () => {
+  it('works from the keyboard alone: typing searches, Escape puts the choice back', async () => {
     const role = form().getByRole('combobox', { name: 'DJ role' });
-    await role.click();
-    await role.fill('moder');
-    await role.press('Escape');
+    await role.focus();
+    expect(await role.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.type('moder');
+    await shows(page.getByRole('listbox').getByRole('option'), '@Moderators');
+    expect(await role.getAttribute('aria-expanded')).toBe('true');
+
+    await page.keyboard.press('Escape');
 
     expect(await page.getByRole('listbox').count()).toBe(0);
     expect(await role.inputValue()).toBe('@Party DJs');
@@ -166,6 +170,18 @@ describeInBrowser('Admin panel settings pickers and languages in headless Chromi
     await form().getByRole('button', { name: 'Save settings' }).click();
     await shows(form().getByRole('status'), 'Saved.');
     expect(await storedSettings()).toMatchObject({ djRoleId: null, defaultVolume: 90 });
+  });
+
+  it("sets the server's language for what the bot posts, and Discord's server language clears it", async () => {
+    await form().getByLabel('Server language').selectOption({ label: 'Deutsch' });
+    await form().getByRole('button', { name: 'Save settings' }).click();
+    await shows(form().getByRole('status'), 'Saved.');
+    expect(await storedSettings()).toMatchObject({ language: 'de' });
+
+    await form().getByLabel('Server language').selectOption({ label: "Discord's server language" });
+    await form().getByRole('button', { name: 'Save settings' }).click();
+    await shows(form().getByRole('status'), 'Saved.');
+    expect(await storedSettings()).toMatchObject({ language: null });
   });
 
   it('switches to German, sets <html lang>, and keeps German after a reload', async () => {

@@ -11,7 +11,8 @@ import {
   type GuildSettingsPatch,
 } from '@accord/contracts';
 import { ApiError, api } from '../lib/api';
-import { shared, t } from '../lib/i18n';
+import type { Language } from '@accord/i18n';
+import { languageChoices, shared, t } from '../lib/i18n';
 import { Picker, type PickerOption } from './picker';
 import { ErrorNotice } from './ui';
 
@@ -32,6 +33,8 @@ interface FormState {
   artistSpacing: string;
   allowedFilters: FilterPresetName[];
   skipSegments: SegmentCategoryName[];
+  /** '' follows the server's Discord language. */
+  language: Language | '';
 }
 
 type FieldErrors = Partial<Record<SettingName, string[]>>;
@@ -51,6 +54,7 @@ function toForm(settings: GuildSettingsDto): FormState {
     artistSpacing: String(settings.artistSpacing),
     allowedFilters: [...settings.allowedFilters],
     skipSegments: [...settings.skipSegments],
+    language: settings.language ?? '',
   };
 }
 
@@ -138,6 +142,7 @@ export function validateSettings(
   if (skips.join() !== SEGMENT_CATEGORY_NAMES.filter((name) => saved.skipSegments.includes(name)).join()) {
     patch.skipSegments = skips;
   }
+  if ((form.language || null) !== saved.language) patch.language = form.language || null;
   return { errors, patch };
 }
 
@@ -241,6 +246,20 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
         disabled={disabled}
         onChange={(id) => update('announceChannelId', id)}
       />
+      <Field name="language" label={t('settings.language')} errors={errors} hint={t('settings.languageHint')}>
+        <select
+          value={form.language}
+          disabled={disabled}
+          onChange={(event) => update('language', event.currentTarget.value as Language | '')}
+        >
+          <option value="">{t('settings.languageDiscord')}</option>
+          {languageChoices().map(({ language, name }) => (
+            <option key={language} value={language} lang={language}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
       <div class="field-grid">
         <NumberField
           name="defaultVolume"
