@@ -16,13 +16,15 @@ const MAX_LAG_MS = 250;
 
 const oneMoreTime = youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 60_000 });
 const genesis = youtubeTrack({ author: 'Justice', title: 'Genesis', length: 60_000 });
+const withOutro = youtubeTrack({ author: 'Kavinsky', title: 'Odd Look', length: 60_000 });
+const afterOutro = youtubeTrack({ author: 'Kavinsky', title: 'Protovision', length: 60_000 });
 const misbehaving: Array<[SponsorBlockMode | 'slow', CatalogueTrack]> = [
   ['down', youtubeTrack({ author: 'Kavinsky', title: 'Nightcall', length: 60_000 })],
   ['slow', youtubeTrack({ author: 'Air', title: 'La Femme d Argent', length: 60_000 })],
   ['malformed', youtubeTrack({ author: 'Justice', title: 'DANCE', length: 60_000 })],
   ['huge', youtubeTrack({ author: 'Daft Punk', title: 'Aerodynamic', length: 60_000 })],
 ];
-const catalogue = [oneMoreTime, genesis, ...misbehaving.map(([, track]) => track)];
+const catalogue = [oneMoreTime, genesis, withOutro, afterOutro, ...misbehaving.map(([, track]) => track)];
 const ana = UserFactory.create({ username: 'ana' });
 const standIn = new SponsorBlockStandIn([
   {
@@ -35,6 +37,8 @@ const standIn = new SponsorBlockStandIn([
       { category: 'sponsor', start: 20, end: 25 },
     ],
   },
+  // Talking from 0:50 to the end.
+  { videoId: withOutro.identifier, videoDuration: 60, segments: [{ category: 'music_offtopic', start: 50, end: 60 }] },
   ...[genesis, ...misbehaving.map(([, track]) => track)].map((track) => ({
     videoId: track.identifier,
     videoDuration: 60,
@@ -53,10 +57,7 @@ describe('Non-music segments (end to end on the fakes)', () => {
     const ref = bot.app.get(NowPlayingService).messageOf(guildId());
     return (ref ? bot.discord.message(ref.channelId, ref.messageId) : undefined)?.embeds?.[0] ?? {};
   };
-  /** Sends /play and returns when the fake Lavalink started the song (and when the command was sent). */
-  const play = async (track: CatalogueTrack): Promise<{ sentAt: number; startedAt: number }> => {
-    const patchesBefore = node.playerPatches.length;
-    const sentAt = Date.now();
+  const request = async (track: CatalogueTrack): Promise<void> => {
     const command = bot.discord.slashCommand({
       guildId: guildId(),
       channelId: textChannelId,
@@ -65,6 +66,12 @@ describe('Non-music segments (end to end on the fakes)', () => {
       options: { query: `${track.author} - ${track.title}` },
     });
     await bot.discord.waitForInteractionReply(command.id);
+  };
+  /** Sends /play and returns when the fake Lavalink started the song (and when the command was sent). */
+  const play = async (track: CatalogueTrack): Promise<{ sentAt: number; startedAt: number }> => {
+    const patchesBefore = node.playerPatches.length;
+    const sentAt = Date.now();
+    await request(track);
     await node.waitFor(() => node.player(guildId())?.track?.identifier === track.identifier);
     const start = node.playerPatches.slice(patchesBefore).find((patch) => patch.body.track?.encoded);
     return { sentAt, startedAt: start!.time };
@@ -169,6 +176,18 @@ describe('Non-music segments (end to end on the fakes)', () => {
 
     const on = await owner.request({ method: 'PATCH', url, payload: { skipSegments: ['music_offtopic'] } });
     expect(on.json<GuildSettingsDto>().skipSegments).toEqual(['music_offtopic']);
+    await stop();
+  });
+
+  it('ends a song at a part that runs to its end, and plays the next one', async () => {
+    await play(withOutro);
+    await request(afterOutro);
+    const seekedAt = Date.now();
+    await bot.app.get(PlaybackService).seek(guildId(), 49_000);
+
+    await node.waitFor(() => node.player(guildId())?.track?.identifier === afterOutro.identifier, 5_000);
+    // No seek past the end: the next song was started instead.
+    expect(seeksSince(seekedAt)).toEqual([49_000]);
     await stop();
   });
 
