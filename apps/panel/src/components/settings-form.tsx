@@ -181,10 +181,11 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
   // The pickers' lists need Manage Server; a DJ sees the settings without them.
   useEffect(() => {
     if (!props.canEdit) return;
-    api.get<GuildRoleDto[]>(`/guilds/${props.guildId}/roles`).then(setRoles, (error: unknown) => setLoadError(error));
+    // A list that does not load leaves its picker disabled; the form says why.
+    api.get<GuildRoleDto[]>(`/guilds/${props.guildId}/roles`).then(setRoles, (error: unknown) => setFailure(error));
     api
       .get<GuildChannelDto[]>(`/guilds/${props.guildId}/channels`)
-      .then(setChannels, (error: unknown) => setLoadError(error));
+      .then(setChannels, (error: unknown) => setFailure(error));
   }, [props.guildId, props.canEdit]);
 
   if (!form || !saved) return loadError ? <ErrorNotice error={loadError} /> : <p class="muted">{t('loading')}</p>;
