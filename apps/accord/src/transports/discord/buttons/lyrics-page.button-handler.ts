@@ -13,7 +13,7 @@ export class LyricsPageButtonHandler implements ButtonHandlerProvider {
 
   constructor(private readonly lyrics: LyricsService) {}
 
-  async handle(interaction: ButtonInteraction, language: Language = 'en'): Promise<void> {
+  async handle(interaction: ButtonInteraction, language: Language): Promise<void> {
     const target = parseLyricsPageId(interaction.customId);
     const lyrics = target ? await this.lyrics.byId(target.lyricsId) : null;
     if (!target || !lyrics) {
