@@ -213,6 +213,22 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
     expect(refused.json()).toMatchObject({ code: 'GUILD_NOT_MANAGED' });
   });
 
+  it("answers in the user's Discord language", async () => {
+    const answer = await answerOf(
+      bot.discord.slashCommand({
+        guildId: main.id,
+        channelId: GuildFactory.textChannel(main).id,
+        userId: ana.id,
+        name: 'lyrics',
+        locale: 'de',
+      }),
+    );
+    expect(embedOf(answer).footer?.text).toBe('Songtext von LRCLIB · Seite 1/2');
+    expect(
+      ((answer.components ?? []) as Array<{ components: Array<{ label?: string }> }>)[0].components.map((b) => b.label),
+    ).toEqual(['Zurück', 'Weiter']);
+  });
+
   it('keeps the answer in MongoDB, so a second ask makes no LRCLIB request', async () => {
     const rows = await lyricsRows();
     expect(rows).toEqual([
