@@ -108,6 +108,9 @@ describe('autoplay inputs', () => {
       ['ana', 'Ana', 30],
       ['ben', 'BEN', 0],
     ]);
+    // A stored profile without a name of its own comes with the user id as its name.
+    const unnamed = roomProfiles(['ana'], [{ ...ana, displayName: 'ana' }], (id) => `member ${id}`);
+    expect(unnamed[0].displayName).toBe('member ana');
     const seed = requesterSeed(
       [
         play('air|sexyboy|none', 2, { requestedBy: 'zed' }),

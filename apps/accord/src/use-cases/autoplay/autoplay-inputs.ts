@@ -38,7 +38,9 @@ export function roomProfiles(
   return listenerIds.map((userId) => {
     const profile = byId.get(userId);
     if (!profile) return emptyProfile(userId, nameOf(userId));
-    return profile.displayName ? profile : { ...profile, displayName: nameOf(userId) };
+    // A profile that never learned a name carries the user id in its place: say the member's name.
+    const named = profile.displayName && profile.displayName !== userId;
+    return named ? profile : { ...profile, displayName: nameOf(userId) };
   });
 }
 
