@@ -80,6 +80,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     TASTE_MODEL_EVERY_H: '0',
     // Nothing answers here (SponsorBlock is unreachable from the bench); the segment specs bring a stand-in.
     SPONSORBLOCK_URL: 'http://127.0.0.1:9',
+    // Nor here (LRCLIB): the lyrics specs bring a stand-in (`recordedLrclib`) and pass its URL.
+    LRCLIB_URL: 'http://127.0.0.1:9',
     ...options.env,
   });
   if (!parsed.ok) throw new Error(`test config is invalid:\n${parsed.detail}`);
