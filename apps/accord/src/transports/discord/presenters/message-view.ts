@@ -17,8 +17,6 @@ export interface MessageView {
 
 export const ACCORD_COLOR = 0x5865f2;
 
-export const EXPIRED_BUTTON_MESSAGE = 'This button has expired. Use the command again for a fresh one.';
-
 export function button(
   customId: string,
   label: string,
