@@ -185,7 +185,7 @@ describe('Non-music segments (end to end on the fakes)', () => {
     const seekedAt = Date.now();
     await bot.app.get(PlaybackService).seek(guildId(), 49_000);
 
-    await node.waitFor(() => node.player(guildId())?.track?.identifier === afterOutro.identifier, 5_000);
+    await node.waitFor(() => node.player(guildId())?.track?.identifier === afterOutro.identifier, { timeoutMs: 5_000 });
     // No seek past the end: the next song was started instead.
     expect(seeksSince(seekedAt)).toEqual([49_000]);
     await stop();
