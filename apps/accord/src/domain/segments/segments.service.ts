@@ -41,7 +41,8 @@ export class SegmentsService {
     if (stored && now.getTime() - stored.fetchedAt.getTime() < SEGMENTS_FRESH_MS) return stored.segments;
     const answer = await this.sponsorblock.segments(videoId);
     if (!answer.ok) return stored?.segments ?? null;
-    await this.repository.save(videoId, answer.value, now).catch((error: unknown) => {
+    // The song does not wait for the write: a segment at its start is due now.
+    void this.repository.save(videoId, answer.value, now).catch((error: unknown) => {
       this.logger.debug(`Could not cache the segments of ${videoId}: ${String(error)}`);
     });
     return answer.value;
