@@ -1,5 +1,5 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { APIEmbed } from 'discord.js';
+import { Locale, type APIEmbed } from 'discord.js';
 import type { Connection } from 'mongoose';
 import type { GuildLyricsDto } from '@accord/contracts';
 import type { InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
@@ -220,7 +220,7 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
         channelId: GuildFactory.textChannel(main).id,
         userId: ana.id,
         name: 'lyrics',
-        locale: 'de',
+        locale: Locale.German,
       }),
     );
     expect(embedOf(answer).footer?.text).toBe('Songtext von LRCLIB · Seite 1/2');
