@@ -53,6 +53,12 @@ export class LyricsRepository {
     return toLyrics(doc);
   }
 
+  /** Deletes the "none" answers past their retry time; returns how many. */
+  async deleteStaleNones(now: Date): Promise<number> {
+    const result = await this.model.deleteMany({ found: false, retryAt: { $lte: now } }).exec();
+    return result.deletedCount;
+  }
+
   async saveNone(key: string, now: Date, retryAt: Date): Promise<void> {
     await this.model
       .updateOne({ key }, { $set: { found: false, source: 'lrclib', fetchedAt: now, retryAt } }, { upsert: true })

@@ -49,7 +49,10 @@ class FakeLrclib implements Pick<LrclibClient, 'get' | 'search'> {
 }
 
 /** The `lyrics` collection in memory. */
-class InMemoryLyrics implements Pick<LyricsRepository, 'find' | 'findById' | 'saveFound' | 'saveNone'> {
+class InMemoryLyrics implements Pick<
+  LyricsRepository,
+  'find' | 'findById' | 'saveFound' | 'saveNone' | 'deleteStaleNones'
+> {
   readonly rows = new Map<string, { id: string; found?: FoundLyrics; retryAt?: Date }>();
 
   find(key: string, now: Date): Promise<CachedLyrics | undefined> {
@@ -68,6 +71,12 @@ class InMemoryLyrics implements Pick<LyricsRepository, 'find' | 'findById' | 'sa
     const id = String(this.rows.size + 1).padStart(24, '0');
     this.rows.set(key, { id, found });
     return Promise.resolve(toLyrics(id, found));
+  }
+
+  deleteStaleNones(now: Date): Promise<number> {
+    const stale = [...this.rows].filter(([, row]) => !row.found && row.retryAt && row.retryAt <= now);
+    for (const [key] of stale) this.rows.delete(key);
+    return Promise.resolve(stale.length);
   }
 
   saveNone(key: string, _now: Date, retryAt: Date): Promise<void> {
@@ -185,6 +194,20 @@ describe(LyricsService.name, () => {
     clock.advance(2_000);
     await sut.forCurrentSong('guild-1');
     expect(lrclib.calls).toBe(4);
+  });
+
+  it('forgets the "none" answers past their retry time, keeping found lyrics, and never throws', async () => {
+    playing(songs[0]);
+    await sut.forCurrentSong('guild-1');
+    await sut.forQuery('Marrow Lane - Something Else');
+    lrclib.searchAnswer = { ok: true, value: [record()] };
+    await sut.forQuery('glass orchard');
+    clock.advance(3 * DAY);
+
+    expect(await sut.removeStaleNones()).toBe(2);
+    expect([...cache.rows.keys()]).toEqual(['lrclib:42']);
+    cache.deleteStaleNones = (): Promise<never> => Promise.reject(new Error('connection refused'));
+    expect(await sut.removeStaleNones()).toBe(0);
   });
 
   it('answers none when LRCLIB fails, remembering nothing, so the next ask tries again', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/core';
 import { foldForKey, parseTitle } from '@accord/track-identity';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
@@ -55,6 +56,15 @@ export class LyricsService {
     const song = { artist: '', title: text, durationMs: 0 };
     const found = await this.searchFree(text);
     return { song, lyrics: found ? await this.store(`lrclib:${found.sourceId}`, found, this.clock.now()) : null };
+  }
+
+  /** Forgets the "none" answers past their retry time, so odd queries do not pile up; found lyrics stay. */
+  @Cron(CronExpression.EVERY_DAY_AT_5AM)
+  async removeStaleNones(): Promise<number> {
+    return this.cache.deleteStaleNones(this.clock.now()).catch((error: unknown) => {
+      this.cacheFailed('clean-up', 'stale nones', error);
+      return 0;
+    });
   }
 
   /** Lyrics already found, by their cache id (a page button); null once unknown. */
@@ -116,7 +126,7 @@ export class LyricsService {
     }
   }
 
-  private cacheFailed(what: 'read' | 'write', key: string, error: unknown): undefined {
+  private cacheFailed(what: 'read' | 'write' | 'clean-up', key: string, error: unknown): undefined {
     this.logger.warn(
       `Lyrics cache ${what} failed for ${key}: ${error instanceof Error ? error.message : String(error)}`,
     );
