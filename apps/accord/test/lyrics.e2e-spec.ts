@@ -262,7 +262,8 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
     expect(answer.ephemeral).toBe(true);
     expect(embedOf(answer)).toMatchObject({
       title: 'No lyrics found',
-      description: 'LRCLIB has no lyrics for **Nobody Recorded – Unsung Tune**.',
+      description:
+        'LRCLIB has no lyrics for **Nobody Recorded – Unsung Tune**.\nAnother song? Try `/lyrics query: artist - title`.',
     });
     // The exact lookup answered 404 TrackNotFound, then a search found nothing either.
     expect(lrclib.requests.slice(asked).map((path) => path.split('?')[0])).toEqual(['/api/get', '/api/search']);

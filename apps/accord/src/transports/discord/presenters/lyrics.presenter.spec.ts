@@ -90,7 +90,7 @@ describe('lyrics presenter', () => {
 
     expect(view.embeds[0]).toMatchObject({
       title: 'No lyrics found',
-      description: 'LRCLIB has no lyrics for **A – B**.',
+      description: 'LRCLIB has no lyrics for **A – B**.\nAnother song? Try `/lyrics query: artist - title`.',
     });
     expect(view.components).toEqual([]);
   });

@@ -91,7 +91,10 @@ export function renderLyricsLookup(language: Language, lookup: LyricsLookup): Me
       {
         color: ACCORD_COLOR,
         title: t(language, 'lyrics:none.title'),
-        description: t(language, 'lyrics:none.description', { source: SOURCE_NAME.lrclib, song: clip(song, 200) }),
+        description: [
+          t(language, 'lyrics:none.description', { source: SOURCE_NAME.lrclib, song: clip(song, 200) }),
+          t(language, 'lyrics:none.hint'),
+        ].join('\n'),
         footer: { text: t(language, 'lyrics:none.footer', { source: SOURCE_NAME.lrclib }) },
       },
     ],
