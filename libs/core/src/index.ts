@@ -7,6 +7,7 @@ export * from './errors/history.errors';
 export * from './errors/playback.errors';
 export * from './errors/preferences.errors';
 export * from './errors/recommendation.errors';
+export * from './pick-reason';
 export * from './tracks';
 export * from './events/catalog.events';
 export * from './events/recommendation.events';

@@ -1,4 +1,5 @@
 import type { PlaySource } from './domain-events';
+import type { PickReason } from './pick-reason';
 
 /**
  * Playback shapes that cross the app's rings (playback, guild sessions, the catalog, the adapters):
@@ -17,8 +18,10 @@ export interface QueueEntry {
   track: PlayableTrack;
   requestedBy?: string;
   source: PlaySource;
-  /** Why autoplay picked it (shown in the now-playing message and /why). */
+  /** Why autoplay picked it, in English (the logs, the panel). */
   reason?: string;
+  /** The same as data, for the now-playing message and /why to word in the reader's language. */
+  because?: PickReason;
   addedAt: Date;
 }
 

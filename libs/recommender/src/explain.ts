@@ -1,4 +1,5 @@
 import { evidenceAffinity, type ListenerModel, type TasteModel } from './listener-score';
+import type { PickClause, PickReason } from '@accord/core';
 import { type Candidate, type RequesterSeed } from './types';
 
 /** A listener counts as served by a pick (and is named) from this relative fit. */
@@ -7,7 +8,7 @@ const NAMED_FIT = 0.3;
 const NAMED_AFFINITY = 0.2;
 
 /** The kinds of reason a pick can have for one listener. */
-export type ReasonKind = 'liked' | 'track' | 'artist' | 'similar' | 'tags' | 'guild';
+export type ReasonKind = PickClause['reason'];
 
 /** One reason why a candidate fits a listener, with its contribution. */
 export interface Reason {
@@ -124,7 +125,7 @@ function whoPlay(names: readonly string[]): string {
   return `which ${joinNames(names)} ${names.length === 1 ? 'plays' : 'play'}`;
 }
 
-function explainNewcomers(ctx: ExplainContext): string {
+function explainNewcomers(ctx: ExplainContext): PickReason {
   const seed = ctx.seedRequest;
   if (seed) {
     const related =
@@ -132,14 +133,14 @@ function explainNewcomers(ctx: ExplainContext): string {
       ctx.candidate.trackKey === seed.ref.id ||
       ctx.candidate.evidence.some((e) => e.similarTo.id === seed.ref.id);
     if (related) {
-      const requester = ctx.listeners.find((l) => l.userId === seed.userId)?.displayName;
-      return requester ? `Close to ${seed.ref.name}, which ${requester} asked for` : `Close to ${seed.ref.name}`;
+      const requester = ctx.listeners.find((l) => l.userId === seed.userId)?.displayName ?? null;
+      return { kind: 'request', ref: seed.ref.name, requester };
     }
   }
-  return 'Popular in this server';
+  return { kind: 'popular' };
 }
 
-function explainDiscovery(ctx: ExplainContext): string {
+function explainDiscovery(ctx: ExplainContext): PickReason {
   // An unheard song by an artist the room knows: say so rather than "close to" a neighbour.
   const artistFans = ctx.listeners.filter(
     (l) =>
@@ -149,7 +150,7 @@ function explainDiscovery(ctx: ExplainContext): string {
       ) >= NAMED_AFFINITY,
   );
   if (artistFans.length > 0) {
-    return `Discovery: a new one from ${ctx.candidate.artistName}, ${whoPlay(artistFans.map((l) => l.displayName))}`;
+    return { kind: 'discovery-artist', artist: ctx.candidate.artistName, fans: artistFans.map((l) => l.displayName) };
   }
   // Sum, per artist/track the candidate resembles, how much the present listeners like it.
   const refs = new Map<string, { name: string; weight: number; fans: Set<number> }>();
@@ -172,7 +173,7 @@ function explainDiscovery(ctx: ExplainContext): string {
     const fans = new Set<number>();
     for (const ref of top) for (const i of ref.fans) fans.add(i);
     const names = [...fans].sort((a, b) => a - b).map((i) => ctx.listeners[i].displayName);
-    return `Discovery: close to ${joinNames(top.map((r) => r.name))}, ${whoPlay(names)}`;
+    return { kind: 'discovery-close', refs: top.map((r) => r.name), fans: names };
   }
   const tagNames = new Map<string, number>();
   for (const listener of ctx.listeners) {
@@ -184,13 +185,11 @@ function explainDiscovery(ctx: ExplainContext): string {
     }
   }
   const tags = [...tagNames.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2);
-  if (tags.length > 0) return `Discovery: fits the room's taste for ${joinNames(tags.map(([name]) => name))}`;
-  return ctx.candidate.guildPopularity > 0
-    ? 'Discovery: popular in this server'
-    : 'Discovery: something new for the room';
+  if (tags.length > 0) return { kind: 'discovery-tags', tags: tags.map(([name]) => name) };
+  return { kind: ctx.candidate.guildPopularity > 0 ? 'discovery-popular' : 'discovery-new' };
 }
 
-function explainFamiliar(ctx: ExplainContext): string {
+function explainFamiliar(ctx: ExplainContext): PickReason {
   const order = ctx.listeners.map((_, i) => i).sort((a, b) => ctx.fits[b] - ctx.fits[a] || a - b);
   let served = order.filter((i) => ctx.fits[i] >= NAMED_FIT);
   if (served.length === 0) served = order.slice(0, 1);
@@ -214,24 +213,62 @@ function explainFamiliar(ctx: ExplainContext): string {
       b.members.length - a.members.length || b.strength - a.strength || a.reason.refId.localeCompare(b.reason.refId),
   );
   const best = ranked[0];
-  if (!best) return 'Popular in this server';
+  if (!best) return { kind: 'popular' };
   const names = best.members.map((i) => ctx.listeners[i].displayName);
-  const turn = names.length === 1 && best.members[0] === ctx.turn ? ` (${names[0]}'s turn)` : '';
-  let text = clause(best.reason.kind, best.reason.refName, names, turn);
+  const clauses: PickClause[] = [
+    {
+      reason: best.reason.kind,
+      ref: best.reason.refName,
+      names,
+      turn: names.length === 1 && best.members[0] === ctx.turn,
+    },
+  ];
   // One more clause for a served listener the first reason does not cover.
   const other = ranked.find((g) => g.members.every((i) => !best.members.includes(i)));
   if (other && best.members.length < served.length) {
     const otherNames = other.members.map((i) => ctx.listeners[i].displayName);
-    text += `; ${clause(other.reason.kind, other.reason.refName, otherNames, '')
-      .replace(/^For /, 'for ')
-      .replace(/^Close/, 'close')}`;
+    clauses.push({ reason: other.reason.kind, ref: other.reason.refName, names: otherNames, turn: false });
   }
-  return text;
+  return { kind: 'for', clauses };
 }
 
-/** A short human reason naming the people and the evidence behind a pick. */
-export function explainPick(ctx: ExplainContext): string {
+/** Why a pick fits the people and the evidence behind it, as data. */
+export function explainPickReason(ctx: ExplainContext): PickReason {
   if (ctx.newcomerRoom) return explainNewcomers(ctx);
   if (ctx.isDiscovery) return explainDiscovery(ctx);
   return explainFamiliar(ctx);
+}
+
+/** A short English reason naming the people and the evidence behind a pick. */
+export function explainPick(ctx: ExplainContext): string {
+  return describePickReason(explainPickReason(ctx));
+}
+
+/** A pick's reason in English: "For Ana and Ben: both play Daft Punk", "Discovery: close to Air, which Ana plays". */
+export function describePickReason(reason: PickReason): string {
+  switch (reason.kind) {
+    case 'popular':
+      return 'Popular in this server';
+    case 'request':
+      return reason.requester
+        ? `Close to ${reason.ref}, which ${reason.requester} asked for`
+        : `Close to ${reason.ref}`;
+    case 'discovery-artist':
+      return `Discovery: a new one from ${reason.artist}, ${whoPlay(reason.fans)}`;
+    case 'discovery-close':
+      return `Discovery: close to ${joinNames(reason.refs)}, ${whoPlay(reason.fans)}`;
+    case 'discovery-tags':
+      return `Discovery: fits the room's taste for ${joinNames(reason.tags)}`;
+    case 'discovery-popular':
+      return 'Discovery: popular in this server';
+    case 'discovery-new':
+      return 'Discovery: something new for the room';
+    case 'for':
+      return reason.clauses
+        .map((each, index) => {
+          const text = clause(each.reason, each.ref, each.names, each.turn ? ` (${each.names[0]}'s turn)` : '');
+          return index === 0 ? text : text.replace(/^For /, 'for ').replace(/^Close/, 'close');
+        })
+        .join('; ');
+  }
 }

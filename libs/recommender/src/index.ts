@@ -60,7 +60,7 @@ export {
   type RepetitionIndex,
   type RepetitionRules,
 } from './repetition';
-export { explainPick, joinNames, type ExplainContext } from './explain';
+export { describePickReason, explainPick, explainPickReason, joinNames, type ExplainContext } from './explain';
 export {
   buildListenerModel,
   buildTasteModel,

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '@accord/core';
 import { adaptiveDiscoveryShare, isDiscoveryCandidate, tracksHeardByPresent, wantsDiscovery } from './discovery';
-import { explainPick } from './explain';
+import { describePickReason, explainPickReason } from './explain';
 import { deriveFairness } from './fairness';
 import { fairAggregate, proportionalAggregate, rankUtility } from './group-aggregate';
 import {
@@ -400,7 +400,7 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
       room.modelItems && input.model
         ? withModelEvidence(chosenCandidate, room.modelItems[bestIndex], input.model, listeners, pickFits)
         : chosenCandidate;
-    const explanation = explainPick({
+    const because = explainPickReason({
       candidate,
       listeners,
       fits: pickFits.map((f) => f.fit),
@@ -416,7 +416,8 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
       score: Math.round(bestScore * 1e6) / 1e6,
       fits: pickFits,
       isDiscovery,
-      explanation,
+      explanation: describePickReason(because),
+      because,
     });
     chosen.add(bestIndex);
     simulated.push({

@@ -4,6 +4,7 @@
  * Times are epoch milliseconds.
  */
 
+import type { PickReason } from '@accord/core';
 import { type ItemModel } from './model/item-model';
 import { type ListenerScores } from './model/listener-scores';
 
@@ -195,7 +196,10 @@ export interface Pick {
   score: number;
   fits: ListenerFit[];
   isDiscovery: boolean;
+  /** Why, in English (logs, the panel). */
   explanation: string;
+  /** Why, as data, for a transport to word in its reader's language. */
+  because: PickReason;
 }
 
 /** A listener's weight in the next pick (mean 1; the listener whose turn it is weighs most) and how well they were served lately. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { PlaySource } from '@accord/core';
+import type { PickReason, PlaySource } from '@accord/core';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
 import { isTranscoding } from './audio-settings';
@@ -96,7 +96,7 @@ export class PlaybackService implements BeforeApplicationShutdown {
   async enqueue(
     requester: PlaybackRequester,
     tracks: PlayableTrack[],
-    options: { next?: boolean; source?: PlaySource; reason?: string } = {},
+    options: { next?: boolean; source?: PlaySource; reason?: string; because?: PickReason } = {},
   ): Promise<EnqueueResult> {
     return this.commands.enqueue(requester, tracks, options);
   }

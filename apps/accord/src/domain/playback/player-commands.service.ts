@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { PlaybackError, PlaybackErrorCode, type PlaySource } from '@accord/core';
+import { PlaybackError, PlaybackErrorCode, type PickReason, type PlaySource } from '@accord/core';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
 import { GuildSettingsService } from '../guilds/guild-settings.service';
@@ -42,7 +42,7 @@ export class PlayerCommandsService {
   async enqueue(
     requester: PlaybackRequester,
     tracks: PlayableTrack[],
-    options: { next?: boolean; source?: PlaySource; reason?: string } = {},
+    options: { next?: boolean; source?: PlaySource; reason?: string; because?: PickReason } = {},
   ): Promise<EnqueueResult> {
     let session = this.store.get(requester.guildId);
     const created = !session;
@@ -58,7 +58,7 @@ export class PlayerCommandsService {
     }
     const accepted = tracks.slice(0, room);
     const added = accepted.map((track) =>
-      this.toEntry(track, requester.userId, options.source ?? 'request', options.reason),
+      this.toEntry(track, requester.userId, options.source ?? 'request', options.reason, options.because),
     );
     const firstPosition = options.next ? 1 : session.queue.length + 1;
     session.queue.add(added, { next: options.next });
@@ -253,6 +253,7 @@ export class PlayerCommandsService {
     requestedBy: string | undefined,
     source: PlaySource,
     reason?: string,
+    because?: PickReason,
   ): QueueEntry {
     return {
       id: randomUUID(),
@@ -260,6 +261,7 @@ export class PlayerCommandsService {
       requestedBy: source === 'request' ? requestedBy : undefined,
       source,
       reason,
+      ...(because ? { because } : {}),
       addedAt: this.clock.now(),
     };
   }

@@ -142,6 +142,7 @@ export class AutoplayPicker {
         title: candidate.title,
         artist: candidate.artistName,
         reason: chosen.explanation,
+        because: chosen.because,
         isDiscovery: chosen.isDiscovery,
         fits: chosen.fits.map((fit) => ({ ...fit, displayName: names.get(fit.userId) ?? fit.userId })),
         listeners: [...listeners],

@@ -65,7 +65,11 @@ export class AutoplayQueuer {
         textChannelId: snapshot.textChannelId,
       },
       [track],
-      { source: choice.record.isDiscovery ? 'discovery' : 'autoplay', reason: choice.record.reason },
+      {
+        source: choice.record.isDiscovery ? 'discovery' : 'autoplay',
+        reason: choice.record.reason,
+        because: choice.record.because,
+      },
     );
     const entry = result.added[0];
     if (!entry) return;

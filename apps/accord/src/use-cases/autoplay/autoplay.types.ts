@@ -1,4 +1,4 @@
-import type { Result } from '@accord/core';
+import type { PickReason, Result } from '@accord/core';
 import type { ListenerFit } from '@accord/recommender';
 import type { SourceReport } from '../../domain/discovery/candidate-gatherer.service';
 import type { SourcedCandidate } from '../../domain/discovery/candidate-source';
@@ -13,7 +13,10 @@ export interface AutoplayPick {
   trackKey: string;
   title: string;
   artist: string;
+  /** Why, in English (logs, the panel). */
   reason: string;
+  /** Why, as data (Discord words it in the reader's language). */
+  because?: PickReason;
   isDiscovery: boolean;
   fits: Array<ListenerFit & { displayName: string }>;
   listeners: string[];

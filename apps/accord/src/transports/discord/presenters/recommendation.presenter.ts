@@ -1,6 +1,7 @@
 import { t, type Language } from '@accord/i18n';
 import type { APIEmbed } from 'discord.js';
 import { ACCORD_COLOR, clip, mention, type MessageView } from './message-view';
+import { describePickReason } from './pick-reason.presenter';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import type { AutoplayPick } from '../../../use-cases/autoplay/autoplay.service';
 
@@ -33,7 +34,8 @@ export const RecommendationReply = {
       return { embeds: [embed], components: [] };
     }
     const kind = entry.source === 'discovery' ? 'discovery' : 'picked';
-    const reason = pick?.reason ?? entry.reason;
+    const because = pick?.because ?? entry.because;
+    const reason = because ? describePickReason(language, because) : (pick?.reason ?? entry.reason);
     const lines = [
       track,
       reason

@@ -2,6 +2,7 @@ import { t, type Language } from '@accord/i18n';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import { formatDuration } from './duration.presenter';
 import { clip, mention } from './message-view';
+import { describePickReason } from './pick-reason.presenter';
 
 /** `**Title** by Artist (3:30)`; streams show `(live)`. */
 export function describeTrack(language: Language, entry: QueueEntry, max = 80): string {
@@ -17,9 +18,9 @@ export function describeRequester(language: Language, entry: QueueEntry): string
     language,
     entry.source === 'discovery' ? 'playback:track.autoplayDiscovery' : 'playback:track.autoplay',
   );
-  return entry.reason
-    ? t(language, 'playback:track.autoplayReason', { label, reason: clip(entry.reason, 120) })
-    : label;
+  // Entries queued before reasons were kept as data have only the English sentence.
+  const reason = entry.because ? describePickReason(language, entry.because) : entry.reason;
+  return reason ? t(language, 'playback:track.autoplayReason', { label, reason: clip(reason, 120) }) : label;
 }
 
 const OTHER_SOURCES: Readonly<Record<string, string>> = { soundcloud: 'SoundCloud', bandcamp: 'Bandcamp' };
