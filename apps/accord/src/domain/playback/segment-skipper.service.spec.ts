@@ -126,6 +126,14 @@ describe(SegmentSkipperService.name, () => {
     expect(seeks()).toEqual([20_000]);
   });
 
+  it('looks up the next song in the queue while the current one plays', async () => {
+    const [first, second] = [TrackFactory.create(), TrackFactory.create()];
+
+    await play(first, second);
+
+    expect(forVideo.mock.calls.map(([videoId]) => videoId)).toEqual([first.identifier, second.identifier]);
+  });
+
   it('does not ask about songs that are not YouTube videos', async () => {
     await play(TrackFactory.create({ sourceName: 'soundcloud' }));
 

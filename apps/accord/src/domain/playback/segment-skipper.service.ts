@@ -83,6 +83,11 @@ export class SegmentSkipperService implements OnModuleDestroy {
       if (!segments || this.plans.get(session.guildId) !== plan) return;
       plan.segments = skippableSegments(segments, skipSegments, durationMs);
       this.plan(session, plan);
+      // The next song's answer is looked up now, so that song's start waits for nothing.
+      const upNext = session.queue.peek()?.track;
+      if (upNext?.sourceName === 'youtube' && upNext.identifier) {
+        void this.segments.forVideo(upNext.identifier).catch(() => undefined);
+      }
     } catch (error: unknown) {
       this.logger.debug(`No segments for ${videoId} in guild ${session.guildId}: ${String(error)}`);
     }

@@ -51,6 +51,21 @@ describe(SegmentsService.name, () => {
     expect(repository.docs.get('Dq1rqSaMxQ0')).toEqual({ segments: [intro, outro], fetchedAt: clock.now() });
   });
 
+  it('answers a video played again from memory, without reading the database', async () => {
+    await sut.forVideo('Dq1rqSaMxQ0');
+    const find = jest.spyOn(repository, 'find');
+
+    await expect(sut.forVideo('Dq1rqSaMxQ0')).resolves.toEqual([intro, outro]);
+    expect(find).not.toHaveBeenCalled();
+  });
+
+  it('reads an answer another run of the bot stored', async () => {
+    repository.docs.set('Dq1rqSaMxQ0', { segments: [outro], fetchedAt: clock.now() });
+
+    await expect(sut.forVideo('Dq1rqSaMxQ0')).resolves.toEqual([outro]);
+    expect(segments).not.toHaveBeenCalled();
+  });
+
   it('remembers "no segments" too', async () => {
     answer = { ok: true, value: [] };
     await sut.forVideo('Dq1rqSaMxQ0');
