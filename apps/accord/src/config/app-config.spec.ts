@@ -28,6 +28,15 @@ describe(loadConfig.name, () => {
     expect(result.ok && result.value.fallback).toEqual({ sources });
   });
 
+  it.each([
+    [undefined, 'https://sponsor.ajay.app'],
+    ['', 'https://sponsor.ajay.app'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+  ])('reads SPONSORBLOCK_URL %j as %j', (value, url) => {
+    const result = loadConfig(value === undefined ? valid : { ...valid, SPONSORBLOCK_URL: value });
+    expect(result.ok && result.value.sponsorblock).toEqual({ url });
+  });
+
   it('coerces numbers and booleans from strings', () => {
     const result = loadConfig({ ...valid, HTTP_PORT: '8080', LOG_TO_FILE: 'false', NODE_ENV: 'development' });
     expect(result.ok && result.value.http.port).toBe(8080);
@@ -55,6 +64,7 @@ describe(loadConfig.name, () => {
     [{ FALLBACK_SOURCES: 'spotify' }, /^FALLBACK_SOURCES: /],
     [{ FALLBACK_SOURCES: 'soundcloud,' }, /^FALLBACK_SOURCES: /],
     [{ FALLBACK_SOURCES: 'soundcloud,soundcloud' }, /^FALLBACK_SOURCES: .*twice/],
+    [{ SPONSORBLOCK_URL: 'ftp://sponsor.ajay.app' }, /^SPONSORBLOCK_URL: must be an http\(s\) URL/],
   ])('rejects %j with a clear line', (override, pattern) => {
     const result = loadConfig({ ...valid, ...override });
     expect(result.ok).toBe(false);

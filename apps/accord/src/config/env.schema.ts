@@ -181,7 +181,7 @@ export class EnvironmentVariables {
   /** SponsorBlock's API, asked which parts of a YouTube video are not music (skipped while it plays). */
   @Transform(emptyAsUndefined)
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'SPONSORBLOCK_URL must be an http(s) URL' })
   SPONSORBLOCK_URL?: string;
 
   // --- Listening memory ---
