@@ -18,9 +18,9 @@ import {
   UserFactory,
   VoiceChannelFactory,
 } from '@accord/testkit/factories';
-import { FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { buildOutdated, demoPort, goAvailable, planDatabase, portFree } from './preflight';
-import { DemoRoom, answerOf, seededRandom, summary, type RoomMember } from './room';
+import { lavalinkChoice, startFakeLavalink, startRealLavalink, type DemoLavalink } from './lavalink';
+import { DemoRoom, answerOf, nowPlayingEmbed, seededRandom, summary, type RoomMember } from './room';
 import { LISTENERS, demoCatalogue } from './world';
 
 const ROOT = resolve(__dirname, '../..');
@@ -32,6 +32,8 @@ const BOT_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-demo-only-
 const DATABASE_NAME = 'accord_demo';
 const BOT_READY_MS = 120_000;
 const BOT_STOP_MS = 15_000;
+/** How long each song is on the real Lavalink (it plays in real time). */
+const REAL_SONG_S = 90;
 const LINK = /https?:\/\/\S+\/api\/v1\/auth\/link\?token=[A-Za-z0-9_-]+/;
 
 const say = (line: string): void => {
@@ -131,21 +133,30 @@ async function main(): Promise<number> {
     channels: [text, voice],
     members: members.slice(1).map(({ user }) => MemberFactory.create({ user })),
   });
-  const discord = new FakeDiscord({ guilds: [guild], heartbeatIntervalMs: 10_000 });
+
+  // Lavalink: the real node when this machine has it, else the fake one.
+  const choice = lavalinkChoice(process.env.DEMO_LAVALINK);
+  if (choice.note) event(choice.note);
+  let lavalink: DemoLavalink;
+  if (choice.kind === 'real') {
+    event(
+      `The real Lavalink (Java found): making ${demoCatalogue().length} songs of ${REAL_SONG_S} s with ffmpeg and starting it...`,
+    );
+    lavalink = await startRealLavalink(demoCatalogue(), REAL_SONG_S);
+  } else {
+    const speed = Number(process.env.DEMO_SPEED ?? 4);
+    lavalink = await startFakeLavalink(demoCatalogue(), Number.isFinite(speed) && speed > 0 ? speed : 4);
+  }
+  stack.add('Lavalink', () => lavalink.stop());
+
+  const discord = new FakeDiscord({
+    guilds: [guild],
+    heartbeatIntervalMs: 10_000,
+    voiceEndpoint: lavalink.voiceEndpoint,
+  });
   await discord.start();
   stack.add('the fake Discord', () => discord.stop());
-
-  const speed = Number(process.env.DEMO_SPEED ?? 4);
-  const node = new FakeLavalinkNode({
-    name: 'demo',
-    password: randomBytes(12).toString('hex'),
-    catalogue: demoCatalogue(),
-    playerUpdateIntervalMs: 1_000,
-    timeScale: Number.isFinite(speed) && speed > 0 ? speed : 4,
-  });
-  await node.start();
-  stack.add('the fake Lavalink', () => node.stop());
-  event(`Fake Discord with "Accord Demo" (${members.length} listeners), fake Lavalink (songs at ${speed}x speed)`);
+  event(`Fake Discord with "Accord Demo" (${members.length} listeners), ${lavalink.kind} Lavalink`);
 
   // The bot, as production runs it.
   const publicUrl = `http://127.0.0.1:${port.port}`;
@@ -163,7 +174,7 @@ async function main(): Promise<number> {
       DISCORD_DEV_GUILD_ID: guild.id,
       OWNER_IDS: host.user.id,
       MONGODB_URI: databaseUri,
-      LAVALINK_NODES: `${node.nodeOption.name}:${node.nodeOption.auth}@${node.url}`,
+      LAVALINK_NODES: lavalink.nodes,
       LAVALINK_RECONNECT_INTERVAL_S: '1',
       HTTP_PORT: String(port.port),
       HTTP_HOST: '127.0.0.1',
@@ -174,6 +185,7 @@ async function main(): Promise<number> {
       LOG_FORMAT: 'json',
       LOG_TO_FILE: 'false',
       DATA_DIR: workDir,
+      ...lavalink.env,
     },
     logPath,
   });
@@ -191,7 +203,12 @@ async function main(): Promise<number> {
   // The room: tastes first, then the evening.
   const room = new DemoRoom({
     discord,
-    node,
+    playing: () => {
+      const own = lavalink.playing(guild.id);
+      if (own !== undefined) return own;
+      const embed = nowPlayingEmbed(discord, text.id);
+      return embed?.title ? { title: embed.title, lengthMs: REAL_SONG_S * 1000 } : null;
+    },
     guildId: guild.id,
     voiceChannelId: voice.id,
     textChannelId: text.id,

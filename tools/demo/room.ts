@@ -1,6 +1,6 @@
 import type { APIEmbed, APIUser } from 'discord.js';
 import type { FakeDiscord, InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
-import type { FakeLavalinkNode } from '@accord/testkit/lavalink';
+import type { NowPlaying } from './lavalink';
 import type { DemoListener } from './world';
 
 export interface RoomMember {
@@ -10,7 +10,8 @@ export interface RoomMember {
 
 export interface RoomOptions {
   discord: FakeDiscord;
-  node: FakeLavalinkNode;
+  /** The song playing in the guild now. */
+  playing: () => NowPlaying | null;
   guildId: string;
   voiceChannelId: string;
   textChannelId: string;
@@ -58,7 +59,7 @@ export class DemoRoom {
    * favourite songs; as each song plays, whoever asked for it /likes it and /seeks to its end.
    */
   async warmUp(): Promise<void> {
-    const { node, guildId } = this.options;
+    const { playing, guildId } = this.options;
     for (const member of this.options.members) this.join(member, { quiet: true });
     for (const member of this.options.members) {
       for (const [artist, title] of member.listener.favourites) {
@@ -75,17 +76,17 @@ export class DemoRoom {
       }
       for (const [, title] of member.listener.favourites) {
         await waitFor(
-          () => node.player(guildId)?.track?.title === title,
-          15_000,
-          () => `${title} to play (playing: ${node.player(guildId)?.track?.title ?? 'nothing'})`,
+          () => playing()?.title === title,
+          30_000,
+          () => `${title} to play (playing: ${playing()?.title ?? 'nothing'})`,
         );
         await this.command(member, 'like');
-        const lengthS = Math.floor((node.player(guildId)?.track?.length ?? 0) / 1000);
+        const lengthS = Math.floor((playing()?.lengthMs ?? 0) / 1000);
         await this.command(member, 'seek', { time: String(Math.max(0, lengthS - 2)) });
         await waitFor(
-          () => node.player(guildId)?.track?.title !== title,
-          15_000,
-          () => `${title} to end (at ${node.player(guildId)?.position ?? 0} ms)`,
+          () => playing()?.title !== title,
+          30_000,
+          () => `${title} to end`,
         );
       }
       this.options.log(
@@ -174,19 +175,26 @@ export class DemoRoom {
   }
 
   private notePlaying(): void {
-    const messages = this.options.discord.messages(this.options.textChannelId);
-    for (let index = messages.length - 1; index >= 0; index--) {
-      const embed = messages[index].embeds?.[0];
-      if (embed?.author?.name !== '▶️ Now playing') continue;
-      const requested = (embed.description ?? '').split('\n').find((line) => line.startsWith('Requested by'));
-      const line = this.named(`▶ ${embed.title ?? ''} (${requested ?? ''})`);
-      if (line !== this.lastPlaying) {
-        this.lastPlaying = line;
-        this.options.log(line);
-      }
-      return;
+    const embed = nowPlayingEmbed(this.options.discord, this.options.textChannelId);
+    if (!embed) return;
+    const requested = (embed.description ?? '').split('\n').find((line) => line.startsWith('Requested by'));
+    const line = this.named(`▶ ${embed.title ?? ''} (${requested ?? ''})`);
+    if (line !== this.lastPlaying) {
+      this.lastPlaying = line;
+      this.options.log(line);
     }
   }
+}
+
+/** The bot's now-playing message in the channel as it reads now (edits applied), while a song plays. */
+export function nowPlayingEmbed(discord: FakeDiscord, channelId: string): APIEmbed | undefined {
+  const messages = discord.messages(channelId);
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const embed = messages[index].embeds?.[0];
+    if (embed?.author?.name === '▶️ Now playing' || embed?.author?.name === '⏸ Paused') return embed;
+    if (embed?.author?.name === 'Nothing is playing') return undefined;
+  }
+  return undefined;
 }
 
 /** The bot's visible answer to an interaction: the reply, or the edit or follow-up of a deferred one. */

@@ -80,6 +80,8 @@ describeInBrowser('npm run demo: Accord without Discord, signed in with its link
       DEMO_BOT: 'source',
       DEMO_SPEED: '12',
       DEMO_EVENT_MS: '3000',
+      // The fake Lavalink (the real one, where Java is, takes a minute to make its songs).
+      DEMO_LAVALINK: 'fake',
     };
     // The demo starts its own FerretDB, as `npm run demo` does on a developer's machine.
     delete env.MONGODB_URI;
