@@ -140,6 +140,19 @@ describe('Admin API: the roles and channels the settings pickers offer (end to e
     expect((doc?.settings as GuildSettingsDto).defaultVolume).not.toBe(70);
   });
 
+  it('refuses an announce channel the bot cannot post in, though it exists', async () => {
+    const response = await anaClient.request({
+      method: 'PATCH',
+      url: `/api/v1/guilds/${main.id}/settings`,
+      payload: { announceChannelId: staff.id },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(error(response.body).fields).toEqual({
+      announceChannelId: [expect.stringContaining('the bot can post in')],
+    });
+  });
+
   it('documents both lists in the OpenAPI description', async () => {
     const docs = await bot.app.inject({ method: 'GET', url: '/api/docs-json' });
 

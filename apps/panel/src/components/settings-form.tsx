@@ -90,8 +90,26 @@ function reference(
   known: readonly { id: string }[] | undefined,
 ): { send: boolean; value: string | null } {
   const id = value.trim() || null;
-  const deleted = id !== null && known !== undefined && !known.some((entry) => entry.id === id);
-  return { send: id !== saved || deleted, value: id };
+  return { send: id !== saved || isDeleted(id, known), value: id };
+}
+
+function isDeleted(id: string | null, known: readonly { id: string }[] | undefined): boolean {
+  return id !== null && known !== undefined && !known.some((entry) => entry.id === id);
+}
+
+/**
+ * The server's messages per field, with the refusal of a role or channel the lists show as deleted
+ * said in the panel's language (the server words it in English).
+ */
+function fieldMessages(fields: FieldErrors, form: FormState, known: KnownReferences): FieldErrors {
+  const messages = { ...fields };
+  if (messages.djRoleId && isDeleted(form.djRoleId || null, known.roles)) {
+    messages.djRoleId = [t('settings.deletedRole')];
+  }
+  if (messages.announceChannelId && isDeleted(form.announceChannelId || null, known.channels)) {
+    messages.announceChannelId = [t('settings.deletedChannel')];
+  }
+  return messages;
 }
 
 /** Checks the form and returns the changed settings only (the API takes any subset). */
@@ -216,8 +234,9 @@ export function SettingsForm(props: { guildId: string; canEdit: boolean }): JSX.
       setForm(toForm(next));
       setStatus(t('settings.saved'));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) setErrors(error.fields);
-      setFailure(error);
+      const fields = error instanceof ApiError && error.status === 400 ? error.fields : {};
+      setErrors(fieldMessages(fields, form, { roles, channels }));
+      setFailure(Object.keys(fields).length > 0 ? new Error(t('settings.needsFixing')) : error);
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import {
   PermissionFlagsBits,
   type Client,
   type Guild,
+  type GuildBasedChannel,
   type NewsChannel,
   type TextChannel,
 } from 'discord.js';
@@ -77,22 +78,25 @@ export class GuildDirectory {
     return !guild || guild.roles.cache.has(roleId);
   }
 
-  /** Whether the channel is a text or announcement channel of the guild; true when the guild is not cached. */
-  hasTextChannel(guildId: string, channelId: string): boolean {
+  /** Whether the channel is one `textChannels` lists; true when the guild is not cached (nothing to check against). */
+  canPostIn(guildId: string, channelId: string): boolean {
     const guild = this.client.guilds.cache.get(guildId);
     if (!guild) return true;
     const channel = guild.channels.cache.get(channelId);
-    return channel?.type === ChannelType.GuildText || channel?.type === ChannelType.GuildAnnouncement;
+    return channel !== undefined && isPostable(guild, channel);
   }
 }
 
 function postableChannels(guild: Guild): Array<TextChannel | NewsChannel> {
+  return [...guild.channels.cache.values()].filter((channel) => isPostable(guild, channel));
+}
+
+function isPostable(guild: Guild, channel: GuildBasedChannel): channel is TextChannel | NewsChannel {
   const me = guild.members.me;
-  return [...guild.channels.cache.values()].filter(
-    (channel): channel is TextChannel | NewsChannel =>
-      (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) &&
-      // Without the bot's member (not cached yet) there is nothing to check against: list the channel.
-      (!me || channel.permissionsFor(me).has(POSTING)),
+  return (
+    (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) &&
+    // Without the bot's member (not cached yet) there is nothing to check against: the channel counts.
+    (!me || channel.permissionsFor(me).has(POSTING))
   );
 }
 

@@ -39,10 +39,10 @@ export class AdminSettingsService {
         'djRoleId',
       );
     }
-    if (patch.announceChannelId && !this.directory.hasTextChannel(guildId, patch.announceChannelId)) {
+    if (patch.announceChannelId && !this.directory.canPostIn(guildId, patch.announceChannelId)) {
       throw new AdminError(
         AdminErrorCode.InvalidSetting,
-        'The announce channel is not a text channel of this server (it may have been deleted in Discord): choose another channel or none.',
+        'The announce channel is not a text channel of this server the bot can post in (it may have been deleted in Discord): choose another channel or none.',
         'announceChannelId',
       );
     }
