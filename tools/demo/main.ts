@@ -135,28 +135,40 @@ async function main(): Promise<number> {
   });
 
   // Lavalink: the real node when this machine has it, else the fake one.
-  const choice = lavalinkChoice(process.env.DEMO_LAVALINK);
+  let choice: ReturnType<typeof lavalinkChoice>;
+  try {
+    choice = lavalinkChoice(process.env.DEMO_LAVALINK);
+  } catch (error) {
+    await stack.stop();
+    return fail(error instanceof Error ? error.message : String(error));
+  }
   if (choice.note) event(choice.note);
-  let lavalink: DemoLavalink;
+  let lavalink: DemoLavalink | null = null;
   if (choice.kind === 'real') {
     event(
       `The real Lavalink (Java found): making ${demoCatalogue().length} songs of ${REAL_SONG_S} s with ffmpeg and starting it...`,
     );
-    lavalink = await startRealLavalink(demoCatalogue(), REAL_SONG_S);
-  } else {
+    lavalink = await startRealLavalink(demoCatalogue(), REAL_SONG_S).catch((error: unknown) => {
+      if (process.env.DEMO_LAVALINK === 'real') throw error;
+      event(`The real Lavalink did not start (${String(error).split('\n')[0]}); the fake one plays instead.`);
+      return null;
+    });
+  }
+  if (!lavalink) {
     const speed = Number(process.env.DEMO_SPEED ?? 4);
     lavalink = await startFakeLavalink(demoCatalogue(), Number.isFinite(speed) && speed > 0 ? speed : 4);
   }
-  stack.add('Lavalink', () => lavalink.stop());
+  const node = lavalink;
+  stack.add('Lavalink', () => node.stop());
 
   const discord = new FakeDiscord({
     guilds: [guild],
     heartbeatIntervalMs: 10_000,
-    voiceEndpoint: lavalink.voiceEndpoint,
+    voiceEndpoint: node.voiceEndpoint,
   });
   await discord.start();
   stack.add('the fake Discord', () => discord.stop());
-  event(`Fake Discord with "Accord Demo" (${members.length} listeners), ${lavalink.kind} Lavalink`);
+  event(`Fake Discord with "Accord Demo" (${members.length} listeners), ${node.kind} Lavalink`);
 
   // The bot, as production runs it.
   const publicUrl = `http://127.0.0.1:${port.port}`;
@@ -174,7 +186,7 @@ async function main(): Promise<number> {
       DISCORD_DEV_GUILD_ID: guild.id,
       OWNER_IDS: host.user.id,
       MONGODB_URI: databaseUri,
-      LAVALINK_NODES: lavalink.nodes,
+      LAVALINK_NODES: node.nodes,
       LAVALINK_RECONNECT_INTERVAL_S: '1',
       HTTP_PORT: String(port.port),
       HTTP_HOST: '127.0.0.1',
@@ -185,7 +197,7 @@ async function main(): Promise<number> {
       LOG_FORMAT: 'json',
       LOG_TO_FILE: 'false',
       DATA_DIR: workDir,
-      ...lavalink.env,
+      ...node.env,
     },
     logPath,
   });
@@ -204,7 +216,7 @@ async function main(): Promise<number> {
   const room = new DemoRoom({
     discord,
     playing: () => {
-      const own = lavalink.playing(guild.id);
+      const own = node.playing(guild.id);
       if (own !== undefined) return own;
       const embed = nowPlayingEmbed(discord, text.id);
       return embed?.title ? { title: embed.title, lengthMs: REAL_SONG_S * 1000 } : null;
