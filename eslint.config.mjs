@@ -136,6 +136,24 @@ export default tseslint.config(
     },
   },
   {
+    // The panel's script carries only its own messages: `@accord/i18n` bundles every language's.
+    files: ['apps/panel/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@accord/i18n',
+              allowTypeImports: true,
+              message: 'The panel takes messages from @accord/i18n/panel (types may come from @accord/i18n).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pure libraries: no frameworks, no I/O clients, no clock.
     files: [
       'libs/core/**/*.ts',

@@ -12,10 +12,12 @@ export default defineConfig({
   root,
   base: '/',
   resolve: {
-    alias: {
-      '@accord/contracts': resolve(root, '../../libs/contracts/src/index.ts'),
-      '@accord/i18n': resolve(root, '../../libs/i18n/src/index.ts'),
-    },
+    // The panel takes its messages from `@accord/i18n/panel` (its namespaces, other languages fetched
+    // when chosen), not from the bot's entry point, which bundles every message of every language.
+    alias: [
+      { find: /^@accord\/contracts$/, replacement: resolve(root, '../../libs/contracts/src/index.ts') },
+      { find: /^@accord\/i18n\/panel$/, replacement: resolve(root, '../../libs/i18n/src/panel.ts') },
+    ],
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {

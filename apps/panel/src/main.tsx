@@ -6,7 +6,8 @@ import './styles.css';
 
 // Before the first render, so a stored dark theme does not flash light.
 applyTheme(storedTheme());
-startLanguage();
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+// The chosen language's messages arrive before the first render, so the page does not switch under the reader.
+void startLanguage().then(() => {
+  const root = document.getElementById('app');
+  if (root) render(<App />, root);
+});

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { Language } from '@accord/i18n';
+import type { Language } from '@accord/i18n/panel';
 import { languageChoices, setLanguage, t, useLanguage } from '../lib/i18n';
 
 /** The panel's language: the browser's at first, then the one chosen here (kept across reloads). */
@@ -12,7 +12,7 @@ export function LanguageSwitch(): JSX.Element {
       title={t('language.switch')}
       data-testid="language-switch"
       value={current}
-      onChange={(event) => setLanguage(event.currentTarget.value as Language)}
+      onChange={(event) => void setLanguage(event.currentTarget.value as Language)}
     >
       {languageChoices().map(({ language, name }) => (
         <option key={language} value={language} lang={language}>

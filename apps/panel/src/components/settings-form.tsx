@@ -11,7 +11,7 @@ import {
   type GuildSettingsPatch,
 } from '@accord/contracts';
 import { ApiError, api } from '../lib/api';
-import type { Language } from '@accord/i18n';
+import type { Language } from '@accord/i18n/panel';
 import { languageChoices, shared, t } from '../lib/i18n';
 import { Picker, type PickerOption } from './picker';
 import { ErrorNotice } from './ui';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isLanguage, LANGUAGES, t as translate, type Language } from '@accord/i18n';
+import { isLanguage, LANGUAGES, languageName, loadPanelLanguage, panelT, type Language } from '@accord/i18n/panel';
 
 const KEY = 'accord-language';
 
@@ -26,20 +26,32 @@ function storedLanguage(): Language | null {
   }
 }
 
-/** Before the first render: the stored choice, else the browser's; sets `<html lang>`. */
-export function startLanguage(): Language {
-  apply(storedLanguage() ?? browserLanguage());
+/**
+ * Before the first render: the stored choice, else the browser's, with its messages fetched (English
+ * if they cannot be); sets `<html lang>`.
+ */
+export async function startLanguage(): Promise<Language> {
+  await use(storedLanguage() ?? browserLanguage());
   return current;
 }
 
 /** The switch in the header: kept in localStorage, so a reload keeps it. */
-export function setLanguage(language: Language): void {
+export async function setLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(KEY, language);
   } catch {
     // Private browsing may refuse storage: the language still applies to this page.
   }
-  apply(language);
+  await use(language);
+}
+
+async function use(language: Language): Promise<void> {
+  try {
+    await loadPanelLanguage(language);
+    apply(language);
+  } catch {
+    apply('en');
+  }
 }
 
 function apply(language: Language): void {
@@ -54,17 +66,17 @@ export function language(): Language {
 
 /** The languages of the switch, each named in itself. */
 export function languageChoices(): Array<{ language: Language; name: string }> {
-  return LANGUAGES.map((code) => ({ language: code, name: translate(code, 'panel:language.name') }));
+  return LANGUAGES.map((code) => ({ language: code, name: languageName(code) }));
 }
 
 /** The panel's message `key` (in the `panel` namespace) in the current language. */
 export function t(key: string, params?: Record<string, unknown>): string {
-  return translate(current, `panel:${key}`, params);
+  return panelT(current, `panel:${key}`, params);
 }
 
 /** A message of another namespace (`status:fixSteps.update`, shared with the bot) in the current language. */
 export function shared(key: string, params?: Record<string, unknown>): string {
-  return translate(current, key, params);
+  return panelT(current, key, params);
 }
 
 /** The current language; the component re-renders when it changes. The app's root uses it, so every page follows. */
