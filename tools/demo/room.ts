@@ -48,12 +48,6 @@ export class DemoRoom {
 
   constructor(private readonly options: RoomOptions) {}
 
-  member(name: string): RoomMember {
-    const found = this.options.members.find((member) => member.listener.name === name);
-    if (!found) throw new Error(`no listener ${name}`);
-    return found;
-  }
-
   /**
    * Teaches the bot each listener's taste: they all join the voice channel and queue their
    * favourite songs; as each song plays, whoever asked for it /likes it and /seeks to its end.
