@@ -55,6 +55,8 @@ describe('t', () => {
 
 describe('discordLocalizations', () => {
   it('gives each shipped language but English, under its Discord locales', () => {
-    expect(discordLocalizations('common:none')).toEqual({ de: 'keine' });
+    const localizations = discordLocalizations('common:none');
+    expect(localizations).toMatchObject({ de: 'keine', ja: 'なし' });
+    expect(localizations).not.toHaveProperty('en-US');
   });
 });

@@ -25,6 +25,19 @@ import en_panel from '../locales/en/panel.json';
 import en_playback from '../locales/en/playback.json';
 import en_segments from '../locales/en/segments.json';
 import en_status from '../locales/en/status.json';
+import ja_account from '../locales/ja/account.json';
+import ja_autoplay from '../locales/ja/autoplay.json';
+import ja_commands from '../locales/ja/commands.json';
+import ja_common from '../locales/ja/common.json';
+import ja_errors from '../locales/ja/errors.json';
+import ja_fix from '../locales/ja/fix.json';
+import ja_help from '../locales/ja/help.json';
+import ja_library from '../locales/ja/library.json';
+import ja_lyrics from '../locales/ja/lyrics.json';
+import ja_panel from '../locales/ja/panel.json';
+import ja_playback from '../locales/ja/playback.json';
+import ja_segments from '../locales/ja/segments.json';
+import ja_status from '../locales/ja/status.json';
 
 /** Every message file, by language and namespace. */
 export const resources = {
@@ -57,5 +70,20 @@ export const resources = {
     playback: en_playback,
     segments: en_segments,
     status: en_status,
+  },
+  ja: {
+    account: ja_account,
+    autoplay: ja_autoplay,
+    commands: ja_commands,
+    common: ja_common,
+    errors: ja_errors,
+    fix: ja_fix,
+    help: ja_help,
+    library: ja_library,
+    lyrics: ja_lyrics,
+    panel: ja_panel,
+    playback: ja_playback,
+    segments: ja_segments,
+    status: ja_status,
   },
 };
