@@ -25,6 +25,19 @@ import en_panel from '../locales/en/panel.json';
 import en_playback from '../locales/en/playback.json';
 import en_segments from '../locales/en/segments.json';
 import en_status from '../locales/en/status.json';
+import es_account from '../locales/es/account.json';
+import es_autoplay from '../locales/es/autoplay.json';
+import es_commands from '../locales/es/commands.json';
+import es_common from '../locales/es/common.json';
+import es_errors from '../locales/es/errors.json';
+import es_fix from '../locales/es/fix.json';
+import es_help from '../locales/es/help.json';
+import es_library from '../locales/es/library.json';
+import es_lyrics from '../locales/es/lyrics.json';
+import es_panel from '../locales/es/panel.json';
+import es_playback from '../locales/es/playback.json';
+import es_segments from '../locales/es/segments.json';
+import es_status from '../locales/es/status.json';
 import ja_account from '../locales/ja/account.json';
 import ja_autoplay from '../locales/ja/autoplay.json';
 import ja_commands from '../locales/ja/commands.json';
@@ -70,6 +83,21 @@ export const resources = {
     playback: en_playback,
     segments: en_segments,
     status: en_status,
+  },
+  es: {
+    account: es_account,
+    autoplay: es_autoplay,
+    commands: es_commands,
+    common: es_common,
+    errors: es_errors,
+    fix: es_fix,
+    help: es_help,
+    library: es_library,
+    lyrics: es_lyrics,
+    panel: es_panel,
+    playback: es_playback,
+    segments: es_segments,
+    status: es_status,
   },
   ja: {
     account: ja_account,
