@@ -51,6 +51,19 @@ import ja_panel from '../locales/ja/panel.json';
 import ja_playback from '../locales/ja/playback.json';
 import ja_segments from '../locales/ja/segments.json';
 import ja_status from '../locales/ja/status.json';
+import pt_BR_account from '../locales/pt-BR/account.json';
+import pt_BR_autoplay from '../locales/pt-BR/autoplay.json';
+import pt_BR_commands from '../locales/pt-BR/commands.json';
+import pt_BR_common from '../locales/pt-BR/common.json';
+import pt_BR_errors from '../locales/pt-BR/errors.json';
+import pt_BR_fix from '../locales/pt-BR/fix.json';
+import pt_BR_help from '../locales/pt-BR/help.json';
+import pt_BR_library from '../locales/pt-BR/library.json';
+import pt_BR_lyrics from '../locales/pt-BR/lyrics.json';
+import pt_BR_panel from '../locales/pt-BR/panel.json';
+import pt_BR_playback from '../locales/pt-BR/playback.json';
+import pt_BR_segments from '../locales/pt-BR/segments.json';
+import pt_BR_status from '../locales/pt-BR/status.json';
 
 /** Every message file, by language and namespace. */
 export const resources = {
@@ -113,5 +126,20 @@ export const resources = {
     playback: ja_playback,
     segments: ja_segments,
     status: ja_status,
+  },
+  'pt-BR': {
+    account: pt_BR_account,
+    autoplay: pt_BR_autoplay,
+    commands: pt_BR_commands,
+    common: pt_BR_common,
+    errors: pt_BR_errors,
+    fix: pt_BR_fix,
+    help: pt_BR_help,
+    library: pt_BR_library,
+    lyrics: pt_BR_lyrics,
+    panel: pt_BR_panel,
+    playback: pt_BR_playback,
+    segments: pt_BR_segments,
+    status: pt_BR_status,
   },
 };
