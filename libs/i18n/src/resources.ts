@@ -38,6 +38,19 @@ import es_panel from '../locales/es/panel.json';
 import es_playback from '../locales/es/playback.json';
 import es_segments from '../locales/es/segments.json';
 import es_status from '../locales/es/status.json';
+import fr_account from '../locales/fr/account.json';
+import fr_autoplay from '../locales/fr/autoplay.json';
+import fr_commands from '../locales/fr/commands.json';
+import fr_common from '../locales/fr/common.json';
+import fr_errors from '../locales/fr/errors.json';
+import fr_fix from '../locales/fr/fix.json';
+import fr_help from '../locales/fr/help.json';
+import fr_library from '../locales/fr/library.json';
+import fr_lyrics from '../locales/fr/lyrics.json';
+import fr_panel from '../locales/fr/panel.json';
+import fr_playback from '../locales/fr/playback.json';
+import fr_segments from '../locales/fr/segments.json';
+import fr_status from '../locales/fr/status.json';
 import ja_account from '../locales/ja/account.json';
 import ja_autoplay from '../locales/ja/autoplay.json';
 import ja_commands from '../locales/ja/commands.json';
@@ -111,6 +124,21 @@ export const resources = {
     playback: es_playback,
     segments: es_segments,
     status: es_status,
+  },
+  fr: {
+    account: fr_account,
+    autoplay: fr_autoplay,
+    commands: fr_commands,
+    common: fr_common,
+    errors: fr_errors,
+    fix: fr_fix,
+    help: fr_help,
+    library: fr_library,
+    lyrics: fr_lyrics,
+    panel: fr_panel,
+    playback: fr_playback,
+    segments: fr_segments,
+    status: fr_status,
   },
   ja: {
     account: ja_account,
