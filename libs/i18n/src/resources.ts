@@ -64,6 +64,19 @@ import ja_panel from '../locales/ja/panel.json';
 import ja_playback from '../locales/ja/playback.json';
 import ja_segments from '../locales/ja/segments.json';
 import ja_status from '../locales/ja/status.json';
+import pl_account from '../locales/pl/account.json';
+import pl_autoplay from '../locales/pl/autoplay.json';
+import pl_commands from '../locales/pl/commands.json';
+import pl_common from '../locales/pl/common.json';
+import pl_errors from '../locales/pl/errors.json';
+import pl_fix from '../locales/pl/fix.json';
+import pl_help from '../locales/pl/help.json';
+import pl_library from '../locales/pl/library.json';
+import pl_lyrics from '../locales/pl/lyrics.json';
+import pl_panel from '../locales/pl/panel.json';
+import pl_playback from '../locales/pl/playback.json';
+import pl_segments from '../locales/pl/segments.json';
+import pl_status from '../locales/pl/status.json';
 import pt_BR_account from '../locales/pt-BR/account.json';
 import pt_BR_autoplay from '../locales/pt-BR/autoplay.json';
 import pt_BR_commands from '../locales/pt-BR/commands.json';
@@ -154,6 +167,21 @@ export const resources = {
     playback: ja_playback,
     segments: ja_segments,
     status: ja_status,
+  },
+  pl: {
+    account: pl_account,
+    autoplay: pl_autoplay,
+    commands: pl_commands,
+    common: pl_common,
+    errors: pl_errors,
+    fix: pl_fix,
+    help: pl_help,
+    library: pl_library,
+    lyrics: pl_lyrics,
+    panel: pl_panel,
+    playback: pl_playback,
+    segments: pl_segments,
+    status: pl_status,
   },
   'pt-BR': {
     account: pt_BR_account,
