@@ -335,6 +335,19 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
         id: daftTrack.id,
         youtubeId: oneMoreTime.official.identifier,
         pinnedBy: 'user',
+        pinHistory: [
+          {
+            at: expect.any(String),
+            fromYoutubeId: oneMoreTime.topic.identifier,
+            youtubeId: oneMoreTime.official.identifier,
+            by: 'user',
+            userId: oscar.id,
+            userName: 'oscar',
+            guildId: null,
+            guildName: null,
+            via: 'panel',
+          },
+        ],
       });
       expect(unknown.statusCode).toBe(404);
       expect(error(unknown.body).code).toBe('TRACK_NOT_FOUND');

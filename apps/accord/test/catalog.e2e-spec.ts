@@ -309,6 +309,14 @@ describe('Catalog (end to end on the fakes)', () => {
     expect(await trackDoc({ key: 'daftpunk|onemoretime|none' })).toMatchObject({
       youtubeId: oneMoreTime.official.identifier,
       pin: { by: 'user' },
+      pinHistory: [
+        {
+          fromYoutubeId: oneMoreTime.topic.identifier,
+          youtubeId: oneMoreTime.official.identifier,
+          by: 'user',
+          actor: { userId: ana.id, guildId: bot.guild.id, via: 'discord' },
+        },
+      ],
     });
     node.clearRecordings();
     expect(await resolveTrack('Daft Punk - One More Time')).toMatchObject({

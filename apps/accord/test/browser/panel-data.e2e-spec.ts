@@ -344,6 +344,8 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
     await shows(page.getByTestId('tracks-done'), 'is now pinned to');
     await shows(row.getByTestId('pinned-video'), oneMoreTime.official.identifier);
     await shows(row.getByTestId('candidate').filter({ hasText: 'Official Video' }), 'pinned');
+    await shows(row.getByTestId('pin-history'), `${oneMoreTime.topic.identifier} → ${oneMoreTime.official.identifier}`);
+    await shows(row.getByTestId('pin-history'), 'by oscar on the panel');
     const [found] = await apiGet<CatalogTrackDto[]>('/tracks?q=daft%20punk');
     expect(found).toMatchObject({ youtubeId: oneMoreTime.official.identifier, pinnedBy: 'user' });
     const stored = await db

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type {
   CatalogTrackDto,
   MergeTracksRequest,
+  PinRecordDto,
   PinTrackRequest,
   TrackCandidateDto,
   TrackCandidatesDto,
@@ -10,7 +11,7 @@ import type {
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Badge, ErrorNotice, Loading } from '../components/ui';
 import { api } from '../lib/api';
-import { duration, percent } from '../lib/format';
+import { dateTime, duration, percent } from '../lib/format';
 import { t } from '../lib/i18n';
 import { useResource } from '../lib/resource';
 import { navigate, useLocation } from '../lib/router';
@@ -269,6 +270,7 @@ function TrackRow(props: {
       {props.open && (
         <div id={panelId}>
           <Candidates trackId={track.id} version={props.candidatesVersion} onPin={props.onPin} />
+          <PinHistory records={track.pinHistory} />
         </div>
       )}
     </li>
@@ -324,4 +326,40 @@ function Candidates(props: {
       )}
     </>
   );
+}
+
+/** The song's last re-pins, newest first: which video it left for which, when, and who chose it. */
+function PinHistory(props: { records: PinRecordDto[] }): JSX.Element {
+  return (
+    <section class="pin-history" aria-label={t('tracks.history.title')}>
+      <h3 class="small">{t('tracks.history.title')}</h3>
+      {props.records.length === 0 ? (
+        <p class="muted small">{t('tracks.history.none')}</p>
+      ) : (
+        <ol class="pin-history-list" data-testid="pin-history">
+          {props.records.map((record) => (
+            <li key={`${record.at}:${record.youtubeId}`} class="small">
+              <time dateTime={record.at}>{dateTime(record.at)}</time>{' '}
+              <a href={youtube(record.fromYoutubeId)} target="_blank" rel="noreferrer">
+                {record.fromYoutubeId}
+              </a>
+              {' → '}
+              <a href={youtube(record.youtubeId)} target="_blank" rel="noreferrer">
+                {record.youtubeId}
+              </a>{' '}
+              <span class="muted">{pinnedByWhom(record)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function pinnedByWhom(record: PinRecordDto): string {
+  const person = record.userName ?? record.userId ?? '';
+  if (record.via === 'panel') return t('tracks.history.byPanel', { person });
+  if (record.via === 'discord')
+    return t('tracks.history.byDiscord', { person, server: record.guildName ?? record.guildId ?? '' });
+  return record.by === 'auto' ? t('tracks.history.byCatalog') : t('tracks.history.bySomeone');
 }

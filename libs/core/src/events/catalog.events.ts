@@ -26,4 +26,14 @@ export interface TrackRepinnedEvent {
   /** How well the new video matches the song, as the catalog scored it. */
   score: number;
   at: Date;
+  /** The person who chose it, for `by: 'user'`. */
+  actor?: PinActor;
+}
+
+/** Who re-pinned a song by hand, and from where: /fix in a server, or the panel. */
+export interface PinActor {
+  userId: string;
+  /** The server /fix was used in; null from the panel. */
+  guildId: string | null;
+  via: 'discord' | 'panel';
 }

@@ -85,6 +85,17 @@ export class GuildDirectory {
     const channel = guild.channels.cache.get(channelId);
     return channel !== undefined && isPostable(guild, channel);
   }
+
+  /** The guild's name, when the bot is in it. */
+  guildName(guildId: string): string | null {
+    return this.client.guilds.cache.get(guildId)?.name ?? null;
+  }
+
+  /** A person's name as that guild shows it (else their username), when discord.js has seen them. */
+  personName(userId: string, guildId: string | null): string | null {
+    const member = guildId ? this.client.guilds.cache.get(guildId)?.members.cache.get(userId) : undefined;
+    return member?.displayName ?? this.client.users.cache.get(userId)?.username ?? null;
+  }
 }
 
 function postableChannels(guild: Guild): Array<TextChannel | NewsChannel> {

@@ -1,4 +1,4 @@
-import type { LinkSource, PlayableTrack, ResolveRefusal, Result } from '@accord/core';
+import type { LinkSource, PinActor, PlayableTrack, ResolveRefusal, Result } from '@accord/core';
 
 /** Shared through `@accord/core`: where a song comes from, and what Spotify and Deezer answer. */
 export type { LinkSource, SourceAnswer, SourceCollection, SourceTrack } from '@accord/core';
@@ -20,6 +20,20 @@ export type ResolveOutcome = Result<Resolved, ResolveRefusal>;
 
 /** Who pinned a track's video: the catalog's own match, or a person through /fix or the panel. */
 export type PinnedBy = 'auto' | 'user';
+
+/** One change of a song's video, kept on the song (the last `PIN_HISTORY_SIZE`) for the panel. */
+export interface PinRecord {
+  at: Date;
+  fromYoutubeId: string;
+  youtubeId: string;
+  by: PinnedBy;
+  score: number;
+  /** Who chose the video, for `by: 'user'`. */
+  actor?: PinActor;
+}
+
+/** Re-pins a song keeps in its history. */
+export const PIN_HISTORY_SIZE = 10;
 
 /** What Lavalink needs to play the pinned video without a `loadtracks` call. */
 export interface LavalinkTrackData {
@@ -66,6 +80,8 @@ export interface CatalogTrack {
   failedVideoIds: string[];
   /** The song on other sources, found when its video would not play; at most one per source. */
   alternates?: TrackAlternate[];
+  /** Its last re-pins, oldest first. */
+  pinHistory: PinRecord[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -86,6 +86,32 @@ describe(TrackPinningService.name, () => {
       });
     });
 
+    it('keeps each re-pin in the history of the song with who chose it, the last ten, and tells the listeners', async () => {
+      await resolver.resolve('Daft Punk - One More Time', 'u1');
+      const { track } = await sut.candidates('daftpunk|onemoretime|none');
+      const fixer = { userId: 'user-7', guildId: 'guild-3', via: 'discord' as const };
+
+      await sut.repin(track.id, 'dpOfficial1', 'user', fixer);
+      for (let round = 0; round < 6; round += 1) {
+        await sut.repin(track.id, 'dpTopic0001', 'user', { userId: 'owner-1', guildId: null, via: 'panel' });
+        await sut.repin(track.id, 'dpOfficial1', 'user', fixer);
+      }
+
+      const history = tracks.docs[0].pinHistory;
+      expect(history).toHaveLength(10);
+      expect(history.at(-1)).toMatchObject({
+        fromYoutubeId: 'dpTopic0001',
+        youtubeId: 'dpOfficial1',
+        by: 'user',
+        actor: fixer,
+      });
+      expect(history.at(-2)).toMatchObject({ actor: { userId: 'owner-1', guildId: null, via: 'panel' } });
+      expect(events.emitted.at(-1)).toMatchObject({
+        name: CatalogEvent.TrackRepinned,
+        payload: { trackId: track.id, previousYoutubeId: 'dpTopic0001', youtubeId: 'dpOfficial1', actor: fixer },
+      });
+    });
+
     it('merges two songs: aliases and key move, the source goes, and the event is emitted', async () => {
       await resolver.resolve('Daft Punk - One More Time', 'u1');
       await resolver.resolve('https://youtu.be/dpLive00001', 'u1');

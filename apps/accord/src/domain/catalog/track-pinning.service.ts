@@ -6,6 +6,7 @@ import {
   CatalogError,
   CatalogErrorCode,
   CatalogEvent,
+  type PinActor,
   type PlayableTrack,
   type TrackRepinnedEvent,
   type TracksMergedEvent,
@@ -22,7 +23,13 @@ import {
   toTrackCandidate,
   youtubeUrl,
 } from './catalog-mapping';
-import type { CatalogTrack, PinnedBy, TrackCandidates } from './catalog.types';
+import {
+  PIN_HISTORY_SIZE,
+  type CatalogTrack,
+  type PinnedBy,
+  type PinRecord,
+  type TrackCandidates,
+} from './catalog.types';
 import { FallbackSourceService } from './fallback-source.service';
 import { TrackRepository, videoAlias } from './track.repository';
 import { VideoSearchService } from './video-search.service';
@@ -116,7 +123,7 @@ export class TrackPinningService {
   }
 
   /** Pins a song to another video, for everyone. `user` pins come from /fix or the panel. */
-  async repin(trackId: string, youtubeId: string, by: PinnedBy): Promise<CatalogTrack> {
+  async repin(trackId: string, youtubeId: string, by: PinnedBy, actor?: PinActor): Promise<CatalogTrack> {
     const track = await this.findTrack(trackId);
     if (track.youtubeId === youtubeId && !track.unavailable && track.pin.by === by) return track;
     const video = this.recentVideos.get(youtubeId) ?? firstTrack(await this.videos.load(youtubeUrl(youtubeId)));
@@ -125,7 +132,7 @@ export class TrackPinningService {
     }
     const knownArtists = await this.artists.lookup();
     const score = scoreCandidate(wantedFromTrack(track).query, toCandidate(video), { knownArtists }).score;
-    return this.applyPin(track, video, score, by);
+    return this.applyPin(track, video, score, by, actor);
   }
 
   /**
@@ -151,11 +158,28 @@ export class TrackPinningService {
     return toPlayable(track);
   }
 
-  /** Pins `track` to `video` (the old and new video ids stay aliases) and emits `catalog.track.repinned`. */
-  async applyPin(track: CatalogTrack, video: PlayableTrack, score: number, by: PinnedBy): Promise<CatalogTrack> {
+  /**
+   * Pins `track` to `video` (the old and new video ids stay aliases), adds the change to the song's
+   * history with who made it, and emits `catalog.track.repinned`.
+   */
+  async applyPin(
+    track: CatalogTrack,
+    video: PlayableTrack,
+    score: number,
+    by: PinnedBy,
+    actor?: PinActor,
+  ): Promise<CatalogTrack> {
     const youtubeId = video.identifier!;
     const previousYoutubeId = track.youtubeId;
     const at = new Date();
+    const record: PinRecord = {
+      at,
+      fromYoutubeId: previousYoutubeId,
+      youtubeId,
+      by,
+      score,
+      ...(actor ? { actor } : {}),
+    };
     const updated = await this.tracks.setPin(track.id, {
       youtubeId,
       lavalink: toLavalinkData(video),
@@ -163,6 +187,7 @@ export class TrackPinningService {
       score,
       at,
       aliases: [videoAlias(previousYoutubeId), videoAlias(youtubeId)],
+      pinHistory: [...track.pinHistory, record].slice(-PIN_HISTORY_SIZE),
     });
     if (!updated) throw new CatalogError(CatalogErrorCode.TrackNotFound, { reason: 'gone' });
     const event: TrackRepinnedEvent = {
@@ -173,6 +198,7 @@ export class TrackPinningService {
       by,
       score,
       at,
+      ...(actor ? { actor } : {}),
     };
     // Logged and shown on the panel by the event's listeners.
     this.events.emit(CatalogEvent.TrackRepinned, event);

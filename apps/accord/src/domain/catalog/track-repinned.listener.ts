@@ -9,7 +9,11 @@ export class TrackRepinnedListener {
 
   @OnEvent(CatalogEvent.TrackRepinned)
   onTrackRepinned(event: TrackRepinnedEvent): void {
-    const who = event.by === 'user' ? 'a user (/fix or the panel)' : 'the catalog after a failed load';
+    const who = event.actor
+      ? `user ${event.actor.userId} ${event.actor.via === 'panel' ? 'on the panel' : `with /fix in guild ${event.actor.guildId ?? 'none'}`}`
+      : event.by === 'user'
+        ? 'a user'
+        : 'the catalog after a failed load';
     this.logger.log(
       `Re-pinned ${event.key} (track ${event.trackId}) from ${event.previousYoutubeId} to ${event.youtubeId}, by ${who}, score ${event.score}`,
     );

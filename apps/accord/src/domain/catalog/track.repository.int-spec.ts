@@ -131,7 +131,7 @@ describe(TrackRepository.name, () => {
     expect(forgotten!.alternates!.map((alternate) => alternate.lavalink.identifier)).toEqual(['bc-1']);
   });
 
-  it('re-pins, adding aliases without duplicates, and clears unavailable', async () => {
+  it('re-pins, adding aliases without duplicates, keeping the history given, and clears unavailable', async () => {
     const track = await sut.create(newTrack({ key: 'moby|porcelain|none', youtubeId: 'hhhhhhhhhhh' }));
     await sut.recordFailure(track.id, 'hhhhhhhhhhh', true);
     const failed = await sut.findById(track.id);
@@ -144,6 +144,16 @@ describe(TrackRepository.name, () => {
       score: 0.8,
       at: new Date('2025-02-01T00:00:00Z'),
       aliases: ['yt:hhhhhhhhhhh', 'yt:iiiiiiiiiii'],
+      pinHistory: [
+        {
+          at: new Date('2025-02-01T00:00:00Z'),
+          fromYoutubeId: 'hhhhhhhhhhh',
+          youtubeId: 'iiiiiiiiiii',
+          by: 'user',
+          score: 0.8,
+          actor: { userId: '4242', guildId: '777', via: 'discord' },
+        },
+      ],
     });
 
     expect(repinned).toMatchObject({
@@ -154,6 +164,16 @@ describe(TrackRepository.name, () => {
     });
     expect(repinned?.aliases).toEqual(['yt:hhhhhhhhhhh', 'yt:iiiiiiiiiii']);
     expect(await sut.findByVideoId('hhhhhhhhhhh')).toMatchObject({ id: track.id });
+    expect((await sut.findById(track.id))?.pinHistory).toEqual([
+      {
+        at: new Date('2025-02-01T00:00:00Z'),
+        fromYoutubeId: 'hhhhhhhhhhh',
+        youtubeId: 'iiiiiiiiiii',
+        by: 'user',
+        score: 0.8,
+        actor: { userId: '4242', guildId: '777', via: 'discord' },
+      },
+    ]);
   });
 
   it('finds tracks by Spotify id, one or many', async () => {

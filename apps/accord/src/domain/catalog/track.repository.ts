@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, mongo, type Model } from 'mongoose';
-import type { CatalogTrack, LavalinkTrackData, NewCatalogTrack, PinnedBy, TrackAlternate } from './catalog.types';
+import type {
+  CatalogTrack,
+  LavalinkTrackData,
+  NewCatalogTrack,
+  PinnedBy,
+  PinRecord,
+  TrackAlternate,
+} from './catalog.types';
 import { escapeRegex, foldSearchText, searchTextOf } from './search-text';
 import { TRACK_MODEL, type TrackDocument } from './track.schema';
 
@@ -14,6 +21,8 @@ export interface PinChange {
   at: Date;
   /** Aliases to add at the same time (the old and new video ids). */
   aliases: string[];
+  /** The song's re-pin history with this one added (trimmed by the caller). */
+  pinHistory: PinRecord[];
 }
 
 const DUPLICATE_KEY = 11000;
@@ -154,6 +163,7 @@ export class TrackRepository {
               youtubeId: change.youtubeId,
               lavalink: change.lavalink,
               pin: { by: change.by, at: change.at, score: change.score },
+              pinHistory: change.pinHistory,
               unavailable: false,
             },
             $addToSet: { aliases: { $each: change.aliases } },
@@ -235,6 +245,16 @@ function toTrack(doc: TrackDocument | null | undefined): CatalogTrack | null {
       source: alternate.source,
       lavalink: toLavalinkTrackData(alternate.lavalink),
       at: alternate.at,
+    })),
+    pinHistory: (doc.pinHistory ?? []).map((record) => ({
+      at: record.at,
+      fromYoutubeId: record.fromYoutubeId,
+      youtubeId: record.youtubeId,
+      by: record.by,
+      score: record.score,
+      ...(record.actor
+        ? { actor: { userId: record.actor.userId, guildId: record.actor.guildId ?? null, via: record.actor.via } }
+        : {}),
     })),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,

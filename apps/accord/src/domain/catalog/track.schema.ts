@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import type { LavalinkTrackData, PinnedBy, TrackAlternate } from './catalog.types';
+import type { LavalinkTrackData, PinnedBy, PinRecord, TrackAlternate } from './catalog.types';
 
 export const TRACK_MODEL = 'Track';
 
@@ -25,6 +25,7 @@ export interface TrackDocument {
   failures: number;
   failedVideoIds: string[];
   alternates?: TrackAlternate[];
+  pinHistory?: PinRecord[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -79,6 +80,32 @@ export const trackSchema = new Schema<TrackDocument>(
         ),
       ],
       default: undefined,
+    },
+    pinHistory: {
+      type: [
+        new Schema<PinRecord>(
+          {
+            at: { type: Date, required: true },
+            fromYoutubeId: { type: String, required: true },
+            youtubeId: { type: String, required: true },
+            by: { type: String, enum: ['auto', 'user'], required: true },
+            score: Number,
+            actor: {
+              type: new Schema(
+                {
+                  userId: String,
+                  guildId: { type: String, default: null },
+                  via: { type: String, enum: ['discord', 'panel'] },
+                },
+                { _id: false },
+              ),
+              required: false,
+            },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
     },
   },
   { collection: 'tracks', timestamps: true, versionKey: false },

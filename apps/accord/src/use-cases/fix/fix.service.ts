@@ -74,10 +74,12 @@ export class FixService {
       );
       throw new CatalogError(CatalogErrorCode.InvalidQuery, { reason: 'not-offered' });
     }
-    const track = await this.pinning.repin(trackId, youtubeId, 'user');
-    this.logger.log(
-      `/fix re-pin by user ${by.userId} from guild ${by.guildId ?? 'none'}: ${track.key} (track ${trackId}) now plays video ${youtubeId} everywhere`,
-    );
+    // Logged with who and from where by the catalog's re-pin listener.
+    const track = await this.pinning.repin(trackId, youtubeId, 'user', {
+      userId: by.userId,
+      guildId: by.guildId,
+      via: 'discord',
+    });
     const current = by.guildId ? this.playback.current(by.guildId) : null;
     if (by.guildId && current?.trackKey === track.key && current.identifier !== track.youtubeId) {
       await this.playback.replaceCurrent(by.guildId, this.pinning.toPlayable(track));

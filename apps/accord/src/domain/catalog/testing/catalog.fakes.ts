@@ -95,6 +95,7 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
       unavailable: false,
       failures: 0,
       failedVideoIds: [],
+      pinHistory: [],
       createdAt: new Date(),
       updatedAt: new Date(),
       ...input,
@@ -124,6 +125,7 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
       youtubeId: change.youtubeId,
       lavalink: change.lavalink,
       pin: { by: change.by, at: change.at, score: change.score },
+      pinHistory: change.pinHistory,
       unavailable: false,
       aliases: [...new Set([...doc.aliases, ...change.aliases])],
     });
@@ -281,6 +283,7 @@ export class CatalogTrackFactory {
       unavailable: false,
       failures: 0,
       failedVideoIds: [],
+      pinHistory: [],
       createdAt: new Date('2025-01-01T00:00:00Z'),
       updatedAt: new Date('2025-01-01T00:00:00Z'),
       ...rest,

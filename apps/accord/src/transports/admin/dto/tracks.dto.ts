@@ -3,6 +3,7 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from
 import type {
   CatalogTrackDto,
   MergeTracksRequest,
+  PinRecordDto,
   PinTrackRequest,
   TrackCandidateDto,
   TrackCandidatesDto,
@@ -71,6 +72,38 @@ export class CatalogTrackResponseDto implements CatalogTrackDto {
 
   @ApiProperty()
   unavailable!: boolean;
+
+  @ApiProperty({ type: () => [PinRecordResponseDto], description: 'The last re-pins, newest first' })
+  pinHistory!: PinRecordDto[];
+}
+
+export class PinRecordResponseDto implements PinRecordDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty()
+  fromYoutubeId!: string;
+
+  @ApiProperty()
+  youtubeId!: string;
+
+  @ApiProperty({ enum: ['auto', 'user'] })
+  by!: 'auto' | 'user';
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who chose the video; null for the catalog' })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Their name as Discord shows it now' })
+  userName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The server /fix was used in' })
+  guildId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  guildName!: string | null;
+
+  @ApiProperty({ enum: ['discord', 'panel'], nullable: true })
+  via!: 'discord' | 'panel' | null;
 }
 
 export class TrackCandidateResponseDto implements TrackCandidateDto {

@@ -9,6 +9,8 @@ import {
   TrackCandidatesResponseDto,
   TrackSearchQueryDto,
 } from '../dto/tracks.dto';
+import { CurrentSession } from '../auth/admin-request';
+import type { ActiveSession } from '../auth/admin-session.types';
 import { OwnerApi } from '../http/admin-api.decorators';
 import { AdminTracksService } from './admin-tracks.service';
 
@@ -45,7 +47,11 @@ export class TracksController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Pin a song to another video, for every guild (owners)' })
   @ApiOkResponse({ type: CatalogTrackResponseDto })
-  pin(@Param('trackId') trackId: string, @Body() body: PinTrackDto): Promise<CatalogTrackDto> {
-    return this.tracks.pin(trackId, body.youtubeId);
+  pin(
+    @Param('trackId') trackId: string,
+    @Body() body: PinTrackDto,
+    @CurrentSession() session: ActiveSession,
+  ): Promise<CatalogTrackDto> {
+    return this.tracks.pin(trackId, body.youtubeId, session.userId);
   }
 }
