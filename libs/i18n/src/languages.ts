@@ -3,7 +3,7 @@
  * spec checks it). A language is added here only once its files are complete; until then its users
  * read English.
  */
-export const LANGUAGES = ['en', 'de', 'ja', 'es', 'pt-BR', 'fr', 'pl'] as const;
+export const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt-BR', 'pl', 'ja'] as const;
 
 /** A language Accord speaks, as the message folders and the guild setting name it. */
 export type Language = (typeof LANGUAGES)[number];
