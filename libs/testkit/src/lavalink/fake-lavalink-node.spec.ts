@@ -420,6 +420,23 @@ describe(FakeLavalinkNode.name, () => {
       expect(sut.player(GUILD_ID)).toMatchObject({ track: null, connected: true });
     });
 
+    it("holds back a guild's events until they are released, then delivers them in order", async () => {
+      const shoukaku = await connect();
+      const player = await joinAndPlay(shoukaku, sut.catalogue.toPayload(DAFT_PUNK));
+      const ends: TrackEndEvent[] = [];
+      player.on('end', (event) => ends.push(event));
+
+      sut.holdEvents(GUILD_ID);
+      sut.finishTrack(GUILD_ID);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(sut.player(GUILD_ID)?.track).toBeNull();
+      expect(ends).toEqual([]);
+
+      expect(sut.releaseEvents(GUILD_ID)).toBe(1);
+      await sut.waitFor(() => ends.length === 1);
+      expect(ends[0]).toMatchObject({ type: 'TrackEndEvent', reason: 'finished' });
+    });
+
     it('replaces, seeks, changes volume and filters, and stops like Lavalink', async () => {
       const shoukaku = await connect();
       const player = await joinAndPlay(shoukaku, sut.catalogue.toPayload(DAFT_PUNK));

@@ -197,6 +197,8 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
   private readonly sessions = new Map<string, Session>();
   private readonly resumedByRequest = new WeakMap<IncomingMessage, Session | null>();
   private timers: NodeJS.Timeout[] = [];
+  /** Per guild, what `holdEvents` keeps back until `releaseEvents`. */
+  private readonly held = new Map<string, Array<{ session: Session; message: ServerMessage }>>();
   private startedAt = Date.now();
   private load = { systemLoad: 0.05, lavalinkLoad: 0.01 };
 
@@ -325,6 +327,23 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
   /** TrackExceptionEvent (with `cause`, a Java exception's `toString()`, if given), then TrackEndEvent with `loadFailed`. */
   failTrack(guildId: string, message: string, severity: ExceptionSeverity = 'common', cause?: string): void {
     this.requirePlayer(guildId).fail(message, severity, cause);
+  }
+
+  /**
+   * Holds back what the node would send about `guildId`'s player (events and playerUpdates) until
+   * `releaseEvents`, as a busy network or event loop would: the client acts on a stale picture
+   * meanwhile (a track ended here that it still thinks plays).
+   */
+  holdEvents(guildId: string): void {
+    if (!this.held.has(guildId)) this.held.set(guildId, []);
+  }
+
+  /** Delivers what `holdEvents` held back, in order, and stops holding; returns how many it held. */
+  releaseEvents(guildId: string): number {
+    const held = this.held.get(guildId) ?? [];
+    this.held.delete(guildId);
+    for (const { session, message } of held) this.send(session, message);
+    return held.length;
   }
 
   stickTrack(guildId: string, thresholdMs = 10_000): void {
@@ -507,6 +526,11 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
   }
 
   private send(session: Session, message: ServerMessage): void {
+    const held = 'guildId' in message ? this.held.get(message.guildId) : undefined;
+    if (held) {
+      held.push({ session, message });
+      return;
+    }
     const socket = session.socket;
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(message));
