@@ -38,6 +38,12 @@ export class GuildSession {
   /** Paused because the channel emptied; resumed when someone returns. */
   autoPaused = false;
   expectedEnd: { reason: ExpectedEnd; by?: string } | null = null;
+  /**
+   * Changes of track under way (the next entry being looked up or started), settled when done:
+   * they play the queue's head, so nothing else starts before they end (see
+   * `TrackSequencerService.playIfIdle`).
+   */
+  readonly advances = new Set<Promise<void>>();
   idleTimer?: NodeJS.Timeout;
   lookAheadTimer?: NodeJS.Timeout;
   nowPlayingMessageId: string | null = null;

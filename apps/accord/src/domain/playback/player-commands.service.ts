@@ -72,9 +72,10 @@ export class PlayerCommandsService {
       throw error;
     }
     this.lifecycle.cancelIdleTimer(session);
-    let startedPlaying = false;
-    if (!session.current) startedPlaying = await this.sequencer.playNext(session, null);
-    else this.lookAhead.schedule(session);
+    const started = await this.sequencer.playIfIdle(session);
+    // A change of track under way may have reached these entries itself (the one before failed).
+    const startedPlaying = started || added.some((entry) => entry.id === session.current?.entry.id);
+    if (!startedPlaying) this.lookAhead.schedule(session);
     this.store.changed(session, 'queue');
     // The reply says "queued": make that true on disk too.
     await this.store.writtenForReply(session.guildId);

@@ -148,6 +148,8 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
   private async afterNaturalEnd(session: GuildSession, finished: QueueEntry, reason: LavalinkEndReason): Promise<void> {
     if (reason === 'finished') {
       this.publisher.ended(session, 'finished');
+      // It is over on Lavalink: from here the next entry is on its way, not this one playing.
+      session.current = null;
       if (!(await this.sequencer.playNext(session, finished))) this.store.changed(session, 'track');
       return;
     }

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PlaybackError } from '@accord/core';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
 import type { GuildSession } from './guild-session';
@@ -11,6 +12,8 @@ import { TrackEventPublisher } from './track-event.publisher';
 /** Moves a session from track to track on its Lavalink player: next, start, stop, pause. */
 @Injectable()
 export class TrackSequencerService {
+  private readonly logger = new Logger(TrackSequencerService.name);
+
   constructor(
     private readonly store: SessionStore,
     private readonly lifecycle: SessionLifecycleService,
@@ -21,17 +24,37 @@ export class TrackSequencerService {
   ) {}
 
   /**
-   * Plays what comes after `finished`, skipping entries that cannot be resolved. Returns false
-   * when the queue ran out.
+   * The one place that decides whether something plays now. A change of track under way (a song
+   * ended or was skipped, and the next entry is being looked up or started) is waited for, since
+   * it plays the queue's head itself; then, when no track is current, the head of the queue starts.
+   * Returns true when this call started a track.
+   */
+  async playIfIdle(session: GuildSession): Promise<boolean> {
+    while (session.advances.size > 0) await Promise.all([...session.advances]);
+    if (session.current) return false;
+    return this.playNext(session, null);
+  }
+
+  /**
+   * Plays what comes after `finished`, skipping entries that cannot be resolved or that Lavalink
+   * refuses. Returns false when the queue ran out.
    */
   async playNext(session: GuildSession, finished: QueueEntry | null, loop: LoopMode = session.loop): Promise<boolean> {
+    const advance = this.advance(session, finished, loop);
+    const settled = advance.then(
+      () => undefined,
+      () => undefined,
+    );
+    session.advances.add(settled);
+    void settled.then(() => session.advances.delete(settled));
+    return advance;
+  }
+
+  private async advance(session: GuildSession, finished: QueueEntry | null, loop: LoopMode): Promise<boolean> {
     let entry = session.queue.next(finished, loop);
     while (entry) {
       const playable = await this.lookAhead.ensurePlayable(session, entry);
-      if (playable) {
-        await this.start(session, playable, 0, false);
-        return true;
-      }
+      if (playable && (await this.tryStart(session, playable))) return true;
       entry = session.queue.next(null, 'off');
     }
     session.current = null;
@@ -55,6 +78,10 @@ export class TrackSequencerService {
     };
     try {
       await this.lavalink.play(session.guildId, entry.track.encoded!, { startMs, paused });
+    } catch (error) {
+      // Lavalink plays nothing of it: it must not pass for the track playing now.
+      if (session.current?.entry.id === entry.id) session.current = null;
+      throw error;
     } finally {
       // The replaced track's end event arrives before the new start; both are handled by now.
       setImmediate(() => {
@@ -75,6 +102,26 @@ export class TrackSequencerService {
     session.expectedEnd = { reason: 'skipped' };
     if (!(await this.playNext(session, finished))) await this.stop(session);
     this.store.changed(session, 'track');
+  }
+
+  /**
+   * Starts an entry of the queue. A track Lavalink refuses (a video it cannot decode or load) is
+   * announced and false is returned, so the queue moves on; without a node to play on, the entry
+   * goes back to the head of the queue and the error is thrown.
+   */
+  private async tryStart(session: GuildSession, entry: QueueEntry): Promise<boolean> {
+    try {
+      await this.start(session, entry, 0, false);
+      return true;
+    } catch (error) {
+      if (error instanceof PlaybackError) {
+        session.queue.add([entry], { next: true });
+        throw error;
+      }
+      this.logger.warn(`Lavalink refused "${entry.track.title}" in guild ${session.guildId}: ${String(error)}`);
+      this.publisher.failed(session, entry, 'unplayable');
+      return false;
+    }
   }
 
   /** Stops the track (the queue ran out): the session stays, idle. */
