@@ -131,7 +131,13 @@ export class SessionRestoreService implements OnModuleInit, OnApplicationShutdow
       }
       if (session.filter)
         await this.lavalink.setFilters(session.guildId, filtersFor(session.filter)).catch(() => undefined);
-      await this.sequencer.start(session, current.entry, current.positionMs, current.paused);
+      try {
+        await this.sequencer.start(session, current.entry, current.positionMs, current.paused);
+      } catch (error) {
+        // It does not play: kept at the head of the queue, the next song asked for starts it again.
+        session.queue.add([current.entry], { next: true });
+        throw error;
+      }
       this.logger.log(`Guild ${session.guildId}: rejoined and continued at ${formatDuration(current.positionMs)}`);
     }
     this.lookAhead.schedule(session);
