@@ -108,6 +108,27 @@ export const SECTIONS: FigureSection[] = [
     filter: 'segments',
   },
   {
+    title: 'Soak of the bot process',
+    prefixes: ['soak.bot.'],
+    about:
+      'The production build (`dist/apps/accord/main.js`, the image\u2019s Node flags) as its own process, with the ' +
+      'fake Discord, the fake Lavalink and the test database in the bench\u2019s process, so the memory is the ' +
+      'bot\u2019s alone. 20 guilds, each with its owner in voice (a taste profile of 150 songs stored before the ' +
+      'bot starts) and a guest who comes and goes; autoplay (on by default) picks the next song once the queue ' +
+      'runs out, and when its song has not started 1.5 s after the end the owner asks for one with `/play` (Deezer ' +
+      'is unreachable from the bot\u2019s process, so autoplay\u2019s discovery source is down). Songs last 2.5-4.5 min and each is run to its end on the fake Lavalink\u2019s virtual clock: a virtual ' +
+      'hour is an hour of track time played in every guild, about 17 songs a guild and 340 in all. After each round ' +
+      'of songs five guilds see some churn: a half-played song skipped, a like, the guest leaving or joining, a ' +
+      'song added with `/play`, the panel\u2019s queue, history and stats read over HTTP. Every quarter of a virtual ' +
+      'hour the bench samples the bot\u2019s VmRSS (`/proc/<pid>/status`) and its heap used after a full GC ' +
+      'over the V8 inspector (`--inspect` on loopback, `HeapProfiler.collectGarbage` then ' +
+      '`Runtime.getHeapUsage`; `bench/inspector.ts`). The first quarter of the run (at least one virtual hour) is ' +
+      'the warm-up; the slopes are least squares over the rest. The run stops at 24 virtual hours or after ' +
+      '`SOAK_BOT_WALL_S` seconds of playing (420 by default), whichever comes first; `SOAK_BOT_SNAPSHOTS=1` also ' +
+      'takes heap snapshots after the first virtual hour and at the end and prints the constructors that grew most.',
+    filter: 'soak-bot',
+  },
+  {
     title: 'Soak',
     prefixes: ['soak.'],
     about:
@@ -175,6 +196,13 @@ export const MEANINGS: Record<string, string> = {
   'api.ws.fanout_200.p95_ms': 'one event to 200 WebSocket clients',
   'api.deep_json.p99_ms': 'answer to an 800 kB body of 400,000 nested arrays (no session), 99th percentile',
   'api.health_under_attack.p99_ms': 'GET /api/v1/health while three clients keep sending such bodies, 99th percentile',
+  'soak.bot.rss_slope_kb_per_virtual_hour':
+    'the bot process\u2019s resident memory growth per virtual hour, after the warm-up',
+  'soak.bot.heap_slope_kb_per_virtual_hour': 'the bot process\u2019s heap growth per virtual hour, after a full GC',
+  'soak.bot.virtual_hours': 'virtual hours played in every guild (24, or as many as fit)',
+  'soak.bot.rss_mb_end': 'the bot process\u2019s resident memory at the end',
+  'soak.bot.heap_mb_end': 'the bot process\u2019s heap used after a full GC at the end',
+  'soak.bot.songs_per_wall_second': 'songs played to their end per second of wall time, 20 guilds',
   'soak.rss_slope_kb_per_virtual_hour': 'resident memory growth per virtual hour (least squares)',
   'soak.heap_slope_kb_per_virtual_hour': 'heap growth per virtual hour, after GC',
   'soak.plays_per_virtual_hour': 'songs played per virtual hour, 20 guilds',
