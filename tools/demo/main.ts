@@ -20,7 +20,8 @@ import {
 } from '@accord/testkit/factories';
 import { buildOutdated, demoPort, goAvailable, planDatabase, portFree } from './preflight';
 import { lavalinkChoice, startFakeLavalink, startRealLavalink, type DemoLavalink } from './lavalink';
-import { DemoRoom, answerOf, nowPlayingEmbed, seededRandom, summary, type RoomMember } from './room';
+import { answerOf } from '../../apps/accord/test/support/interaction-answer';
+import { ANSWER_TIMEOUT_MS, DemoRoom, nowPlayingEmbed, seededRandom, summary, type RoomMember } from './room';
 import { LISTENERS, demoCatalogue } from './world';
 
 const ROOT = resolve(__dirname, '../..');
@@ -235,7 +236,7 @@ async function main(): Promise<number> {
 
   const link = async (): Promise<void> => {
     const handle = discord.slashCommand({ guildId: guild.id, channelId: text.id, userId: host.user.id, name: 'panel' });
-    const answer = await answerOf(discord, handle);
+    const answer = await answerOf(discord, handle, ANSWER_TIMEOUT_MS);
     const url = LINK.exec((answer as { content?: string }).content ?? '')?.[0];
     if (!url) {
       event(`/panel gave no link: ${summary(answer)}`);

@@ -1,7 +1,11 @@
 import type { APIEmbed, APIUser } from 'discord.js';
-import type { FakeDiscord, InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
+import type { FakeDiscord, RecordedMessageBody } from '@accord/testkit/discord';
+import { answerOf } from '../../apps/accord/test/support/interaction-answer';
 import type { NowPlaying } from './lavalink';
 import type { DemoListener } from './world';
+
+/** How long the demo waits for the bot to answer a listener's command (it may be busy starting a song). */
+export const ANSWER_TIMEOUT_MS = 20_000;
 
 export interface RoomMember {
   listener: DemoListener;
@@ -156,7 +160,7 @@ export class DemoRoom {
   ): Promise<string> {
     const { discord, guildId, textChannelId } = this.options;
     const handle = discord.slashCommand({ guildId, channelId: textChannelId, userId: member.user.id, name, options });
-    const answer = this.named(summary(await answerOf(discord, handle)));
+    const answer = this.named(summary(await answerOf(discord, handle, ANSWER_TIMEOUT_MS)));
     if (said) this.options.log(`${member.listener.name} ${said}: ${answer}`);
     return answer;
   }
@@ -189,27 +193,6 @@ export function nowPlayingEmbed(discord: FakeDiscord, channelId: string): APIEmb
     if (embed?.author?.name === 'Nothing is playing') return undefined;
   }
   return undefined;
-}
-
-/** The bot's visible answer to an interaction: the reply, or the edit or follow-up of a deferred one. */
-export function answerOf(
-  discord: FakeDiscord,
-  handle: InteractionHandle,
-  timeoutMs = 20_000,
-): Promise<RecordedMessageBody> {
-  return discord.waitUntil(
-    () => {
-      const responses = discord.interactionResponses(handle.id);
-      const callback = responses.find((request) => request.path.endsWith('/callback'));
-      if (!callback) return undefined;
-      const body = callback.body as { type: number; data?: RecordedMessageBody };
-      if (body.type !== 5 && body.type !== 6) return body.data ?? {};
-      const later = responses.find((request) => request !== callback && request.method !== 'GET');
-      return later ? (later.body as RecordedMessageBody) : undefined;
-    },
-    { timeoutMs },
-    `an answer to interaction ${handle.id}`,
-  );
 }
 
 /** One line of an answer: its text, else its first embed's title or description. */

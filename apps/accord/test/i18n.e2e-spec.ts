@@ -1,6 +1,6 @@
 import type { APIEmbed, APIMessage, Locale } from 'discord.js';
 import type { GuildSettingsDto } from '@accord/contracts';
-import type { InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
+import type { InteractionHandle } from '@accord/testkit/discord';
 import {
   GuildFactory,
   MemberFactory,
@@ -14,8 +14,7 @@ import { PlaybackService } from '../src/domain/playback/playback.service';
 import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
-
-const EPHEMERAL = 64;
+import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -24,11 +23,6 @@ const catalogue = [
 
 const ana = UserFactory.create({ username: 'ana' });
 const ben = UserFactory.create({ username: 'ben' });
-
-/** What the user finally sees for an interaction: the reply, or the deferred reply's edit or follow-up. */
-interface Answer extends RecordedMessageBody {
-  ephemeral: boolean;
-}
 
 describe('Languages (end to end on the fakes)', () => {
   let bot: TestBot;
@@ -52,27 +46,7 @@ describe('Languages (end to end on the fakes)', () => {
       options,
     });
 
-  const answerOf = (handle: InteractionHandle): Promise<Answer> =>
-    bot.discord.waitUntil(
-      () => {
-        const responses = bot.discord.interactionResponses(handle.id);
-        const callback = responses.find((r) => r.path.endsWith('/callback'));
-        if (!callback) return undefined;
-        const body = callback.body as { type: number; data?: RecordedMessageBody };
-        if (body.type !== 5 && body.type !== 6) {
-          return { ...body.data, ephemeral: ((body.data?.flags ?? 0) & EPHEMERAL) !== 0 };
-        }
-        const followUp = responses.find((r) => r.method === 'POST' && !r.path.endsWith('/callback'));
-        if (followUp) {
-          const message = followUp.body as RecordedMessageBody;
-          return { ...message, ephemeral: ((message.flags ?? 0) & EPHEMERAL) !== 0 };
-        }
-        const edit = responses.find((r) => r.method === 'PATCH');
-        return edit ? { ...(edit.body as RecordedMessageBody), ephemeral: false } : undefined;
-      },
-      { timeoutMs: 10_000 },
-      `an answer to interaction ${handle.id}`,
-    );
+  const answerOf = (handle: InteractionHandle): Promise<SeenAnswer> => seenAnswerOf(bot.discord, handle);
 
   const setLanguage = async (language: string | null): Promise<{ statusCode: number; body: string }> =>
     owner.request({ method: 'PATCH', url: `/api/v1/guilds/${guild.id}/settings`, payload: { language } });

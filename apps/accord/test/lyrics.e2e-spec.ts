@@ -2,7 +2,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { Locale, type APIEmbed } from 'discord.js';
 import type { Connection } from 'mongoose';
 import type { GuildLyricsDto } from '@accord/contracts';
-import type { InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
+import type { InteractionHandle } from '@accord/testkit/discord';
 import {
   GuildFactory,
   MemberFactory,
@@ -16,8 +16,7 @@ import { LRCLIB_FIXTURES, recordedLrclib, type RecordedLrclib } from '@accord/te
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import { ADMIN_ENV, loginWithDiscord, loginWithPassword, type PanelClient } from './support/admin-session';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
-
-const EPHEMERAL = 64;
+import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
   youtubeTrack({ author: 'The Quiet Harbours', title: 'Tidewater Lights', length: 215_000 }),
@@ -27,10 +26,6 @@ const catalogue = [
 ];
 
 const ana = UserFactory.create({ username: 'ana' });
-
-interface Answer extends RecordedMessageBody {
-  ephemeral: boolean;
-}
 
 interface LyricsRow {
   key: string;
@@ -59,28 +54,8 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
       options,
     });
 
-  /** What the user finally sees: the reply, the deferred reply's edit, or an ephemeral follow-up. */
-  const answerOf = (handle: InteractionHandle, timeoutMs = 15_000): Promise<Answer> =>
-    bot.discord.waitUntil(
-      () => {
-        const responses = bot.discord.interactionResponses(handle.id);
-        const callback = responses.find((r) => r.path.endsWith('/callback'));
-        if (!callback) return undefined;
-        const body = callback.body as { type: number; data?: RecordedMessageBody };
-        if (body.type !== 5 && body.type !== 6) {
-          return { ...body.data, ephemeral: ((body.data?.flags ?? 0) & EPHEMERAL) !== 0 };
-        }
-        const followUp = responses.find((r) => r.method === 'POST' && !r.path.endsWith('/callback'));
-        if (followUp) {
-          const message = followUp.body as RecordedMessageBody;
-          return { ...message, ephemeral: ((message.flags ?? 0) & EPHEMERAL) !== 0 };
-        }
-        const edit = responses.find((r) => r.method === 'PATCH');
-        return edit ? { ...(edit.body as RecordedMessageBody), ephemeral: false } : undefined;
-      },
-      { timeoutMs },
-      `an answer to interaction ${handle.id}`,
-    );
+  const answerOf = (handle: InteractionHandle, timeoutMs = 15_000): Promise<SeenAnswer> =>
+    seenAnswerOf(bot.discord, handle, timeoutMs);
 
   const embedOf = (message: { embeds?: APIEmbed[] } | undefined): APIEmbed => message?.embeds?.[0] ?? {};
   const customIds = (message: { components?: unknown[] } | undefined): string[] =>

@@ -18,8 +18,7 @@ import { toLavalinkVolume } from '../src/domain/playback/audio-settings';
 import { PlayRequestService } from '../src/use-cases/play-request/play-request.service';
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
-
-const EPHEMERAL = 64;
+import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -35,11 +34,6 @@ const cid = UserFactory.create({ username: 'cid' });
 const dan = UserFactory.create({ username: 'dan' });
 const eve = UserFactory.create({ username: 'eve' });
 const djRole = RoleFactory.create({ name: 'DJ' });
-
-/** What the user finally sees for an interaction: the reply, the deferred reply's edit, or a follow-up. */
-interface Answer extends RecordedMessageBody {
-  ephemeral: boolean;
-}
 
 describe('Playback commands (end to end on the fakes)', () => {
   let bot: TestBot;
@@ -71,27 +65,8 @@ describe('Playback commands (end to end on the fakes)', () => {
       options,
     });
 
-  const answerOf = (handle: InteractionHandle, timeoutMs = 10_000): Promise<Answer> =>
-    bot.discord.waitUntil(
-      () => {
-        const responses = bot.discord.interactionResponses(handle.id);
-        const callback = responses.find((r) => r.path.endsWith('/callback'));
-        if (!callback) return undefined;
-        const body = callback.body as { type: number; data?: RecordedMessageBody };
-        if (body.type !== 5 && body.type !== 6) {
-          return { ...body.data, ephemeral: ((body.data?.flags ?? 0) & EPHEMERAL) !== 0 };
-        }
-        const followUp = responses.find((r) => r.method === 'POST' && !r.path.endsWith('/callback'));
-        if (followUp) {
-          const message = followUp.body as RecordedMessageBody;
-          return { ...message, ephemeral: ((message.flags ?? 0) & EPHEMERAL) !== 0 };
-        }
-        const edit = responses.find((r) => r.method === 'PATCH');
-        return edit ? { ...(edit.body as RecordedMessageBody), ephemeral: false } : undefined;
-      },
-      { timeoutMs },
-      `an answer to interaction ${handle.id}`,
-    );
+  const answerOf = (handle: InteractionHandle, timeoutMs = 10_000): Promise<SeenAnswer> =>
+    seenAnswerOf(bot.discord, handle, timeoutMs);
 
   const nowPlayingMessage = (guildId = main.id): APIMessage | undefined => {
     const ref = bot.app.get(NowPlayingService).messageOf(guildId);

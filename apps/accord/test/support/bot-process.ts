@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FakeDiscord, InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
+import type { FakeDiscord } from '@accord/testkit/discord';
 import type { FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { TEST_TOKEN } from './test-bot';
+
+export { answerOf } from './interaction-answer';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const MAIN = join(ROOT, 'apps', 'accord', 'src', 'main.ts');
@@ -177,30 +179,6 @@ export class BotProcess {
       newline = this.buffered.indexOf('\n');
     }
   }
-}
-
-/**
- * The bot's visible answer to an interaction: the immediate reply, or the follow-up or edit of a
- * deferred one.
- */
-export function answerOf(
-  discord: FakeDiscord,
-  handle: InteractionHandle,
-  timeoutMs = 15_000,
-): Promise<RecordedMessageBody> {
-  return discord.waitUntil(
-    () => {
-      const responses = discord.interactionResponses(handle.id);
-      const callback = responses.find((request) => request.path.endsWith('/callback'));
-      if (!callback) return undefined;
-      const body = callback.body as { type: number; data?: RecordedMessageBody };
-      if (body.type !== 5 && body.type !== 6) return body.data ?? {};
-      const later = responses.find((request) => request !== callback && request.method !== 'GET');
-      return later ? (later.body as RecordedMessageBody) : undefined;
-    },
-    { timeoutMs },
-    `an answer to interaction ${handle.id}`,
-  );
 }
 
 function freePort(): Promise<number> {
