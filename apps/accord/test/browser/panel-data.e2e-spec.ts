@@ -5,7 +5,7 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { TrackResolverService } from '../../src/domain/catalog/track-resolver.service';
 import { GuildSettingsService } from '../../src/domain/guilds/guild-settings.service';
 import { upsertWindowEntry } from '../../src/domain/history/guild-window';
@@ -13,21 +13,20 @@ import { GuildWindowRepository } from '../../src/domain/history/guild-window.rep
 import { HistoryWriter } from '../../src/domain/history/history-writer.service';
 import { HistoryDaysService } from '../../src/domain/history/history-days.service';
 import { PlayRepository } from '../../src/domain/history/play.repository';
-import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
-import { ADMIN_ENV } from '../support/admin-session';
-import { eventually, startTestBot, type TestBot } from '../support/test-bot';
+import { eventually, type TestBot } from '../support/test-bot';
 import {
-  DESKTOP,
   PHONE,
   browserSpecsEnabled,
-  ensurePanelBuilt,
-  freePort,
-  launchChromium,
   newContext,
+  openPanel,
   screenshot,
+  shows,
+  signIn,
+  watchErrors,
   type HeadlessChromium,
 } from './support/browser';
+import { startPanelBot } from './support/panel-bot';
 
 const oneMoreTime = {
   topic: youtubeTrack({ author: 'Daft Punk - Topic', title: 'One More Time', length: 320_357 }),
@@ -93,28 +92,8 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
       () => node().player(main.id)?.track?.title === title && !!playback().snapshot(main.id)?.current,
     );
   };
-  /** Waits for the element to show the text (playwright-core has no `expect`). */
-  const shows = async (locator: Locator, text: string | RegExp): Promise<void> => {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
-  };
   const apiGet = async <T>(path: string): Promise<T> =>
     (await (await context.request.get(`/api/v1${path}`)).json()) as T;
-  const watch = (target: Page): void => {
-    target.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    target.on('console', (message) => {
-      // Chromium logs every non-2xx answer as "Failed to load resource"; the panel shows those itself.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageErrors.push(`console: ${message.text()}`);
-      }
-    });
-  };
-  const signIn = async (target: Page): Promise<void> => {
-    await target.goto('/');
-    await target.waitForURL('**/login');
-    await target.getByRole('link', { name: 'Log in with Discord' }).click();
-    await target.waitForURL(`${base}/`);
-    await shows(target.getByTestId('guild-list'), 'Main Room');
-  };
   /**
    * Into the plays log and the guild's recent-plays window, as the recorder writes both, then the
    * history days built from the log, as an install that had these plays before them does at startup.
@@ -175,27 +154,15 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
   };
 
   beforeAll(async () => {
-    ensurePanelBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    bot = await startTestBot({
-      guilds: [main],
-      lavalinkCatalogue: catalogue,
-      httpPort: port,
-      env: { ...ADMIN_ENV, PUBLIC_URL: base, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn' },
-    });
+    ({ bot, base } = await startPanelBot({ guilds: [main], ownerId: oscar.id, lavalinkCatalogue: catalogue }));
     db = bot.app.get<Connection>(getConnectionToken());
-    await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
     await bot.app.get(GuildSettingsService).update(main.id, { autoplay: false });
     await seedEarlierDays();
-    bot.discord.oauthAutoApproveUserId = oscar.id;
     const voice = GuildFactory.voiceChannel(main).id;
     bot.discord.joinVoice(main.id, ana.id, voice);
     bot.discord.joinVoice(main.id, ben.id, voice);
-    chromium = await launchChromium();
-    context = await newContext(chromium.browser, DESKTOP, base);
-    page = await context.newPage();
-    watch(page);
+    ({ chromium, context, page } = await openPanel(base));
+    watchErrors(page, pageErrors);
   }, 120_000);
 
   afterAll(async () => {
@@ -226,7 +193,8 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
     await playback().skip(main.id, ben.id);
     await playing('Nightcall');
     expect(await bot.app.get(HistoryWriter).idle(10_000)).toBe(true);
-    await signIn(page);
+    await signIn(page, base);
+    await shows(page.getByTestId('guild-list'), 'Main Room');
 
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
 
@@ -441,8 +409,9 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
   it('works on a phone screen, in the dark theme', async () => {
     const phone = await newContext(chromium.browser, PHONE, base, 'dark');
     const small = await phone.newPage();
-    watch(small);
-    await signIn(small);
+    watchErrors(small, pageErrors);
+    await signIn(small, base);
+    await shows(small.getByTestId('guild-list'), 'Main Room');
 
     const pages: Array<[string, string, () => Promise<void>, string?]> = [
       ['phone-10-history', `/history/${main.id}`, () => small.getByTestId('history-table').waitFor(), 'phone-history'],

@@ -5,18 +5,16 @@ import { recordedLrclib, type RecordedLrclib } from '@accord/testkit/lrclib';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
-import { ADMIN_ENV } from '../support/admin-session';
-import { eventually, startTestBot, type TestBot } from '../support/test-bot';
+import { eventually, type TestBot } from '../support/test-bot';
 import {
-  DESKTOP,
   browserSpecsEnabled,
-  ensurePanelBuilt,
-  freePort,
-  launchChromium,
-  newContext,
+  openPanel,
   screenshot,
+  signIn,
+  watchErrors,
   type HeadlessChromium,
 } from './support/browser';
+import { startPanelBot } from './support/panel-bot';
 
 const catalogue = [youtubeTrack({ author: 'The Quiet Harbours', title: 'Tidewater Lights', length: 215_000 })];
 
@@ -45,27 +43,18 @@ describeInBrowser('Panel lyrics card in headless Chromium (end to end on the fak
   };
 
   beforeAll(async () => {
-    ensurePanelBuilt();
     lrclib = await recordedLrclib();
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    bot = await startTestBot({
+    let base: string;
+    ({ bot, base } = await startPanelBot({
       guilds: [main],
+      ownerId: oscar.id,
       lavalinkCatalogue: catalogue,
-      httpPort: port,
-      env: { ...ADMIN_ENV, PUBLIC_URL: base, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn', LRCLIB_URL: lrclib.url },
-    });
-    await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
-    bot.discord.oauthAutoApproveUserId = oscar.id;
+      env: { LRCLIB_URL: lrclib.url },
+    }));
     bot.discord.joinVoice(main.id, ana.id, GuildFactory.voiceChannel(main).id);
-    chromium = await launchChromium();
-    context = await newContext(chromium.browser, DESKTOP, base);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    await page.goto('/');
-    await page.waitForURL('**/login');
-    await page.getByRole('link', { name: 'Log in with Discord' }).click();
-    await page.waitForURL(`${base}/`);
+    ({ chromium, context, page } = await openPanel(base));
+    watchErrors(page, pageErrors, { console: false });
+    await signIn(page, base);
   }, 120_000);
 
   afterAll(async () => {

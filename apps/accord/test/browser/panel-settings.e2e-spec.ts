@@ -3,18 +3,19 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { GatewayDispatchEvents } from 'discord.js';
 import type { Connection } from 'mongoose';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { ADMIN_ENV } from '../support/admin-session';
-import { eventually, startTestBot, type TestBot } from '../support/test-bot';
+import { eventually, type TestBot } from '../support/test-bot';
 import {
   DESKTOP,
   browserSpecsEnabled,
-  ensurePanelBuilt,
-  freePort,
-  launchChromium,
   newContext,
+  openPanel,
   screenshot,
+  shows,
+  signIn,
+  watchErrors,
   type HeadlessChromium,
 } from './support/browser';
+import { startPanelBot } from './support/panel-bot';
 
 const oscar = UserFactory.create({ username: 'oscar' }); // the bot owner, who signs in to the panel
 const djs = RoleFactory.create({
@@ -47,22 +48,9 @@ describeInBrowser('Admin panel settings pickers and languages in headless Chromi
   let base: string;
   const pageErrors: string[] = [];
 
-  /** Waits for the element to show the text (playwright-core has no `expect`). */
-  const shows = async (locator: Locator, text: string | RegExp): Promise<void> => {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
-  };
   const storedSettings = async (): Promise<Record<string, unknown> | undefined> => {
     const doc = await bot.app.get<Connection>(getConnectionToken()).collection('guilds').findOne({ guildId: main.id });
     return doc?.settings as Record<string, unknown> | undefined;
-  };
-  const watch = (target: Page): void => {
-    target.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    target.on('console', (message) => {
-      // Chromium logs every non-2xx answer as "Failed to load resource"; the panel shows those itself.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageErrors.push(`console: ${message.text()}`);
-      }
-    });
   };
   const form = (): Locator => page.getByTestId('settings-form');
   const openSettings = async (): Promise<void> => {
@@ -73,24 +61,10 @@ describeInBrowser('Admin panel settings pickers and languages in headless Chromi
   };
 
   beforeAll(async () => {
-    ensurePanelBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    bot = await startTestBot({
-      guilds: [main],
-      httpPort: port,
-      env: { ...ADMIN_ENV, PUBLIC_URL: base, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn' },
-    });
-    await eventually(() => bot.discord.identifyCount > 0);
-    // The fake Discord's consent page approves at once for this user.
-    bot.discord.oauthAutoApproveUserId = oscar.id;
-    chromium = await launchChromium();
-    context = await newContext(chromium.browser, DESKTOP, base);
-    page = await context.newPage();
-    watch(page);
-    await page.goto('/');
-    await page.getByRole('link', { name: 'Log in with Discord' }).click();
-    await page.waitForURL(`${base}/`);
+    ({ bot, base } = await startPanelBot({ guilds: [main], ownerId: oscar.id }));
+    ({ chromium, context, page } = await openPanel(base));
+    watchErrors(page, pageErrors);
+    await signIn(page, base);
   }, 120_000);
 
   afterAll(async () => {
@@ -212,8 +186,8 @@ describeInBrowser('Admin panel settings pickers and languages in headless Chromi
     const german = await newContext(chromium.browser, DESKTOP, base, 'light', 'de-DE');
     const french = await newContext(chromium.browser, DESKTOP, base, 'light', 'fr-FR');
     const [dePage, frPage] = await Promise.all([german.newPage(), french.newPage()]);
-    watch(dePage);
-    watch(frPage);
+    watchErrors(dePage, pageErrors);
+    watchErrors(frPage, pageErrors);
 
     await dePage.goto('/');
     await frPage.goto('/');

@@ -4,23 +4,23 @@ import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { SourceEvent, type SourceAttemptedEvent } from '@accord/core';
 import { Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
 import type { PlayableTrack } from '../../src/domain/playback/playback.types';
-import { ADMIN_ENV } from '../support/admin-session';
-import { eventually, startTestBot, type TestBot } from '../support/test-bot';
+import { eventually, type TestBot } from '../support/test-bot';
 import {
-  DESKTOP,
   PHONE,
   browserSpecsEnabled,
-  ensurePanelBuilt,
-  freePort,
-  launchChromium,
   newContext,
+  openPanel,
   screenshot,
+  shows,
+  signIn,
+  watchErrors,
   type HeadlessChromium,
 } from './support/browser';
+import { startPanelBot } from './support/panel-bot';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -69,49 +69,16 @@ describeInBrowser('Admin panel in headless Chromium (end to end on the fakes)', 
     if (!found) throw new Error(`no active node (${String(name)})`);
     return found;
   };
-  /** Waits for the element to show the text (playwright-core has no `expect`). */
-  const shows = async (locator: Locator, text: string | RegExp): Promise<void> => {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
-  };
   const queueTitles = async (): Promise<string[]> => {
     const response = await context.request.get(`/api/v1/guilds/${main.id}/queue`);
     return ((await response.json()) as QueuePageDto).items.map((item) => item.track.title);
   };
-  const watch = (target: Page): void => {
-    target.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    target.on('console', (message) => {
-      // Chromium logs every non-2xx answer as "Failed to load resource"; the panel shows those itself.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageErrors.push(`console: ${message.text()}`);
-      }
-    });
-  };
-  const signInWithDiscord = async (target: Page): Promise<void> => {
-    await target.goto('/');
-    await target.waitForURL('**/login');
-    await target.getByRole('link', { name: 'Log in with Discord' }).click();
-    await target.waitForURL(`${base}/`);
-    await shows(target.getByTestId('guild-list'), 'Main Room');
-  };
 
   beforeAll(async () => {
-    ensurePanelBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    bot = await startTestBot({
-      guilds: [main],
-      lavalinkCatalogue: catalogue,
-      httpPort: port,
-      env: { ...ADMIN_ENV, PUBLIC_URL: base, OWNER_IDS: oscar.id, LOG_LEVEL: 'warn' },
-    });
-    await eventually(() => bot.discord.identifyCount > 0 && bot.app.get(LavalinkService).isAvailable());
-    // The fake Discord's consent page approves at once for this user.
-    bot.discord.oauthAutoApproveUserId = oscar.id;
+    ({ bot, base } = await startPanelBot({ guilds: [main], ownerId: oscar.id, lavalinkCatalogue: catalogue }));
     bot.discord.joinVoice(main.id, ana.id, GuildFactory.voiceChannel(main).id);
-    chromium = await launchChromium();
-    context = await newContext(chromium.browser, DESKTOP, base);
-    page = await context.newPage();
-    watch(page);
+    ({ chromium, context, page } = await openPanel(base));
+    watchErrors(page, pageErrors);
   }, 120_000);
 
   afterAll(async () => {
@@ -328,12 +295,13 @@ describeInBrowser('Admin panel in headless Chromium (end to end on the fakes)', 
   it('works on a phone screen', async () => {
     const phone = await newContext(chromium.browser, PHONE, base, 'dark');
     const small = await phone.newPage();
-    watch(small);
+    watchErrors(small, pageErrors);
     await small.goto('/');
     await small.waitForURL('**/login');
     await small.getByRole('link', { name: 'Log in with Discord' }).waitFor();
     await screenshot(small, 'phone-01-login');
-    await signInWithDiscord(small);
+    await signIn(small, base);
+    await shows(small.getByTestId('guild-list'), 'Main Room');
     await screenshot(small, 'phone-02-overview');
 
     const pages: Array<[string, string, () => Promise<void>]> = [

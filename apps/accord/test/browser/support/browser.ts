@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../../../../..');
 const PANEL_INDEX = join(ROOT, 'dist/apps/panel/index.html');
@@ -107,6 +107,43 @@ export async function newContext(
   const context = await browser.newContext({ ...device, baseURL, colorScheme, locale });
   context.setDefaultTimeout(10_000);
   return context;
+}
+
+/** Headless Chromium with one desktop page on the panel at `base` (the app's origin). */
+export async function openPanel(
+  base: string,
+): Promise<{ chromium: HeadlessChromium; context: BrowserContext; page: Page }> {
+  const headless = await launchChromium();
+  const context = await newContext(headless.browser, DESKTOP, base);
+  return { chromium: headless, context, page: await context.newPage() };
+}
+
+/**
+ * Collects what goes wrong in the page into `errors`: uncaught errors, and unless `console` is
+ * false, the errors it logs to the console.
+ */
+export function watchErrors(page: Page, errors: string[], options: { console?: boolean } = {}): void {
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  if (options.console === false) return;
+  page.on('console', (message) => {
+    // Chromium logs every non-2xx answer as "Failed to load resource"; the panel shows those itself.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+}
+
+/** Waits for the element to show the text (playwright-core has no `expect`). */
+export async function shows(locator: Locator, text: string | RegExp, timeout?: number): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+}
+
+/** "Log in with Discord" from the login page, back on the overview at `base` (the fake Discord approves at once). */
+export async function signIn(page: Page, base: string): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL('**/login');
+  await page.getByRole('link', { name: 'Log in with Discord' }).click();
+  await page.waitForURL(`${base}/`);
 }
 
 /**
