@@ -4,6 +4,23 @@ export interface LyricsLineDto {
   text: string;
 }
 
+/** The index of the line being sung at `positionMs` in lines sorted by time, or -1 before the first. */
+export function lineAt(lines: readonly LyricsLineDto[], positionMs: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle].timeMs <= positionMs) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
 /** The lyrics of the song playing in a guild, or none (`found: false`, a normal answer). */
 export interface GuildLyricsDto {
   /** The queue entry they are for: the panel asks again when the song playing changes. */

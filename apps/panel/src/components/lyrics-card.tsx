@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { GuildLyricsDto, LyricsLineDto, NowPlayingDto } from '@accord/contracts';
+import { lineAt, type GuildLyricsDto, type LyricsLineDto, type NowPlayingDto } from '@accord/contracts';
 import { ApiError, api } from '../lib/api';
 import { shared } from '../lib/i18n';
 import { ErrorNotice } from './ui';
@@ -23,21 +23,6 @@ function usePlayhead(current: NowPlayingDto | null): number {
   }, [current?.entry.id, current?.paused]);
   if (!current) return 0;
   return current.paused ? anchor.current.positionMs : anchor.current.positionMs + (now - anchor.current.at);
-}
-
-/** The index of the line sung at `positionMs`, or -1 before the first. */
-export function lineAt(lines: readonly LyricsLineDto[], positionMs: number): number {
-  let found = -1;
-  for (let low = 0, high = lines.length - 1; low <= high;) {
-    const middle = (low + high) >> 1;
-    if (lines[middle].timeMs <= positionMs) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
 }
 
 /** The lyrics of the song playing, beside now playing; synced lyrics follow the song line by line. */

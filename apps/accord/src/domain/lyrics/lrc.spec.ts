@@ -1,4 +1,4 @@
-import { currentLineIndex, parseLrc } from './lrc';
+import { parseLrc } from './lrc';
 
 describe(parseLrc.name, () => {
   it.each([
@@ -21,20 +21,5 @@ describe(parseLrc.name, () => {
       { timeMs: 10_000, text: 'Verse' },
       { timeMs: 20_000, text: 'Chorus' },
     ]);
-  });
-});
-
-describe(currentLineIndex.name, () => {
-  const lines = parseLrc('[00:01.00] a\n[00:03.00] b\n[00:05.00] c');
-
-  it.each([
-    [0, -1],
-    [999, -1],
-    [1_000, 0],
-    [2_999, 0],
-    [3_000, 1],
-    [60_000, 2],
-  ])('at %i ms is line %i', (positionMs, expected) => {
-    expect(currentLineIndex(lines, positionMs)).toBe(expected);
   });
 });

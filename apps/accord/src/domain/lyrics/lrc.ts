@@ -23,20 +23,3 @@ export function parseLrc(text: string): TimedLine[] {
   }
   return lines.sort((a, b) => a.timeMs - b.timeMs);
 }
-
-/** The index of the line being sung at `positionMs`, or -1 before the first. */
-export function currentLineIndex(lines: readonly TimedLine[], positionMs: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (lines[middle].timeMs <= positionMs) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
-}
