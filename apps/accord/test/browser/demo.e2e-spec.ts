@@ -1,13 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   DESKTOP,
   browserSpecsEnabled,
   freePort,
-  launchChromium,
   newContext,
+  openPanel,
   screenshot,
+  shows,
   type HeadlessChromium,
 } from './support/browser';
 
@@ -50,9 +51,6 @@ describeInBrowser('npm run demo: Accord without Discord, signed in with its link
   let page: Page;
   let link: string;
 
-  const shows = async (locator: Locator, text: string | RegExp, timeout?: number): Promise<void> => {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
-  };
   const printed = (pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> =>
     new Promise((resolveMatch, reject) => {
       const timer = setTimeout(
@@ -97,9 +95,7 @@ describeInBrowser('npm run demo: Accord without Discord, signed in with its link
     demo.stderr?.setEncoding('utf8');
     demo.stderr?.on('data', (chunk: string) => (output += chunk));
     link = (await printed(LINK, 100_000))[0];
-    chromium = await launchChromium();
-    const context = await newContext(chromium.browser, DESKTOP, new URL(link).origin);
-    page = await context.newPage();
+    ({ chromium, page } = await openPanel(new URL(link).origin));
   }, 120_000);
 
   afterAll(async () => {
