@@ -14,7 +14,7 @@ import type { ResolveOutcome } from '../src/domain/catalog/catalog.types';
 import { TrackResolverService } from '../src/domain/catalog/track-resolver.service';
 import { describeResolveRefusal } from '../src/transports/discord/presenters/play-refusal.presenter';
 import type { TrackDocument } from '../src/domain/catalog/track.schema';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 
 /** A refusal as the Discord user reads it. */
 const words = (outcome: ResolveOutcome): string => (outcome.ok ? '' : describeResolveRefusal('en', outcome));
@@ -82,9 +82,7 @@ describe('Catalog (end to end on the fakes)', () => {
       env: { ...SPOTIFY_ENV, OWNER_IDS: ana.id },
     });
     node = bot.lavalink[0];
-    await eventually(() => node.sessionList().length === 1);
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'fix'));
+    await readyForCommands(bot, guild.id, 'fix');
   });
   afterAll(async () => {
     await bot?.close();

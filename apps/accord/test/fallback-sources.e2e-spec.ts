@@ -14,7 +14,7 @@ import type { TrackDocument } from '../src/domain/catalog/track.schema';
 import { SourceHealthService } from '../src/domain/health/source-health.service';
 import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 });
 const genesis = youtubeTrack({ author: 'Justice', title: 'Genesis', length: 234_000 });
@@ -67,8 +67,7 @@ describe('Fallback sources (end to end on the fakes)', () => {
     bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue, env: ADMIN_ENV });
     owner = await loginWithPassword(bot);
     [node] = bot.lavalink;
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'play'));
+    await readyForCommands(bot, guild.id);
     bot.discord.joinVoice(guild.id, ana.id, GuildFactory.voiceChannel(guild).id);
   });
   afterAll(async () => {

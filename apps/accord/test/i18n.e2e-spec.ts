@@ -9,11 +9,11 @@ import {
   VoiceChannelFactory,
   type FakeGuildDefinition,
 } from '@accord/testkit/factories';
-import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
+import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
@@ -26,7 +26,6 @@ const ben = UserFactory.create({ username: 'ben' });
 
 describe('Languages (end to end on the fakes)', () => {
   let bot: TestBot;
-  let node: FakeLavalinkNode;
   let guild: FakeGuildDefinition;
   let voice: string;
   let owner: PanelClient;
@@ -69,11 +68,8 @@ describe('Languages (end to end on the fakes)', () => {
       members: [ana, ben].map((user) => MemberFactory.create({ user })),
     });
     bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue, env: { ...ADMIN_ENV } });
-    node = bot.lavalink[0];
     owner = await loginWithPassword(bot);
-    await eventually(() => node.sessionList().length === 1);
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'play'));
+    await readyForCommands(bot, guild.id);
   });
   afterAll(async () => {
     await bot?.close();

@@ -15,7 +15,7 @@ import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { LRCLIB_FIXTURES, recordedLrclib, type RecordedLrclib } from '@accord/testkit/lrclib';
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import { ADMIN_ENV, loginWithDiscord, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
@@ -89,9 +89,7 @@ describe('/lyrics (end to end on the fakes, LRCLIB answers recorded)', () => {
       env: { ...ADMIN_ENV, LRCLIB_URL: lrclib.url },
     });
     node = bot.lavalink[0];
-    await eventually(() => node.sessionList().length === 1);
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(main.id).some((command) => command.name === 'lyrics'));
+    await readyForCommands(bot, main.id, 'lyrics');
     owner = await loginWithPassword(bot);
   });
   afterAll(async () => {

@@ -17,7 +17,7 @@ import { GuildSettingsService } from '../src/domain/guilds/guild-settings.servic
 import { toLavalinkVolume } from '../src/domain/playback/audio-settings';
 import { PlayRequestService } from '../src/use-cases/play-request/play-request.service';
 import { PlaybackService } from '../src/domain/playback/playback.service';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
@@ -95,9 +95,7 @@ describe('Playback commands (end to end on the fakes)', () => {
     node = bot.lavalink[0];
     playlistUrl = `https://www.youtube.com/playlist?list=${generatePlaylist(node.catalogue, { count: 500, name: 'Big Mix' }).id}`;
     node.catalogue.addPlaylist({ id: 'PLemptyplaylist0001', name: 'Nothing here', tracks: [] });
-    await eventually(() => node.sessionList().length === 1);
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(main.id).some((command) => command.name === 'play'));
+    await readyForCommands(bot, main.id);
   });
   afterAll(async () => {
     await bot?.close();

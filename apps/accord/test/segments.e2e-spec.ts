@@ -8,7 +8,7 @@ import { SponsorBlockStandIn, type SponsorBlockMode } from '@accord/testkit/spon
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seekLags } from './support/segment-seeks';
 
 /** The issue's bound: the seek reaches Lavalink within this long of the segment's start (track time). */
@@ -97,8 +97,7 @@ describe('Non-music segments (end to end on the fakes)', () => {
     });
     owner = await loginWithPassword(bot);
     [node] = bot.lavalink;
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'play'));
+    await readyForCommands(bot, guild.id);
     bot.discord.joinVoice(guild.id, ana.id, GuildFactory.voiceChannel(guild).id);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import type { YoutubeHealthDto } from '@accord/contracts';
 import { InteractionResponseType } from 'discord.js';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -82,8 +82,7 @@ describe('YouTube breakage detection (end to end on the fakes)', () => {
     });
     owner = await loginWithPassword(bot);
     [node] = bot.lavalink;
-    await lavalinkConnected(bot);
-    await eventually(() => bot.discord.registeredCommands(guild.id).some((command) => command.name === 'play'));
+    await readyForCommands(bot, guild.id);
     bot.discord.joinVoice(guild.id, ana.id, GuildFactory.voiceChannel(guild).id);
   });
   afterAll(async () => {

@@ -144,6 +144,12 @@ export async function lavalinkConnected(bot: TestBot, timeoutMs = 15_000): Promi
   );
 }
 
+/** Waits until the bot takes slash commands in `guildId`: every Lavalink node connected and `command` registered there. */
+export async function readyForCommands(bot: TestBot, guildId: string, command = 'play'): Promise<void> {
+  await lavalinkConnected(bot);
+  await eventually(() => bot.discord.registeredCommands(guildId).some((registered) => registered.name === command));
+}
+
 /** Polls `probe` until it returns something truthy. */
 export async function eventually<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
