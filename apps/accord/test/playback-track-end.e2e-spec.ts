@@ -54,6 +54,20 @@ describe('Playback at the end of a song (end to end on the fakes)', () => {
     expect(await answerOf(slash('play', { query }))).toMatch(/^▶️ Now playing /);
     await node.waitFor(() => playing() === title);
   };
+  /**
+   * Plays a song alone, queues one Lavalink refuses (400: a video it can no longer decode) and ends
+   * the first, so the end leaves nothing playing.
+   */
+  const endOnRefusedSong = async (): Promise<void> => {
+    await playAlone('Daft Punk One More Time', 'One More Time');
+    const refused = { ...(await track('Kavinsky Nightcall')), encoded: 'not-a-track' };
+    await playback().enqueue(
+      { guildId: guild.id, userId: ana.id, voiceChannelId: null, textChannelId: GuildFactory.textChannel(guild).id },
+      [refused],
+    );
+    node.finishTrack(guild.id);
+    await eventually(() => node.patches(guild.id).some((patch) => patch.track?.encoded === 'not-a-track'));
+  };
 
   beforeAll(async () => {
     bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue });
@@ -92,15 +106,7 @@ describe('Playback at the end of a song (end to end on the fakes)', () => {
   });
 
   it('plays a /play sent after the song that was next could not be started at the end', async () => {
-    await playAlone('Daft Punk One More Time', 'One More Time');
-    // Lavalink refuses this one (400: a video it can no longer decode), so the end leaves nothing playing.
-    const refused = { ...(await track('Kavinsky Nightcall')), encoded: 'not-a-track' };
-    await playback().enqueue(
-      { guildId: guild.id, userId: ana.id, voiceChannelId: null, textChannelId: GuildFactory.textChannel(guild).id },
-      [refused],
-    );
-    node.finishTrack(guild.id);
-    await eventually(() => node.patches(guild.id).some((patch) => patch.track?.encoded === 'not-a-track'));
+    await endOnRefusedSong();
 
     expect(await answerOf(slash('play', { query: 'Justice Genesis' }))).toBe(
       '▶️ Now playing **Genesis** by Justice (3:54)',
@@ -109,14 +115,7 @@ describe('Playback at the end of a song (end to end on the fakes)', () => {
   });
 
   it("starts the panel's song when the end left nothing playing", async () => {
-    await playAlone('Daft Punk One More Time', 'One More Time');
-    const refused = { ...(await track('Kavinsky Nightcall')), encoded: 'not-a-track' };
-    await playback().enqueue(
-      { guildId: guild.id, userId: ana.id, voiceChannelId: null, textChannelId: GuildFactory.textChannel(guild).id },
-      [refused],
-    );
-    node.finishTrack(guild.id);
-    await eventually(() => node.patches(guild.id).some((patch) => patch.track?.encoded === 'not-a-track'));
+    await endOnRefusedSong();
 
     // The panel's enqueue: no voice channel, the session's text channel.
     const outcome = await bot.app.get(PlayRequestService).play({

@@ -137,6 +137,14 @@ describe(TrackRepository.name, () => {
     const failed = await sut.findById(track.id);
     expect(failed).toMatchObject({ failures: 1, unavailable: true, failedVideoIds: ['hhhhhhhhhhh'] });
 
+    const repin = {
+      at: new Date('2025-02-01T00:00:00Z'),
+      fromYoutubeId: 'hhhhhhhhhhh',
+      youtubeId: 'iiiiiiiiiii',
+      by: 'user' as const,
+      score: 0.8,
+      actor: { userId: '4242', guildId: '777', via: 'discord' as const },
+    };
     const repinned = await sut.setPin(track.id, {
       youtubeId: 'iiiiiiiiiii',
       lavalink: { ...track.lavalink, identifier: 'iiiiiiiiiii', encoded: 'QAAA-i' },
@@ -144,16 +152,7 @@ describe(TrackRepository.name, () => {
       score: 0.8,
       at: new Date('2025-02-01T00:00:00Z'),
       aliases: ['yt:hhhhhhhhhhh', 'yt:iiiiiiiiiii'],
-      pinHistory: [
-        {
-          at: new Date('2025-02-01T00:00:00Z'),
-          fromYoutubeId: 'hhhhhhhhhhh',
-          youtubeId: 'iiiiiiiiiii',
-          by: 'user',
-          score: 0.8,
-          actor: { userId: '4242', guildId: '777', via: 'discord' },
-        },
-      ],
+      pinHistory: [repin],
     });
 
     expect(repinned).toMatchObject({
@@ -164,16 +163,7 @@ describe(TrackRepository.name, () => {
     });
     expect(repinned?.aliases).toEqual(['yt:hhhhhhhhhhh', 'yt:iiiiiiiiiii']);
     expect(await sut.findByVideoId('hhhhhhhhhhh')).toMatchObject({ id: track.id });
-    expect((await sut.findById(track.id))?.pinHistory).toEqual([
-      {
-        at: new Date('2025-02-01T00:00:00Z'),
-        fromYoutubeId: 'hhhhhhhhhhh',
-        youtubeId: 'iiiiiiiiiii',
-        by: 'user',
-        score: 0.8,
-        actor: { userId: '4242', guildId: '777', via: 'discord' },
-      },
-    ]);
+    expect((await sut.findById(track.id))?.pinHistory).toEqual([repin]);
   });
 
   it('finds tracks by Spotify id, one or many', async () => {
