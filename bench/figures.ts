@@ -124,7 +124,9 @@ export const SECTIONS: FigureSection[] = [
       'over the V8 inspector (`--inspect` on loopback, `HeapProfiler.collectGarbage` then ' +
       '`Runtime.getHeapUsage`; `bench/inspector.ts`). The first quarter of the run (at least one virtual hour) is ' +
       'the warm-up; the slopes are least squares over the rest. The run stops at 24 virtual hours or after ' +
-      '`SOAK_BOT_WALL_S` seconds of playing (420 by default), whichever comes first; `SOAK_BOT_SNAPSHOTS=1` also ' +
+      '`SOAK_BOT_WALL_S` seconds of playing (420 by default), whichever comes first: on this machine that is about 2 virtual hours, as the test ' +
+      'database (FerretDB 1.x reads every row of a collection for a query) slows down while plays accumulate, so ' +
+      'the slopes span one hour after the warm-up. `SOAK_BOT_SNAPSHOTS=1` also ' +
       'takes heap snapshots after the first virtual hour and at the end and prints the constructors that grew most.',
     filter: 'soak-bot',
   },
