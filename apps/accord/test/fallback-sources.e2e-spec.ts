@@ -12,9 +12,8 @@ import {
 } from '@accord/testkit/lavalink';
 import type { TrackDocument } from '../src/domain/catalog/track.schema';
 import { SourceHealthService } from '../src/domain/health/source-health.service';
-import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, nowPlayingMessageOf, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 });
 const genesis = youtubeTrack({ author: 'Justice', title: 'Genesis', length: 234_000 });
@@ -45,10 +44,7 @@ describe('Fallback sources (end to end on the fakes)', () => {
   const guildId = (): string => bot.guild.id;
   const trackDoc = async (key: string): Promise<TrackDocument | null> =>
     bot.app.get<Connection>(getConnectionToken()).collection<TrackDocument>('tracks').findOne({ key });
-  const nowPlaying = (): APIEmbed => {
-    const ref = bot.app.get(NowPlayingService).messageOf(guildId());
-    return (ref ? bot.discord.message(ref.channelId, ref.messageId) : undefined)?.embeds?.[0] ?? {};
-  };
+  const nowPlaying = (): APIEmbed => nowPlayingMessageOf(bot, guildId())?.embeds?.[0] ?? {};
   const playing = (): TrackInfoPayload | undefined => node.player(guildId())?.track ?? undefined;
   const play = async (query: string): Promise<void> => {
     const command = bot.discord.slashCommand({

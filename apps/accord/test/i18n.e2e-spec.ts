@@ -13,7 +13,7 @@ import { youtubeTrack } from '@accord/testkit/lavalink';
 import { PlaybackService } from '../src/domain/playback/playback.service';
 import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, nowPlayingMessageOf, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
@@ -50,10 +50,7 @@ describe('Languages (end to end on the fakes)', () => {
   const setLanguage = async (language: string | null): Promise<{ statusCode: number; body: string }> =>
     owner.request({ method: 'PATCH', url: `/api/v1/guilds/${guild.id}/settings`, payload: { language } });
 
-  const nowPlayingMessage = (): APIMessage | undefined => {
-    const ref = bot.app.get(NowPlayingService).messageOf(guild.id);
-    return ref ? bot.discord.message(ref.channelId, ref.messageId) : undefined;
-  };
+  const nowPlayingMessage = (): APIMessage | undefined => nowPlayingMessageOf(bot, guild.id);
   const embedOf = (message: { embeds?: APIEmbed[] } | undefined): APIEmbed => message?.embeds?.[0] ?? {};
   const buttonLabels = (message: APIMessage | undefined): string[] =>
     ((message?.components ?? []) as Array<{ components: Array<{ label?: string }> }>).flatMap((row) =>

@@ -17,7 +17,7 @@ import { GuildSettingsService } from '../src/domain/guilds/guild-settings.servic
 import { toLavalinkVolume } from '../src/domain/playback/audio-settings';
 import { PlayRequestService } from '../src/use-cases/play-request/play-request.service';
 import { PlaybackService } from '../src/domain/playback/playback.service';
-import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, nowPlayingMessageOf, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seenAnswerOf, type SeenAnswer } from './support/interaction-answer';
 
 const catalogue = [
@@ -68,10 +68,7 @@ describe('Playback commands (end to end on the fakes)', () => {
   const answerOf = (handle: InteractionHandle, timeoutMs = 10_000): Promise<SeenAnswer> =>
     seenAnswerOf(bot.discord, handle, timeoutMs);
 
-  const nowPlayingMessage = (guildId = main.id): APIMessage | undefined => {
-    const ref = bot.app.get(NowPlayingService).messageOf(guildId);
-    return ref ? bot.discord.message(ref.channelId, ref.messageId) : undefined;
-  };
+  const nowPlayingMessage = (guildId = main.id): APIMessage | undefined => nowPlayingMessageOf(bot, guildId);
   const customIds = (message: { components?: unknown[] } | undefined): string[] =>
     ((message?.components ?? []) as Array<{ components: Array<{ custom_id?: string }> }>).flatMap((row) =>
       row.components.map((component) => component.custom_id ?? ''),

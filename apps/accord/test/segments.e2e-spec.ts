@@ -6,9 +6,8 @@ import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factor
 import { youtubeTrack, type CatalogueTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { SponsorBlockStandIn, type SponsorBlockMode } from '@accord/testkit/sponsorblock';
 import { PlaybackService } from '../src/domain/playback/playback.service';
-import { NowPlayingService } from '../src/transports/discord/now-playing/now-playing.service';
 import { ADMIN_ENV, loginWithPassword, type PanelClient } from './support/admin-session';
-import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
+import { eventually, nowPlayingMessageOf, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 import { seekLags } from './support/segment-seeks';
 
 /** The issue's bound: the seek reaches Lavalink within this long of the segment's start (track time). */
@@ -53,10 +52,7 @@ describe('Non-music segments (end to end on the fakes)', () => {
   let owner: PanelClient;
 
   const guildId = (): string => bot.guild.id;
-  const nowPlaying = (): APIEmbed => {
-    const ref = bot.app.get(NowPlayingService).messageOf(guildId());
-    return (ref ? bot.discord.message(ref.channelId, ref.messageId) : undefined)?.embeds?.[0] ?? {};
-  };
+  const nowPlaying = (): APIEmbed => nowPlayingMessageOf(bot, guildId())?.embeds?.[0] ?? {};
   const request = async (track: CatalogueTrack): Promise<void> => {
     const command = bot.discord.slashCommand({
       guildId: guildId(),

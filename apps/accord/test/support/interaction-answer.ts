@@ -1,7 +1,22 @@
-import type { FakeDiscord, InteractionHandle, RecordedMessageBody } from '@accord/testkit/discord';
+import type { FakeDiscord, InteractionHandle, RecordedMessageBody, RecordedRequest } from '@accord/testkit/discord';
 
-const DEFERRED = new Set([5, 6]);
 const EPHEMERAL = 64;
+
+/** The interaction's callback so far: what it said, whether it deferred the answer, and the requests after it. */
+function callbackOf(
+  discord: FakeDiscord,
+  handle: InteractionHandle,
+): { data: RecordedMessageBody | undefined; deferred: boolean; later: RecordedRequest[] } | undefined {
+  const responses = discord.interactionResponses(handle.id);
+  const callback = responses.find((request) => request.path.endsWith('/callback'));
+  if (!callback) return undefined;
+  const body = callback.body as { type: number; data?: RecordedMessageBody };
+  return {
+    data: body.data,
+    deferred: body.type === 5 || body.type === 6,
+    later: responses.filter((request) => request !== callback),
+  };
+}
 
 /**
  * The bot's visible answer to an interaction: the immediate reply, or the follow-up or edit of a
@@ -14,12 +29,10 @@ export function answerOf(
 ): Promise<RecordedMessageBody> {
   return discord.waitUntil(
     () => {
-      const responses = discord.interactionResponses(handle.id);
-      const callback = responses.find((request) => request.path.endsWith('/callback'));
+      const callback = callbackOf(discord, handle);
       if (!callback) return undefined;
-      const body = callback.body as { type: number; data?: RecordedMessageBody };
-      if (!DEFERRED.has(body.type)) return body.data ?? {};
-      const later = responses.find((request) => request !== callback && request.method !== 'GET');
+      if (!callback.deferred) return callback.data ?? {};
+      const later = callback.later.find((request) => request.method !== 'GET');
       return later ? (later.body as RecordedMessageBody) : undefined;
     },
     { timeoutMs },
@@ -34,21 +47,20 @@ export interface SeenAnswer extends RecordedMessageBody {
 
 /** The reply, else the deferred reply's follow-up (which may be ephemeral), else its edit. */
 export function seenAnswerOf(discord: FakeDiscord, handle: InteractionHandle, timeoutMs = 10_000): Promise<SeenAnswer> {
-  const ephemeral = (message: RecordedMessageBody | undefined): boolean => ((message?.flags ?? 0) & EPHEMERAL) !== 0;
+  const seen = (message: RecordedMessageBody | undefined): SeenAnswer => ({
+    ...message,
+    ephemeral: ((message?.flags ?? 0) & EPHEMERAL) !== 0,
+  });
   return discord.waitUntil(
     () => {
-      const responses = discord.interactionResponses(handle.id);
-      const callback = responses.find((request) => request.path.endsWith('/callback'));
+      const callback = callbackOf(discord, handle);
       if (!callback) return undefined;
-      const body = callback.body as { type: number; data?: RecordedMessageBody };
-      if (!DEFERRED.has(body.type)) return { ...body.data, ephemeral: ephemeral(body.data) };
-      const followUp = responses.find((request) => request.method === 'POST' && !request.path.endsWith('/callback'));
-      if (followUp)
-        return {
-          ...(followUp.body as RecordedMessageBody),
-          ephemeral: ephemeral(followUp.body as RecordedMessageBody),
-        };
-      const edit = responses.find((request) => request.method === 'PATCH');
+      if (!callback.deferred) return seen(callback.data);
+      const followUp = callback.later.find(
+        (request) => request.method === 'POST' && !request.path.endsWith('/callback'),
+      );
+      if (followUp) return seen(followUp.body as RecordedMessageBody);
+      const edit = callback.later.find((request) => request.method === 'PATCH');
       return edit ? { ...(edit.body as RecordedMessageBody), ephemeral: false } : undefined;
     },
     { timeoutMs },

@@ -3,12 +3,14 @@ import { dropTestDatabase, testDatabaseUri } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
 import { GuildFactory, type FakeGuildDefinition } from '@accord/testkit/factories';
 import { FakeLavalinkNode, type CatalogueTrack } from '@accord/testkit/lavalink';
+import type { APIMessage } from 'discord.js';
 import type * as winston from 'winston';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import type { LogRing } from '../../src/logging/log-ring';
 import { createLogger } from '../../src/logging/logger.factory';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
+import { NowPlayingService } from '../../src/transports/discord/now-playing/now-playing.service';
 
 /** A bot token of the right shape; the fake Discord accepts any. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-test-bench-only-000';
@@ -148,6 +150,12 @@ export async function lavalinkConnected(bot: TestBot, timeoutMs = 15_000): Promi
 export async function readyForCommands(bot: TestBot, guildId: string, command = 'play'): Promise<void> {
   await lavalinkConnected(bot);
   await eventually(() => bot.discord.registeredCommands(guildId).some((registered) => registered.name === command));
+}
+
+/** The now-playing message the bot keeps in `guildId`, as the fake Discord holds it now. */
+export function nowPlayingMessageOf(bot: TestBot, guildId: string): APIMessage | undefined {
+  const ref = bot.app.get(NowPlayingService).messageOf(guildId);
+  return ref ? bot.discord.message(ref.channelId, ref.messageId) : undefined;
 }
 
 /** Polls `probe` until it returns something truthy. */
