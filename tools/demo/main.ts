@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { dropTestDatabase, startTestServer, withDatabaseName, type TestServer } from '@accord/testkit/db';
+import { seededRandom } from '@accord/recommender';
 import { FakeDiscord } from '@accord/testkit/discord';
 import {
   GuildFactory,
@@ -21,7 +22,7 @@ import {
 import { buildOutdated, demoPort, goAvailable, planDatabase, portFree } from './preflight';
 import { lavalinkChoice, startFakeLavalink, startRealLavalink, type DemoLavalink } from './lavalink';
 import { answerOf } from '../../apps/accord/test/support/interaction-answer';
-import { ANSWER_TIMEOUT_MS, DemoRoom, nowPlayingEmbed, seededRandom, summary, type RoomMember } from './room';
+import { ANSWER_TIMEOUT_MS, DemoRoom, nowPlayingEmbed, summary, type RoomMember } from './room';
 import { LISTENERS, demoCatalogue } from './world';
 
 const ROOT = resolve(__dirname, '../..');

@@ -26,18 +26,6 @@ export interface RoomOptions {
   random: () => number;
 }
 
-/** A seeded pseudo-random source (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * The simulated listeners of the demo server. Everything they do goes through the fake Discord as
  * a member would do it (voice joins and leaves, slash commands); the bot learns their tastes the way
