@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   DESKTOP,
-  browserSpecsEnabled,
+  describeInBrowser,
   freePort,
   newContext,
   openPanel,
@@ -41,8 +41,6 @@ function alive(pid: number): boolean {
     return false;
   }
 }
-
-const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
 
 describeInBrowser('npm run demo: Accord without Discord, signed in with its link (headless Chromium)', () => {
   let demo: ChildProcess;

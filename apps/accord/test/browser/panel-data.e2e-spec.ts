@@ -17,7 +17,7 @@ import { PlaybackService } from '../../src/domain/playback/playback.service';
 import { eventually, type TestBot } from '../support/test-bot';
 import {
   PHONE,
-  browserSpecsEnabled,
+  describeInBrowser,
   newContext,
   openPanel,
   screenshot,
@@ -68,8 +68,6 @@ const EARLIER: Array<{
   { artist: 'Phoenix', title: 'Lisztomania', daysAgo: 3, source: 'autoplay', endReason: 'finished', fits: [0.8, 0.7] },
   { artist: 'Kavinsky', title: 'Nightcall', daysAgo: 5, source: 'request', endReason: 'finished' },
 ];
-
-const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
 
 describeInBrowser('Admin panel data pages in headless Chromium (end to end on the fakes)', () => {
   let bot: TestBot;

@@ -1,31 +1,23 @@
 import type { GuildLyricsDto } from '@accord/contracts';
-import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
+import { GuildFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { recordedLrclib, type RecordedLrclib } from '@accord/testkit/lrclib';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
 import { eventually, type TestBot } from '../support/test-bot';
 import {
-  browserSpecsEnabled,
+  describeInBrowser,
   openPanel,
   screenshot,
   signIn,
   watchErrors,
   type HeadlessChromium,
 } from './support/browser';
-import { startPanelBot } from './support/panel-bot';
+import { enqueueSearch, mainRoom, startPanelBot } from './support/panel-bot';
 
 const catalogue = [youtubeTrack({ author: 'The Quiet Harbours', title: 'Tidewater Lights', length: 215_000 })];
 
-const ana = UserFactory.create({ username: 'ana' });
-const oscar = UserFactory.create({ username: 'oscar' }); // the bot owner, who signs in to the panel
-const main = GuildFactory.create({
-  name: 'Main Room',
-  members: [MemberFactory.create({ user: ana }), MemberFactory.create({ user: oscar })],
-});
-
-const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
+const { ana, oscar, main } = mainRoom();
 
 describeInBrowser('Panel lyrics card in headless Chromium (end to end on the fakes)', () => {
   let bot: TestBot;
@@ -64,17 +56,7 @@ describeInBrowser('Panel lyrics card in headless Chromium (end to end on the fak
   });
 
   it('highlights the synced line being sung and moves it as the song plays and when it seeks', async () => {
-    const found = await bot.app.get(LavalinkService).load('The Quiet Harbours Tidewater Lights', 'ytsearch');
-    if (found.type !== 'search') throw new Error('the fake Lavalink did not find the song');
-    await playback().enqueue(
-      {
-        guildId: main.id,
-        userId: ana.id,
-        voiceChannelId: GuildFactory.voiceChannel(main).id,
-        textChannelId: GuildFactory.textChannel(main).id,
-      },
-      [found.tracks[0]],
-    );
+    await enqueueSearch(bot, main, ana.id, 'The Quiet Harbours Tidewater Lights');
     await eventually(() => playback().snapshot(main.id)?.current?.entry.track.title === 'Tidewater Lights');
     // Just before the first line (0:12.00), then the second (0:14.60).
     await playback().seek(main.id, 10_500);

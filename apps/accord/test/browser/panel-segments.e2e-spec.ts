@@ -1,13 +1,11 @@
 import type { GuildSettingsDto } from '@accord/contracts';
-import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
+import { GuildFactory } from '@accord/testkit/factories';
 import { youtubeTrack } from '@accord/testkit/lavalink';
 import { SponsorBlockStandIn } from '@accord/testkit/sponsorblock';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
-import { PlaybackService } from '../../src/domain/playback/playback.service';
 import { eventually, type TestBot } from '../support/test-bot';
-import { browserSpecsEnabled, openPanel, signIn, watchErrors, type HeadlessChromium } from './support/browser';
-import { startPanelBot } from './support/panel-bot';
+import { describeInBrowser, openPanel, signIn, watchErrors, type HeadlessChromium } from './support/browser';
+import { enqueueSearch, mainRoom, startPanelBot } from './support/panel-bot';
 
 const song = youtubeTrack({ author: 'The Quiet Harbours', title: 'Tidewater Lights', length: 215_000 });
 const standIn = new SponsorBlockStandIn([
@@ -20,14 +18,7 @@ const standIn = new SponsorBlockStandIn([
     ],
   },
 ]);
-const ana = UserFactory.create({ username: 'ana' });
-const oscar = UserFactory.create({ username: 'oscar' }); // the bot owner, who signs in to the panel
-const main = GuildFactory.create({
-  name: 'Main Room',
-  members: [MemberFactory.create({ user: ana }), MemberFactory.create({ user: oscar })],
-});
-
-const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
+const { ana, oscar, main } = mainRoom();
 
 describeInBrowser('Panel: skipped parts of YouTube songs in headless Chromium (end to end on the fakes)', () => {
   let bot: TestBot;
@@ -62,17 +53,7 @@ describeInBrowser('Panel: skipped parts of YouTube songs in headless Chromium (e
   });
 
   it('shows on now playing what was skipped', async () => {
-    const found = await bot.app.get(LavalinkService).load('The Quiet Harbours Tidewater Lights', 'ytsearch');
-    if (found.type !== 'search') throw new Error('the fake Lavalink did not find the song');
-    await bot.app.get(PlaybackService).enqueue(
-      {
-        guildId: main.id,
-        userId: ana.id,
-        voiceChannelId: GuildFactory.voiceChannel(main).id,
-        textChannelId: GuildFactory.textChannel(main).id,
-      },
-      [found.tracks[0]],
-    );
+    await enqueueSearch(bot, main, ana.id, 'The Quiet Harbours Tidewater Lights');
 
     await page.goto(`/guilds/${main.id}`);
     await page.getByTestId('np-skipped').filter({ hasText: 'Skipped 0:07 of non-music at 0:00' }).waitFor();

@@ -6,7 +6,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { eventually, type TestBot } from '../support/test-bot';
 import {
   DESKTOP,
-  browserSpecsEnabled,
+  describeInBrowser,
   newContext,
   openPanel,
   screenshot,
@@ -37,8 +37,6 @@ const main = GuildFactory.create({
   channels: [general, music, nowPlaying, requests, lounge, chat],
   members: [MemberFactory.create({ user: oscar })],
 });
-
-const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
 
 describeInBrowser('Admin panel settings pickers and languages in headless Chromium (end to end on the fakes)', () => {
   let bot: TestBot;

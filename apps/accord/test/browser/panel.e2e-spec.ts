@@ -1,5 +1,5 @@
 import type { GuildSettingsDto, QueuePageDto } from '@accord/contracts';
-import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
+import { GuildFactory } from '@accord/testkit/factories';
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
 import { SourceEvent, type SourceAttemptedEvent } from '@accord/core';
 import { Logger } from '@nestjs/common';
@@ -11,7 +11,7 @@ import type { PlayableTrack } from '../../src/domain/playback/playback.types';
 import { eventually, type TestBot } from '../support/test-bot';
 import {
   PHONE,
-  browserSpecsEnabled,
+  describeInBrowser,
   newContext,
   openPanel,
   screenshot,
@@ -20,7 +20,7 @@ import {
   watchErrors,
   type HeadlessChromium,
 } from './support/browser';
-import { startPanelBot } from './support/panel-bot';
+import { mainRoom, startPanelBot } from './support/panel-bot';
 
 const catalogue = [
   youtubeTrack({ author: 'Daft Punk', title: 'One More Time', length: 320_000 }),
@@ -36,14 +36,7 @@ const SIG_FUNCTION_MISSING =
   '(yts.version: 1.18.2) All clients failed to load the item.\n\nClient [WEB] failed: Must find sig function from ' +
   'script: https://www.youtube.com/s/player/6740c111/player_ias.vflset/en_US/base.js';
 
-const ana = UserFactory.create({ username: 'ana' });
-const oscar = UserFactory.create({ username: 'oscar' }); // the bot owner, who signs in to the panel
-const main = GuildFactory.create({
-  name: 'Main Room',
-  members: [MemberFactory.create({ user: ana }), MemberFactory.create({ user: oscar })],
-});
-
-const describeInBrowser = browserSpecsEnabled() ? describe : describe.skip;
+const { ana, oscar, main } = mainRoom();
 
 describeInBrowser('Admin panel in headless Chromium (end to end on the fakes)', () => {
   let bot: TestBot;

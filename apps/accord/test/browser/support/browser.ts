@@ -32,6 +32,11 @@ export function browserSpecsEnabled(): boolean {
   return false;
 }
 
+/** `describe` where Chromium is installed, else `describe.skip` (see `browserSpecsEnabled`). */
+export function describeInBrowser(name: string, body: () => void): void {
+  (browserSpecsEnabled() ? describe : describe.skip)(name, body);
+}
+
 /** The specs test the built panel: build it once when `dist/apps/panel` has none. */
 export function ensurePanelBuilt(): void {
   if (existsSync(PANEL_INDEX)) return;
