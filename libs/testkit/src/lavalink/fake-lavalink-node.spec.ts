@@ -437,6 +437,27 @@ describe(FakeLavalinkNode.name, () => {
       expect(ends[0]).toMatchObject({ type: 'TrackEndEvent', reason: 'finished' });
     });
 
+    it('leaves player PATCHes unanswered and unapplied while held, then applies them in arrival order', async () => {
+      const shoukaku = await connect();
+      const player = await joinAndPlay(shoukaku, sut.catalogue.toPayload(DAFT_PUNK));
+
+      sut.holdPlayerPatches(GUILD_ID);
+      let answered = 0;
+      const pause = player.setPaused(true).then(() => answered++);
+      await sut.waitFor(() => sut.waitingPatches(GUILD_ID).length === 1);
+      const resume = player.setPaused(false).then(() => answered++);
+      await sut.waitFor(() => sut.waitingPatches(GUILD_ID).length === 2);
+      expect(answered).toBe(0);
+      expect(sut.player(GUILD_ID)?.paused).toBe(false);
+      expect(sut.waitingPatches(GUILD_ID)).toEqual([{ paused: true }, { paused: false }]);
+
+      expect(sut.releasePlayerPatches(GUILD_ID)).toBe(2);
+      await Promise.all([pause, resume]);
+      expect(sut.patches(GUILD_ID).slice(-2)).toEqual([{ paused: true }, { paused: false }]);
+      expect(sut.player(GUILD_ID)?.paused).toBe(false);
+      expect(sut.waitingPatches(GUILD_ID)).toEqual([]);
+    });
+
     it('replaces, seeks, changes volume and filters, and stops like Lavalink', async () => {
       const shoukaku = await connect();
       const player = await joinAndPlay(shoukaku, sut.catalogue.toPayload(DAFT_PUNK));

@@ -199,6 +199,8 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
   private timers: NodeJS.Timeout[] = [];
   /** Per guild, what `holdEvents` keeps back until `releaseEvents`. */
   private readonly held = new Map<string, Array<{ session: Session; message: ServerMessage }>>();
+  /** Per guild, the player PATCHes `holdPlayerPatches` keeps unanswered until `releasePlayerPatches`. */
+  private readonly heldPatches = new Map<string, Array<{ body: unknown; answer: () => void }>>();
   private startedAt = Date.now();
   private load = { systemLoad: 0.05, lavalinkLoad: 0.01 };
 
@@ -343,6 +345,27 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
     const held = this.held.get(guildId) ?? [];
     this.held.delete(guildId);
     for (const { session, message } of held) this.send(session, message);
+    return held.length;
+  }
+
+  /**
+   * Leaves the PATCHes of `guildId`'s player unanswered (and not yet applied) until
+   * `releasePlayerPatches`, as a slow network would: the client waits on its request meanwhile.
+   */
+  holdPlayerPatches(guildId: string): void {
+    if (!this.heldPatches.has(guildId)) this.heldPatches.set(guildId, []);
+  }
+
+  /** The bodies of the PATCHes `holdPlayerPatches` keeps waiting now, in arrival order. */
+  waitingPatches(guildId: string): PlayerPatchBody[] {
+    return (this.heldPatches.get(guildId) ?? []).map(({ body }) => (isRecord(body) ? body : {}));
+  }
+
+  /** Applies and answers the held PATCHes in arrival order, and stops holding; returns how many it held. */
+  releasePlayerPatches(guildId: string): number {
+    const held = this.heldPatches.get(guildId) ?? [];
+    this.heldPatches.delete(guildId);
+    for (const { answer } of held) answer();
     return held.length;
   }
 
@@ -694,6 +717,8 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
         session.players.delete(guildId);
         return undefined;
       }
+      const waiting = this.heldPatches.get(guildId);
+      if (waiting) await new Promise<void>((answer) => waiting.push({ body, answer }));
       return this.patchPlayer(session, guildId, url.searchParams.get('noReplace') === 'true', body);
     }
     const sessionMatch = /^\/v4\/sessions\/([^/]+)$/.exec(path);
