@@ -13,6 +13,7 @@ export interface CurrentTrack {
   /** Position at `positionAt` (epoch ms); the playhead moves on from there unless paused. */
   positionMs: number;
   positionAt: number;
+  /** Paused as asked of Lavalink: set when asked, before Lavalink answers (see `TrackSequencerService.setPaused`). */
   paused: boolean;
   /** Lavalink confirmed the start (TrackStartEvent). */
   started: boolean;
@@ -35,7 +36,7 @@ export class GuildSession {
   twentyFourSeven = false;
   node: string | null = null;
   listeners: string[] = [];
-  /** Paused because the channel emptied; resumed when someone returns. */
+  /** Paused because the channel emptied (set when Accord asks, not when Lavalink answers); resumed when someone returns. */
   autoPaused = false;
   expectedEnd: { reason: ExpectedEnd; by?: string } | null = null;
   /**
@@ -50,6 +51,8 @@ export class GuildSession {
   lastPositionSave = 0;
   /** Set once the session ended: nothing may write it back to the database after that. */
   ended = false;
+  /** The last pause or resume sent to Lavalink, settled: the next one waits for it (`inPauseTurn`). */
+  private pauseRequests: Promise<void> = Promise.resolve();
 
   constructor(
     readonly guildId: string,
@@ -58,6 +61,16 @@ export class GuildSession {
     entries: QueueEntry[] = [],
   ) {
     this.queue = new GuildQueue(entries);
+  }
+
+  /**
+   * Runs `request` (a pause or resume sent to Lavalink) once the ones asked before it are answered,
+   * so Lavalink gets them in the order they were asked, whatever the network does.
+   */
+  inPauseTurn(request: () => Promise<void>): Promise<void> {
+    const turn = this.pauseRequests.then(request);
+    this.pauseRequests = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Where the playhead is now (in track time: a timescale filter moves it faster or slower). */

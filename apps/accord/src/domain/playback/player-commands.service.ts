@@ -90,6 +90,8 @@ export class PlayerCommandsService {
   async pause(guildId: string): Promise<void> {
     const session = this.playing(guildId);
     if (session.current!.paused) throw new PlaybackError(PlaybackErrorCode.AlreadyPaused, {});
+    // The user's pause now: a listener coming back must not undo it.
+    session.autoPaused = false;
     await this.sequencer.setPaused(session, true);
   }
 

@@ -129,6 +129,8 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
     if (!session) return;
     if (event.channelId && event.channelId !== session.voiceChannelId) session.voiceChannelId = event.channelId;
     session.listeners = event.listeners;
+    // Decided from the pause asked for, not from Lavalink's answer to it: a listener may leave and
+    // come back (or the reverse) while a pause or resume is still on its way.
     if (event.listeners.length === 0) {
       if (session.current && !session.current.paused) {
         session.autoPaused = true;
@@ -137,9 +139,9 @@ export class PlayerEventsHandler implements OnModuleInit, PlayerEventListener {
       this.lifecycle.startIdleTimer(session);
     } else {
       this.lifecycle.cancelIdleTimer(session);
-      if (session.autoPaused && session.current?.paused) {
+      if (session.autoPaused) {
         session.autoPaused = false;
-        await this.sequencer.setPaused(session, false).catch(() => undefined);
+        if (session.current?.paused) await this.sequencer.setPaused(session, false).catch(() => undefined);
       }
     }
     this.store.changed(session, 'listeners');

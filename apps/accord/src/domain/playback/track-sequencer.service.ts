@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PlaybackError } from '@accord/core';
 import { CLOCK, type Clock } from '../../adapters/database/clock';
 import { LavalinkService } from '../../adapters/lavalink/lavalink.service';
-import type { GuildSession } from './guild-session';
+import type { CurrentTrack, GuildSession } from './guild-session';
 import { LookAheadService } from './look-ahead.service';
 import type { LoopMode, QueueEntry } from './playback.types';
 import { SessionLifecycleService } from './session-lifecycle.service';
@@ -133,12 +133,30 @@ export class TrackSequencerService {
     this.store.persist(session);
   }
 
+  /**
+   * Pauses or resumes the track. The session says so at once, before Lavalink answers, so whatever
+   * decides next (a listener leaving or coming back, a user's command) sees the pause asked for;
+   * the guild's pause requests reach Lavalink one after the other, in the order they were asked.
+   * If Lavalink refuses, the session goes back to what it was (unless asked otherwise meanwhile).
+   */
   async setPaused(session: GuildSession, paused: boolean): Promise<void> {
-    if (!session.current) return;
-    await this.lavalink.setPaused(session.guildId, paused);
+    const current = session.current;
+    if (!current) return;
+    const wasPaused = current.paused;
+    this.markPaused(session, current, paused);
+    try {
+      await session.inPauseTurn(() => this.lavalink.setPaused(session.guildId, paused));
+    } catch (error) {
+      if (session.current === current && current.paused === paused) this.markPaused(session, current, wasPaused);
+      throw error;
+    }
+  }
+
+  private markPaused(session: GuildSession, current: CurrentTrack, paused: boolean): void {
+    if (current.paused === paused) return;
     const now = this.clock.now().getTime();
     session.setPosition(session.position(now), now);
-    session.current.paused = paused;
+    current.paused = paused;
     this.store.changed(session, 'pause');
   }
 }
