@@ -335,6 +335,30 @@ describe(FakeDiscord.name, () => {
     expect(sut.botVoiceChannel(guild.id)).toBeNull();
   });
 
+  it('holds the answers to op 4 back until releaseVoice, then sends them in order', async () => {
+    const raw: string[] = [];
+    const onRaw = (packet: { t: string }): void => {
+      if (packet.t?.startsWith('VOICE_')) raw.push(packet.t);
+    };
+    client.on('raw', onRaw);
+    const cached = client.guilds.cache.get(guild.id)!;
+    sut.holdVoice(guild.id);
+
+    cached.shard.send({ op: 4, d: { guild_id: guild.id, channel_id: voice.id, self_deaf: true, self_mute: false } });
+    await sut.waitUntil(() => sut.voiceOps.at(-1)?.channelId === voice.id);
+    expect(raw).toEqual([]);
+    expect(sut.botVoiceChannel(guild.id)).toBeNull();
+
+    expect(sut.releaseVoice(guild.id)).toBe(1);
+    await sut.waitUntil(() => raw.length >= 2);
+    client.off('raw', onRaw);
+
+    expect(raw).toEqual(['VOICE_STATE_UPDATE', 'VOICE_SERVER_UPDATE']);
+    expect(sut.botVoiceChannel(guild.id)).toBe(voice.id);
+    cached.shard.send({ op: 4, d: { guild_id: guild.id, channel_id: null, self_deaf: false, self_mute: false } });
+    await sut.waitUntil(() => sut.botVoiceChannel(guild.id) === null);
+  });
+
   it('parses multipart uploads and stores the message per channel', async () => {
     const channel = client.channels.cache.get(text.id) as TextChannel;
 

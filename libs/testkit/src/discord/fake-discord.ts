@@ -128,6 +128,8 @@ export class FakeDiscord {
   private readonly pending = new Set<PendingWait>();
   private readonly voiceEndpoint: string;
   private listeningPort: number | null = null;
+  /** Per guild, the answers to the bot's voice requests that `holdVoice` keeps back until `releaseVoice`. */
+  private readonly heldVoice = new Map<string, Array<() => void>>();
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
     const botUser = structuredClone(options.botUser ?? DEFAULT_BOT_USER);
@@ -474,6 +476,23 @@ export class FakeDiscord {
     this.dispatchVoiceState(guild, state);
   }
 
+  /**
+   * Keeps back Discord's answers (VOICE_STATE_UPDATE, VOICE_SERVER_UPDATE) to the bot's voice
+   * requests in `guildId` until `releaseVoice`, as a slow gateway would: the bot is still joining
+   * meanwhile. The requests themselves are recorded in `voiceOps` at once.
+   */
+  holdVoice(guildId: string): void {
+    if (!this.heldVoice.has(guildId)) this.heldVoice.set(guildId, []);
+  }
+
+  /** Answers the voice requests `holdVoice` held back, in order, and stops holding; returns how many. */
+  releaseVoice(guildId: string): number {
+    const held = this.heldVoice.get(guildId) ?? [];
+    this.heldVoice.delete(guildId);
+    for (const answer of held) answer();
+    return held.length;
+  }
+
   /** Voice state events need the GuildVoiceStates intent, as on Discord. */
   private dispatchVoiceState(guild: FakeGuildDefinition, state: APIVoiceState): void {
     const session = this.gateway.session(this.gateway.shardFor(guild.id));
@@ -493,6 +512,13 @@ export class FakeDiscord {
       at: Date.now(),
     };
     this.voiceOps.push(op);
+    const held = this.heldVoice.get(op.guildId);
+    if (held) held.push(() => this.answerVoiceRequest(op));
+    else this.answerVoiceRequest(op);
+  }
+
+  private answerVoiceRequest(op: VoiceOpRecord): void {
+    const { shardId, channelId } = op;
     const guild = this.store.guilds.get(op.guildId);
     // Discord ignores requests for guilds of another shard, unknown channels, or without Connect.
     if (!guild || this.gateway.shardFor(guild.id) !== shardId) return;
