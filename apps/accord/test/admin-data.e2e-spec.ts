@@ -337,7 +337,7 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
         pinnedBy: 'user',
         pinHistory: [
           {
-            at: expect.any(String),
+            at: expect.any(String) as unknown,
             fromYoutubeId: oneMoreTime.topic.identifier,
             youtubeId: oneMoreTime.official.identifier,
             by: 'user',
