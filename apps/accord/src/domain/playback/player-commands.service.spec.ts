@@ -58,6 +58,36 @@ describe(PlayerCommandsService.name, () => {
     expect(parts.guilds.stored.size).toBe(0);
   });
 
+  it('joins once for two requests made at the same moment, playing the first and queueing the second', async () => {
+    const [first, second] = TrackFactory.many(2);
+
+    const [played, queued] = await Promise.all([
+      sut.enqueue(requester, [first]),
+      sut.enqueue({ ...requester, userId: 'user-2' }, [second]),
+    ]);
+
+    expect(parts.lavalink.ops()).toEqual(['join', 'play']);
+    expect(parts.lavalink.sent[1].args[0]).toBe(first.encoded);
+    expect(played).toMatchObject({ startedPlaying: true, firstPosition: 0 });
+    expect(queued).toMatchObject({ startedPlaying: false, firstPosition: 1 });
+  });
+
+  it('joins again for the second of two requests when the join both waited for failed', async () => {
+    const [first, second] = TrackFactory.many(2);
+    jest.spyOn(parts.lavalink, 'join').mockRejectedValueOnce(new Error('cannot join'));
+
+    const [refused, played] = await Promise.allSettled([
+      sut.enqueue(requester, [first]),
+      sut.enqueue({ ...requester, userId: 'user-2' }, [second]),
+    ]);
+
+    expect(refused).toMatchObject({ status: 'rejected', reason: new Error('cannot join') });
+    expect(played).toMatchObject({ status: 'fulfilled', value: { startedPlaying: true, firstPosition: 0 } });
+    expect(parts.lavalink.ops()).toEqual(['join', 'play']);
+    expect(parts.lavalink.sent[1].args[0]).toBe(second.encoded);
+    expect(parts.store.get('guild-1')?.queue.length).toBe(0);
+  });
+
   it('skips to the next track and records who skipped', async () => {
     const [first, second] = TrackFactory.many(2);
     await sut.enqueue(requester, [first, second]);

@@ -45,7 +45,6 @@ export class PlayerCommandsService {
     options: { next?: boolean; source?: PlaySource; reason?: string; because?: PickReason } = {},
   ): Promise<EnqueueResult> {
     let session = this.store.get(requester.guildId);
-    const created = !session;
     if (!session) {
       if (!requester.voiceChannelId) {
         throw new PlaybackError(PlaybackErrorCode.NotInVoice, {});
@@ -66,9 +65,11 @@ export class PlayerCommandsService {
     try {
       if (!this.lavalink.hasPlayer(session.guildId)) await this.lifecycle.connect(session);
     } catch (error) {
-      // Nothing changes when we cannot join: the queue is as it was.
-      if (created) this.store.remove(session.guildId);
-      else session.queue.removeIds(added.map((entry) => entry.id));
+      // Nothing changes when we cannot join: the queue is as it was. A session never joined goes
+      // unless another request, waiting on the same join, still has songs in it.
+      session.queue.removeIds(added.map((entry) => entry.id));
+      const unused = session.node === null && session.queue.length === 0 && !session.current;
+      if (unused && this.store.isLive(session)) this.store.remove(session.guildId);
       throw error;
     }
     this.lifecycle.cancelIdleTimer(session);
@@ -76,12 +77,17 @@ export class PlayerCommandsService {
     // A change of track under way may have reached these entries itself (the one before failed).
     const startedPlaying = started || added.some((entry) => entry.id === session.current?.entry.id);
     if (!startedPlaying) this.lookAhead.schedule(session);
+    // Where the first song stands now (0: playing): a song queued before it, by a request that
+    // shared the join, may have started or been taken out meanwhile.
+    const first = added[0]?.id;
+    const queuedAt = session.queue.list().findIndex((entry) => entry.id === first) + 1;
+    const firstAt = first && session.current?.entry.id === first ? 0 : queuedAt > 0 ? queuedAt : null;
     this.store.changed(session, 'queue');
     // The reply says "queued": make that true on disk too.
     await this.store.writtenForReply(session.guildId);
     return {
       added,
-      firstPosition: startedPlaying ? firstPosition - 1 : firstPosition,
+      firstPosition: firstAt ?? (startedPlaying ? firstPosition - 1 : firstPosition),
       startedPlaying,
       refused: tracks.length - accepted.length,
     };

@@ -15,6 +15,8 @@ import { TrackEventPublisher } from './track-event.publisher';
 export class SessionLifecycleService {
   /** Leaves still tearing the player down; a new session in that guild waits for them. */
   private readonly leaving = new Map<string, Promise<void>>();
+  /** The join under way in each guild and the session it is for; a second join waits for it. */
+  private readonly joining = new Map<string, { session: GuildSession; joined: Promise<void> }>();
 
   constructor(
     private readonly store: SessionStore,
@@ -24,8 +26,11 @@ export class SessionLifecycleService {
     private readonly presence: VoicePresenceService,
   ) {}
 
+  /** Starts a session in a guild, or returns the live one another request started meanwhile. */
   async create(guildId: string, voiceChannelId: string, textChannelId: string): Promise<GuildSession> {
     const settings = await this.settings.get(guildId);
+    const started = this.store.get(guildId);
+    if (started) return started;
     const session = new GuildSession(guildId, voiceChannelId, settings.announceChannelId ?? textChannelId);
     session.volume = settings.defaultVolume;
     session.twentyFourSeven = settings.twentyFourSeven;
@@ -33,8 +38,29 @@ export class SessionLifecycleService {
     return session;
   }
 
-  /** Joins the session's voice channel (on `node` when given) and starts watching who listens. */
+  /**
+   * Joins the session's voice channel (on `node` when given) and starts watching who listens. One
+   * join per guild at a time: a second join while one is under way makes kazagumo drop the first's
+   * voice connection, leaving the guild without a player. So a caller waits for the join under way;
+   * when it joined this session, that is its join too, otherwise (it failed, or was for another
+   * session) the caller joins after it.
+   */
   async connect(session: GuildSession, node?: string): Promise<void> {
+    for (let under = this.joining.get(session.guildId); under; under = this.joining.get(session.guildId)) {
+      const joined = await under.joined.then(
+        () => true,
+        () => false,
+      );
+      if (joined && under.session === session && this.lavalink.hasPlayer(session.guildId)) return;
+    }
+    const joined = this.join(session, node).finally(() => {
+      if (this.joining.get(session.guildId)?.joined === joined) this.joining.delete(session.guildId);
+    });
+    this.joining.set(session.guildId, { session, joined });
+    await joined;
+  }
+
+  private async join(session: GuildSession, node?: string): Promise<void> {
     await this.leaving.get(session.guildId);
     session.node = await this.lavalink.join({
       guildId: session.guildId,
