@@ -261,8 +261,8 @@ describe('Security: /fix (end to end on the fakes)', () => {
     expect(afterRefusals?.youtubeId).toBe(before?.youtubeId);
     expect(update).toMatchObject({ type: 7 });
     expect((await trackDoc())?.youtubeId).toBe(onePlusOne.official.identifier);
-    const logged = bot.ring.recent().find((entry) => entry.message.startsWith('/fix re-pin'));
-    expect(logged?.message).toContain(`by user ${dj.id} from guild ${bot.guild.id}`);
+    const logged = bot.ring.recent().find((entry) => entry.message.startsWith('Re-pinned'));
+    expect(logged?.message).toContain(`by user ${dj.id} with /fix in guild ${bot.guild.id}`);
     expect(logged?.message).toContain(onePlusOne.official.identifier);
   });
 });

@@ -88,7 +88,11 @@ describe(FixService.name, () => {
 
     await sut.choose({ interactionId: 'i1', trackId: 't1', youtubeId: 'newVideo001', by: ana });
 
-    expect(catalog.repin).toHaveBeenCalledWith('t1', 'newVideo001', 'user');
+    expect(catalog.repin).toHaveBeenCalledWith('t1', 'newVideo001', 'user', {
+      userId: 'u1',
+      guildId: 'g1',
+      via: 'discord',
+    });
     expect(replaceCurrent).toHaveBeenCalledWith('g1', expect.objectContaining({ identifier: 'newVideo001' }));
   });
 
