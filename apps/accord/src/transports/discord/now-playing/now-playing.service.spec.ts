@@ -73,6 +73,19 @@ describe(NowPlayingService.name, () => {
     expect(sut.messageOf('guild-1')).toEqual({ channelId: 'text-1', messageId: 'message-1' });
   });
 
+  it('posts and edits nothing once the bot shuts down, whatever events still arrive', async () => {
+    sut.onTrackStarted({ guildId: 'guild-1' } as never);
+    await settle();
+    await sut.onApplicationShutdown();
+
+    sut.onTrackStarted({ guildId: 'guild-2' } as never);
+    sut.onSessionChanged({ guildId: 'guild-1', textChannelId: 'text-1', change: 'volume' });
+    await settle(PROGRESS_REFRESH_MS);
+
+    expect(messages.sent).toHaveLength(1);
+    expect(messages.edits).toEqual([]);
+  });
+
   it('edits the same message on later changes instead of posting again', async () => {
     sut.onTrackStarted({ guildId: 'guild-1' } as never);
     await settle();

@@ -54,6 +54,8 @@ const SHUTDOWN_WAIT_MS = 2_000;
 export class NowPlayingService implements OnApplicationShutdown {
   private readonly logger = new Logger(NowPlayingService.name);
   private readonly sessions = new Map<string, NowPlayingMessage>();
+  /** Set at shutdown: no message is posted or edited from then on. */
+  private stopped = false;
 
   constructor(
     private readonly playback: PlaybackService,
@@ -117,6 +119,7 @@ export class NowPlayingService implements OnApplicationShutdown {
 
   /** Stops the timers, and lets an edit already on its way finish (at most `SHUTDOWN_WAIT_MS`). */
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     const states = [...this.sessions.values()];
     for (const state of states) this.forget(state);
     const rendering = states.flatMap((state) => (state.rendering ? [state.rendering] : []));
@@ -139,6 +142,7 @@ export class NowPlayingService implements OnApplicationShutdown {
   }
 
   private stateFor(guildId: string): NowPlayingMessage | undefined {
+    if (this.stopped) return undefined;
     const existing = this.sessions.get(guildId);
     if (existing) return existing;
     const snapshot = this.playback.snapshot(guildId);
@@ -166,7 +170,7 @@ export class NowPlayingService implements OnApplicationShutdown {
   }
 
   private schedule(state: NowPlayingMessage): void {
-    if (this.sessions.get(state.guildId) !== state) return;
+    if (this.stopped || this.sessions.get(state.guildId) !== state) return;
     if (state.rendering) {
       state.dirty = true;
       return;
