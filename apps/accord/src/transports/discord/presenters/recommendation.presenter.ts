@@ -5,6 +5,14 @@ import { describePickReason } from './pick-reason.presenter';
 import type { QueueEntry } from '../../../domain/playback/playback.types';
 import type { AutoplayPick } from '../../../use-cases/autoplay/autoplay.service';
 
+/** The candidate sources autoplay may name in `/why` (their `CandidateSource.name`). */
+const NAMED_SOURCES = new Set(['lastfm', 'deezer', 'youtube-mix', 'co-listening', 'library']);
+
+/** A source as the listener reads it; an unknown one keeps its id. */
+function sourceName(language: Language, source: string): string {
+  return NAMED_SOURCES.has(source) ? t(language, `autoplay:sourceNames.${source}`) : source;
+}
+
 /** Posted in the session's channel when autoplay runs out of songs and the music stops. */
 export function renderAutoplayPaused(language: Language): MessageView {
   return { content: t(language, 'autoplay:paused'), embeds: [], components: [] };
@@ -50,7 +58,11 @@ export const RecommendationReply = {
         .join(' · ');
       if (fits) lines.push('', t(language, 'autoplay:why.fits', { fits }));
       if (pick.sources.length > 0)
-        lines.push(t(language, 'autoplay:why.sources', { sources: pick.sources.join(', ') }));
+        lines.push(
+          t(language, 'autoplay:why.sources', {
+            sources: pick.sources.map((source) => sourceName(language, source)).join(', '),
+          }),
+        );
       if (pick.relaxation > 0) lines.push(t(language, 'autoplay:why.relaxed'));
     }
     embed.description = lines.join('\n');
