@@ -35,7 +35,7 @@ export function isFluff(annotation: string): boolean {
 }
 
 // Unbracketed upload words at the end of a title: "Anti-D Official Video", "I.O.U Official MV",
-// "GOT7 "A" Dance Practice #2". Applied repeatedly; never to the whole title.
+// "GOT7 "A" Dance Practice #2", "Song Radio Edit". Applied repeatedly; never to the whole title.
 const TRAILING_FLUFF = new RegExp(
   String.raw`(?:^|\s|[-–—_|:~])\s*(?:` +
     [
@@ -53,6 +53,7 @@ const TRAILING_FLUFF = new RegExp(
       String.raw`\*+\s*new\s*\*+`,
       String.raw`new\s*!+`,
       String.raw`explicit`,
+      String.raw`(?:radio|clean|dirty|explicit|extended|album|single|original|short|full)\s+(?:edit|version|mix|ver)`,
     ].join('|') +
     String.raw`)\s*[!.]*\s*$`,
   'i',

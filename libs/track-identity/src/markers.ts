@@ -17,8 +17,16 @@ const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:
 
 const INSTRUMENTS = String.raw`(?:piano|pianoforte|keyboard|guitar|acoustic\s+guitar|electric\s+guitar|bass|drums?|violin|cello|viola|ukulele|flute|sax(?:ophone)?|harp|guzheng|marimba|harmonica|accordion|music\s+box|orgel|strings|string\s+quartet|orchestra)`;
 
+/**
+ * A stage recording written after the song: "Song Live on Letterman", "Song @ Venue",
+ * "Song in Concert", "en vivo", "ao vivo", "en directo", "dal vivo", "en concierto", "live concert".
+ * "We Live in a Political World" keeps its words: a pronoun, "to" or a verb before "live" (a bare
+ * "LIVE" at the end is read by the parser, in capitals only: "Let Me Live" is a song).
+ */
+const LIVE_TAIL = String.raw`(?<!\b(?:to|i|we|you|they|who|let|will|gonna|wanna|can|could|would|must|should|shall|might|i'll|we'll|you'll)\s+)live(?=\s+(?:at|from|on|in)\s|\s*@)|(?:in\s+)?(?:live\s+)?concert\b|@\s+(?=\S)|(?:en|ao|dal)\s+vivo\b|en\s+(?:directo|concierto)\b`;
+
 /** Versions that are another recording, when written without brackets after the song. */
-const VERSION_WORDS = String.raw`(?:(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|live(?=\s*@|\s+(?:at|from)\s)|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
+const VERSION_WORDS = String.raw`(?:(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|${LIVE_TAIL}|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
 
 /** A tail of upload words without brackets: "… lyrics", "… Choreography by X", "… Piano Tutorial". */
 export const TAIL_MARKER = new RegExp(

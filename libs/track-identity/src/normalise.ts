@@ -64,6 +64,18 @@ export function prepareText(raw: unknown): string {
   return collapseSpaces(text);
 }
 
+// A note, star, arrow or bullet standing between words ("Song ♫ Artist", "Artist ★ Song ★ Lyrics"), or
+// a gap of three spaces or more that such a symbol left where it was stripped before: a separator.
+const SEPARATOR_SYMBOLS =
+  /(?<=[\p{L}\p{N})\]"'’!?.])(?:\s+[♪♫♬♩★☆✩✪✫✬✭✮✯✰✦✧●◆◇■□▶►▷◀◁](?:\s*[♪♫♬♩★☆✩✪✫✬✭✮✯✰✦✧●◆◇■□▶►▷◀◁])*\s+| {3,})(?=[\p{L}\p{N}(["'‘“])/gu;
+
+/** Turns symbols that separate the parts of a title into `|` (before `prepareText` drops them). */
+export function separatorsMarked(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  const text = raw.length > MAX_INPUT_LENGTH ? raw.slice(0, MAX_INPUT_LENGTH) : raw;
+  return text.replace(SEPARATOR_SYMBOLS, ' | ');
+}
+
 /** Only removes invisible characters: the fallback for titles that are all emoji or a bare URL. */
 export function invisibleStripped(raw: unknown): string {
   if (typeof raw !== 'string') return '';

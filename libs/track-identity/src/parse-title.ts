@@ -11,7 +11,7 @@ import {
   type TitleContext,
 } from './known-artists';
 import { GAME_VIDEO, STRONG_VERSION, tailStart } from './markers';
-import { collapseSpaces, foldForKey, invisibleStripped, prepareText } from './normalise';
+import { collapseSpaces, foldForKey, invisibleStripped, prepareText, separatorsMarked } from './normalise';
 import { artistOnRight, looksLikeArtist } from './title-order';
 import { detectVariant, renderVariant, type Variant } from './variant';
 
@@ -53,6 +53,11 @@ const WEAK_SEPARATORS = [/(?<=\S):\s+/, /\s+\/\s+/, /\s+_\s+/, /(?<=[^\s_])_(?=[
 const PIPE = /\s*[|｜]\s*|\s+[•·]\s+/;
 const EDGE_JUNK_START = /^[\s\-–—_|:;~•·,/]+/;
 const EDGE_JUNK_END = /[\s\-–—_|:;~•·,/]+$/;
+// "Song LIVE", "Artist LIVE: Song": capitals make it a note of the upload; a verb before keeps it a word.
+const CAPITAL_LIVE = /\s+LIVE!*\s*$/;
+const TRAILING_LIVE = /\s+live!*\s*$/i;
+const LIVE_AS_VERB =
+  /\b(?:to|me|i|we|you|they|who|let|will|gonna|wanna|long|still|can|could|would|must|should|shall|might|and)$/i;
 const SINGLE_OPEN = new Set(["'", '‘']);
 const SINGLE_CLOSE = new Set(["'", '’']);
 // Trailing unbracketed variant words that never end a real song title ("song slowed + reverb").
@@ -68,7 +73,7 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
   const fields: Partial<TitleInput> = typeof input === 'string' ? { title: input } : isObject(input) ? input : {};
   const known = context.knownArtists ?? fields.knownArtists;
   const collected = emptyCollected();
-  const raw = prepareText(fields.title);
+  const raw = prepareText(separatorsMarked(fields.title));
   const authorArtist = artistFromAuthor(prepareText(context.channel ?? fields.author));
   let text = stripLeadingTags(stripFileExtension(raw), collected);
   text = stripNightcorePrefix(text, collected);
@@ -218,6 +223,11 @@ function splitArtistTitle(text: string, order: Order): Split {
           return { ...inner, rest: [...inner.rest, right, ...rest] };
         }
       }
+      // "Artist Song - Acapella version", "Song - Live": the dash only leads to a version of the song.
+      if (isVersionNote(right) && findDash(left) === null) {
+        const inner = splitArtistTitle(left, order);
+        return { ...inner, rest: [...inner.rest, right, ...rest] };
+      }
       // "Dance Central 3 - Artist - Song", "Guitar Lesson: Artist - Song": a leading annotation.
       if (isNote(left) && (findDash(right) !== null || findKnownArtist(right, order.known) !== null)) {
         const inner = splitArtistTitle(right, order);
@@ -298,13 +308,19 @@ function splitOnBy(text: string, order: Order, annotated: boolean): Split | null
   return { artist: credit, title: song, quoted: false, rest };
 }
 
-/** "'Song' Artist Choreography by X": the words after a leading quoted song, up to the upload words. */
+/** "'Song' Artist Choreography by X", "'Song' Artist Dance": the words after a leading quoted song, up to the upload words. */
 function artistAfterQuote(quoted: Split, order: Order): string {
   const after = quoted.rest[0];
   if (!after) return '';
   const tail = tailStart(`x ${after}`);
-  const head = (tail > 0 ? `x ${after}`.slice(2, tail) : after).replace(EDGE_JUNK_START, '').trim();
+  let head = (tail > 0 ? `x ${after}`.slice(2, tail) : after)
+    .replace(EDGE_JUNK_START, '')
+    .replace(/\s+(?:dance|dancing)$/i, '')
+    .trim();
   if (head.length === 0) return '';
+  // "'Song' Artist Fan Cam": a known name at the start is the artist, the words after it a note.
+  const found = findKnownArtist(head, order.known);
+  if (found && found.start === 0 && !isCommonWordName(head.slice(0, found.end))) head = head.slice(0, found.end);
   const accepted = creditHasKnownArtist(head, order.known) || looksLikeArtist(head);
   if (!accepted) return '';
   quoted.rest[0] = after.slice(after.indexOf(head) + head.length);
@@ -379,6 +395,25 @@ function isOnlyFluff(text: string): boolean {
     return absorbAnnotation(core.slice(1, -1), emptyCollected()) === 'fluff';
   }
   return stripTrailingFluff(`x ${core}`) === 'x' || tailStart(`x ${core}`) === 1;
+}
+
+// Words that make up a version note and nothing else ("Acapella version", "Piano Cover", "Live").
+const VERSION_NOTE_WORDS = new Set(
+  (
+    'a an the my our and with version ver vers edition acapella cappella capella acoustic unplugged stripped ' +
+    'instrumental inst karaoke live cover covers remix rmx mix edit bootleg piano guitar drum drums violin cello ' +
+    'ukulele bass keyboard strings orchestral orchestra sped speed up slowed reverb nightcore 8d audio tutorial ' +
+    'lesson lessons easy hd hq official dubstep trap reggae chipmunk chipmunks mashup loop hour hours session ' +
+    'demo duet solo only female male japanese english korean spanish'
+  ).split(' '),
+);
+
+/** A dash suffix that is only a version of the song ("Acapella version", "Piano Cover"), naming nobody. */
+function isVersionNote(text: string): boolean {
+  const core = withoutBrackets(text).replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '').toLowerCase();
+  const words = core.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  if (words.length === 0 || words.length > 5 || !words.every((word) => VERSION_NOTE_WORDS.has(word))) return false;
+  return detectVariant(core) !== null;
 }
 
 // "Anthony Lee Choreography", "Dance Studio X": a dance credit standing where a name could.
@@ -554,6 +589,12 @@ function cleanArtist(text: string, collected: Collected): string {
   }
   artist = artist.replace(/(?:^|\s)@[\w.]+/g, ' ');
   artist = cutTail(artist, collected);
+  // "Adele LIVE: Song", "Artist Live - Song": the artist's stage recording.
+  const live = TRAILING_LIVE.exec(artist);
+  if (live && live.index > 0 && !LIVE_AS_VERB.test(artist.slice(0, live.index).trim())) {
+    collected.variant ??= { kind: 'live' };
+    artist = artist.slice(0, live.index);
+  }
   const inline = splitInlineFeaturing(collapseSpaces(artist));
   collected.featuring.push(...inline.featuring);
   artist = inline.rest.replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '');
@@ -612,6 +653,17 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   // "Song dance", "Song dancing" in lower case after a capitalised title: a dance video of the song.
   const dance = /\s+(?:dance|dancing)$/.exec(main);
   if (dance && /\p{Lu}/u.test(main.slice(0, dance.index))) main = main.slice(0, dance.index);
+  // "Song LIVE" in capitals after a title that is not: a stage recording ("Let Me Live" stays a song).
+  const live = CAPITAL_LIVE.exec(main);
+  if (
+    live &&
+    live.index > 0 &&
+    /\p{Ll}/u.test(main.slice(0, live.index)) &&
+    !LIVE_AS_VERB.test(main.slice(0, live.index))
+  ) {
+    collected.variant ??= { kind: 'live' };
+    main = main.slice(0, live.index);
+  }
   const trailing = TRAILING_VARIANT.exec(main);
   if (trailing && trailing.index > 0) {
     const variant = detectVariant(trailing[1]);

@@ -34,6 +34,11 @@ describe(artistOnRight.name, () => {
     ['Queen', 'Bohemian Rhapsody', false],
     ['The Rolling Stones', 'Paint It Black', false],
     ['Panic! at the Disco', 'High Hopes', false],
+    ['Starships', 'Nicki Minaj', true],
+    ['Titanium', 'David Guetta ft. Sia', true],
+    ['The Beatles', 'Eleanor Rigby', false],
+    ['Michael Jackson', 'Billie Jean', false],
+    ['Coldplay', 'Will Power', false],
   ])('%j - %j -> %s', (left, right, swap) => {
     expect(artistOnRight(left, right)).toBe(swap);
   });

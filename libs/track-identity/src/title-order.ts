@@ -1,3 +1,5 @@
+import { looksLikePersonName } from './given-names';
+
 /**
  * Which side of "A - B" is the artist when nothing else tells: song titles are made of the little
  * words of a sentence ("Somebody That I Used to Know", "Part of Me"); artist names rarely are.
@@ -41,9 +43,15 @@ export function looksLikeArtist(text: string): boolean {
   return sentenceScore(text) === 0;
 }
 
-/** "Somebody That I Used to Know - Gotye": the left reads like a song, the right like a name. */
+/**
+ * "Somebody That I Used to Know - Gotye": the left reads like a song, the right like a name; or the
+ * right is a person's name and the left is not ("Starships - Nicki Minaj").
+ */
 export function artistOnRight(left: string, right: string): boolean {
   if (!looksLikeArtist(right)) return false;
+  // "Boyfriend - Justin Bieber": a person's name on the right only, and no band ("The ...") on the left.
+  const person = right.replace(/\s(?:feat(?:uring)?|ft)\.?\s.*$/i, '');
+  if (looksLikePersonName(person) && !looksLikePersonName(left) && !/^the\s/i.test(left.trim())) return true;
   const leftWords = words(left).length;
   const rightWords = words(right).length;
   const score = sentenceScore(left) + (leftWords >= rightWords + 3 ? 1 : 0);
