@@ -13,7 +13,7 @@ const FLUFF_WORDS = new RegExp(
     String.raw`\b(?:sub|subs|subtitles|eng\s+sub|cc)\b`,
     String.raw`\b(?:mv|m\/v|pv|hd|hq|uhd|4k|8k|\d{3,4}p|60fps|full\s+hd|high\s+quality|dolby\s+atmos|spatial\s+audio|360°?)\b`,
     String.raw`\b(?:re-?master(?:ed)?|re-?mastered|re-?issue|deluxe|expanded|edition|anniversary|bonus(?:\s+track)?|box\s+set)\b`,
-    String.raw`\b(?:version|vers|ver|edit|extended|original\s+mix|mono|stereo|re-?recorded|taylor['’]s\s+version)\b`,
+    String.raw`\b(?:version|vers|ver|versi[oó]n|vers[aã]o|versione|edit|extended|original\s+mix|mono|stereo|re-?recorded|taylor['’]s\s+version)\b`,
     String.raw`\b(?:explicit|clean|dirty|censored|uncensored)\b`,
     String.raw`\b(?:full\s+album|official\s+album|album\s+(?:track|version)|track\s+stream|stream|premiere|exclusive|out\s+now)\b`,
     String.raw`\b(?:dance\s+practice|performance\s+video|teaser|trailer|short\s+film|color\s+coded|not\s+the\s+video|audio\s+only)\b`,

@@ -13,7 +13,7 @@ const LANGUAGE_WORDS = String.raw`(?:english|inglese|ingl[eé]s|englisch|anglais
 const LYRICS_WORDS = String.raw`(?:(?:with|w\/|\+|con|com|avec|mit)\s+)?(?:(?:original|full|on\s*screen)\s+)?(?:lyrics?|letras?|paroles|testo|songtext|mit\s+text|legendado|legendas?|subtitulad[oa]|subtitles?|subs?|sottotitoli|sous-titres?|vostfr|traduzione|tradu[cç][aã]o|traduci[oó]n|traducida|traduction|traduit|[uü]bersetzung|ubersetzung|vietsub|engsub|kara\s+vietsub|lyrics\s+on\s+screen)`;
 
 /** Dance and game videos: the audio is the original recording. */
-const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:cover|routine|video|fitness|choreography|practice|class|crew|studio|cent(?:re|er)|school|academy|company|team)|(?:contemporary|lyrical|hip[\s-]?hop|jazz\s+funk|ballet|heels|commercial|urban)\s+(?:dance\s+)?(?:choreography\s+)?by|line\s+dance|just\s+dance\s*(?:\d{1,4}|unlimited|now|kids|wii|fanmade|fan\s*made)|dance\s+central(?:\s*\d)?|(?:full\s+|easy\s+|hard\s+|extreme\s+)?gameplay|walkthrough|fan\s*video|fan-?made\s+video)`;
+const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:cover|routine|video|fitness|choreography|practice|class|crew|studio|cent(?:re|er)|school|academy|company|team)|(?:contemporary|lyrical|hip[\s-]?hop|jazz\s+funk|ballet|heels|commercial|urban)\s+(?:dance\s+)?(?:choreography\s+)?by|line\s+dance|just\s+dance\s*(?:\d{1,4}|unlimited|now|kids|wii|fanmade|fan\s*made)|dance\s+central(?:\s*\d)?|(?:full\s+|easy\s+|hard\s+|extreme\s+)?gameplay|\d\s*\*?\s*stars?(?=\s*$|\s*[-|(\[])|zumba(?:\s+fitness)?|walkthrough|fan\s*video|fan-?made\s+video)`;
 
 const INSTRUMENTS = String.raw`(?:piano|pianoforte|keyboard|guitar|acoustic\s+guitar|electric\s+guitar|bass|drums?|violin|cello|viola|ukulele|flute|sax(?:ophone)?|harp|guzheng|marimba|harmonica|accordion|music\s+box|orgel|strings|string\s+quartet|orchestra)`;
 
@@ -25,8 +25,11 @@ const INSTRUMENTS = String.raw`(?:piano|pianoforte|keyboard|guitar|acoustic\s+gu
  */
 const LIVE_TAIL = String.raw`(?<!\b(?:to|i|we|you|they|who|let|will|gonna|wanna|can|could|would|must|should|shall|might|i'll|we'll|you'll)\s+)live(?=\s+(?:at|from|on|in)\s|\s*@)|(?:in\s+)?(?:live\s+)?concert\b|@\s+(?=\S)|(?:en|ao|dal)\s+vivo\b|en\s+(?:directo|concierto)\b`;
 
+/** Lessons in Spanish, Portuguese, French, Italian and German ("Aula de Violão", "Cómo tocar"). */
+const FOREIGN_LESSON = String.raw`(?:tutorial\s+de|aulas?\s+de|c[oó]mo\s+tocar|tuto\s+(?:piano|guitare|batterie)|cours\s+de\s+(?:piano|guitare|batterie)|comment\s+jouer|come\s+suonare|lezione\s+di|lecci[oó]n\s+de|li[cç][aã]o\s+de|(?:klavier|gitarre)\s+lernen)`;
+
 /** Versions that are another recording, when written without brackets after the song. */
-const VERSION_WORDS = String.raw`(?:(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|${LIVE_TAIL}|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
+const VERSION_WORDS = String.raw`(?:${FOREIGN_LESSON}|(?:versi[oó]n|vers[aã]o|versione)\s+(?=\S)|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|${LIVE_TAIL}|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
 
 /** A tail of upload words without brackets: "… lyrics", "… Choreography by X", "… Piano Tutorial". */
 export const TAIL_MARKER = new RegExp(
@@ -48,7 +51,7 @@ export const LANGUAGE_LIST = new RegExp(
 
 /** Markers that show the upload is not the song whatever else the title says, wherever they stand. */
 export const STRONG_VERSION =
-  /\b(?:tutorial|synthesia|how\s+to\s+play|sheet\s+music|(?:piano|guitar|bass|drum|keyboard|ukulele|violin)\s+lessons?|mash-?ups?|karaoke)\b/i;
+  /\b(?:aulas?\s+de\s+(?:viol[aã]o|guitarra|piano|bateria|baixo|teclado|canto)|c[oó]mo\s+tocar|cours\s+de\s+(?:piano|guitare)|come\s+suonare|tutorial|synthesia|how\s+to\s+play|sheet\s+music|(?:piano|guitar|bass|drum|keyboard|ukulele|violin)\s+lessons?|mash-?ups?|karaoke)\b/i;
 
 /** Finds where an unbracketed tail of upload words starts (never at 0: the song keeps a name). */
 export function tailStart(text: string): number {

@@ -12,6 +12,7 @@ import {
 } from './known-artists';
 import { GAME_VIDEO, STRONG_VERSION, tailStart } from './markers';
 import { collapseSpaces, foldForKey, invisibleStripped, prepareText, separatorsMarked } from './normalise';
+import { looksLikePersonName } from './given-names';
 import { artistOnRight, looksLikeArtist } from './title-order';
 import { detectVariant, renderVariant, type Variant } from './variant';
 
@@ -229,7 +230,13 @@ function splitArtistTitle(text: string, order: Order): Split {
         return { ...inner, rest: [...inner.rest, right, ...rest] };
       }
       // "Dance Central 3 - Artist - Song", "Guitar Lesson: Artist - Song": a leading annotation.
-      if (isNote(left) && (findDash(right) !== null || findKnownArtist(right, order.known) !== null)) {
+      // "Just Dance - Lady Gaga" stays the song and its artist: the right side is only the known name.
+      const rightNamesSong = findDash(right) !== null || !isOnlyKnownArtist(right, order.known);
+      if (
+        isNote(left) &&
+        rightNamesSong &&
+        (findDash(right) !== null || findKnownArtist(right, order.known) !== null)
+      ) {
         const inner = splitArtistTitle(right, order);
         return { ...inner, rest: [...inner.rest, left, ...rest] };
       }
@@ -327,14 +334,16 @@ function artistAfterQuote(quoted: Split, order: Order): string {
   return head;
 }
 
-/** "Song (Artist)", "Song (Artist) lyrics": a bracket that holds nothing but a known artist or the channel. */
+/** "Song (Artist)", "Song (Artist) lyrics": a bracket that holds nothing but a known artist, the channel or a person's name. */
 function splitOnBracketCredit(text: string, order: Order): Split | null {
   const pair = topLevelPairs(text).find((p) => p.openChar === '(' && p.open > 0);
   if (!pair) return null;
   const credit = text.slice(pair.open + 1, pair.close).trim();
   const known = knownSpelling(credit, order.known) !== null;
   const channel = order.authorName.length > 0 && sameName(credit, order.authorName);
-  if (!known && !channel) return null;
+  // "Call Me Maybe (Carly Rae Jepsen) lyrics": a person's name alone in the brackets.
+  const person = looksLikePersonName(credit) && absorbAnnotation(credit, emptyCollected()) === 'other';
+  if (!known && !channel && !person) return null;
   const after = text.slice(pair.close + 1).trim();
   if (after.length > 0 && !isAnnotationTail(after)) return null;
   return { artist: credit, title: text.slice(0, pair.open), quoted: false, rest: after ? [after] : [] };
@@ -459,6 +468,16 @@ function orient(split: Split, order: Order): Split {
   return split;
 }
 
+/** "Lady Gaga (Lyrics)": a known name and upload words, but no song ("Katy Perry (Part Of Me)"). */
+function isOnlyKnownArtist(text: string, known: ArtistLookup | undefined): boolean {
+  const tail = tailStart(text);
+  const head = tail > 0 ? text.slice(0, tail) : text;
+  const names = topLevelPairs(head).some(
+    (pair) => absorbAnnotation(head.slice(pair.open + 1, pair.close), emptyCollected()) === 'other',
+  );
+  return !names && creditHasKnownArtist(withoutBrackets(head), known);
+}
+
 function withoutBrackets(text: string): string {
   return collapseSpaces(text.replace(/[([{【][^)\]}】]*[)\]}】]/g, ' '));
 }
@@ -545,6 +564,15 @@ function stripLeadingTags(text: string, collected: Collected): string {
     const prefix = /^(?:mv|m\/v|pv)\s*[_:\-–|]\s*/i.exec(current);
     if (prefix && current.length > prefix[0].length) {
       current = current.slice(prefix[0].length).trim();
+      continue;
+    }
+    // "Just Dance 4 Song Artist", "Dance Central 3 Artist Song": the game, then the song it plays.
+    const game =
+      /^(?:just\s+dance\s+(?:\d{1,4}|unlimited|now|kids|wii)|dance\s+central(?:\s+\d)?)(?:\s*\([^)]*\))?\s*(?:[-:|]\s*)?(?=\S)/i.exec(
+        current,
+      );
+    if (game) {
+      current = current.slice(game[0].length).trim();
       continue;
     }
     // "Piano Tutorial: Song - Artist", "Guitar Cover: …", "Karaoke: …".

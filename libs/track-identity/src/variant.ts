@@ -46,6 +46,42 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const LANGUAGE = new RegExp(`\\b(${Object.keys(LANGUAGE_NAMES).join('|')})\\.?\\s*(?:ver(?:sion|s)?\\b\\.?)`, 'i');
+// The language of a sung version in its own words: "Versión en Español", "Versão em Português",
+// "Versione Italiana", "Version Française", "Deutsche Version", "Auf Deutsch".
+const NATIVE_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
+  [/espa[nñ]ol[a]?|castellano/, 'spanish'],
+  [/portugu[eê]s[a]?|brasileir[oa]/, 'portuguese'],
+  [/italian[oa]/, 'italian'],
+  [/fran[cç]ais[e]?/, 'french'],
+  [/deutsch(?:e[nr]?)?/, 'german'],
+  [/ingl[eé]s|inglese|englisch|anglais/, 'english'],
+  [/japon[eé]s|japonais[e]?|japanisch(?:e)?|giapponese/, 'japanese'],
+  [/corean[oa]|cor[eé]en(?:ne)?|koreanisch(?:e)?/, 'korean'],
+];
+const NATIVE = NATIVE_LANGUAGES.map(([pattern]) => pattern.source).join('|');
+const VERSION_WORD = String.raw`versi[oó]n|vers[aã]o|versione|version|ver\.?`;
+const NATIVE_VERSION = new RegExp(
+  String.raw`\b(?:(?:${VERSION_WORD})\s+(?:(?:en|em|in|auf)\s+)?(${NATIVE})|(${NATIVE})\s+(?:${VERSION_WORD}))(?![\p{L}])|^auf\s+(deutsch)\b`,
+  'iu',
+);
+// Lyrics, subtitles and translations name the language of the text on screen, not of the song.
+const ON_SCREEN_TEXT =
+  /\b(?:lyrics?|letras?|paroles|testo|songtext|legendad[oa]|legendas?|subtitulad[oa]|subt[ií]tulos|subs?|sottotitoli|sous-titres|tradu\w*|[uü]bersetz\w*|translat\w*|vietsub|engsub)\b/i;
+
+function languageVersion(text: string): VariantHit | null {
+  const language = LANGUAGE.exec(text);
+  if (language) return { kind: 'language', by: LANGUAGE_NAMES[language[1].toLowerCase()] };
+  if (ON_SCREEN_TEXT.test(text)) return null;
+  const native = NATIVE_VERSION.exec(text);
+  if (!native) return null;
+  const word = (native[1] ?? native[2] ?? native[3]).toLowerCase();
+  const found = NATIVE_LANGUAGES.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`, 'u').test(word));
+  return { kind: 'language', by: found?.[1] ?? 'other' };
+}
+
+// Acoustic in several languages; a fingerstyle arrangement is played on an acoustic guitar.
+const ACOUSTIC =
+  /\bacoustic\b|\bunplugged\b|\bstripped\b|\bpiano\s+(?:version|ver)\b|\bac[uú]stic[oa]\b|\bacoustique\b|\bakustik\b|\bfingerstyle\b/i;
 // Mixes that are the original recording, only longer or shorter: not a remix.
 const PLAIN_MIX =
   /\b(?:original|extended|radio|album|single|main|clean|dirty|explicit|stereo|mono|short|full|12"|7"|12 inch|7 inch)\s+(?:mix|edit)\b/i;
@@ -91,12 +127,9 @@ export function detectVariant(annotation: string): VariantHit | null {
   const instrument = instrumentVersion(text);
   if (instrument) return instrument;
   if (LIVE.test(text)) return { kind: 'live' };
-  if (/\bacoustic\b|\bunplugged\b|\bstripped\b|\bpiano\s+(?:version|ver)\b/i.test(text)) return { kind: 'acoustic' };
+  if (ACOUSTIC.test(text)) return { kind: 'acoustic' };
   if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
-  if (/\bauf\s+deutsch\b/i.test(text)) return { kind: 'language', by: 'german' };
-  const language = LANGUAGE.exec(text);
-  if (language) return { kind: 'language', by: LANGUAGE_NAMES[language[1].toLowerCase()] };
-  return null;
+  return languageVersion(text);
 }
 
 function detectRemix(text: string): VariantHit | null {
@@ -137,7 +170,12 @@ function remixBy(name: string): VariantHit {
 // "Dance Cover" copies the dance: the audio is the original recording.
 const DANCE_COVER = /\bdance\s+cover(?:s|ed)?\b|\bcover\s+dance\b/gi;
 
+// "(Glee Cast Version)": a show's cast sings it.
+const CAST_VERSION = /^(?:the\s+)?(.+?\s+cast)(?:\s+(?:version|ver\.?|recording))?$/i;
+
 function detectCover(annotation: string): VariantHit | null {
+  const cast = CAST_VERSION.exec(annotation.trim());
+  if (cast) return { kind: 'cover', by: cast[1] };
   const text = annotation.replace(DANCE_COVER, ' ');
   if (!/\bcover(?:ed|s|ing)?\b|\boriginally\s+(?:performed|sung|by)\b|\bopb\b/i.test(text)) return null;
   // "cover by J.Fla", "covered by X": the performer is named. "(a Mazzy Star cover)" and
@@ -148,14 +186,18 @@ function detectCover(annotation: string): VariantHit | null {
 }
 
 const GENRES =
-  'reggae|dubstep|trap|metal|rock|jazz|bossa\\s*nova|lo-?fi|orchestral|8-?bit|edm|house|techno|dnb|drum\\s*(?:and|&|n)\\s*bass|punk|country|rap|chill(?:out)?|disco|swing|salsa|cumbia|bachata|reggaeton|electro|ska|gospel|symphonic|hardstyle|moombahton';
-const GENRE_VERSION = new RegExp(`\\b(?:${GENRES})\\s+(?:version|ver\\b\\.?|edit|style)(?:\\s+by\\s+(.+))?`, 'i');
+  'reggae|dubstep|trap|metal|rock|jazz|bossa\\s*nova|lo-?fi|orchestral|8-?bit|edm|house|techno|dnb|drum\\s*(?:and|&|n)\\s*bass|punk|country|rap|chill(?:out)?|disco|swing|salsa|cumbia|bachata|reggaeton|electro|ska|gospel|symphonic|hardstyle|moombahton|funk|blues|lounge|samba|forr[oó]|sertanejo|pagode|bolero|mariachi|tango|kizomba|zouk|merengue|norte[nñ]o';
+const GENRE_VERSION = new RegExp(
+  `\\b(?:${GENRES})\\s+(?:version|ver\\b\\.?|edit|style)(?:\\s+by\\s+(.+))?|\\b(?:versi[oó]n|vers[aã]o|versione)\\s+(?:${GENRES})(?![a-zà-ÿ])(?:\\s+by\\s+(.+))?`,
+  'i',
+);
 const GENRE_ALONE = /^(?:dubstep|trap|dnb|drum\s*(?:and|&|n)\s*bass|edm|hardstyle|moombahton)$/i;
 
 /** "(reggae version by Reggaesta)", "| DUBSTEP": another arrangement, kept apart like a remix. */
 function genreVersion(text: string): VariantHit | null {
   const m = GENRE_VERSION.exec(text);
-  if (m) return m[1] ? remixBy(cleanName(m[1])) : { kind: 'remix' };
+  const by = m?.[1] ?? m?.[2];
+  if (m) return by ? remixBy(cleanName(by)) : { kind: 'remix' };
   return GENRE_ALONE.test(text) ? { kind: 'remix' } : null;
 }
 
@@ -188,8 +230,10 @@ function cleanName(name: string): string {
     .trim();
 }
 
+// Lessons in several languages: "Tutorial de Piano", "Aula de Violão", "Cómo tocar", "Tuto Piano",
+// "Cours de guitare", "Come suonare", "Lezione di chitarra", "Klavier lernen".
 const TUTORIAL =
-  /\btutorial\b|\blessons?\b|\bsynthesia\b|\bhow\s+to\s+(?:play|sing|dance)\b|\bsheet\s+music\b|\bchords\b|\btabs?\b(?!\s*\d)/i;
+  /\btutorial\b|\blessons?\b|\bsynthesia\b|\bhow\s+to\s+(?:play|sing|dance)\b|\bsheet\s+music\b|\bchords\b|\btabs?\b(?!\s*\d)|\btuto\b|\baulas?\s+de\b|\bc[oó]mo\s+tocar\b|\bclases?\s+de\s+(?:guitarra|piano|bater[ií]a|bajo|canto|baile)\b|\bcours\s+de\s+(?:piano|guitare|batterie|chant|danse)\b|\bcomment\s+jouer\b|\bcome\s+suonare\b|\blezione\s+di\b|\blecci[oó]n\s+de\b|\bli[cç][aã]o\s+de\b|\b(?:klavier|gitarre)\s+lernen\b|\bacordes\b|\bcifra\b/i;
 const LOOP = /\b\d+\s*(?:hours?|hrs?)\b|\bone\s+hour\b|\bloop(?:ed)?\b|\bon\s+repeat\b/i;
 
 /** Renders a hit as the variant string, folding the name so that spellings agree. */
