@@ -14,7 +14,7 @@ const FLUFF_WORDS = new RegExp(
     String.raw`\b(?:mv|m\/v|pv|hd|hq|uhd|4k|8k|\d{3,4}p|60fps|full\s+hd|high\s+quality|dolby\s+atmos|spatial\s+audio|360°?)\b`,
     String.raw`\b(?:re-?master(?:ed)?|re-?mastered|re-?issue|deluxe|expanded|edition|anniversary|bonus(?:\s+track)?|box\s+set)\b`,
     String.raw`\b(?:version|vers|ver|versi[oó]n|vers[aã]o|versione|edit|extended|original\s+mix|mono|stereo|re-?recorded|taylor['’]s\s+version)\b`,
-    String.raw`\b(?:explicit|clean|dirty|censored|uncensored)\b`,
+    String.raw`\b(?:explicit|clean|dirty|censored|uncensored|(?:no|without)\s+(?:rap|intro|outro))\b`,
     String.raw`\b(?:full\s+album|official\s+album|album\s+(?:track|version)|track\s+stream|stream|premiere|exclusive|out\s+now)\b`,
     String.raw`\b(?:dance\s+practice|performance\s+video|teaser|trailer|short\s+film|color\s+coded|not\s+the\s+video|audio\s+only)\b`,
     String.raw`\b(?:youtube|vevo|dir\.?\s+by|directed\s+by|shot\s+by|edited\s+by)\b`,
@@ -54,6 +54,8 @@ const TRAILING_FLUFF = new RegExp(
       String.raw`new\s*!+`,
       String.raw`explicit`,
       String.raw`(?:radio|clean|dirty|explicit|extended|album|single|original|short|full)\s+(?:edit|version|mix|ver)`,
+      // An edit that keeps or drops one part of the recording: "SIA ONLY Edit", "No Rap Version".
+      String.raw`(?:(?!vocals?\b|piano\b|guitar\b|drums?\b|bass\b|instrumental\b)[\w'’.-]+\s+only|no\s+(?:rap|intro|outro)|without\s+(?:rap|intro|outro))\s+(?:edit|version|ver)`,
     ].join('|') +
     String.raw`)\s*[!.]*\s*$`,
   'i',
