@@ -1,10 +1,14 @@
 import { findTopLevel } from './brackets';
 
-const FEAT_LEAD = String.raw`(?:feat(?:uring)?|ft)\.?`;
-/** "feat. X" / "ft X" / "featuring X" as the whole of an annotation; "with X" too, but not "with lyrics". */
-const FEAT_ANNOTATION = new RegExp(String.raw`^(?:${FEAT_LEAD}|with(?!\s+(?:\S+\s+){0,2}lyrics?\b))\s+(.+)$`, 'i');
+// "feat. X", "ft X", and "ft.X" without a space after the dot.
+const FEAT_LEAD = String.raw`(?:feat(?:uring)?|ft)(?:\.\s*|\s+)(?=\S)`;
+/** "feat. X" / "ft X" / "featuring X" as the whole of an annotation; "with X" too, but not "with lyrics" or "with pictures". */
+const FEAT_ANNOTATION = new RegExp(
+  String.raw`^(?:${FEAT_LEAD}|with(?!\s+(?:\S+\s+){0,2}(?:lyrics?|pictures|pics|photos|images|subtitles|subs|letra|download)\b)\s+)(.+)$`,
+  'i',
+);
 /** Unbracketed "feat. X" running to the end of a title or artist. */
-const FEAT_INLINE = new RegExp(String.raw`(?:^|\s)${FEAT_LEAD}\s+(.+)$`, 'i');
+const FEAT_INLINE = new RegExp(String.raw`(?:^|\s)${FEAT_LEAD}(.+)$`, 'i');
 
 /** The featured artists of an annotation such as "feat. A, B & C", or null when it is not one. */
 export function featuringFromAnnotation(annotation: string): string[] | null {

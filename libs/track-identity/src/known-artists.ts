@@ -142,6 +142,8 @@ export function findKnownArtist(text: string, lookup: ArtistLookup | undefined):
       if (j === i && isCommonWordName(name)) continue;
       best = { start: words[i].start, end: words[j].end, name: lookup.spelling?.(key) ?? name };
     }
+    // "Glad You Came The Wanted lyrics": the lookup drops a leading "The", the title must not keep it.
+    if (best && i > 0 && words[i - 1].key === 'the') best.start = words[i - 1].start;
     if (best) return best;
   }
   return null;

@@ -56,6 +56,7 @@ const EDGE_JUNK_START = /^[\s\-–—_|:;~•·,/]+/;
 const EDGE_JUNK_END = /[\s\-–—_|:;~•·,/]+$/;
 // "Song LIVE", "Artist LIVE: Song": capitals make it a note of the upload; a verb before keeps it a word.
 const CAPITAL_LIVE = /\s+LIVE!*\s*$/;
+const DANCE_WORD = /\s+(?:dance|dancing)$/i;
 const TRAILING_LIVE = /\s+live!*\s*$/i;
 const LIVE_AS_VERB =
   /\b(?:to|me|i|we|you|they|who|let|will|gonna|wanna|long|still|can|could|would|must|should|shall|might|and)$/i;
@@ -372,7 +373,7 @@ function splitOnKnownArtist(text: string, known: ArtistLookup | undefined): Spli
   return { artist: found.name, title: `${before} ${after}`.trim(), quoted: false, rest: [] };
 }
 
-/** "ft. X Lyrics", "(Giang hap)", "Lyrics + traduction": featured artists and upload words only. */
+/** "ft. X Lyrics", "(Giang hap)", "Lyrics + traduction", "Dance": featured artists and upload words only. */
 function isAnnotationTail(text: string): boolean {
   const feat = /^(?:feat(?:uring)?|ft)\.?\s*/i.exec(text);
   let rest = text;
@@ -381,7 +382,8 @@ function isAnnotationTail(text: string): boolean {
     rest = tail > 0 ? `x ${text}`.slice(tail) : '';
   }
   rest = rest.replace(/[([{][^)\]}]*[)\]}]/g, ' ').trim();
-  return rest.length === 0 || isOnlyFluff(rest) || tailStart(`x ${rest}`) === 1;
+  // "Song (Artist) Dance", "Song Artist dancing": a dance video after the credit.
+  return rest.length === 0 || isOnlyFluff(rest) || tailStart(`x ${rest}`) === 1 || /^(?:dance|dancing)$/i.test(rest);
 }
 
 function findDash(text: string): { index: number; length: number } | null {
@@ -455,6 +457,11 @@ function orient(split: Split, order: Order): Split {
   if (known) {
     if (creditHasKnownArtist(left, known)) return split;
     if (creditHasKnownArtist(headName, known)) return swapped;
+    // "Song - Artist Dance", "SONG - ARTIST DANCE": a dance video of the song.
+    const dance = DANCE_WORD.exec(headName);
+    if (dance && creditHasKnownArtist(headName.slice(0, dance.index), known)) {
+      return { ...swapped, artist: headName.slice(0, dance.index), rest: [...split.rest, dance[0].trim()] };
+    }
   }
   const author = order.authorName;
   if (author) {
