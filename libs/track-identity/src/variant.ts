@@ -96,7 +96,7 @@ const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'ho
 export const CONCERT_DATE =
   /(?<![\d.])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})(?![\d.])/;
 const LIVE =
-  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase)\b|^@\s*\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
+  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase|fan\s?cam|soundcheck|rehearsal)\b|직캠|(?<=\S\s)sessions?\b|^@\s*\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
 
 /** Finds a variant marker in an annotation ("(Live at Wembley)", "[Moby Remix]", "- Acoustic"). */
 export function detectVariant(annotation: string): VariantHit | null {
@@ -110,13 +110,13 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (/\bchipmunks?\b|\bchipmunked\b/i.test(text)) return { kind: 'chipmunk' };
   if (/\bfree\s?style\b/i.test(text)) return { kind: 'freestyle' };
   // "(Parody)" is another song on the same tune; "(Parody of X by Y)" only credits the tune.
-  if (/\bparody\b(?!\s+of\b)/i.test(text) && !/\bparody\s+of\b/i.test(text)) return { kind: 'parody' };
+  if (/\bparod(?:y|ia|ie)\b(?!\s+of\b)/i.test(text) && !/\bparody\s+of\b/i.test(text)) return { kind: 'parody' };
   if (/\bkaraoke\b|\bsing[\s-]?along\b|\bminus one\b/i.test(text)) return { kind: 'karaoke' };
   if (/\bnightcore\b/i.test(text)) return { kind: 'nightcore' };
   if (/\bsped[\s-]*up\b|\bspeed(?:ed)?[\s-]*up\b/i.test(text)) return { kind: 'sped-up' };
-  if (/\bslowed\b|\breverb(?:ed)?\b/i.test(text)) return { kind: 'slowed' };
+  if (/\bslowed\b|\breverb(?:ed)?\b|\bdaycore\b/i.test(text)) return { kind: 'slowed' };
   if (/\b8d\b/i.test(text)) return { kind: '8d' };
-  if (/\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\bno vocals?\b/i.test(text)) {
+  if (/\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\bno vocals?\b|\bplayback\b/i.test(text)) {
     return { kind: 'instrumental' };
   }
   if (/\ba[\s-]?cap+el+a\b/i.test(text)) return { kind: 'acapella' };
@@ -126,6 +126,8 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (cover) return cover;
   const instrument = instrumentVersion(text);
   if (instrument) return instrument;
+  // Someone watching the song is not the song.
+  if (/\breaction\b|\breact(?:s|ing)\s+to\b/i.test(text)) return { kind: 'reaction' };
   if (LIVE.test(text)) return { kind: 'live' };
   if (ACOUSTIC.test(text)) return { kind: 'acoustic' };
   if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
@@ -177,7 +179,8 @@ function detectCover(annotation: string): VariantHit | null {
   const cast = CAST_VERSION.exec(annotation.trim());
   if (cast) return { kind: 'cover', by: cast[1] };
   const text = annotation.replace(DANCE_COVER, ' ');
-  if (!/\bcover(?:ed|s|ing)?\b|\boriginally\s+(?:performed|sung|by)\b|\bopb\b/i.test(text)) return null;
+  if (!/\bcover(?:ed|s|ing)?\b|\boriginally\s+(?:performed|sung|by)\b|\bopb\b|\bplaythrough\b|\bremake\b/i.test(text))
+    return null;
   // "cover by J.Fla", "covered by X": the performer is named. "(a Mazzy Star cover)" and
   // "(cover of The Police)" name the original artist, so the performer is the track's artist.
   const by = /\b(?:cover(?:ed)?|sung|performed)\s+by\s+(.+)$/i.exec(text);
