@@ -56,6 +56,10 @@ export async function startRealBot(options: {
   nodeCount?: number;
   /** Runs the bot as production does, in a child process (`apps/accord/src/main.ts`), not in this one. */
   botProcess?: boolean;
+  /** Extra environment for the bot (e.g. `PLAYBACK_LOOKAHEAD_S: '0'`). */
+  env?: Record<string, string>;
+  /** Extra keys under the nodes' `lavalink.server` (e.g. `trackStuckThresholdMs: 1500`). */
+  serverYaml?: string[];
 }): Promise<RealBot> {
   const listener = UserFactory.create({ username: 'listener' });
   const guild = GuildFactory.create({ members: [MemberFactory.create({ user: listener })] });
@@ -73,6 +77,7 @@ export async function startRealBot(options: {
       pluginsDir: await ensureBenchSearchPlugin(),
       catalogueUrl: media.baseUrl,
       frameBufferDurationMs: options.frameBufferDurationMs,
+      serverYaml: options.serverYaml,
     });
     await node.start(); // one at a time: two JVMs starting together on two cores take twice as long
     const proxy = new LavalinkRecordingProxy({ host: node.host, port: node.port });
@@ -93,6 +98,7 @@ export async function startRealBot(options: {
     LAVALINK_RECONNECT_INTERVAL_S: '1',
     // The bench's media server is on loopback: direct links to it are allowed here only.
     DIRECT_LINKS: 'any',
+    ...options.env,
   };
   const state: { bot?: BotProcess } = {};
   const startBot = async (): Promise<BotProcess> => {

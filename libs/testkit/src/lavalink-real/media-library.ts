@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { oggOpusPackets } from './ogg-opus';
+import { freeLoopbackPort } from './real-lavalink-node';
 
 const run = promisify(execFile);
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `ogg` and `webm` hold Opus (Lavalink's passthrough path); `mp3` is decoded and re-encoded. */
 export type MediaFormat = 'ogg' | 'webm' | 'mp3';
@@ -75,12 +77,18 @@ export class MediaLibrary {
   readonly files: MediaFile[] = [];
   /** Every request path the server saw, in order. */
   readonly requests: string[] = [];
+  /**
+   * How long the catalogue waits before it answers a search of the bench search plugin (`ytsearch:`,
+   * `ytmsearch:`, `scsearch:`), as a slow YouTube would; 0 by default. Changeable at any time.
+   */
+  searchDelayMs = 0;
 
   private dir: string | undefined;
   private readonly sabotaged = new Map<string, Sabotage>();
   private readonly playlists = new Map<string, { name: string; files: MediaFile[] }>();
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private deadPort: number | undefined;
 
   get baseUrl(): string {
     const address = this.server?.address() as AddressInfo | null | undefined;
@@ -98,12 +106,19 @@ export class MediaLibrary {
     return `${this.baseUrl}/media/garbage.mp3`;
   }
 
+  /** A dead link: a loopback port nothing listens on (the connection is refused). */
+  get deadUrl(): string {
+    if (this.deadPort === undefined) throw new Error('MediaLibrary has not been started');
+    return `http://127.0.0.1:${this.deadPort}/media/gone.mp3`;
+  }
+
   /** Generates the files (in parallel, two at a time) and starts the HTTP server. */
   async start(specs: MediaSpec[]): Promise<void> {
     const missing = await ffmpegMissing();
     if (missing) throw new Error(`MediaLibrary: ${missing}`);
     this.dir = await mkdtemp(join(tmpdir(), 'accord-media-'));
     await writeFile(join(this.dir, 'garbage.mp3'), randomBytes(64 * 1024));
+    this.deadPort = await freeLoopbackPort();
     const server = createServer((req, res) => void this.onRequest(req, res));
     server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -203,6 +218,7 @@ export class MediaLibrary {
     // The test-only Lavalink plugin asks these, one URL a line (a playlist's name first).
     const plugin = /^\/plugin\/(search|video|playlist)$/.exec(url.pathname)?.[1];
     if (plugin) {
+      if (plugin === 'search' && this.searchDelayMs > 0) await sleep(this.searchDelayMs);
       let lines: string[] = [];
       if (plugin === 'search') lines = this.search(url.searchParams.get('q') ?? '').map((file) => file.url);
       if (plugin === 'video') lines = this.files.filter((f) => f.id === url.searchParams.get('id')).map((f) => f.url);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,14 +84,30 @@ export function benchSearchPluginDir(): string {
 
 let pluginBuild: Promise<string> | undefined;
 
+/** Whether the built plugin jar is older than one of its sources (or missing). */
+function benchSearchPluginStale(): boolean {
+  const jar = join(benchSearchPluginDir(), 'accord-bench-search.jar');
+  if (!existsSync(jar)) return true;
+  const built = statSync(jar).mtimeMs;
+  const sources = resolve(__dirname, '../../../../tools/bench-search-plugin');
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+        entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+      ),
+    );
+  return Math.max(newest(join(sources, 'src')), newest(join(sources, 'resources'))) > built;
+}
+
 /**
  * The folder holding the bench search plugin, built with `tools/bench-search-plugin/build.sh` first
- * when it is not there (CI builds it in `.ci/run`; needs a JDK's javac).
+ * when it is not there or older than its sources (CI builds it in `.ci/run`; needs a JDK's javac).
  */
 export function ensureBenchSearchPlugin(): Promise<string> {
   pluginBuild ??= new Promise((done, fail) => {
     const dir = benchSearchPluginDir();
-    if (existsSync(join(dir, 'accord-bench-search.jar'))) return done(dir);
+    if (!benchSearchPluginStale()) return done(dir);
     const script = resolve(__dirname, '../../../../tools/bench-search-plugin/build.sh');
     const build = spawn('bash', [script], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Test-only source for Accord's real-Lavalink bench: answers {@code ytsearch:}, {@code ytmsearch:},
- * bare 11-character video ids, YouTube watch links and playlist links from the bench's media
+ * {@code scsearch:} (the fallback's SoundCloud search), bare 11-character video ids, YouTube watch links and playlist links from the bench's media
  * catalogue (a loopback HTTP server named by the environment variable ACCORD_BENCH_CATALOGUE_URL),
  * then loads the matching file through Lavalink's own http source. Never part of a deployment.
  */
@@ -50,7 +50,7 @@ public class BenchSearchSourceManager implements AudioSourceManager {
   public AudioItem loadItem(AudioPlayerManager manager, AudioReference reference) {
     if (catalogue == null) return null;
     String identifier = reference.identifier;
-    for (String prefix : new String[] {"ytsearch:", "ytmsearch:"}) {
+    for (String prefix : new String[] {"ytsearch:", "ytmsearch:", "scsearch:"}) {
       if (identifier.startsWith(prefix)) {
         List<AudioTrack> tracks = loadAll(manager, ask("search", "q", identifier.substring(prefix.length())));
         if (tracks.isEmpty()) return AudioReference.NO_TRACK;
