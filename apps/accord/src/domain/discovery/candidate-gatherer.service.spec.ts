@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { CandidateGatherer } from './candidate-gatherer.service';
 import type { CandidateSource, DiscoveryContext, SourcedCandidate } from './candidate-source';
 import { songCandidate } from './song-candidate';
@@ -72,5 +73,39 @@ describe(CandidateGatherer.name, () => {
     expect(result.candidates).toHaveLength(1);
     expect(result.reports.map((report) => report.status)).toEqual(['error', 'error', 'ok']);
     expect(result.reports[1].detail).toBe('HTTP 500');
+  });
+
+  it('stops the sources of a pick under way when the bot shuts down', async () => {
+    const shutdown = new AbortController();
+    let seen: AbortSignal | undefined;
+    const waiting = source('waiting', (context) => {
+      seen = context.signal;
+      return new Promise((resolve) => context.signal.addEventListener('abort', () => resolve([])));
+    });
+    const sut = new CandidateGatherer([waiting]);
+
+    const gathering = sut.gather(input, 3_000, shutdown.signal);
+    await new Promise((resolve) => setImmediate(resolve));
+    shutdown.abort(new Error('shutting down'));
+    const result = await gathering;
+
+    expect(seen?.aborted).toBe(true);
+    expect(seen?.reason).toEqual(new Error('shutting down'));
+    expect(result.reports[0].status).toBe('ok');
+  });
+
+  it('leaves nothing on the shutdown signal once a pick is over, however many picks there were', async () => {
+    const shutdown = new AbortController();
+    const sut = new CandidateGatherer([source('a', () => Promise.resolve([song('Justice', 'Genesis')]))]);
+
+    for (let pick = 0; pick < 50; pick++) await sut.gather(input, 500, shutdown.signal);
+
+    // Node 20 keeps a signal made with AbortSignal.any([shutdown, ...]) among shutdown's dependants for good.
+    const dependants = Object.getOwnPropertySymbols(shutdown.signal).find(
+      (symbol) => symbol.description === 'kDependantSignals',
+    );
+    const held = dependants ? (shutdown.signal as unknown as Record<symbol, Set<unknown>>)[dependants].size : 0;
+    expect(held).toBe(0);
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -38,7 +38,24 @@ export class CandidateGatherer {
 
   async gather(input: GatherInput, deadlineMs: number, outer?: AbortSignal): Promise<GatherResult> {
     const controller = new AbortController();
-    const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+    // Not AbortSignal.any([outer, ...]): on Node 20 each call leaves a reference on the outer signal
+    // (autoplay's, which lives as long as the bot) that is never released, one per pick.
+    const stop = (): void => controller.abort(outer?.reason);
+    if (outer?.aborted) stop();
+    else outer?.addEventListener('abort', stop, { once: true });
+    try {
+      return await this.gatherUntil(input, deadlineMs, controller);
+    } finally {
+      outer?.removeEventListener('abort', stop);
+    }
+  }
+
+  private async gatherUntil(
+    input: GatherInput,
+    deadlineMs: number,
+    controller: AbortController,
+  ): Promise<GatherResult> {
+    const signal = controller.signal;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), deadlineMs);
