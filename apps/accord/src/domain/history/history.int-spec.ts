@@ -129,13 +129,29 @@ describe('history on the test database', () => {
     const at = new Date(NOW.getTime() - 2 * HOUR);
     await plays.insert(play({ trackKey: 'kavinsky|nightcall|none', startedAt: at, listeners: ['cy', 'dee'] }));
     await plays.insert(
-      play({ guildId: 'g2', trackKey: 'justice|genesis|none', startedAt: at, listeners: ['cy', 'dee'] }),
+      play({
+        guildId: 'g2',
+        trackKey: 'justice|genesis|none',
+        artist: 'Justice',
+        title: 'Genesis',
+        startedAt: at,
+        listeners: ['cy', 'dee'],
+      }),
     );
-    await plays.insert(play({ guildId: 'g2', trackKey: 'air|lavie|none', startedAt: at, listeners: ['dee'] }));
+    await plays.insert(
+      play({
+        guildId: 'g2',
+        trackKey: 'air|lavie|none',
+        artist: 'Air',
+        title: 'La Vie',
+        startedAt: at,
+        listeners: ['dee'],
+      }),
+    );
     const found = await sut.coListened(['kavinsky|nightcall|none'], 5);
-    expect(found.map((track) => [track.trackKey, track.userIds?.length])).toEqual([
-      ['justice|genesis|none', 2],
-      ['air|lavie|none', 1],
+    expect(found.map((track) => [track.trackKey, track.userIds?.length, track.artistName, track.title])).toEqual([
+      ['justice|genesis|none', 2, 'Justice', 'Genesis'],
+      ['air|lavie|none', 1, 'Air', 'La Vie'],
     ]);
   });
 

@@ -144,22 +144,27 @@ export class PlayRepository {
     if (users.length === 0) return [];
     const seeds = new Set(trackKeys);
     const wanted = new Set(users);
+    // The names come with the plays (newest first, so the latest spelling): no query per track.
     const theirPlays = await this.plays
-      .find({ listeners: { $in: users }, startedAt: { $gte: since } }, { trackKey: 1, listeners: 1 })
+      .find(
+        { listeners: { $in: users }, startedAt: { $gte: since } },
+        { trackKey: 1, listeners: 1, artist: 1, title: 1 },
+      )
       .sort({ startedAt: -1 })
       .limit(CO_LISTENING_SCAN)
-      .lean<Array<{ trackKey: string; listeners: string[] }>>()
+      .lean<Array<{ trackKey: string; listeners: string[]; artist?: string; title?: string }>>()
       .exec();
     const byTrack = new Map<string, Set<string>>();
-    for (const { trackKey, listeners } of theirPlays) {
+    const names = new Map<string, { artist: string; title: string }>();
+    for (const { trackKey, listeners, artist, title } of theirPlays) {
       if (seeds.has(trackKey)) continue;
       const set = byTrack.get(trackKey) ?? new Set<string>();
       for (const userId of listeners) if (wanted.has(userId)) set.add(userId);
       byTrack.set(trackKey, set);
+      if (!names.has(trackKey) && artist && title) names.set(trackKey, { artist, title });
     }
     const ranked = [...byTrack.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
     const top = ranked.slice(0, limit);
-    const names = await this.namesOf(top.map(([key]) => key));
     const most = top[0]?.[1].size ?? 1;
     return top.map(([trackKey, listeners]) => {
       const name = names.get(trackKey);
@@ -235,20 +240,6 @@ export class PlayRepository {
       { ordered: false },
     );
     return docs.length;
-  }
-
-  private async namesOf(trackKeys: string[]): Promise<Map<string, { artist: string; title: string }>> {
-    const names = new Map<string, { artist: string; title: string }>();
-    await Promise.all(
-      trackKeys.map(async (trackKey) => {
-        const doc = await this.plays
-          .findOne({ trackKey }, { artist: 1, title: 1 })
-          .lean<{ artist: string; title: string }>()
-          .exec();
-        if (doc) names.set(trackKey, { artist: doc.artist, title: doc.title });
-      }),
-    );
-    return names;
   }
 }
 
