@@ -14,10 +14,16 @@
 //   SOAK_BOT_HOURS   virtual hours to play (default 24); the run stops earlier at
 //   SOAK_BOT_WALL_S  seconds of playing (default 420), so the bench stays within 10 minutes.
 //   SOAK_BOT_SNAPSHOTS=1  heap snapshots at the end of the warm-up and at the end, and the
-//                    constructors whose objects grew most between them (printed).
+//                    constructors whose objects grew most between them (printed); the snapshots are
+//                    written to SOAK_BOT_SNAPSHOT_DIR (the system's temporary folder by default) as
+//                    soak-bot-warm.heapsnapshot and soak-bot-end.heapsnapshot, for
+//                    bench/heap-retainers.ts or Chrome's DevTools.
+//   SOAK_BOT_DB_PROFILE=1  the bot reaches the database through a proxy that times each command on
+//                    the wire; the shapes that took the database's time are printed with each sample.
 //   SOAK_BOT_LOG_LEVEL  the bot's LOG_LEVEL, its log on this process's output (silent by default).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, withDatabaseName } from '@accord/testkit/db';
 import { FakeDiscord } from '@accord/testkit/discord';
@@ -36,6 +42,7 @@ import { round, type BenchResult } from './bench-result';
 import { imageNodeFlags } from './image-node-flags';
 import { constructorCounts, growth, Inspector, type ConstructorFigures } from './inspector';
 import { freePort, healthy } from './local-bot';
+import { MongoWireProfile } from './mongo-wire-profile';
 
 const MAIN = join(__dirname, '..', 'dist', 'apps', 'accord', 'main.js');
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.fake-token-for-the-bench-only-0000000';
@@ -44,6 +51,8 @@ const TASTE_SIZE = 150;
 const HOURS = Number(process.env.SOAK_BOT_HOURS ?? 24);
 const WALL_MS = Number(process.env.SOAK_BOT_WALL_S ?? 420) * 1000;
 const SNAPSHOTS = process.env.SOAK_BOT_SNAPSHOTS === '1';
+const SNAPSHOT_DIR = process.env.SOAK_BOT_SNAPSHOT_DIR ?? tmpdir();
+const DB_PROFILE = process.env.SOAK_BOT_DB_PROFILE === '1';
 const SAMPLE_EVERY_HOURS = 0.25;
 const MIN_LENGTH_MS = 2.5 * 60_000;
 const MAX_LENGTH_MS = 4.5 * 60_000;
@@ -56,6 +65,9 @@ const CONCURRENCY = 10;
 const AUTOPLAY_WAIT_MS = 1_500;
 /** Guilds that see one piece of churn after each round of songs. */
 const CHURN_PER_ROUND = 5;
+/** After a round, the database has caught up once no command of the bot waited this long. */
+const SETTLE_QUIET_MS = 300;
+const SETTLE_TIMEOUT_MS = 30_000;
 
 interface Room {
   guild: FakeGuildDefinition;
@@ -152,6 +164,15 @@ async function seedProfiles(databaseUri: string, rooms: readonly Room[]): Promis
   }
 }
 
+/** Writes a heap snapshot of the bot where SOAK_BOT_SNAPSHOT_DIR says, and returns its text. */
+async function saveSnapshot(inspector: Inspector, name: string): Promise<string> {
+  const text = await inspector.heapSnapshot();
+  const file = join(SNAPSHOT_DIR, `soak-bot-${name}.heapsnapshot`);
+  writeFileSync(file, text);
+  process.stdout.write(`  heap snapshot: ${file}\n`);
+  return text;
+}
+
 function vmRssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 }
@@ -201,6 +222,10 @@ export async function run(): Promise<BenchResult[]> {
   await Promise.all([discord.start(), node.start()]);
   const databaseUri = withDatabaseName(database.uri, `accord_soak_bot_${Date.now()}`);
   await seedProfiles(databaseUri, rooms);
+  // The bot reaches the database through the bench's wire proxy, which tells when its work is done.
+  const served = new URL(database.uri);
+  const wire = new MongoWireProfile({ host: served.hostname, port: Number(served.port) }, DB_PROFILE);
+  const botDatabaseUri = databaseUri.replace(served.host, `127.0.0.1:${await wire.start()}`);
   const [port, inspectPort, nobody] = [await freePort(), await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
@@ -216,7 +241,7 @@ export async function run(): Promise<BenchResult[]> {
         DISCORD_CLIENT_SECRET: 'bench-oauth-secret',
         ADMIN_SESSION_SECRET: 'a-session-secret-for-the-bench-only-0123456789',
         PUBLIC_URL: 'http://localhost:3000',
-        MONGODB_URI: databaseUri,
+        MONGODB_URI: botDatabaseUri,
         LAVALINK_NODES: `bench:bench-password@${node.url}`,
         HTTP_PORT: String(port),
         HTTP_HOST: '127.0.0.1',
@@ -239,7 +264,12 @@ export async function run(): Promise<BenchResult[]> {
     panelReads: 0,
     refills: 0,
     stuckPaused: 0,
+    /** The song that ended or was skipped played again from its start. */
+    sameAgain: 0,
+    /** Rounds after which the database did not catch up within SETTLE_TIMEOUT_MS. */
+    unsettled: 0,
   };
+  let pacedMs = 0;
 
   const command = async (room: Room, userId: string, name: string, options?: Record<string, string>): Promise<void> => {
     const handle = discord.slashCommand({
@@ -258,12 +288,19 @@ export async function run(): Promise<BenchResult[]> {
     await command(room, userId, 'play', { query: `${song.author} - ${song.title}` });
   };
   /** Waits for a song other than `before` to play; asks for one when autoplay found none. */
-  const nextSong = async (room: Room, before: string | null | undefined, posted: number): Promise<void> => {
-    // Another song, or the same one started again short of its end (the bot retries a song that
-    // ended long before the time it expected; the bench then plays it out again).
+  /**
+   * Waits for the song after `before` (which the bench left at `leftAt` ms: its end, or where it was
+   * skipped) to play. The same song counts only when it started again from before that point (it was
+   * asked for again); a song still playing where it was skipped is not the next one.
+   */
+  const nextSong = async (
+    room: Room,
+    before: { encoded: string | null; leftAt: number } | undefined,
+    posted: number,
+  ): Promise<void> => {
     const playing = (): boolean => {
       const now = node.player(room.guild.id);
-      return Boolean(now?.track && !now.paused && (now.encoded !== before || now.position < now.track.length));
+      return Boolean(now?.track && !now.paused && (now.encoded !== before?.encoded || now.position < before.leftAt));
     };
     // Autoplay says so in the text channel when it ran out of songs for the room.
     const pausedAutoplay = (): boolean =>
@@ -304,17 +341,30 @@ export async function run(): Promise<BenchResult[]> {
       );
     });
   };
+  /** The song that ended or was skipped plays again from its start: counted, the first ones described. */
+  const sameAgain = (room: Room, before: string | null): void => {
+    const now = node.player(room.guild.id);
+    if (now?.encoded !== before) return;
+    counts.sameAgain += 1;
+    const asked = room.taste[Math.max(0, room.nextAsk - 1) % room.taste.length];
+    if (counts.sameAgain <= 3) {
+      process.stdout.write(
+        `  the same song again in ${room.guild.id}: ${now.track?.title} at ${now.position} ms (the bench last asked for ${asked.title})\n`,
+      );
+    }
+  };
   const playOut = async (room: Room): Promise<void> => {
     const player = node.player(room.guild.id);
     const posted = discord.messages(room.textChannelId).length;
     if (!player?.track) return nextSong(room, undefined, posted);
-    const before = player.encoded;
+    const before = { encoded: player.encoded, leftAt: player.track.length };
     const left = player.track.length - player.position;
     room.playedMs += left;
     // Past its end: Lavalink reports TrackEnd(finished) as when a song plays out.
     node.advance(room.guild.id, left + 1);
     counts.songs += 1;
     await nextSong(room, before, posted);
+    sameAgain(room, before.encoded);
   };
   const churn = async (room: Room, kind: number): Promise<void> => {
     switch (kind % 5) {
@@ -326,8 +376,10 @@ export async function run(): Promise<BenchResult[]> {
         node.advance(room.guild.id, half);
         counts.skips += 1;
         const posted = discord.messages(room.textChannelId).length;
+        const before = { encoded: player.encoded, leftAt: player.position };
         await command(room, room.ownerId, 'skip');
-        return nextSong(room, player.encoded, posted);
+        await nextSong(room, before, posted);
+        return sameAgain(room, before.encoded);
       }
       case 1:
         counts.likes += 1;
@@ -397,21 +449,30 @@ export async function run(): Promise<BenchResult[]> {
       rounds += 1;
       // Keep the fakes' own recordings from growing in this process.
       node.clearRecordings();
+      // Virtual time must not outrun the database: a real hour gives the bot's queued history writes
+      // an hour to land, so the next round waits until its reads and writes have caught up.
+      const pacedAt = Date.now();
+      if (!(await wire.settled(SETTLE_QUIET_MS, SETTLE_TIMEOUT_MS))) counts.unsettled += 1;
+      pacedMs += Date.now() - pacedAt;
       if (slowest() >= samples[samples.length - 1].virtualHours + SAMPLE_EVERY_HOURS) {
         samples.push(await sample());
         const last = samples[samples.length - 1];
         process.stdout.write(
           `  ${last.virtualHours.toFixed(1)} h: rss ${(last.rssKb / 1024).toFixed(1)} MB, heap ${(last.heapKb / 1024).toFixed(1)} MB, ${Math.round((Date.now() - started) / 1000)} s, ${JSON.stringify(counts)}\n`,
         );
+        if (DB_PROFILE) {
+          process.stdout.write(`  database time by query since the last sample:\n${wire.report(10)}\n`);
+          wire.reset();
+        }
         if (SNAPSHOTS && !warmSnapshot && last.virtualHours >= 1) {
-          warmSnapshot = constructorCounts(await inspector.heapSnapshot());
+          warmSnapshot = constructorCounts(await saveSnapshot(inspector, 'warm'));
         }
       }
     }
     const wallS = (Date.now() - started) / 1000;
     samples.push(await sample());
     if (SNAPSHOTS && warmSnapshot) {
-      const grown = growth(warmSnapshot, constructorCounts(await inspector.heapSnapshot()));
+      const grown = growth(warmSnapshot, constructorCounts(await saveSnapshot(inspector, 'end')));
       process.stdout.write(
         `  grown since the warm-up (objects, bytes):\n${grown.map((entry) => `    ${entry.name}: +${entry.count}, +${entry.bytes}`).join('\n')}\n`,
       );
@@ -421,7 +482,7 @@ export async function run(): Promise<BenchResult[]> {
     const steady = samples.filter((each) => each.virtualHours >= warmUp);
     if (steady.length < 3) throw new Error(`soak-bot: ${steady.length} samples after the warm-up, too few for a slope`);
     process.stdout.write(
-      `  ${virtualHours.toFixed(1)} virtual hours in ${wallS.toFixed(0)} s: ${JSON.stringify(counts)}; slope over ${steady.length} samples from ${warmUp.toFixed(1)} h\n`,
+      `  ${virtualHours.toFixed(1)} virtual hours in ${wallS.toFixed(0)} s (${(pacedMs / 1000).toFixed(0)} s waiting for the database): ${JSON.stringify(counts)}; slope over ${steady.length} samples from ${warmUp.toFixed(1)} h\n`,
     );
     const last = samples[samples.length - 1];
     return [
@@ -456,7 +517,7 @@ export async function run(): Promise<BenchResult[]> {
       await exited;
       clearTimeout(timer);
     }
-    await Promise.all([node.stop(), discord.stop()]);
+    await Promise.all([node.stop(), discord.stop(), wire.stop()]);
     await database.stop();
   }
 }
