@@ -98,6 +98,13 @@ export const CONCERT_DATE =
 const LIVE =
   /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase|fan\s?cam|soundcheck|rehearsal)\b|직캠|(?<=\S\s)sessions?\b|^@\s*\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
 
+/**
+ * Television shows, award nights, radio sessions and festivals named in an annotation: a performance
+ * there ("(X Factor)", "- The Voice 2012", "(BRIT Awards 2012)", "(Jimmy Kimmel)", "(Glastonbury 2016)").
+ */
+const STAGE =
+  /\b(?:x\s+factor|the\s+voice|got\s+talent|american\s+idol|letterman|fallon|kimmel|ellen\s+show|snl|saturday\s+night\s+live|today\s+show|good\s+morning\s+america|graham\s+norton|jools\s+holland|tonight\s+show|late\s+(?:late\s+)?show|conan|grammys|grammy\s+awards|(?:at|on)\s+the\s+grammy|on\s+ellen|brit\s+awards|brits|vmas?|amas|billboard\s+music\s+awards|bbmas|teen\s+choice|kids['’]?\s+choice|kcas?|music\s+awards|awards\s+(?:show|(?:19|20)\d{2})|jingle\s+ball|iheart(?:radio)?|summertime\s+ball|wango\s+tango|glastonbury|coachella|lollapalooza|rock\s+in\s+rio|reading\s+festival|festival\s+(?:19|20)\d{2}|tiny\s+desk|kexp|kcrw|austin\s+city\s+limits|mtv\s+(?:awards|ema|vma)|tv\s+show|on\s+tv)\b/i;
+
 /** Finds a variant marker in an annotation ("(Live at Wembley)", "[Moby Remix]", "- Acoustic"). */
 export function detectVariant(annotation: string): VariantHit | null {
   const text = annotation.trim();
@@ -128,7 +135,7 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (instrument) return instrument;
   // Someone watching the song is not the song.
   if (/\breaction\b|\breact(?:s|ing)\s+to\b/i.test(text)) return { kind: 'reaction' };
-  if (LIVE.test(text)) return { kind: 'live' };
+  if (LIVE.test(text) || STAGE.test(text)) return { kind: 'live' };
   if (ACOUSTIC.test(text)) return { kind: 'acoustic' };
   if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
   return languageVersion(text);
