@@ -70,6 +70,21 @@ describe(TrackRepository.name, () => {
     expect(await sut.findByKeyOrAlias(undefined, ['q:shared'])).toMatchObject({ id: a.id });
   });
 
+  it('prefers the key even when many other tracks share the alias', async () => {
+    for (let n = 0; n < 12; n++) {
+      await sut.create(
+        newTrack({
+          key: `cover${n}|sexyboy|none`,
+          youtubeId: `cover${String(n).padStart(6, '0')}`,
+          aliases: ['q:sexy boy'],
+        }),
+      );
+    }
+    const original = await sut.create(newTrack({ key: 'air|sexyboy|none', youtubeId: 'ddddddddddd' }));
+
+    expect(await sut.findByKeyOrAlias(original.key, ['q:sexy boy'])).toMatchObject({ id: original.id });
+  });
+
   it('returns the first pin and adds the aliases when the same key is created twice', async () => {
     const first = await sut.create(newTrack({ key: 'justice|genesis|none', youtubeId: 'ccccccccccc' }));
     const second = await sut.create(
