@@ -57,9 +57,14 @@ const EDGE_JUNK_END = /[\s\-–—_|:;~•·,/]+$/;
 // "Song LIVE", "Artist LIVE: Song": capitals make it a note of the upload; a verb before keeps it a word.
 const CAPITAL_LIVE = /\s+LIVE!*\s*$/;
 const DANCE_WORD = /\s+(?:dance|dancing)$/i;
+// "Dubstep Remixes Of …", "Piano Covers", "Acoustic Versions": a collection of versions.
+const COLLECTION = /\b(?:remixes|covers|versions|mashups|medleys)\b/i;
+// "Me Singing "Song"", "Jane Roe sings Song", "Cat covering Song": someone else performs the song.
+const SINGER =
+  /^(me|i|my\s+\S+(?:\s+\S+)?|(?:a\s+|my\s+)?(?:cat|dog|baby|kid|girl|boy)|[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){1,2})\s+(?:sings?|singing|covering|covers|playing|plays)\s+(\S.*)$/iu;
 const TRAILING_LIVE = /\s+live!*\s*$/i;
 const LIVE_AS_VERB =
-  /\b(?:to|me|i|we|you|they|who|let|will|gonna|wanna|long|still|can|could|would|must|should|shall|might|and)$/i;
+  /\b(?:to|me|i|we|you|they|who|it|let|will|gonna|wanna|long|still|can|could|would|must|should|shall|might|and)$/i;
 const SINGLE_OPEN = new Set(["'", '‘']);
 const SINGLE_CLOSE = new Set(["'", '’']);
 // Trailing unbracketed variant words that never end a real song title ("song slowed + reverb").
@@ -112,12 +117,25 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
   // A Just Dance "Mashup" is a game mode danced to the original recording.
   if (collected.variant?.kind === 'mashup' && GAME_VIDEO.test(raw)) collected.variant = null;
   artist = preferKnownArtist(artist, known, collected);
+  title = singerTaken(title, artist, collected);
   return {
     artist,
     title,
     featuring: dedupeFeaturing(collected.featuring, artist),
     variant: renderVariant(collected.variant, artist),
   };
+}
+
+/** "Me Singing "Song"", "Jane Roe sings Song": a cover by the singer (the artist singing is live). */
+function singerTaken(title: string, artist: string, collected: Collected): string {
+  if (collected.variant !== null) return title;
+  const m = SINGER.exec(title);
+  if (!m) return title;
+  const singer = m[1];
+  const personal = /^(?:me|i|my\s|a\s|cat|dog|baby|kid|girl|boy)/i.test(singer);
+  if (!personal && !looksLikePersonName(singer) && !sameName(singer, artist)) return title;
+  collected.variant = sameName(singer, artist) ? { kind: 'live' } : { kind: 'cover', by: personal ? '' : singer };
+  return collapseSpaces(m[2].replace(/^["“'‘]+|["”'’]+$/g, ''));
 }
 
 function isObject(value: unknown): value is TitleInput {
@@ -229,6 +247,11 @@ function splitArtistTitle(text: string, order: Order): Split {
       if (isVersionNote(right) && findDash(left) === null) {
         const inner = splitArtistTitle(left, order);
         return { ...inner, rest: [...inner.rest, right, ...rest] };
+      }
+      // "Dubstep Remixes Of Popular Songs - Song - Artist": a collection of versions named first.
+      if (findDash(right) !== null && COLLECTION.test(left) && detectVariant(left) !== null) {
+        const inner = splitArtistTitle(right, order);
+        return { ...inner, rest: [left, ...inner.rest, ...rest] };
       }
       // "Dance Central 3 - Artist - Song", "Guitar Lesson: Artist - Song": a leading annotation.
       // "Just Dance - Lady Gaga" stays the song and its artist: the right side is only the known name.
@@ -689,13 +712,11 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   const dance = /\s+(?:dance|dancing)$/.exec(main);
   if (dance && /\p{Lu}/u.test(main.slice(0, dance.index))) main = main.slice(0, dance.index);
   // "Song LIVE" in capitals after a title that is not: a stage recording ("Let Me Live" stays a song).
-  const live = CAPITAL_LIVE.exec(main);
-  if (
-    live &&
-    live.index > 0 &&
-    /\p{Ll}/u.test(main.slice(0, live.index)) &&
-    !LIVE_AS_VERB.test(main.slice(0, live.index))
-  ) {
+  // In an upload that names the artist apart, "Song Live" is a stage recording as well.
+  const live = (options.artist ? TRAILING_LIVE : CAPITAL_LIVE).exec(main);
+  const beforeLive = live ? main.slice(0, live.index).trim() : '';
+  const capitals = options.artist !== undefined || /\p{Ll}/u.test(beforeLive);
+  if (live && live.index > 0 && capitals && !LIVE_AS_VERB.test(beforeLive) && /\S\s+\S/.test(beforeLive)) {
     collected.variant ??= { kind: 'live' };
     main = main.slice(0, live.index);
   }

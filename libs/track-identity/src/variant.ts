@@ -85,7 +85,7 @@ const ACOUSTIC =
 // Mixes that are the original recording, only longer or shorter: not a remix.
 const PLAIN_MIX =
   /\b(?:original|extended|radio|album|single|main|clean|dirty|explicit|stereo|mono|short|full|12"|7"|12 inch|7 inch)\s+(?:mix|edit)\b/i;
-const REMIX_WORD = /\b(?:re-?mix(?:ed)?|rmx|bootleg|rework|flip|vip|mix)\b/i;
+const REMIX_WORD = /\b(?:re-?mix(?:ed|es)?|rmx|bootleg|rework|flip|vip|mix)\b/i;
 const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'house', 'dub', 'edm', 'trap', 'dj', 'a']);
 // An annotation that starts with "Live" is a live recording ("(Live Aid 1985)", "[LIVE]"), unless it
 // reads like a song name ("(Live Forever)"); "... Live" and "Live at/from/@ ..." anywhere count too.
@@ -96,7 +96,7 @@ const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'ho
 export const CONCERT_DATE =
   /(?<![\d.])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})(?![\d.])/;
 const LIVE =
-  /^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase|fan\s?cam|soundcheck|rehearsal)\b|직캠|(?<=\S\s)sessions?\b|^@\s*\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
+  /\blive\s+by\b|^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase|fan\s?cam|soundcheck|rehearsal)\b|직캠|(?<=\S\s)sessions?\b|^@\s*\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
 
 /**
  * Television shows, award nights, radio sessions and festivals named in an annotation: a performance
