@@ -57,6 +57,7 @@ const TRAILING_FLUFF = new RegExp(
       String.raw`\*+\s*new\s*\*+`,
       String.raw`new\s*!+`,
       String.raw`explicit`,
+      String.raw`\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})`,
       String.raw`(?:radio|clean|dirty|explicit|extended|album|single|original|short|full)\s+(?:edit|version|mix|ver)`,
       // An edit that keeps or drops one part of the recording: "SIA ONLY Edit", "No Rap Version".
       String.raw`(?:(?!vocals?\b|piano\b|guitar\b|drums?\b|bass\b|instrumental\b)[\w'\u2019.-]+\s+only|no\s+(?:rap|intro|outro)|without\s+(?:rap|intro|outro))\s+(?:edit|version|ver)`,

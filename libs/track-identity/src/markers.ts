@@ -19,11 +19,12 @@ const INSTRUMENTS = String.raw`(?:piano|pianoforte|keyboard|guitar|acoustic\s+gu
 
 /**
  * A stage recording written after the song: "Song Live on Letterman", "Song @ Venue",
- * "Song in Concert", "en vivo", "ao vivo", "en directo", "dal vivo", "en concierto", "live concert".
+ * "Song in Concert", "en vivo", "ao vivo", "en directo", "dal vivo", "en concierto", "live concert",
+ * "Song 24.05.14 Manchester" (a date followed by the place; a date alone or before upload words is the upload's).
  * "We Live in a Political World" keeps its words: a pronoun, "to" or a verb before "live" (a bare
  * "LIVE" at the end is read by the parser, in capitals only: "Let Me Live" is a song).
  */
-const LIVE_TAIL = String.raw`(?<!\b(?:to|i|we|you|they|who|let|will|gonna|wanna|can|could|would|must|should|shall|might|i'll|we'll|you'll)\s+)live(?=\s+(?:at|from|on|in|by)\s|\s*@)|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])|(?:in\s+)?(?:live\s+)?concert\b|(?:live\s+)?(?:on|at|from)\s+(?:the\s+)?(?:x\s+factor|got\s+talent|voice|letterman|fallon|kimmel|ellen|snl|today\s+show|graham\s+norton|jools\s+holland|tonight\s+show|late\s+show|grammys|brit\s+awards|vmas|amas|jingle\s+ball|glastonbury|coachella|lollapalooza|tiny\s+desk|kexp|kcrw)\b|@\s+(?=\S)|(?:en|ao|dal)\s+vivo\b|en\s+(?:directo|concierto)\b`;
+const LIVE_TAIL = String.raw`(?<!\b(?:to|i|we|you|they|who|let|will|gonna|wanna|can|could|would|must|should|shall|might|i'll|we'll|you'll)\s+)live(?=\s+(?:at|from|on|in|by)\s|\s*@)|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])(?=\s+(?!(?:official|video|lyrics?|audio|hd|hq|mv|m\/v|music|visuali[sz]er|new|out|premiere|teaser|trailer|release|full|clip)\b)[a-zà-ÿ])|(?:in\s+)?(?:live\s+)?concert\b|(?:live\s+)?(?:on|at|from)\s+(?:the\s+)?(?:x\s+factor|got\s+talent|voice|letterman|fallon|kimmel|ellen|snl|today\s+show|graham\s+norton|jools\s+holland|tonight\s+show|late\s+show|grammys|brit\s+awards|vmas|amas|jingle\s+ball|glastonbury|coachella|lollapalooza|tiny\s+desk|kexp|kcrw)\b|@\s+(?=\S)|(?:en|ao|dal)\s+vivo\b|en\s+(?:directo|concierto)\b`;
 
 /** Lessons in Spanish, Portuguese, French, Italian and German ("Aula de Violão", "Cómo tocar"). */
 const FOREIGN_LESSON = String.raw`(?:tutorial\s+de|aulas?\s+de|c[oó]mo\s+tocar|tuto\s+(?:piano|guitare|batterie)|cours\s+de\s+(?:piano|guitare|batterie)|comment\s+jouer|come\s+suonare|lezione\s+di|lecci[oó]n\s+de|li[cç][aã]o\s+de|(?:klavier|gitarre)\s+lernen)`;
