@@ -446,7 +446,8 @@ const VERSION_NOTE_WORDS = new Set(
 function isVersionNote(text: string): boolean {
   const core = withoutBrackets(text).replace(EDGE_JUNK_START, '').replace(EDGE_JUNK_END, '').toLowerCase();
   const words = core.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
-  if (words.length === 0 || words.length > 5 || !words.every((word) => VERSION_NOTE_WORDS.has(word))) return false;
+  // One word alone may be the song ("Drake - Karaoke"): a note has two or more ("Acapella version").
+  if (words.length < 2 || words.length > 5 || !words.every((word) => VERSION_NOTE_WORDS.has(word))) return false;
   return detectVariant(core) !== null;
 }
 
