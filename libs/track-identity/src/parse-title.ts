@@ -472,9 +472,16 @@ function orient(split: Split, order: Order): Split {
   const rightDash = findDash(right);
   const head = rightDash ? right.slice(0, rightDash.index).trim() : right;
   const headTail = tailStart(head);
-  const headName = headTail > 0 ? head.slice(0, headTail) : head;
+  // "Payphone - Maroon 5 Official Music Video", "Boyfriend - Justin Bieber HD": upload words after the name.
+  const headName = stripTrailingFluff(headTail > 0 ? head.slice(0, headTail) : head);
+  const headNote = head.slice(headName.length).trim();
   const tail = rightDash ? right.slice(rightDash.index) : '';
-  const swapped = { ...split, artist: head, title: `${left}${tail}` };
+  const swapped = {
+    ...split,
+    artist: headName,
+    title: `${left}${tail}`,
+    rest: headNote ? [headNote, ...split.rest] : split.rest,
+  };
   const leftQuoted = isWhollyQuoted(left);
   if (leftQuoted && !isWhollyQuoted(right)) return { ...split, artist: right, title: left };
   const known = order.known;
