@@ -129,10 +129,16 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
 /** "Me Singing "Song"", "Jane Roe sings Song": a cover by the singer (the artist singing is live). */
 function singerTaken(title: string, artist: string, collected: Collected): string {
   if (collected.variant !== null) return title;
+  // "Adele sings Hello" read with Adele known: the artist on stage.
+  const own = artist ? /^(?:sings|performs|performing)\s+(\S.*)$/i.exec(title) : null;
+  if (own) {
+    collected.variant = { kind: 'live' };
+    return collapseSpaces(own[1].replace(/^["“'‘]+|["”'’]+$/g, ''));
+  }
   const m = SINGER.exec(title);
   if (!m) return title;
   const singer = m[1];
-  const personal = /^(?:me|i|my\s|a\s|cat|dog|baby|kid|girl|boy)/i.test(singer);
+  const personal = /^(?:me|i|my\s.+|(?:a\s+)?(?:cat|dog|baby|kid|girl|boy))$/i.test(singer);
   if (!personal && !looksLikePersonName(singer) && !sameName(singer, artist)) return title;
   collected.variant = sameName(singer, artist) ? { kind: 'live' } : { kind: 'cover', by: personal ? '' : singer };
   return collapseSpaces(m[2].replace(/^["“'‘]+|["”'’]+$/g, ''));
