@@ -1,9 +1,5 @@
 import { LANGUAGE_LIST, ORIGINAL_AUDIO } from './markers';
 
-// Characters beyond ASCII in the String.raw patterns below are written as \u escapes, which RegExp
-// reads as the character (\u00e9 is é): a raw template is the one place the bot's build cannot
-// escape them itself, and a single one would make V8 hold its bundle as two-byte text (twice the memory).
-
 /**
  * Words in an annotation that say something about the upload, not the song: "(Official Video)",
  * "[HD]", "(Remastered 2011)", "(Lyrics)", "(Radio Edit)". An annotation with any of them is dropped
@@ -12,13 +8,14 @@ import { LANGUAGE_LIST, ORIGINAL_AUDIO } from './markers';
 const FLUFF_WORDS = new RegExp(
   [
     String.raw`\b(?:official|oficial|officiel|offizielle[sn]?|ufficiale)\b`,
-    String.raw`\b(?:music\s+)?(?:video|audio|videoclip|vid[e\u00e9]o\s*clip|clip\s+officiel|visuali[sz]er|lyric\s+video)\b`,
-    String.raw`\b(?:lyrics?|letra|paroles|testo|legendado|traducida|traducci[o\u00f3]n|subtitulado|translation|hangul|romani[sz]ed|rom|han|eng|kan)\b`,
+    String.raw`\b(?:music\s+)?(?:video|v\u00eddeo|audio|videoclip|vid[eé]o\s*clip|clip\s+officiel|visuali[sz]er|lyric\s+video)\b`,
+    String.raw`\b(?:lyrics?|letra|paroles|testo|legendado|traducida|traducci[oó]n|subtitulado|translation|hangul|romani[sz]ed|rom|han|eng|kan)\b`,
     String.raw`\b(?:sub|subs|subtitles|eng\s+sub|cc)\b`,
-    String.raw`\b(?:mv|m\/v|pv|hd|hq|uhd|4k|8k|\d{3,4}p|60fps|full\s+hd|high\s+quality|dolby\s+atmos|spatial\s+audio|360\u00b0?)\b`,
+    String.raw`\b(?:mv|m\/v|pv|hd|hq|uhd|4k|8k|\d{3,4}p|60fps|full\s+hd|high\s+quality|dolby\s+atmos|spatial\s+audio|360°?)\b`,
     String.raw`\b(?:re-?master(?:ed)?|re-?mastered|re-?issue|deluxe|expanded|edition|anniversary|bonus(?:\s+track)?|box\s+set)\b`,
-    String.raw`\b(?:version|vers|ver|versi[o\u00f3]n|vers[a\u00e3]o|versione|edit|extended|original\s+mix|mono|stereo|re-?recorded|taylor['\u2019]s\s+version)\b`,
+    String.raw`\b(?:version|vers|ver|versi[oó]n|vers[aã]o|versione|edit|extended|original\s+mix|mono|stereo|re-?recorded|taylor['’]s\s+version)\b`,
     String.raw`\b(?:explicit|clean|dirty|censored|uncensored|(?:no|without)\s+(?:rap|intro|outro))\b`,
+    String.raw`\bnew\s+(?:song|single|hit|track|music)\b`,
     String.raw`\b(?:full\s+album|official\s+album|album\s+(?:track|version)|track\s+stream|stream|premiere|exclusive|out\s+now)\b`,
     String.raw`\b(?:dance\s+practice|performance\s+video|teaser|trailer|short\s+film|color\s+coded|not\s+the\s+video|audio\s+only)\b`,
     String.raw`\b(?:youtube|vevo|dir\.?\s+by|directed\s+by|shot\s+by|edited\s+by)\b`,
@@ -28,7 +25,7 @@ const FLUFF_WORDS = new RegExp(
     String.raw`^\d{4}$`,
     String.raw`\brelease$`,
     String.raw`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`,
-    String.raw`^from\s+["\u201c'\u2018\u300c\u300e]`,
+    String.raw`^from\s+["“'‘「『]`,
   ].join('|'),
   'i',
 );
@@ -41,26 +38,27 @@ export function isFluff(annotation: string): boolean {
 // Unbracketed upload words at the end of a title: "Anti-D Official Video", "I.O.U Official MV",
 // "GOT7 "A" Dance Practice #2", "Song Radio Edit". Applied repeatedly; never to the whole title.
 const TRAILING_FLUFF = new RegExp(
-  String.raw`(?:^|\s|[-\u2013\u2014_|:~])\s*(?:` +
+  String.raw`(?:^|\s|[-–—_|:~])\s*(?:` +
     [
       String.raw`(?:official\s+)?(?:hd\s+|4k\s+)?(?:music\s+|lyrics?\s+|lyric\s+)?(?:video|audio|mv|m\/v|pv)(?:\s+oficial|\s+official|\s+officiel)?`,
       String.raw`(?:official|oficial|officiel)`,
-      String.raw`(?:offizielles\s+video|(?:vid[e\u00e9]o\s*clip|videoclip)(?:\s+(?:officiel|oficiel|official|oficial))?|(?:music\s+)?clip)`,
+      String.raw`(?:offizielles\s+video|(?:vid[eé]o\s*clip|videoclip)(?:\s+(?:officiel|oficiel|official|oficial))?|(?:music\s+)?clip)`,
       String.raw`(?:with\s+)?lyrics?`,
       String.raw`letra`,
       String.raw`visuali[sz]er`,
       String.raw`(?:hd|hq|4k|uhd|\d{3,4}p)`,
       String.raw`(?:full|official)\s+album`,
-      String.raw`sub(?:titulado)?\s+espa[n\u00f1]ol`,
+      String.raw`sub(?:titulado)?\s+espa[nñ]ol`,
       String.raw`dance\s+practice(?:\s*#?\d+)?`,
       String.raw`(?:re-?master(?:ed)?|re-?issue)(?:\s+\d{4})?`,
-      String.raw`\*+\s*new\s*\*+`,
+      String.raw`\*+\s*(?:new|(?:with\s+)?lyrics?|hd|hq|audio|full\s+song|official(?:\s+(?:music\s+)?video)?)\s*\*+`,
+      String.raw`v\u00eddeo(?:\s+oficial)?`,
       String.raw`new\s*!+`,
       String.raw`explicit`,
       String.raw`\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})`,
       String.raw`(?:radio|clean|dirty|explicit|extended|album|single|original|short|full)\s+(?:edit|version|mix|ver)`,
       // An edit that keeps or drops one part of the recording: "SIA ONLY Edit", "No Rap Version".
-      String.raw`(?:(?!vocals?\b|piano\b|guitar\b|drums?\b|bass\b|instrumental\b)[\w'\u2019.-]+\s+only|no\s+(?:rap|intro|outro)|without\s+(?:rap|intro|outro))\s+(?:edit|version|ver)`,
+      String.raw`(?:(?!vocals?\b|piano\b|guitar\b|drums?\b|bass\b|instrumental\b)[\w'’.-]+\s+only|no\s+(?:rap|intro|outro)|without\s+(?:rap|intro|outro))\s+(?:edit|version|ver)`,
     ].join('|') +
     String.raw`)\s*[!.]*\s*$`,
   'i',

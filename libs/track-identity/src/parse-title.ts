@@ -242,7 +242,8 @@ function splitArtistTitle(text: string, order: Order): Split {
       const left = main.slice(0, dash.index);
       const right = main.slice(dash.index + dash.length);
       // "LiSA 『紅蓮華』 -MUSiC CLiP-", "Song - Official Video": the dash only leads to an annotation.
-      if (isOnlyFluff(right) && findDash(left) === null) {
+      // "Song by Artist - Dance": a dance video of the song, when the left names both.
+      if ((isOnlyFluff(right) || /^\s*(?:dance|dancing)\s*$/i.test(right)) && findDash(left) === null) {
         const inner = splitArtistTitle(left, order);
         // "India.Arie - Video": with nobody else to credit, a bare word after the dash is the title.
         if (inner.artist.trim() || !/^\s*[\p{L}\p{N}]+\s*$/u.test(right)) {

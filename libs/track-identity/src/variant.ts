@@ -96,7 +96,7 @@ const GENERIC_REMIXERS = new Set(['official', 'new', 'the', 'club', 'dance', 'ho
 export const CONCERT_DATE =
   /(?<![\d.])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})(?![\d.])/;
 const LIVE =
-  /\blive\s+by\b|^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase|fan\s?cam|soundcheck|rehearsal)\b|직캠|(?<=\S\s)sessions?\b|^@\s*\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
+  /\blive\s+by\b|^live\b(?!\s+(?:forever|your|my|and|to|like|while|it|this|that|for|life|love|wire|laugh|again|free|long|die)\b)|\blive(?:\s+(?:at|from|in|on|@)\s+\S|\s+(?:session|sessions|performance|recording|lounge|version|ver)\b|\s*@\s*\S|$)|\b(?:en vivo|ao vivo|en directo|dal vivo|en concierto|in concert|concert|showcase|fan\s?cam|soundcheck|rehearsal)\b|직캠|(?<=\S\s)sessions?\b|^@\s+\S|\b(?:world|arena|stadium|farewell|reunion|summer|winter|spring|fall|autumn|european|american|asian|latin|uk|us|north\s+american)\s+tour\b|\btour\s+(?:(?:19|20)\d{2}|live)\b|(?<!\b(?:official|dance|music)\s)(?<=\S\s)performance\b(?!\s+(?:video|ver\b|version|edit))/i;
 
 /**
  * Television shows, award nights, radio sessions and festivals named in an annotation: a performance
