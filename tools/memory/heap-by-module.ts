@@ -29,7 +29,10 @@ const NAMED_EDGES = new Set(['context', 'property', 'internal', 'shortcut', 'wea
 const CODE_EDGES = new Set(['function_data', 'name_or_scope_info', 'raw_outer_scope_info_or_feedback_metadata']);
 const BYTECODE_EDGES = new Set(['constant_pool', 'source_position_table', 'handler_table']);
 
-/** `node_modules/@scope/name/...` → `@scope/name`; the bundle and Node's own scripts by name. */
+/**
+ * `node_modules/@scope/name/...` or the build's `packages/@scope+name.js` → `@scope/name`; the
+ * bundle and Node's own scripts by name.
+ */
 export function packageOf(scriptName: string): string {
   const inModules = scriptName.lastIndexOf('node_modules/');
   if (inModules >= 0) {
@@ -37,6 +40,9 @@ export function packageOf(scriptName: string): string {
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
   if (scriptName.startsWith('node:') || !scriptName.startsWith('/')) return '(node internals)';
+  // The build bundles each package into a script of its own: dist/apps/accord/packages/@scope+name.js.
+  const bundled = /\/dist\/apps\/accord\/packages\/(.+)\.js$/.exec(scriptName);
+  if (bundled) return bundled[1].replace('+', '/');
   if (scriptName.includes('/dist/apps/accord/')) return '(accord bundle)';
   return scriptName;
 }

@@ -28,6 +28,8 @@ describe('packageOf', () => {
     ['/app/node_modules/@nestjs/core/index.js', '@nestjs/core'],
     ['/app/node_modules/glob/node_modules/minimatch/dist/index.js', 'minimatch'],
     ['/app/dist/apps/accord/main.js', '(accord bundle)'],
+    ['/app/dist/apps/accord/packages/@nestjs+core.js', '@nestjs/core'],
+    ['/app/dist/apps/accord/packages/discord.js.js', 'discord.js'],
     ['node:internal/modules/cjs/loader', '(node internals)'],
   ])('%s belongs to %s', (script, expected) => {
     expect(packageOf(script)).toBe(expected);

@@ -9,5 +9,4 @@ export {
   type Language,
   type PlannedLanguage,
 } from './languages';
-export { discordLocalizations, rawMessage, t, type Messages } from './translate';
-export { resources } from './resources';
+export { discordLocalizations, messageFiles, rawMessage, t, type Messages } from './translate';

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { localeFiles, renderResourceIndex, RESOURCES_FILE } from '../bin/index-locales';
 import { LANGUAGES } from './languages';
 import { completenessProblems, discordLimitProblems, flatten } from './message-checks';
-import { resources } from './resources';
-import type { Messages } from './translate';
+import { messageFiles } from './translate';
 
 const messagesOf = (language: string): Map<string, string> => {
-  const namespaces = (resources as Record<string, Record<string, Messages>>)[language] ?? {};
-  return new Map(Object.entries(namespaces).flatMap(([namespace, messages]) => [...flatten(namespace, messages)]));
+  return new Map(
+    Object.entries(messageFiles(language)).flatMap(([namespace, messages]) => [...flatten(namespace, messages)]),
+  );
 };
 
 describe('message files', () => {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { discordLocalesOf, LANGUAGES, type DiscordLocale, type Language } from './languages';
-import { resources } from './resources';
+import { english, otherLanguages } from './resources';
 
 /** A namespace's messages: nested objects of strings. */
 export interface Messages {
@@ -8,12 +8,14 @@ export interface Messages {
 }
 
 const instance = i18next.createInstance();
-// All messages are bundled (imported JSON), so initialisation finishes before `init` returns.
+// English is bundled (imported JSON), so initialisation finishes before `init` returns. Every other
+// language's namespace is added when first asked for (`load`): a bot whose servers all speak English
+// never holds the other six.
 void instance.init({
-  resources,
+  resources: { en: english },
   lng: 'en',
   fallbackLng: 'en',
-  ns: Object.keys(resources.en),
+  ns: Object.keys(english),
   defaultNS: false,
   initAsync: false,
   // Discord and Preact escape what they show; HTML entities would show as typed.
@@ -29,14 +31,23 @@ const translate = instance.t.bind(instance) as unknown as (key: string, options:
  * falls back to English.
  */
 export function t(language: Language, key: string, params: Record<string, unknown> = {}): string {
+  load(language, key.slice(0, Math.max(0, key.indexOf(':'))));
   return translate(key, { ...params, lng: language });
 }
 
 /** The message `key` exactly as `language`'s file has it, without fallback (undefined when missing). */
 export function rawMessage(language: string, key: string): string | undefined {
   const [namespace, path] = splitKey(key);
+  load(language, namespace);
   const value: unknown = instance.getResource(language, namespace, path);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every message file of `language`, by namespace (empty for a language without files). */
+export function messageFiles(language: string): Record<string, Messages> {
+  if (language === 'en') return english;
+  const files = Object.hasOwn(otherLanguages, language) ? otherLanguages[language] : {};
+  return Object.fromEntries(Object.entries(files).map(([namespace, read]) => [namespace, read()]));
 }
 
 /**
@@ -51,6 +62,18 @@ export function discordLocalizations(key: string): Partial<Record<DiscordLocale,
     for (const locale of discordLocalesOf(language)) localizations[locale] = text;
   }
   return localizations;
+}
+
+const loaded = new Set<string>();
+
+/** Adds `language`'s `namespace` file to the instance the first time one of its messages is asked for. */
+function load(language: string, namespace: string): void {
+  const file = `${language}/${namespace}`;
+  if (language === 'en' || loaded.has(file)) return;
+  const files = Object.hasOwn(otherLanguages, language) ? otherLanguages[language] : {};
+  if (!Object.hasOwn(files, namespace)) return;
+  loaded.add(file);
+  instance.addResourceBundle(language, namespace, files[namespace](), false, true, { silent: true, skipCopy: true });
 }
 
 function splitKey(key: string): [namespace: string, path: string] {

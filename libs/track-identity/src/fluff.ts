@@ -1,5 +1,8 @@
 import { LANGUAGE_LIST, ORIGINAL_AUDIO } from './markers';
 
+// Characters beyond ASCII may be written as they are in these String.raw patterns: the bot's build
+// escapes them (apps/accord/raw-template-escapes.loader.js), as RegExp reads \u00e9 as é.
+
 /**
  * Words in an annotation that say something about the upload, not the song: "(Official Video)",
  * "[HD]", "(Remastered 2011)", "(Lyrics)", "(Radio Edit)". An annotation with any of them is dropped

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DISCORD_LOCALE_LANGUAGE, LANGUAGES, discordLocalesOf, resources, type Messages } from '@accord/i18n';
+import { DISCORD_LOCALE_LANGUAGE, LANGUAGES, discordLocalesOf, messageFiles } from '@accord/i18n';
 import { DISCORD_NAME, flatten } from '@accord/i18n/message-checks';
 import {
   ApplicationCommandOptionType,
@@ -119,7 +119,7 @@ describe('slash command definitions', () => {
         definitions.flatMap((definition) => [definition.name, ...Object.values(definition.name_localizations ?? {})]),
       );
       // What Discord shows: every namespace but the web panel's.
-      const messages = Object.entries((resources as Record<string, Record<string, Messages>>)[language] ?? {})
+      const messages = Object.entries(messageFiles(language))
         .filter(([namespace]) => namespace !== 'panel')
         .flatMap(([namespace, tree]) => [...flatten(namespace, tree)]);
       const problems = messages.flatMap(([key, text]) =>
