@@ -146,8 +146,31 @@ export const SECTIONS: FigureSection[] = [
       'testkit\u2019s fake voice server, which decrypts every RTP frame; driven by a bare protocol client, not ' +
       'the bot. CPU is the JVM\u2019s user+system time over 10 s minus idle, per player, for Ogg Opus ' +
       '(passthrough) and MP3 (transcoding); other processes on the machine add noise. The `audio.gap.track_change`, ' +
-      '`audio.first_frame.play_pinned_ms` and `audio.frames_lost.bot_sigkill` figures drive the bot itself ' +
-      'against the real node.',
+      '`audio.gap.no_lookahead`, `audio.first_frame.play_pinned_ms`, `audio.resume.node_failover_ms` and ' +
+      '`audio.frames_lost.bot_sigkill` figures drive the bot itself against the real node.\n\n' +
+      '**Why a song change costs 120 ms, and why that is the floor.** Lavalink sends audio through koe ' +
+      '3.0.0-pre6 (`BOOT-INF/lib/core-3.0.0-pre6.jar` in the jar; read with `javap -p -c` on ' +
+      '`moe.kyokobot.koe.poller.AbstractOpusFramePoller`). Every 20 ms its `pollSingleFrame` first sends a ' +
+      'silence frame if its `silenceCounter` is above 0, without asking the player for audio; otherwise it asks, and ' +
+      'when the player stops having audio after it had some (`lastProvide && !canProvide`) it sets ' +
+      '`silenceCounter = 5` and sends the first of five Opus silence frames (`0xF8 0xFF 0xFE`), as ' +
+      'Discord\u2019s voice documentation asks at every break in transmission. A Lavalink player holds one ' +
+      'track, and the next one starts only once the last has ended, so between two songs the player is empty ' +
+      'for at least one 20 ms tick: the last frame of a song, five silence frames (100 ms), and the first frame ' +
+      'of the next song at +120 ms. That is exactly what a bare client starting the next song on TrackEndEvent ' +
+      'gets (`audio.gap.on_track_end_event`) and what the bot gets (`audio.gap.track_change`): the five silence ' +
+      'frames do arrive (`silence_frames`), and the gap minus them (`beyond_silence_ms`) is one frame time, ' +
+      'the spacing of any two consecutive frames, so the bot adds 0 ms on top of the node\u2019s floor. ' +
+      'A target of at most 20 ms between songs is below what Lavalink 4.2.2 with koe can give without cutting ' +
+      'the end of a song; starting the next song early would cut it, and is not done. Going lower needs a ' +
+      'gapless handoff in the node: a player that queues the next track and feeds its first frame on the tick ' +
+      'after the last frame of the current one, so the provider never runs dry and koe sends no silence. ' +
+      'Without look-ahead (`audio.gap.no_lookahead`), an entry that is not resolved yet is searched when the ' +
+      'song before it ends on the node. Lavalink hands frames to its native send buffer (`bufferDurationMs`, ' +
+      '400 ms by default and here) ahead of time and sends TrackEndEvent when the player has handed over its ' +
+      'last frame, so the search starts about 360 ms (measured) before the listener hears that frame: that ' +
+      'much of it is hidden, and a 500 ms search is heard as about 200 ms of silence (its first frame about ' +
+      '565 ms after the search started); a slower search adds its extra time to the silence.',
     filter: 'lavalink-audio real-playback',
   },
 ];
@@ -224,6 +247,14 @@ export const MEANINGS: Record<string, string> = {
   'audio.first_frame.node_patch_connected_ms': 'PATCH of a song to its first frame, voice already connected',
   'audio.gap.track_change.median_ms': 'bot on the real node: last frame of a song to the first of the queued next one',
   'audio.gap.track_change.p99_ms': 'the same, 99th percentile (7 changes)',
+  'audio.gap.track_change.silence_frames':
+    'Opus silence frames (3 bytes) heard in that gap, median: koe sends five whenever the audio stops',
+  'audio.gap.track_change.packets_between':
+    'RTP sequence numbers used in that gap, median: the silence frames, and any packet lost on the way',
+  'audio.gap.track_change.beyond_silence_ms':
+    'that gap minus the silence frames in it, median: one frame time (20 ms) means nothing is added to the floor',
+  'audio.gap.no_lookahead.median_ms':
+    'bot on the real node, look-ahead off, searches answering after 500 ms: the next song is searched when due',
   'audio.resume.node_failover_ms': 'bot on two real nodes: last frame of the SIGKILLed node to the first of the other',
   'audio.first_frame.play_pinned_ms':
     'bot on the real node: `/play` of a pinned song to its first frame (voice joined)',

@@ -37,6 +37,8 @@ export interface RealBot {
   voice: FakeVoiceServer;
   media: MediaLibrary;
   guild: FakeGuildDefinition;
+  /** The listener: in the guild's voice channel from the start, the user of `slash`. */
+  listenerId: string;
   /** A slash command from the listener, in the guild's text channel. */
   slash(name: string, options?: Record<string, string | number | boolean>): InteractionHandle;
   /** The text the user finally sees: the reply, or the deferred reply's edit or follow-up. */
@@ -154,6 +156,7 @@ export async function startRealBot(options: {
     voice,
     media,
     guild,
+    listenerId: listener.id,
     slash: (name, commandOptions) =>
       discord.slashCommand({
         guildId: guild.id,

@@ -75,8 +75,8 @@ function randomVideoId(): string {
  */
 export class MediaLibrary {
   readonly files: MediaFile[] = [];
-  /** Every request path the server saw, in order. */
-  readonly requests: string[] = [];
+  /** Every request the server saw, in order: path, query string and arrival (`performance` ms, as voice frames). */
+  readonly requests: { path: string; query: string; time: number }[] = [];
   /**
    * How long the catalogue waits before it answers a search of the bench search plugin (`ytsearch:`,
    * `ytmsearch:`, `scsearch:`), as a slow YouTube would; 0 by default. Changeable at any time.
@@ -214,7 +214,7 @@ export class MediaLibrary {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    this.requests.push(url.pathname);
+    this.requests.push({ path: url.pathname, query: url.search, time: performance.timeOrigin + performance.now() });
     // The test-only Lavalink plugin asks these, one URL a line (a playlist's name first).
     const plugin = /^\/plugin\/(search|video|playlist)$/.exec(url.pathname)?.[1];
     if (plugin) {
