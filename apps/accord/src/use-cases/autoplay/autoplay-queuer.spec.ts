@@ -117,6 +117,31 @@ describe(AutoplayQueuer.name, () => {
     ]);
   });
 
+  it('keeps the picks of the songs still playing or queued, and forgets those that have played', async () => {
+    const state = guilds.state(GUILD);
+    const session = SnapshotFactory.create({ current: null, queue: [] });
+    playback.session = session;
+    const picked = async (artist: string, title: string): Promise<QueueEntry> => {
+      await sut.queue({
+        state,
+        snapshot: session,
+        choice: choiceOf(songCandidate({ artist, title }, [])!),
+        replacing: null,
+      });
+      return QueueEntryFactory.create({ id: state.picks[0].entryId });
+    };
+    session.queue.push(await picked('Air', 'Sexy Boy'));
+    session.queue.push(await picked('Justice', 'Genesis'));
+    session.queue.push(await picked('Daft Punk', 'Veridis Quo'));
+    // Sexy Boy has played, Genesis plays now, Veridis Quo was removed from the queue.
+    session.current = { ...SnapshotFactory.create().current!, entry: session.queue[1] };
+    session.queue = [];
+
+    await picked('Kavinsky', 'Nightcall');
+
+    expect(state.picks.map((pick) => pick.title)).toEqual(['Nightcall', 'Genesis']);
+  });
+
   it('queues the pick as metadata when no video is found yet, for playback to search when it is due', async () => {
     await sut.queue({
       state: guilds.state(GUILD),
@@ -210,6 +235,8 @@ describe(AutoplayQueuer.name, () => {
 
     for (let i = 0; i < 25; i++) {
       await sut.queue({ state, snapshot: SnapshotFactory.create(), choice: choiceOf(genesis), replacing: null });
+      // Every pick is still queued.
+      playback.session!.queue.push(QueueEntryFactory.create({ id: state.picks[0].entryId }));
     }
 
     expect(state.picks).toHaveLength(20);

@@ -75,8 +75,9 @@ export class AutoplayQueuer {
     if (!entry) return;
     const record: AutoplayPick = { ...choice.record, entryId: entry.id, at: new Date() };
     state.pendingEntryId = result.startedPlaying ? null : entry.id;
-    state.picks.unshift(record);
-    state.picks.length = Math.min(state.picks.length, KEPT_PICKS);
+    // A pick is kept for /why while its song is playing or queued; the latest one for the panel.
+    const live = new Set([snapshot.current?.entry.id, ...snapshot.queue.map((queued) => queued.id)]);
+    state.picks = [record, ...state.picks.filter((pick) => live.has(pick.entryId))].slice(0, KEPT_PICKS);
     state.forceDiscovery = false;
     state.pauseAnnounced = false;
     state.degradedTries = 0;
