@@ -30,11 +30,16 @@ export function absorbAnnotation(
     into.featuring.push(...featuring);
     return 'featuring';
   }
-  // "Moby Remix feat. X" holds both.
+  // "Moby Remix feat. X" holds both; in "(Boyce Avenue feat. Jane Roe cover)" the marker follows the names.
   const inline = splitInlineFeaturing(text);
-  if (inline.featuring.length > 0) into.featuring.push(...inline.featuring);
   const rest = inline.rest;
-  const variant = detectVariant(rest) ?? (options.loose && CONCERT_DATE.test(rest) ? { kind: 'live' } : null);
+  const afterNames = inline.featuring.length > 0 && detectVariant(rest) === null ? detectVariant(text) : null;
+  const names = afterNames
+    ? inline.featuring.map((name) => name.replace(/\s+(?:cover|remix|mix|version|live)$/i, ''))
+    : inline.featuring;
+  into.featuring.push(...names);
+  const variant =
+    detectVariant(rest) ?? afterNames ?? (options.loose && CONCERT_DATE.test(rest) ? { kind: 'live' } : null);
   if (variant) {
     into.variant ??= variant;
     return 'variant';

@@ -14,7 +14,7 @@ import { GAME_VIDEO, STRONG_VERSION, tailStart } from './markers';
 import { collapseSpaces, foldForKey, invisibleStripped, prepareText, separatorsMarked } from './normalise';
 import { looksLikePersonName } from './given-names';
 import { artistOnRight, looksLikeArtist } from './title-order';
-import { detectVariant, renderVariant, type Variant } from './variant';
+import { GENRE_ALONE, detectVariant, renderVariant, type Variant } from './variant';
 
 /** A video as a search or a playlist returns it. */
 export interface TitleInput {
@@ -637,7 +637,8 @@ function stripLeadingTags(text: string, collected: Collected): string {
     const content = current.slice(1, pair.close);
     // "(G)I-DLE" starts with a bracket too: only drop round brackets that are clearly tags.
     if (pair.openChar === '(' && absorbAnnotation(content, emptyCollected()) === 'other') break;
-    absorbAnnotation(content, collected);
+    // "[Electro] - Artist - Song": a label's genre tag, not a version.
+    if (!GENRE_ALONE.test(content.trim())) absorbAnnotation(content, collected);
     current = after.trim();
   }
   return current.replace(EDGE_JUNK_START, '');

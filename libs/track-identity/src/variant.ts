@@ -5,7 +5,8 @@ import { foldForKey } from './normalise';
  * What makes a recording a different song. `none` is the studio original (remasters, radio edits,
  * extended mixes, clean/explicit and re-recordings all count as the original); the others are:
  * `live`, `remix:<by>` (or `remix`), `cover:<by>`, `acoustic`, `instrumental`, `acapella`,
- * `sped-up`, `slowed`, `nightcore`, `8d`, `karaoke`, `demo` and `language:<name>`.
+ * `sped-up`, `slowed`, `nightcore`, `8d`, `bass-boosted`, `reversed`, `pitched`, `karaoke`, `demo` and
+ * `language:<name>`.
  */
 export type Variant = string;
 
@@ -123,14 +124,22 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (/\bsped[\s-]*up\b|\bspeed(?:ed)?[\s-]*up\b/i.test(text)) return { kind: 'sped-up' };
   if (/\bslowed\b|\breverb(?:ed)?\b|\bdaycore\b/i.test(text)) return { kind: 'slowed' };
   if (/\b8d\b/i.test(text)) return { kind: '8d' };
-  if (/\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\bno vocals?\b|\bplayback\b/i.test(text)) {
+  if (
+    /\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\b(?:no|without)\s+vocals?\b|\bplayback\b/i.test(
+      text,
+    )
+  ) {
     return { kind: 'instrumental' };
   }
-  if (/\ba[\s-]?cap+el+a\b/i.test(text)) return { kind: 'acapella' };
-  const remix = detectRemix(text) ?? genreVersion(text);
+  if (/\ba[\s-]?cap+el+a\b|\bvocals?\s+only\b/i.test(text)) return { kind: 'acapella' };
+  const remix = detectRemix(text) ?? genreVersion(text) ?? performedVersion(text);
   if (remix) return remix;
   const cover = detectCover(text);
   if (cover) return cover;
+  // Other audio effects over the recording: louder bass, played backwards, shifted pitch.
+  if (/\bbass[\s-]?boost(?:ed)?\b|\bear[\s-]?rape\b/i.test(text)) return { kind: 'bass-boosted' };
+  if (/\breversed\b|\bin\s+reverse\b|\bbackwards\b/i.test(text)) return { kind: 'reversed' };
+  if (/\bpitch(?:ed)?(?:\s+(?:up|down))?\b/i.test(text)) return { kind: 'pitched' };
   const instrument = instrumentVersion(text);
   if (instrument) return instrument;
   // Someone watching the song is not the song.
@@ -201,7 +210,14 @@ const GENRE_VERSION = new RegExp(
   `\\b(?:${GENRES})\\s+(?:version|ver\\b\\.?|edit|style)(?:\\s+by\\s+(.+))?|\\b(?:versi[oó]n|vers[aã]o|versione)\\s+(?:${GENRES})(?![a-zà-ÿ])(?:\\s+by\\s+(.+))?`,
   'i',
 );
-const GENRE_ALONE = /^(?:dubstep|trap|dnb|drum\s*(?:and|&|n)\s*bass|edm|hardstyle|moombahton)$/i;
+// A genre alone after the song ("| DUBSTEP", "(Jazz)", "[8-bit]", "(Chiptune)"); a leading one is a label's tag.
+// Electronic genres that labels tag their own releases with ("[House]", "[Electro]") are left out.
+export const GENRE_ALONE =
+  /^(?:dubstep|trap|dnb|drum\s*(?:and|&|n)\s*bass|edm|hardstyle|moombahton|jazz|swing|country|bossa\s*nova|reggae|metal|heavy\s+metal|rock|punk|pop\s+punk|orchestral|symphonic|chiptune|8-?bit|opera|lo-?fi|gospel|salsa|cumbia|bachata|mariachi|samba|forr[oó]|tango|ska|bluegrass|flamenco)$/i;
+// Someone else's take named by its kind ("(Male Version)", "(Kids Version)", "(Beatbox)", "(Choir)").
+const PERFORMED_VERSION =
+  /^(?:(?:male|boy|boys|female|girl|girls|kids?|children['’]?s|christmas|xmas|baby|lullaby|opera|choir|gospel|disney|a\s+cappella)\s+(?:version|ver\.?|edition|cover)|beatbox|choir|punk\s+goes\s+pop)$/i;
+const TEMPO_VERSION = /^(?:(slow|slower)|(fast|faster))(?:\s+(?:version|ver\.?|edit))?$/i;
 
 /** "(reggae version by Reggaesta)", "| DUBSTEP": another arrangement, kept apart like a remix. */
 function genreVersion(text: string): VariantHit | null {
@@ -211,10 +227,18 @@ function genreVersion(text: string): VariantHit | null {
   return GENRE_ALONE.test(text) ? { kind: 'remix' } : null;
 }
 
+/** "(Male Version)", "(Beatbox)": performed again; "(Slow Version)", "(Faster)": another tempo. */
+function performedVersion(text: string): VariantHit | null {
+  if (PERFORMED_VERSION.test(text)) return { kind: 'cover' };
+  const tempo = TEMPO_VERSION.exec(text);
+  if (tempo) return { kind: tempo[1] ? 'slowed' : 'sped-up' };
+  return null;
+}
+
 const INSTRUMENT =
   'piano|pianoforte|keyboard|guitar|bass|drums?|violin|cello|viola|ukulele|flute|sax(?:ophone)?|harp|guzheng|marimba|harmonica|accordion|music\\s+box|orgel|strings|string\\s+quartet|orchestra';
 const INSTRUMENT_ONLY = new RegExp(
-  `^(?:for\\s+)?(?:solo\\s+)?(?:acoustic\\s+)?(?:${INSTRUMENT})(?:\\s*[/&+]\\s*(?:${INSTRUMENT}))*(?:\\s+(?:solo|only|version|ver|arrangement|tribute|style|rendition))*$`,
+  `^(?:for\\s+)?(?:solo\\s+)?(?:acoustic\\s+|electric\\s+|classical\\s+)?(?:${INSTRUMENT})(?:\\s*[/&+]\\s*(?:${INSTRUMENT}))*(?:\\s+(?:solo|only|version|ver|arrangement|tribute|style|rendition))*$`,
   'i',
 );
 const INSTRUMENT_PART = new RegExp(
