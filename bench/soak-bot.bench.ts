@@ -281,7 +281,9 @@ export async function run(): Promise<BenchResult[]> {
     });
     await discord.waitForInteractionReply(handle.id, { timeoutMs: 30_000 });
   };
-  const ask = async (room: Room, userId: string): Promise<void> => {
+  /** Asks for the owner's next taste song; not `avoid`, the one that just ended or was skipped. */
+  const ask = async (room: Room, userId: string, avoid?: string): Promise<void> => {
+    if (room.taste[room.nextAsk % room.taste.length].title === avoid) room.nextAsk += 1;
     const song = room.taste[room.nextAsk % room.taste.length];
     room.nextAsk += 1;
     counts.requested += 1;
@@ -295,7 +297,7 @@ export async function run(): Promise<BenchResult[]> {
    */
   const nextSong = async (
     room: Room,
-    before: { encoded: string | null; leftAt: number } | undefined,
+    before: { encoded: string | null; title?: string; leftAt: number } | undefined,
     posted: number,
   ): Promise<void> => {
     const playing = (): boolean => {
@@ -329,7 +331,7 @@ export async function run(): Promise<BenchResult[]> {
       if (await next(10_000)) return;
     }
     counts.refills += 1;
-    await ask(room, room.ownerId);
+    await ask(room, room.ownerId, before?.title);
     await until(playing, 30_000, `no song plays in guild ${room.guild.id}`).catch((error: Error) => {
       const player = node.player(room.guild.id);
       const said = discord
@@ -357,7 +359,7 @@ export async function run(): Promise<BenchResult[]> {
     const player = node.player(room.guild.id);
     const posted = discord.messages(room.textChannelId).length;
     if (!player?.track) return nextSong(room, undefined, posted);
-    const before = { encoded: player.encoded, leftAt: player.track.length };
+    const before = { encoded: player.encoded, title: player.track.title, leftAt: player.track.length };
     const left = player.track.length - player.position;
     room.playedMs += left;
     // Past its end: Lavalink reports TrackEnd(finished) as when a song plays out.
@@ -376,7 +378,7 @@ export async function run(): Promise<BenchResult[]> {
         node.advance(room.guild.id, half);
         counts.skips += 1;
         const posted = discord.messages(room.textChannelId).length;
-        const before = { encoded: player.encoded, leftAt: player.position };
+        const before = { encoded: player.encoded, title: player.track.title, leftAt: player.position };
         await command(room, room.ownerId, 'skip');
         await nextSong(room, before, posted);
         return sameAgain(room, before.encoded);
