@@ -117,7 +117,12 @@ export class MediaLibrary {
     const missing = await ffmpegMissing();
     if (missing) throw new Error(`MediaLibrary: ${missing}`);
     this.dir = await mkdtemp(join(tmpdir(), 'accord-media-'));
-    await writeFile(join(this.dir, 'garbage.mp3'), randomBytes(64 * 1024));
+    // Random bytes without 0xFF: served as audio/mpeg, lavaplayer scans the first 1,000 bytes for an
+    // MP3 frame sync (0xFF 0xEx), which random bytes hold now and then, and then accepts a "live" MP3.
+    await writeFile(
+      join(this.dir, 'garbage.mp3'),
+      randomBytes(64 * 1024).map((byte) => (byte === 0xff ? 0 : byte)),
+    );
     this.deadPort = await freeLoopbackPort();
     const server = createServer((req, res) => void this.onRequest(req, res));
     server.on('connection', (socket) => {
