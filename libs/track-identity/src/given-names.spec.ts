@@ -11,7 +11,8 @@ describe(looksLikePersonName.name, () => {
     ['Flo Rida', false],
     ['Will Power', false],
     ['Justin', false],
-    ['justin bieber', false],
+    ['justin bieber', true],
+    ['justin Bieber', false],
     ['David Guetta Sia Titanium', false],
   ])('%j -> %s', (text, person) => {
     expect(looksLikePersonName(text)).toBe(person);

@@ -42,10 +42,12 @@ const GIVEN_NAMES = new Set(
   ).split(' '),
 );
 
-/** Whether a text reads like a person's name: two or three capitalised words, the first a given name. */
+/** Whether a text reads like a person's name: two or three capitalised (or all lower-case) words, the first a given name. */
 export function looksLikePersonName(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 3) return false;
-  if (!words.every((word) => /^\p{Lu}/u.test(word) && !/\d/.test(word))) return false;
+  // Capitalised, or all in lower case ("call me maybe - carly rae jepsen"), where case tells nothing.
+  const lower = words.every((word) => !/\p{Lu}/u.test(word));
+  if (!words.every((word) => (lower || /^\p{Lu}/u.test(word)) && !/\d/.test(word))) return false;
   return GIVEN_NAMES.has(words[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
 }

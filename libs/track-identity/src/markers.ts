@@ -34,7 +34,7 @@ const VERSION_WORDS = String.raw`(?:${FOREIGN_LESSON}|(?:official\s+)?remix(?=\s
 
 /** A tail of upload words without brackets: "… lyrics", "… Choreography by X", "… Piano Tutorial". */
 export const TAIL_MARKER = new RegExp(
-  String.raw`(?:\s+|\s*[-~+|:]\s*)(?=(?:(?:${LANGUAGE_WORDS})\s+)*(?:${LYRICS_WORDS}|${ORIGINAL_AUDIO_WORDS}|${VERSION_WORDS})\b)`,
+  String.raw`(?:\s+|\s*(?:[-~+|:]|\/\/)\s*)(?=(?:(?:${LANGUAGE_WORDS})\s+)*(?:${LYRICS_WORDS}|${ORIGINAL_AUDIO_WORDS}|${VERSION_WORDS})\b)`,
   'i',
 );
 

@@ -49,7 +49,9 @@ const BARE_LONG_DASH = /\s*[–—―]\s*/;
 const ONE_SIDED_DASH = /\s-(?=[^\s\d-])|(?<=[^\s-])-\s/;
 // "Song~Artist~Lyrics": a tilde between words, without spaces.
 const BARE_TILDE = /(?<=[\p{L}\p{N})\]])~(?=[\p{L}\p{N}([])/u;
-const DASHES = [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH, BARE_TILDE];
+// "Song//Artist//Lyrics": a double slash between words, without spaces.
+const BARE_DOUBLE_SLASH = /(?<=[\p{L}\p{N})\]])\/\/(?=[\p{L}\p{N}([])/u;
+const DASHES = [SPACED_DASH, BARE_LONG_DASH, ONE_SIDED_DASH, BARE_TILDE, BARE_DOUBLE_SLASH];
 const WEAK_SEPARATORS = [/(?<=\S):\s+/, /\s+\/\s+/, /\s+_\s+/, /(?<=[^\s_])_(?=[^\s_])/];
 const PIPE = /\s*[|｜]\s*|\s+[•·]\s+/;
 const EDGE_JUNK_START = /^[\s\-–—_|:;~•·,/]+/;
@@ -299,6 +301,9 @@ function splitArtistTitle(text: string, order: Order): Split {
       const right = main.slice(hit.index + hit.length);
       // "Guitar Cover: Song - Artist": the part before the colon is an annotation.
       if (isNote(left)) return { ...splitArtistTitle(right, order), rest: [left, ...rest] };
+      // "Song by: Artist".
+      const by = /^(.*\S)\s+by$/i.exec(left);
+      if (by && separator === WEAK_SEPARATORS[0]) return { artist: right, title: by[1], quoted: false, rest };
       return orient({ artist: left, title: right, quoted: false, rest }, order);
     }
   }
@@ -618,6 +623,12 @@ function stripLeadingTags(text: string, collected: Collected): string {
       );
     if (game) {
       current = current.slice(game[0].length).trim();
+      continue;
+    }
+    // "Lyrics: Artist - Song", "[Lyrics] …": the upload's words first.
+    const words = /^(?:lyrics?|letra|paroles|testo|songtext|lyric\s+video)\s*[:|]\s*(?=\S)/i.exec(current);
+    if (words) {
+      current = current.slice(words[0].length).trim();
       continue;
     }
     // "Piano Tutorial: Song - Artist", "Guitar Cover: …", "Karaoke: …".

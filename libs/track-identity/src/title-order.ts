@@ -48,10 +48,11 @@ export function looksLikeArtist(text: string): boolean {
  * right is a person's name and the left is not ("Starships - Nicki Minaj").
  */
 export function artistOnRight(left: string, right: string): boolean {
-  if (!looksLikeArtist(right)) return false;
-  // "Boyfriend - Justin Bieber": a person's name on the right only, and no band ("The ...") on the left.
-  const person = right.replace(/\s(?:feat(?:uring)?|ft)\.?\s.*$/i, '');
+  // "Boyfriend - Justin Bieber", "Song - Carly Rae Jepsen & Justin Bieber": a person's name on the right
+  // only (the first of a credit list), and no band ("The ...") on the left.
+  const person = right.replace(/\s(?:feat(?:uring)?|ft)\.?\s.*$/i, '').split(/\s*(?:&|,|\+|\band\b|\bx\b)\s*/i)[0];
   if (looksLikePersonName(person) && !looksLikePersonName(left) && !/^the\s/i.test(left.trim())) return true;
+  if (!looksLikeArtist(right)) return false;
   const leftWords = words(left).length;
   const rightWords = words(right).length;
   const score = sentenceScore(left) + (leftWords >= rightWords + 3 ? 1 : 0);
