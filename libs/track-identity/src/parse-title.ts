@@ -252,7 +252,7 @@ function splitArtistTitle(text: string, order: Order): Split {
           return { ...inner, rest: [...inner.rest, right, ...rest] };
         }
       }
-      // "Artist Song - Acapella version", "Song - Live": the dash only leads to a version of the song.
+      // "Artist Song - Acapella version": the dash only leads to a version of the song.
       if (isVersionNote(right) && findDash(left) === null) {
         const inner = splitArtistTitle(left, order);
         return { ...inner, rest: [...inner.rest, right, ...rest] };
@@ -443,7 +443,7 @@ function isOnlyFluff(text: string): boolean {
   return stripTrailingFluff(`x ${core}`) === 'x' || tailStart(`x ${core}`) === 1;
 }
 
-// Words that make up a version note and nothing else ("Acapella version", "Piano Cover", "Live").
+// Words that make up a version note and nothing else ("Acapella version", "Piano Cover", "Live Session").
 const VERSION_NOTE_WORDS = new Set(
   (
     'a an the my our and with version ver vers edition acapella cappella capella acoustic unplugged stripped ' +
@@ -742,8 +742,8 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   // In an upload that names the artist apart, "Song Live" is a stage recording as well.
   const live = (options.artist ? TRAILING_LIVE : CAPITAL_LIVE).exec(main);
   const beforeLive = live ? main.slice(0, live.index).trim() : '';
-  const capitals = options.artist !== undefined || /\p{Ll}/u.test(beforeLive);
-  if (live && live.index > 0 && capitals && !LIVE_AS_VERB.test(beforeLive) && /\S\s+\S/.test(beforeLive)) {
+  const counts = options.artist ? true : /\p{Ll}/u.test(beforeLive);
+  if (live && live.index > 0 && counts && !LIVE_AS_VERB.test(beforeLive) && /\S\s+\S/.test(beforeLive)) {
     collected.variant ??= { kind: 'live' };
     main = main.slice(0, live.index);
   }
