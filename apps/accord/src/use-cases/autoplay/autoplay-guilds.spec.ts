@@ -1,4 +1,6 @@
+import { getEventListeners, getMaxListeners } from 'node:events';
 import type { TrackStartedEvent } from '@accord/core';
+import { CandidateGatherer } from '../../domain/discovery/candidate-gatherer.service';
 import { AutoplayGuilds } from './autoplay-guilds';
 import type { AutoplayPick } from './autoplay.types';
 
@@ -85,5 +87,23 @@ describe(AutoplayGuilds.name, () => {
 
     expect(sut.stopped).toBe(true);
     expect(sut.signal.aborted).toBe(true);
+  });
+
+  it('lets the picks of many guilds wait on its signal at once without a listener warning', async () => {
+    const gatherer = new CandidateGatherer([
+      { name: 'slow', candidates: () => new Promise((resolve) => setTimeout(() => resolve([]), 20)) },
+    ]);
+
+    const picks = Array.from({ length: 25 }, (_, n) =>
+      gatherer.gather({ guildId: `guild-${n}`, listeners: [], seeds: [], artists: [], limit: 10 }, 500, sut.signal),
+    );
+    const waiting = getEventListeners(sut.signal, 'abort').length;
+    await Promise.all(picks);
+
+    // Node warns (MaxListenersExceededWarning) once a signal has more listeners than its limit; 0 is none.
+    const limit = getMaxListeners(sut.signal);
+    expect(waiting).toBe(25);
+    expect(limit === 0 || limit >= waiting).toBe(true);
+    expect(getEventListeners(sut.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TrackStartedEvent } from '@accord/core';
 import type { AutoplayPick } from './autoplay.types';
 
@@ -24,6 +25,11 @@ export interface GuildState {
 export class AutoplayGuilds {
   private readonly guilds = new Map<string, GuildState>();
   private readonly shutdown = new AbortController();
+
+  constructor() {
+    // Each guild's pick under way listens for the shutdown: as many listeners as guilds picking.
+    setMaxListeners(0, this.shutdown.signal);
+  }
 
   get signal(): AbortSignal {
     return this.shutdown.signal;
