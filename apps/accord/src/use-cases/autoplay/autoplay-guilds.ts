@@ -28,7 +28,7 @@ export class AutoplayGuilds {
 
   constructor() {
     // Each guild's pick under way listens for the shutdown: as many listeners as guilds picking.
-    setMaxListeners(0, this.shutdown.signal);
+    setMaxListeners(Infinity, this.shutdown.signal);
   }
 
   get signal(): AbortSignal {
