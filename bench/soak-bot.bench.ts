@@ -281,9 +281,16 @@ export async function run(): Promise<BenchResult[]> {
     });
     await discord.waitForInteractionReply(handle.id, { timeoutMs: 30_000 });
   };
-  /** Asks for the owner's next taste song; not `avoid`, the one that just ended or was skipped. */
+  /**
+   * Asks for the owner's next taste song, passing over the one playing and `avoid` (the one that just
+   * ended or was skipped): a listener does not ask for the song they are hearing.
+   */
   const ask = async (room: Room, userId: string, avoid?: string): Promise<void> => {
-    if (room.taste[room.nextAsk % room.taste.length].title === avoid) room.nextAsk += 1;
+    const playing = node.player(room.guild.id)?.track?.title;
+    for (let passed = 0; passed < 2; passed++) {
+      const title = room.taste[room.nextAsk % room.taste.length].title;
+      if (title === avoid || title === playing) room.nextAsk += 1;
+    }
     const song = room.taste[room.nextAsk % room.taste.length];
     room.nextAsk += 1;
     counts.requested += 1;
