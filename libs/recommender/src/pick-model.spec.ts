@@ -47,7 +47,7 @@ describe(`${pick.name} with a learned model`, () => {
 
   it('serves the jazz fan within three picks by proportion alone (no turns, no misery guard)', () => {
     const settings = {
-      turnShare: 0,
+      proportionalTurnShare: 0,
       miseryThreshold: 0,
       discoveryShare: 0,
       discoveryShareMin: 0,

@@ -52,6 +52,8 @@ export interface ScoredRoom {
   signal: Float64Array;
   /** With a model: each candidate's model index (-1 when the model does not know it). */
   modelItems?: Int32Array;
+  /** With a model: 1 for the listeners whose fits are the model's (they have cached scores), 0 for those fitted the classic way. */
+  modelScored?: Uint8Array;
 }
 
 /** Inputs of `scoreRoom`. */
@@ -65,8 +67,22 @@ export interface ScoreRoomInput {
   model?: RoomModel;
 }
 
-/** With a model, a listener's blended z-score z becomes the fit 1 / (1 + e^(FIT_CENTER − z)): their top candidates fit about 0.9, an average one 0.12. */
-const FIT_CENTER = 2;
+/**
+ * With a model, a listener's blended z-score z over the room's candidates becomes the fit
+ * 1 / (1 + e^(FIT_INTERCEPT − FIT_SLOPE · z)), which grows about as e^(0.9 z) over the candidates'
+ * range: a listener whose best candidate stands far out counts more for it than one whose list is flat,
+ * as the chance of a hit does (on the tuning split, split seed 1, a member's held-out artists made up
+ * 9% of their candidates at z 3–4, 26% at 5–6 and 50% at 7–8; the fit rises more steeply than that,
+ * which served nDCG better than a calibrated curve or the candidate's rank).
+ */
+const FIT_INTERCEPT = 7;
+const FIT_SLOPE = 0.9;
+/**
+ * With a model, relative fits are taken against the listener's own best candidate (this floor only
+ * avoids dividing by zero): how large a fit can get depends on how many candidates the room has (the
+ * best of 40 stands out less than the best of 5,000), so no absolute floor suits every room.
+ */
+const MODEL_FIT_FLOOR = 1e-9;
 /**
  * Default weight of the classic fit (artist, evidence, tags), standardised, in the model's blend: 0,
  * because computing it is most of a pick's cost (10 listeners x 5,000 candidates: about 2x the CPU)
@@ -96,7 +112,7 @@ function applyModel(room: ScoredRoom, model: RoomModel): Int32Array {
     }
     for (let c = 0; c < count; c++) {
       const z = blended[c] + classicWeight * classic[c];
-      fits[c * width + l] = 1 / (1 + Math.exp(FIT_CENTER - z));
+      fits[c * width + l] = 1 / (1 + Math.exp(FIT_INTERCEPT - FIT_SLOPE * z));
     }
   });
   return items;
@@ -159,9 +175,11 @@ export function scoreRoom(input: ScoreRoomInput): ScoredRoom {
   };
   if (input.model && input.model.scores.length > 0) {
     room.modelItems = applyModel(room, input.model);
+    const scored = new Set(input.model.scores.map((s) => s.userId));
+    room.modelScored = Uint8Array.from(listeners, (listener) => (scored.has(listener.userId) ? 1 : 0));
     // A listener the model knows carries a signal even when the bot has seen few of their plays.
-    listeners.forEach((listener, l) => {
-      if (input.model?.scores.some((s) => s.userId === listener.userId)) signal[l] = 1;
+    room.modelScored.forEach((isScored, l) => {
+      if (isScored) signal[l] = 1;
     });
     room.newcomerRoom = false;
   }
@@ -276,10 +294,11 @@ const NO_SONGS_DETAIL =
  * `seed`) gives the same picks. Hard rules: nothing a present listener disliked, no track inside its
  * cooldown, no artist twice within `artistSpacing` tracks; when nothing passes, the cooldowns are
  * relaxed step by step, and when even that fails the result is `{ ok: false, reason: 'NO_CANDIDATES' }`
- * (autoplay should pause rather than loop a song). Each pick weighs the listeners' utilities (the
- * candidate's rank in their own list, times its relative fit) with the listener served least lately
- * holding the turn,
- * and vetoes a candidate that would leave someone below the misery threshold once too often in a row.
+ * (autoplay should pause rather than loop a song). Each pick weighs the listeners' utilities (with a
+ * model, the model's fit, about the chance they love it, discounted by what each was already given;
+ * without one, the candidate's rank in their own list times its relative fit) with the listener served
+ * least lately holding the turn, and vetoes a candidate that would leave someone below the misery
+ * threshold once too often in a row.
  * With `count > 1`, each pick is made as if the previous ones had played, so turns, spacing and the
  * discovery quota hold within the batch.
  */
@@ -311,6 +330,8 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
   const guarded = new Uint8Array(width);
   const given = new Float64Array(width);
   const proportional = room.modelItems !== undefined;
+  const modelScored = room.modelScored ?? new Uint8Array(width);
+  const allModelScored = modelScored.every((isScored) => isScored === 1);
   const fairnessSettings = proportional ? { ...settings, turnShare: settings.proportionalTurnShare } : settings;
   const row = new Float64Array(width);
   const utilities = new Float64Array(candidates.length * width);
@@ -345,14 +366,29 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
     for (const c of eligible) {
       for (let l = 0; l < width; l++) if (fits[c * width + l] > best[l]) best[l] = fits[c * width + l];
     }
-    for (let l = 0; l < width; l++) best[l] = Math.max(best[l], FIT_FLOOR);
+    for (let l = 0; l < width; l++) best[l] = Math.max(best[l], modelScored[l] ? MODEL_FIT_FLOOR : FIT_FLOOR);
+    // The model's fits are small (a listener's best is often 0.1–0.3): a listener fitted the classic way
+    // (no cached scores yet) gets rank utilities scaled so that their best counts as much as the model's
+    // listeners' best on average, and the popularity tie-break scales the same way.
+    let scoreScale = 1;
+    if (proportional) {
+      let sum = 0;
+      let scoredCount = 0;
+      for (let l = 0; l < width; l++) {
+        if (!modelScored[l]) continue;
+        sum += best[l];
+        scoredCount++;
+      }
+      if (scoredCount > 0) scoreScale = sum / scoredCount;
+    }
 
     const wantDiscovery = !room.newcomerRoom && wantsDiscovery(recent, discoveryShare);
     const matching = eligible.filter((c) => (discovery[c] === 1) === wantDiscovery);
     if (matching.length > 0) eligible = matching;
 
     if (proportional) utilityGiven(recent, ids, given);
-    if (!room.newcomerRoom) fillRankUtilities(fits, width, eligible, utilityOfRank, rankKeys, utilities);
+    if (!room.newcomerRoom && !allModelScored)
+      fillRankUtilities(fits, width, eligible, utilityOfRank, rankKeys, utilities);
 
     let bestIndex = -1;
     let bestScore = -Infinity;
@@ -367,15 +403,16 @@ export function pick(input: PickInput): Result<PickOutput, PickFailure> {
         score = 0.5 * candidate.guildPopularity + 0.35 * seedAffinity(candidate, input.seedRequest) + 0.15 * guildFit;
       } else {
         for (let l = 0; l < width; l++) {
-          // The rank's utility, scaled by the relative fit: in a short list, rank 3 may still barely fit.
           const relFit = Math.min(1, fits[c * width + l] / best[l]);
-          row[l] = utilities[c * width + l] * relFit;
+          // With the model's fit, the fit itself (about the chance the listener loves it); else the rank's
+          // utility, scaled by the relative fit: in a short list, rank 3 may still barely fit.
+          row[l] = modelScored[l] ? fits[c * width + l] : utilities[c * width + l] * relFit * scoreScale;
           if (guarded[l] === 1 && relFit < settings.miseryThreshold) vetoed = true;
         }
         score = proportional ? proportionalAggregate(row, { weights, given }) : fairAggregate(row, { weights });
       }
       score *= repetitionPenalty(repetition, candidate);
-      score += POPULARITY_TIE_BREAK * candidate.guildPopularity;
+      score += POPULARITY_TIE_BREAK * scoreScale * candidate.guildPopularity;
       score *= 1 + settings.jitter * (keyNoise(input.seed, candidate.trackKey, round) - 0.5);
       // A vetoed candidate wins only when every candidate is vetoed: the room never runs dry.
       if (vetoed && !bestVetoed) continue;

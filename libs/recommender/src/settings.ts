@@ -13,7 +13,7 @@ export const DEFAULT_SETTINGS: Readonly<RecommenderSettings> = Object.freeze({
   repeatWindowMs: 7 * 24 * HOUR,
   fairnessWindow: 12,
   turnShare: 0.6,
-  proportionalTurnShare: 0.3,
+  proportionalTurnShare: 0.15,
   miseryThreshold: 0.15,
   miseryStreak: 2,
   goodFitThreshold: 0.5,

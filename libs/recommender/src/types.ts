@@ -137,8 +137,8 @@ export interface RecommenderSettings {
   turnShare: number;
   /**
    * `turnShare` when the picks are proportional (with a model): the proportional rule already spreads
-   * the picks, so a lighter turn does (0.3 was best on the tuning split; 0 gains a little nDCG and loses
-   * a little every-member-hit).
+   * the picks, so a lighter turn does (0.15 on the tuning split; 0 gains a little nDCG and loses a
+   * little every-member-hit, 0.3 the other way round).
    */
   proportionalTurnShare: number;
   /** Relative fit below which a listener counts as miserable. */
