@@ -5,6 +5,9 @@ import { DISCORD_CLIENT } from '../../shared/discord-client.token';
 
 export { DISCORD_CLIENT };
 
+/** How often discord.js drops its idle REST queues (one per interaction token among them). */
+export const REST_QUEUE_SWEEP_MS = 5 * 60_000;
+
 /**
  * The discord.js client. Only the Guilds and GuildVoiceStates intents: the bot needs guilds,
  * channels, roles and who sits in which voice channel, nothing privileged. Caches it never reads
@@ -47,7 +50,12 @@ export const discordClientProvider: Provider = {
         ThreadMemberManager: 0,
       }),
     };
-    if (config.discord.apiUrl) options.rest = { api: config.discord.apiUrl };
+    options.rest = {
+      // discord.js keeps a request queue per interaction token (its answers and follow-ups) until a
+      // sweep finds it idle, hourly by default; a token is dead after 15 minutes anyway.
+      handlerSweepInterval: REST_QUEUE_SWEEP_MS,
+      ...(config.discord.apiUrl ? { api: config.discord.apiUrl } : {}),
+    };
     return new Client(options);
   },
 };
