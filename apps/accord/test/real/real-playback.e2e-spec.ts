@@ -119,6 +119,11 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
     process.stdout.write(`real node: silence between two queued songs ${gapMs.toFixed(1)} ms\n`);
     expect(gapMs).toBeGreaterThan(0);
     expect(gapMs).toBeLessThan(1_000);
+    // Lavalink's voice library marks the break with five Opus silence frames, as Discord asks.
+    const silence = bench.voice
+      .framesFor(bench.guild.id, { from: lastOfFirst?.time, to: firstOfSecond?.time, includeSilence: true })
+      .filter((frame) => frame.silence);
+    expect(silence).toHaveLength(5);
   });
 
   it('plays a direct .mp3 link through the http source: its frames arrive', async () => {
