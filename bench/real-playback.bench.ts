@@ -48,7 +48,7 @@ interface TrackChange {
   gapMs: number;
   /** Opus silence frames (0xF8 0xFF 0xFE) that arrived in the gap. */
   silenceFrames: number;
-  /** RTP sequence numbers skipped in the gap, silence frames included (packets sent but never heard). */
+  /** RTP sequence numbers used between the two audio frames: the silence frames, and any packet lost. */
   packetsBetween: number;
 }
 
