@@ -16,29 +16,52 @@ export const SECTIONS: FigureSection[] = [
     title: 'Process',
     prefixes: ['process.'],
     about:
-      'The production build (`dist/apps/accord/main.js`) started as its own process against the fake Discord, ' +
-      'a fake Lavalink node and the test database: time from spawn to a healthy `/api/v1/health`, resident ' +
-      'memory when idle and with 50 guilds playing, and the time a SIGTERM takes to persist and exit. The bot ' +
-      'runs with the Node flags of the image\u2019s `CMD` (docker/Dockerfile). Memory went from 152.5 MB idle ' +
-      'and 175.5 MB with 50 guilds (2026-12-04, same machine, no flags) to the figures below. Where it went: ' +
-      '`node -r @swc-node/register tools/memory/idle-profile.ts` (the build as its own process, ' +
-      'resident memory by mapping, heap figures before and after a full GC, a heap snapshot summarised by ' +
-      'package with `tools/memory/heap-by-module.ts`) showed 46 MB of resident Node binary (code and ICU data, ' +
-      'fixed), a 52 MB live heap made of the 2,650 loaded scripts (16 MB of source text, the rest their ' +
-      'functions and module state; no single package above 2.6 MB) and 30-35 MB of young-generation ' +
-      'semi-space that V8 grows to 16 MB during boot and gives back only when its memory reducer runs, about ' +
-      '25 s after boot (the 17 MB serialization buffer bson allocates at load shows in the snapshot but is ' +
-      'not resident: its pages are never written). What was cut: the semi-space capped at 1 MB (`--max-semi-space-size=1`, most of the ' +
-      'gain), `--optimize-for-size` (about 3 MB idle and 10 MB with 50 guilds; the 50-guild shutdown took ' +
-      '0.6-1.3 s over four runs against 0.5-0.8 s without it), two V8 background threads instead of four (`--v8-pool-size=2`), the OpenAPI ' +
-      'document built at the first request to /api/docs rather than at boot, no discord.js cache for ' +
-      'commands, bans, invites, emojis, entitlements, DMs or thread members (with the Guilds and ' +
-      'GuildVoiceStates intents they held little), and the unused spotify-web-api-node dependency. Tried ' +
-      'and left out: MALLOC_ARENA_MAX and trim thresholds (no gain), `--no-opt` (about 1 MB, within ' +
-      'the noise, for slower taste-model training in its worker). What remains is the dependency graph itself: discord.js, mongoose ' +
-      'and the driver, Nest, class-validator (with validator and libphonenumber-js), @nestjs/swagger (with ' +
-      'lodash) and the webpack bundle, whose non-ASCII characters make V8 keep its 1.3 MB of source as ' +
-      '2.6 MB of two-byte text. Left idle for 45 s, the bot settles about 2 MB below the 5 s figure.',
+      'The production build (`dist/apps/accord/main.js`) started as its own process against the fake ' +
+      'Discord, a fake Lavalink node and the test database: time from spawn to a healthy `/api/v1/health`, ' +
+      'resident memory when idle and with 50 guilds playing, and the time a SIGTERM takes to persist and ' +
+      'exit. The bot runs with the Node flags of the image\u2019s `CMD` (docker/Dockerfile). Memory went from ' +
+      '152.5 MB idle and 175.5 MB with 50 guilds (2026-12-04, same machine, no flags) to the figures below. ' +
+      'Where it went: `node -r @swc-node/register tools/memory/idle-profile.ts` (the build as its own ' +
+      'process, resident memory by mapping, heap figures before and after a full GC, a heap snapshot ' +
+      'summarised by package with `tools/memory/heap-by-module.ts`) showed 46 MB of resident Node binary ' +
+      '(code and ICU data, fixed), a 52 MB live heap made of the 2,650 loaded scripts (16 MB of source ' +
+      'text, the rest their functions and module state; no single package above 2.6 MB) and 30-35 MB of ' +
+      'young-generation semi-space that V8 grows to 16 MB during boot and gives back only when its memory ' +
+      'reducer runs, about 25 s after boot (the 17 MB serialization buffer bson allocates at load shows in ' +
+      'the snapshot but is not resident: its pages are never written). What was cut: the semi-space capped ' +
+      'at 1 MB (`--max-semi-space-size=1`, most of the gain), `--optimize-for-size` (about 3 MB idle and 10 ' +
+      'MB with 50 guilds; the 50-guild shutdown took 0.6-1.3 s over four runs against 0.5-0.8 s without ' +
+      'it), two V8 background threads instead of four (`--v8-pool-size=2`), the OpenAPI document built at ' +
+      'the first request to /api/docs rather than at boot, no discord.js cache for commands, bans, invites, ' +
+      'emojis, entitlements, DMs or thread members (with the Guilds and GuildVoiceStates intents they held ' +
+      'little), and the unused spotify-web-api-node dependency. Tried and left out: MALLOC_ARENA_MAX and ' +
+      'trim thresholds (no gain), `--no-opt` (about 1 MB, within the noise, for slower taste-model training ' +
+      'in its worker). Then the bot gained lyrics, SponsorBlock segments, sign-in links and seven languages ' +
+      '(123 MB idle, 134.9 MB with 50 guilds), and a second round cut the build itself ' +
+      '(apps/accord/webpack.config.js), one step at a time under the idle profile. The six languages other ' +
+      'than English left the bundle: each namespace is read from a copy beside it ' +
+      '(dist/apps/accord/locales) when a message of it is first asked for, so a bot whose servers all speak ' +
+      'English never holds them (registering the slash commands reads every language\u2019s `commands` and ' +
+      '`lyrics`); 124.0 \u2192 123.4 MB, little on its own because the bundle stayed two-byte text. The bundle ' +
+      'minified and ASCII-only (Terser with class and function names kept and `ascii_only`; the non-ASCII ' +
+      'letters in track-identity\u2019s String.raw patterns, the one place Terser cannot escape, are escaped by ' +
+      'apps/accord/raw-template-escapes.loader.js, and the build fails on any character it leaves): its 3.5 ' +
+      'MB of two-byte source became 0.9 MB of one-byte, 118.4 MB. The packages bundled too, minified, one ' +
+      'script per package in dist/apps/accord/packages: 2,723 scripts with 17.0 MB of source became 463 ' +
+      'with 6.5 MB (compiled code 4.7 \u2192 5.7 MB), 109.5 MB. One script of everything was worse (147.5 MB): ' +
+      'parsing a single 7 MB script left 28 MB of parser memory in the malloc heap. What still comes from ' +
+      'node_modules: the Swagger UI\u2019s files, and the optional packages that are not installed (Nest\u2019s ' +
+      'microservices, native add-ons of discord.js and the MongoDB driver), whose `require` throws at ' +
+      'runtime as it did unbundled. The costs: `npm run build` takes about 2 minutes instead of 25 s, boot ' +
+      'about 1.5 s instead of 1.3 s (1,450-3,274 ms over the three runs, on a busy machine), the 50-guild ' +
+      'shutdown 734-1,049 ms against 534 ms before (not measured apart from the busy machine), and stack ' +
+      'traces point into minified lines (function and class names are kept). The 5 s figure sits just ' +
+      'before V8\u2019s memory reducer, which runs about 8 s after boot and gives back 5-6 MB: three runs of the ' +
+      'bench gave 108.4, 116.7 and 109.2 MB idle (the median is in the table) and 126.2, 126.6 and 126.3 MB ' +
+      'with 50 guilds; in four idle profiles the bot settled at 103.3-104.4 MB by 10 s, once at 111.1 MB. ' +
+      'Tried and left out: starting the memory reducer sooner (`--gc-memory-reducer-start-delay-ms`, no ' +
+      'change in when it ran). What remains is the dependency graph itself: discord.js, mongoose and the ' +
+      'driver, Nest, class-validator (with validator and libphonenumber-js), @nestjs/swagger.',
     filter: 'process',
   },
   {
