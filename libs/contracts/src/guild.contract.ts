@@ -1,4 +1,4 @@
-import type { Language } from '@accord/i18n';
+import type { Language } from '@accord/i18n/languages';
 import type { FilterPresetName, SegmentCategoryName } from './player.contract';
 
 /** A guild the signed-in person may manage, as `GET /api/v1/guilds` lists it. */

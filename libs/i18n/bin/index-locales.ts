@@ -47,7 +47,7 @@ export function renderResourceIndex(files: readonly LocaleFile[]): string {
     '// Written by `npm run i18n:index` (libs/i18n/bin/index-locales.ts) from libs/i18n/locales: do not edit.',
     '/* eslint-disable @typescript-eslint/no-require-imports -- a language is read when first used, not at load */',
     ...english.map((file) => `import ${identifier(file)} from '../locales/${file.language}/${file.namespace}.json';`),
-    "import type { Messages } from './translate';",
+    "import type { Messages } from './messages';",
     '',
     '/** English, by namespace: bundled with the code, the language every other falls back to. */',
     'export const english = {',

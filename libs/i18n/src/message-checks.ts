@@ -1,4 +1,4 @@
-import type { Messages } from './translate';
+import type { Messages } from './messages';
 
 /**
  * The checks the completeness spec runs over the message files, as plain functions so their own

@@ -4,7 +4,7 @@ import en_panel from '../locales/en/panel.json';
 import en_segments from '../locales/en/segments.json';
 import en_status from '../locales/en/status.json';
 import { isLanguage, LANGUAGES, type Language } from './languages';
-import type { Messages } from './translate';
+import type { Messages } from './messages';
 
 export { isLanguage, LANGUAGES, type Language };
 

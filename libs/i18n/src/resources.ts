@@ -13,7 +13,7 @@ import en_panel from '../locales/en/panel.json';
 import en_playback from '../locales/en/playback.json';
 import en_segments from '../locales/en/segments.json';
 import en_status from '../locales/en/status.json';
-import type { Messages } from './translate';
+import type { Messages } from './messages';
 
 /** English, by namespace: bundled with the code, the language every other falls back to. */
 export const english = {

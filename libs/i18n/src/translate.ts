@@ -1,11 +1,9 @@
 import i18next from 'i18next';
 import { discordLocalesOf, LANGUAGES, type DiscordLocale, type Language } from './languages';
+import type { Messages } from './messages';
 import { english, otherLanguages } from './resources';
 
-/** A namespace's messages: nested objects of strings. */
-export interface Messages {
-  readonly [key: string]: string | Messages;
-}
+export type { Messages } from './messages';
 
 const instance = i18next.createInstance();
 // English is bundled (imported JSON), so initialisation finishes before `init` returns. Every other
