@@ -2,13 +2,11 @@
 // song to its first frame, and the silence between two queued songs as a listener hears it (next
 // song resolved ahead, and searched only when due with a 500 ms search). Needs Java, ffmpeg and the
 // Lavalink jar (see libs/testkit/src/lavalink-real).
-import { parseTitle, trackKey } from '@accord/track-identity';
 import { startTestServer, TEST_MONGODB_URI_ENV } from '@accord/testkit/db';
 import { GuildFactory } from '@accord/testkit/factories';
 import { realLavalinkAvailability, type MediaSpec, type VoiceFrame } from '@accord/testkit/lavalink-real';
 import { PlaybackService } from '../apps/accord/src/domain/playback/playback.service';
-import type { PlayableTrack } from '../apps/accord/src/domain/playback/playback.types';
-import { sigkillBotMidSong, startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
+import { lazyTrack, sigkillBotMidSong, startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const SONGS = 8;
@@ -68,20 +66,6 @@ function trackChanges(bench: RealBot, song: (frame: VoiceFrame) => number, count
     });
   }
   return changes;
-}
-
-/** Metadata-only queue entries (as from a Spotify playlist): each needs a search when it is due. */
-function lazyTrack(spec: MediaSpec): PlayableTrack {
-  const title = `${spec.artist} - ${spec.title}`;
-  return {
-    title: spec.title,
-    author: spec.artist,
-    durationMs: spec.durationSeconds * 1000,
-    isStream: false,
-    isSeekable: true,
-    query: title,
-    trackKey: trackKey(parseTitle({ title })),
-  };
 }
 
 /**

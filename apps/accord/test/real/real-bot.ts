@@ -11,11 +11,13 @@ import {
   testCertificates,
   type MediaSpec,
 } from '@accord/testkit/lavalink-real';
+import { parseTitle, trackKey } from '@accord/track-identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type * as winston from 'winston';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
+import type { PlayableTrack } from '../../src/domain/playback/playback.types';
 import { createLogger } from '../../src/logging/logger.factory';
 import { BotProcess } from '../support/bot-process';
 import { TEST_TOKEN, eventually } from '../support/test-bot';
@@ -236,5 +238,19 @@ export async function sigkillBotMidSong(
     framesLost: framesLost(frames, source),
     longestSilenceMs: Math.max(...frames.slice(1).map((frame, i) => frame.time - frames[i].time)),
     exchangesBefore,
+  };
+}
+
+/** Metadata-only queue entries (as from a Spotify playlist): each needs a search when it is due. */
+export function lazyTrack(spec: MediaSpec): PlayableTrack {
+  const title = `${spec.artist} - ${spec.title}`;
+  return {
+    title: spec.title,
+    author: spec.artist,
+    durationMs: spec.durationSeconds * 1000,
+    isStream: false,
+    isSeekable: true,
+    query: title,
+    trackKey: trackKey(parseTitle({ title })),
   };
 }

@@ -1,8 +1,16 @@
 import { describeWithRealLavalink, identicalShare, sourceIndexes } from '@accord/testkit/lavalink-real';
 import type { InteractionHandle } from '@accord/testkit/discord';
-import { startRealBot, type RealBot } from './real-bot';
+import { GuildFactory } from '@accord/testkit/factories';
+import { PlaybackService } from '../../src/domain/playback/playback.service';
+import { lazyTrack, startRealBot, type RealBot } from './real-bot';
 
 jest.setTimeout(120_000);
+
+/** Queued by name only (as from a Spotify playlist): each must be searched before it can play. */
+const SLOW_SEARCH_SONGS = [
+  { artist: 'Lazy Band', title: 'Searched Slowly One', durationSeconds: 4, format: 'ogg' as const },
+  { artist: 'Lazy Band', title: 'Searched Slowly Two', durationSeconds: 4, format: 'ogg' as const },
+];
 
 /**
  * The bot on the real Lavalink 4.2.2: `/play artist - title` searches through the bench's search
@@ -26,6 +34,7 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
         { artist: 'Other Band', title: 'Second Opus Song', durationSeconds: 60, format: 'ogg' },
         { artist: 'Gap Band', title: 'First Short One', durationSeconds: 4, format: 'ogg' },
         { artist: 'Gap Band', title: 'Then Short Two', durationSeconds: 4, format: 'ogg' },
+        ...SLOW_SEARCH_SONGS,
       ],
     });
   });
@@ -124,6 +133,54 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
       .framesFor(bench.guild.id, { from: lastOfFirst?.time, to: firstOfSecond?.time, includeSilence: true })
       .filter((frame) => frame.silence);
     expect(silence).toHaveLength(5);
+  });
+
+  it('searches the next song while the current one plays: a 1.5 s search leaves only the five silence frames', async () => {
+    await answered(slash('stop'));
+    await sleep(1_500);
+    bench.media.searchDelayMs = 1_500;
+    try {
+      await bench.app?.get(PlaybackService).enqueue(
+        {
+          guildId: bench.guild.id,
+          userId: bench.listenerId,
+          voiceChannelId: GuildFactory.voiceChannel(bench.guild).id,
+          textChannelId: GuildFactory.textChannel(bench.guild).id,
+        },
+        SLOW_SEARCH_SONGS.map(lazyTrack),
+      );
+      const packetsOf = async (title: string): Promise<Set<string>> =>
+        new Set((await bench.media.opusPackets(bench.media.file(title))).map((p) => p.toString('base64')));
+      const first = await packetsOf('Searched Slowly One');
+      const second = await packetsOf('Searched Slowly Two');
+      const frames = await bench.discord.waitUntil(
+        () => {
+          const all = bench.voice.framesFor(bench.guild.id);
+          return all.filter((frame) => second.has(frame.opus.toString('base64'))).length >= 25 && all;
+        },
+        { timeoutMs: 30_000 },
+        'frames of the second slowly searched song',
+      );
+      const lastOfFirst = frames.filter((frame) => first.has(frame.opus.toString('base64'))).at(-1);
+      const firstOfSecond = frames.find((frame) => second.has(frame.opus.toString('base64')));
+      expect(lastOfFirst && firstOfSecond).toBeTruthy();
+      // The second song's search was answered while the first one still played, not started when it ended.
+      const search = bench.media.requests.find(
+        (request) => request.path === '/plugin/search' && request.query.includes('Searched+Slowly+Two'),
+      );
+      expect((search?.time ?? Infinity) + 1_500).toBeLessThan(lastOfFirst?.time ?? 0);
+      const between = bench.voice.framesFor(bench.guild.id, {
+        from: lastOfFirst?.time,
+        to: firstOfSecond?.time,
+        includeSilence: true,
+      });
+      expect(between.filter((frame) => frame.silence)).toHaveLength(5);
+      // Nothing else was sent in between: the five silence frames are the only packets (none lost).
+      const packetsBetween = ((firstOfSecond?.sequence ?? 0) - (lastOfFirst?.sequence ?? 0) - 1 + 65_536) % 65_536;
+      expect(packetsBetween).toBe(5);
+    } finally {
+      bench.media.searchDelayMs = 0;
+    }
   });
 
   it('plays a direct .mp3 link through the http source: its frames arrive', async () => {
