@@ -3,10 +3,8 @@
 // song resolved ahead, and searched only when due with a 500 ms search). Needs Java, ffmpeg and the
 // Lavalink jar (see libs/testkit/src/lavalink-real).
 import { startTestServer, TEST_MONGODB_URI_ENV } from '@accord/testkit/db';
-import { GuildFactory } from '@accord/testkit/factories';
 import { realLavalinkAvailability, type MediaSpec, type VoiceFrame } from '@accord/testkit/lavalink-real';
-import { PlaybackService } from '../apps/accord/src/domain/playback/playback.service';
-import { lazyTrack, sigkillBotMidSong, startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
+import { enqueueByName, sigkillBotMidSong, startRealBot, type RealBot } from '../apps/accord/test/real/real-bot';
 import { percentile, round, type BenchResult } from './bench-result';
 
 const SONGS = 8;
@@ -83,15 +81,7 @@ async function noLookAheadGaps(): Promise<TrackChange[]> {
   try {
     bench.media.searchDelayMs = SEARCH_DELAY_MS;
     const song = await songOf(bench);
-    await bench.app?.get(PlaybackService).enqueue(
-      {
-        guildId: bench.guild.id,
-        userId: bench.listenerId,
-        voiceChannelId: GuildFactory.voiceChannel(bench.guild).id,
-        textChannelId: GuildFactory.textChannel(bench.guild).id,
-      },
-      specs.map(lazyTrack),
-    );
+    await enqueueByName(bench, specs);
     await bench.discord.waitUntil(
       () => bench.voice.framesFor(bench.guild.id).filter((frame) => song(frame) === LAZY_SONGS - 1).length >= 190,
       { timeoutMs: LAZY_SONGS * (4_000 + 3_000) + 30_000 },

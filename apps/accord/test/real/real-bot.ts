@@ -17,6 +17,7 @@ import type * as winston from 'winston';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { LavalinkService } from '../../src/adapters/lavalink/lavalink.service';
+import { PlaybackService } from '../../src/domain/playback/playback.service';
 import type { PlayableTrack } from '../../src/domain/playback/playback.types';
 import { createLogger } from '../../src/logging/logger.factory';
 import { BotProcess } from '../support/bot-process';
@@ -242,7 +243,7 @@ export async function sigkillBotMidSong(
 }
 
 /** Metadata-only queue entries (as from a Spotify playlist): each needs a search when it is due. */
-export function lazyTrack(spec: MediaSpec): PlayableTrack {
+function lazyTrack(spec: MediaSpec): PlayableTrack {
   const title = `${spec.artist} - ${spec.title}`;
   return {
     title: spec.title,
@@ -253,4 +254,17 @@ export function lazyTrack(spec: MediaSpec): PlayableTrack {
     query: title,
     trackKey: trackKey(parseTitle({ title })),
   };
+}
+
+/** Queues `songs` by name only in the bench's voice channel, as the listener (the bot in this process). */
+export async function enqueueByName(bench: RealBot, songs: readonly MediaSpec[]): Promise<void> {
+  await bench.app?.get(PlaybackService).enqueue(
+    {
+      guildId: bench.guild.id,
+      userId: bench.listenerId,
+      voiceChannelId: GuildFactory.voiceChannel(bench.guild).id,
+      textChannelId: GuildFactory.textChannel(bench.guild).id,
+    },
+    songs.map(lazyTrack),
+  );
 }

@@ -1,8 +1,6 @@
 import { describeWithRealLavalink, identicalShare, sourceIndexes } from '@accord/testkit/lavalink-real';
 import type { InteractionHandle } from '@accord/testkit/discord';
-import { GuildFactory } from '@accord/testkit/factories';
-import { PlaybackService } from '../../src/domain/playback/playback.service';
-import { lazyTrack, startRealBot, type RealBot } from './real-bot';
+import { enqueueByName, startRealBot, type RealBot } from './real-bot';
 
 jest.setTimeout(120_000);
 
@@ -24,6 +22,35 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
   const slash = (name: string, options?: Record<string, string | number | boolean>): InteractionHandle =>
     bench.slash(name, options);
   const answered = (handle: InteractionHandle): Promise<string> => bench.answered(handle);
+  /** The change from one song to the next as the voice endpoint heard it, once 25 frames of the next arrived. */
+  const songChange = async (firstTitle: string, secondTitle: string, timeoutMs: number) => {
+    const packetsOf = async (title: string): Promise<Set<string>> =>
+      new Set((await bench.media.opusPackets(bench.media.file(title))).map((p) => p.toString('base64')));
+    const first = await packetsOf(firstTitle);
+    const second = await packetsOf(secondTitle);
+    const frames = await bench.discord.waitUntil(
+      () => {
+        const all = bench.voice.framesFor(bench.guild.id);
+        return all.filter((frame) => second.has(frame.opus.toString('base64'))).length >= 25 && all;
+      },
+      { timeoutMs },
+      `frames of ${secondTitle}`,
+    );
+    const lastOfFirst = frames.filter((frame) => first.has(frame.opus.toString('base64'))).at(-1);
+    const firstOfSecond = frames.find((frame) => second.has(frame.opus.toString('base64')));
+    expect(lastOfFirst && firstOfSecond).toBeTruthy();
+    const between = bench.voice.framesFor(bench.guild.id, {
+      from: lastOfFirst?.time,
+      to: firstOfSecond?.time,
+      includeSilence: true,
+    });
+    return {
+      lastOfFirst,
+      gapMs: (firstOfSecond?.time ?? 0) - (lastOfFirst?.time ?? 0),
+      silenceFrames: between.filter((frame) => frame.silence).length,
+      packetsBetween: ((firstOfSecond?.sequence ?? 0) - (lastOfFirst?.sequence ?? 0) - 1 + 65_536) % 65_536,
+    };
+  };
 
   beforeAll(async () => {
     bench = await startRealBot({
@@ -107,32 +134,12 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
     await sleep(1_500);
     await answered(slash('play', { query: 'Gap Band - First Short One' }));
     await answered(slash('play', { query: 'Gap Band - Then Short Two' }));
-    const first = new Set(
-      (await bench.media.opusPackets(bench.media.file('First Short One'))).map((p) => p.toString('base64')),
-    );
-    const second = new Set(
-      (await bench.media.opusPackets(bench.media.file('Then Short Two'))).map((p) => p.toString('base64')),
-    );
-    const frames = await bench.discord.waitUntil(
-      () => {
-        const all = bench.voice.framesFor(bench.guild.id);
-        return all.filter((frame) => second.has(frame.opus.toString('base64'))).length >= 25 && all;
-      },
-      { timeoutMs: 20_000 },
-      'frames of the second song',
-    );
-    const lastOfFirst = frames.filter((frame) => first.has(frame.opus.toString('base64'))).at(-1);
-    const firstOfSecond = frames.find((frame) => second.has(frame.opus.toString('base64')));
-    expect(lastOfFirst && firstOfSecond).toBeTruthy();
-    const gapMs = (firstOfSecond?.time ?? 0) - (lastOfFirst?.time ?? 0);
+    const { gapMs, silenceFrames } = await songChange('First Short One', 'Then Short Two', 20_000);
     process.stdout.write(`real node: silence between two queued songs ${gapMs.toFixed(1)} ms\n`);
     expect(gapMs).toBeGreaterThan(0);
     expect(gapMs).toBeLessThan(1_000);
     // Lavalink's voice library marks the break with five Opus silence frames, as Discord asks.
-    const silence = bench.voice
-      .framesFor(bench.guild.id, { from: lastOfFirst?.time, to: firstOfSecond?.time, includeSilence: true })
-      .filter((frame) => frame.silence);
-    expect(silence).toHaveLength(5);
+    expect(silenceFrames).toBe(5);
   });
 
   it('searches the next song while the current one plays: a 1.5 s search leaves only the five silence frames', async () => {
@@ -140,43 +147,19 @@ describeWithRealLavalink('Playback on the real Lavalink (frames at the voice end
     await sleep(1_500);
     bench.media.searchDelayMs = 1_500;
     try {
-      await bench.app?.get(PlaybackService).enqueue(
-        {
-          guildId: bench.guild.id,
-          userId: bench.listenerId,
-          voiceChannelId: GuildFactory.voiceChannel(bench.guild).id,
-          textChannelId: GuildFactory.textChannel(bench.guild).id,
-        },
-        SLOW_SEARCH_SONGS.map(lazyTrack),
+      await enqueueByName(bench, SLOW_SEARCH_SONGS);
+      const { lastOfFirst, silenceFrames, packetsBetween } = await songChange(
+        'Searched Slowly One',
+        'Searched Slowly Two',
+        30_000,
       );
-      const packetsOf = async (title: string): Promise<Set<string>> =>
-        new Set((await bench.media.opusPackets(bench.media.file(title))).map((p) => p.toString('base64')));
-      const first = await packetsOf('Searched Slowly One');
-      const second = await packetsOf('Searched Slowly Two');
-      const frames = await bench.discord.waitUntil(
-        () => {
-          const all = bench.voice.framesFor(bench.guild.id);
-          return all.filter((frame) => second.has(frame.opus.toString('base64'))).length >= 25 && all;
-        },
-        { timeoutMs: 30_000 },
-        'frames of the second slowly searched song',
-      );
-      const lastOfFirst = frames.filter((frame) => first.has(frame.opus.toString('base64'))).at(-1);
-      const firstOfSecond = frames.find((frame) => second.has(frame.opus.toString('base64')));
-      expect(lastOfFirst && firstOfSecond).toBeTruthy();
       // The second song's search was answered while the first one still played, not started when it ended.
       const search = bench.media.requests.find(
         (request) => request.path === '/plugin/search' && request.query.includes('Searched+Slowly+Two'),
       );
       expect((search?.time ?? Infinity) + 1_500).toBeLessThan(lastOfFirst?.time ?? 0);
-      const between = bench.voice.framesFor(bench.guild.id, {
-        from: lastOfFirst?.time,
-        to: firstOfSecond?.time,
-        includeSilence: true,
-      });
-      expect(between.filter((frame) => frame.silence)).toHaveLength(5);
+      expect(silenceFrames).toBe(5);
       // Nothing else was sent in between: the five silence frames are the only packets (none lost).
-      const packetsBetween = ((firstOfSecond?.sequence ?? 0) - (lastOfFirst?.sequence ?? 0) - 1 + 65_536) % 65_536;
       expect(packetsBetween).toBe(5);
     } finally {
       bench.media.searchDelayMs = 0;
