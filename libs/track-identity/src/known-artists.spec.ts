@@ -25,6 +25,18 @@ describe(createArtistLookup.name, () => {
     });
   });
 
+  it.each([
+    ['Ke$ha - Die Young (Lyrics)', 'Kesha', 'Kesha'],
+    ['Kesha - Die Young (Lyrics)', 'Ke$ha', 'Ke$ha'],
+    ['Die Young - P!nk', 'Pink', 'Pink'],
+    ['Dog Days Are Over - Florence and the Machine', 'Florence + the Machine', 'Florence + the Machine'],
+    ['Simon and Garfunkel - The Boxer', 'Simon & Garfunkel', 'Simon & Garfunkel'],
+  ])('reads %j with %j known as the known spelling', (title, knownName, artist) => {
+    const sut = parseTitle(title, { knownArtists: createArtistLookup([knownName]) });
+
+    expect(sut.artist).toBe(artist);
+  });
+
   it('accepts a plain set of lookup keys', () => {
     const sut = parseTitle('Hello - Adele (Lyrics)', { knownArtists: new Set(['adele']) });
 

@@ -25,9 +25,22 @@ const MAX_NAME_WORDS = 5;
 // Titles past this many words are noise: the scan stops there.
 const MAX_SCANNED_WORDS = 40;
 
-/** The lookup form of an artist name: folded like keys, a leading "The" dropped. */
+/**
+ * The lookup form of an artist name: folded like keys, a leading "The" dropped, "and"/"&"/"+" between
+ * names dropped ("Simon & Garfunkel", "Florence + the Machine") and stylised letters read plainly
+ * ("Ke$ha", "A$AP Rocky", "P!nk").
+ */
 export function artistLookupKey(name: string): string {
-  return foldForKey(name.trim().replace(/^the\s+(?=\S)/i, ''));
+  const words = name
+    .trim()
+    .replace(/^the\s+(?=\S)/i, '')
+    .split(/\s+/);
+  return words.map(lookupWord).join('');
+}
+
+function lookupWord(word: string): string {
+  if (/^(?:and|&|\+)$/i.test(word)) return '';
+  return foldForKey(word.replace(/\$/g, 's').replace(/(?<=\p{L})!(?=\p{L})/gu, 'i'));
 }
 
 /** A lookup built once from a list of names (empty lines, duplicates and odd text are skipped). */
@@ -130,9 +143,10 @@ export function findKnownArtist(text: string, lookup: ArtistLookup | undefined):
   for (let m = WORD.exec(text); m !== null && words.length < MAX_SCANNED_WORDS; m = WORD.exec(text)) {
     // "Adele's Hello": the possessive belongs to the name's sentence, not to the name.
     const word = m[0].replace(/['’]s$/i, '').replace(/[.'’!]+$/, '');
-    words.push({ start: m.index, end: m.index + word.length, key: foldForKey(word) });
+    words.push({ start: m.index, end: m.index + word.length, key: lookupWord(word) });
   }
   for (let i = 0; i < words.length; i++) {
+    if (words[i].key.length === 0) continue;
     let key = '';
     let best: FoundArtist | null = null;
     for (let j = i; j < Math.min(words.length, i + MAX_NAME_WORDS); j++) {

@@ -1,5 +1,10 @@
 import { findTopLevel } from './brackets';
 
+// A word boundary that knows letters beyond ASCII ("\\b" only knows [A-Za-z0-9_], so "altyazılı" or
+// "перевод" would never end a word); patterns using it need the `u` flag.
+const WORD = String.raw`[\p{L}\p{M}\p{N}_]`;
+const BOUNDARY = String.raw`(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
 /**
  * Words uploaders write around a song without brackets, in several languages: lyrics and
  * translations, dance and game videos (the original audio), and the versions that make another
@@ -9,8 +14,11 @@ import { findTopLevel } from './brackets';
 // Languages named next to lyrics or subtitles ("Hungarian Lyrics", "italiano inglese").
 const LANGUAGE_WORDS = String.raw`(?:english|inglese|ingl[eé]s|englisch|anglais|italiano|italian|espa[nñ]ol|spanish|castellano|portugu[eê]s|portuguese|brasil|deutsch|deutsche|german|fran[cç]ais|french|magyar|magyarul|hungarian|vietnamese|vi[eệ]t|ti[eế]ng\s+vi[eệ]t|russian|polski|nederlands|t[uü]rk[cç]e|pt-?br|romanized|romaji|hangul)`;
 
-/** Lyrics, translation and subtitle words (en, es, pt, it, fr, de, vi). */
-const LYRICS_WORDS = String.raw`(?:(?:with|w\/|\+|con|com|avec|mit)\s+)?(?:(?:original|full|on\s*screen)\s+)?(?:lyrics?|letras?|paroles|testo|songtext|mit\s+text|legendado|legendas?|subtitulad[oa]|subtitles?|subs?|sottotitoli|sous-titres?|vostfr|traduzione|tradu[cç][aã]o|traduci[oó]n|traducida|traduction|traduit|[uü]bersetzung|ubersetzung|vietsub|engsub|kara\s+vietsub|lyrics\s+on\s+screen)`;
+/**
+ * Lyrics, translation and subtitle words: en, es, pt, it, fr, de, vi, nl, pl, tr, hu, id, and in
+ * Cyrillic, Chinese, Japanese and Korean script ("текст песни", "中文字幕", "和訳", "가사").
+ */
+const LYRICS_WORDS = String.raw`(?:(?:with|w\/|\+|con|com|avec|mit)\s+)?(?:(?:original|full|on\s*screen)\s+)?(?:lyrics?|letras?|paroles|testo|songtext|songtekst|mit\s+text|legendado|legendas?|subtitulad[oa]|subtitles?|subs?|sottotitoli|sous-titres?|vostfr|traduzione|tradu[cç][aã]o|traduci[oó]n|traducida|traduction|traduit|[uü]bersetzung|ubersetzung|vietsub|engsub|kara\s+vietsub|l[ờo]i\s+(?:d[ịi]ch|b[àa]i\s+h[áa]t)|lyrics\s+on\s+screen|ondertitel(?:d|ing)?|vertaling|tekst|napisy|t[łl]umaczenie|przek[łl]ad|[çc]eviri|altyaz[ıi](?:l[ıi])?|s[öo]zleri|felirat(?:tal|os)?|lirik|terjemahan|sub\s+indo|текст(?:\s+песни)?|перевод|субтитры|歌詞|歌词|中文字幕|中英字幕|中字|字幕|和訳|日本語訳|가사|자막|해석|번역)`;
 
 /** Dance, game and fan videos (flash mobs, lip dubs, AMVs, slideshows): the audio is the original recording. */
 const ORIGINAL_AUDIO_WORDS = String.raw`(?:choreo(?:graphy|graphed)?|dance\s+(?:cover|routine|video|fitness|choreography|practice|class|crew|studio|cent(?:re|er)|school|academy|company|team)|(?:contemporary|lyrical|hip[\s-]?hop|jazz\s+funk|ballet|heels|commercial|urban)\s+(?:dance\s+)?(?:choreography\s+)?by|line\s+dance|just\s+dance\s*(?:\d{1,4}|unlimited|now|kids|wii|fanmade|fan\s*made)|dance\s+central(?:\s*\d)?|(?:full\s+|easy\s+|hard\s+|extreme\s+)?gameplay|\d\s*\*?\s*stars?(?=\s*$|\s*[-|(\[])|zumba(?:\s+fitness)?|flash\s*mob|lip\s*dub|lip\s*sync|amv|gmv|mmd|cheer(?:leading)?(?:\s+(?:routine|dance))?(?=\s*$|\s*[-|(\[])|slide\s*show|(?:with|w\/|\+)\s+(?:pictures|pics|photos|images)|walkthrough|fan\s*video|fan-?made\s+video)`;
@@ -30,16 +38,19 @@ const LIVE_TAIL = String.raw`(?<!\b(?:to|i|we|you|they|who|let|will|gonna|wanna|
 const FOREIGN_LESSON = String.raw`(?:tutorial\s+de|aulas?\s+de|c[oó]mo\s+tocar|tuto\s+(?:piano|guitare|batterie)|cours\s+de\s+(?:piano|guitare|batterie)|comment\s+jouer|come\s+suonare|lezione\s+di|lecci[oó]n\s+de|li[cç][aã]o\s+de|(?:klavier|gitarre)\s+lernen)`;
 
 /** Versions that are another recording, when written without brackets after the song. */
-const VERSION_WORDS = String.raw`(?:${FOREIGN_LESSON}|(?:official\s+)?remix(?=\s*$|\s*[-|(\[])|(?:dubstep|dnb|drum\s*(?:and|&|n)\s*bass|hardstyle|moombahton)(?=\s*$|\s*[-|(\[])|(?:versi[oó]n|vers[aã]o|versione)\s+(?=\S)|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|${LIVE_TAIL}|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
+const VERSION_WORDS = String.raw`(?:${FOREIGN_LESSON}|(?:official\s+)?remix(?=\s*$|\s*[-|(\[])|(?:dubstep|dnb|drum\s*(?:and|&|n)\s*bass|hardstyle|moombahton)(?=\s*$|\s*[-|(\[])|(?:versi[oó]n|vers[aã]o|versione)\s+(?=\S)|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|${LIVE_TAIL}|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|(?:song\s+review|behind\s+the\s+scenes)(?=\s*$|\s*[-|(\[])|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;
 
 /** A tail of upload words without brackets: "… lyrics", "… Choreography by X", "… Piano Tutorial". */
 export const TAIL_MARKER = new RegExp(
-  String.raw`(?:\s+|\s*(?:[-~+|:]|\/\/)\s*)(?=(?:(?:${LANGUAGE_WORDS})\s+)*(?:${LYRICS_WORDS}|${ORIGINAL_AUDIO_WORDS}|${VERSION_WORDS})\b)`,
-  'i',
+  String.raw`(?:\s+|\s*(?:[-~+|:]|\/\/)\s*)(?=(?:(?:${LANGUAGE_WORDS})\s+)*(?:${LYRICS_WORDS}|${ORIGINAL_AUDIO_WORDS}|${VERSION_WORDS})${BOUNDARY})`,
+  'iu',
 );
 
 /** An annotation that says the video carries the original audio (dance, game, lyrics, translation). */
-export const ORIGINAL_AUDIO = new RegExp(String.raw`\b(?:${ORIGINAL_AUDIO_WORDS}|${LYRICS_WORDS})\b`, 'i');
+export const ORIGINAL_AUDIO = new RegExp(
+  String.raw`${BOUNDARY}(?:${ORIGINAL_AUDIO_WORDS}|${LYRICS_WORDS})${BOUNDARY}`,
+  'iu',
+);
 
 /** Game videos keep the original audio even when they call themselves a mashup. */
 export const GAME_VIDEO = /\b(?:just\s+dance|dance\s+central)\b/i;

@@ -38,14 +38,33 @@ export function decodeHtmlEntities(text: string): string {
   });
 }
 
+// Decorative alphabets uploaders use to make words stand out: mathematical bold, italic and script
+// letters (𝐋𝐲𝐫𝐢𝐜𝐬), full-width Latin (ＬＹＲＩＣＳ), circled letters (Ⓛⓨⓡⓘⓒⓢ) and superscript
+// modifier letters (ᴴᴰ). Their compatibility form is the plain letter.
+const COMPATIBILITY_LETTERS =
+  /[\u{1D400}-\u{1D7FF}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9\u1D2C-\u1D6A\u1D9C-\u1DBF\u2070-\u209C]+/gu;
+// Small capitals (ʟʏʀɪᴄꜱ) have no compatibility form; a word written only in them is read as Latin.
+const SMALL_CAPITAL_LETTERS = 'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ';
+const SMALL_CAPITALS = new Map(
+  [...SMALL_CAPITAL_LETTERS].map((ch, at) => [ch, 'ABCDEFGHIJKLMNOPQRSTUVWYZ'.charAt(at)]),
+);
+const SMALL_CAPITAL_WORD = /(?<![\p{L}\p{M}])[ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡxʏᴢ]{2,}(?![\p{L}\p{M}])/gu;
+
+/** Writes decorative Latin letters (bold, script, full-width, circled, superscript, small capitals) plainly. */
+export function decorativeLettersPlain(text: string): string {
+  return text
+    .replace(COMPATIBILITY_LETTERS, (run) => run.normalize('NFKC'))
+    .replace(SMALL_CAPITAL_WORD, (word) => word.replace(/./gu, (ch) => SMALL_CAPITALS.get(ch) ?? ch));
+}
+
 /**
- * Cleans raw text before parsing: NFC, HTML entities, zero-width and direction marks, odd spaces,
- * emoji and URLs. Keeps the uploader's letters and quotes (the key folds those later).
+ * Cleans raw text before parsing: NFC, HTML entities, decorative letters, zero-width and direction
+ * marks, odd spaces, emoji and URLs. Keeps the uploader's letters and quotes (the key folds those later).
  */
 export function prepareText(raw: unknown): string {
   if (typeof raw !== 'string') return '';
   let text = raw.length > MAX_INPUT_LENGTH ? raw.slice(0, MAX_INPUT_LENGTH) : raw;
-  text = decodeHtmlEntities(text.normalize('NFC'));
+  text = decorativeLettersPlain(decodeHtmlEntities(text.normalize('NFC')));
   text = text
     .replace(ZERO_WIDTH, '')
     .replace(BIDI_CONTROLS, '')

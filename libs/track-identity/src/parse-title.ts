@@ -14,14 +14,14 @@ import { GAME_VIDEO, STRONG_VERSION, tailStart } from './markers';
 import { collapseSpaces, foldForKey, invisibleStripped, prepareText, separatorsMarked } from './normalise';
 import { looksLikePersonName } from './given-names';
 import { artistOnRight, looksLikeArtist } from './title-order';
-import { GENRE_ALONE, detectVariant, renderVariant, type Variant } from './variant';
+import { GENRE_ALONE, detectVariant, renderVariant, type Variant, type VariantHit } from './variant';
 
 /** A video as a search or a playlist returns it. */
 export interface TitleInput {
   title: string;
   /** Channel name ("Queen - Topic", "QueenVEVO", "Queen Official"), if known. */
   author?: string;
-  /** Not used to parse; accepted so that search results can be passed as they are. */
+  /** Length of the upload; `TitleContext.durationMs` wins when both are given. See `LONG_UPLOAD_MS`. */
   durationMs?: number;
   /** Artist names the caller knows; see `TitleContext`. */
   knownArtists?: ArtistLookup;
@@ -64,6 +64,9 @@ const COLLECTION = /\b(?:remixes|covers|versions|mashups|medleys)\b/i;
 // "Me Singing "Song"", "Jane Roe sings Song", "Cat covering Song": someone else performs the song.
 const SINGER =
   /^(me|i|my\s+\S+(?:\s+\S+)?|(?:a\s+|my\s+)?(?:cat|dog|baby|kid|girl|boy)|[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){1,2})\s+(?:sings?|singing|covering|covers|playing|plays)\s+(\S.*)$/iu;
+const TRAILING_REACTION = /\s+(?:[-–—|]\s*)?(?:REACTION|[Rr]eaction\s+[Vv]ideo|REACTION\s+VIDEO)!*\s*$/;
+const LEADING_REACTION =
+  /^(?:(?:my\s+)?first\s+time\s+(?:hearing|listening\s+to|reacting\s+to|watching)|(?:(?:[\p{L}\p{N}.'’]+\s+){0,3})?reacts?\s+to|(?:my\s+)?(?:reacting|reaction)\s+to)\s*[:!|-]*\s*(?=\S)/iu;
 const TRAILING_LIVE = /\s+live!*\s*$/i;
 const LIVE_AS_VERB =
   /\b(?:to|me|i|we|you|they|who|it|let|will|gonna|wanna|long|still|can|could|would|must|should|shall|might|and)$/i;
@@ -118,6 +121,7 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
   if (strong && foldForKey(title) !== foldForKey(strong[0])) collected.variant = detectVariant(strong[0]);
   // A Just Dance "Mashup" is a game mode danced to the original recording.
   if (collected.variant?.kind === 'mashup' && GAME_VIDEO.test(raw)) collected.variant = null;
+  collected.variant ??= longUpload(context.durationMs ?? fields.durationMs, raw);
   artist = preferKnownArtist(artist, known, collected);
   title = singerTaken(title, artist, collected);
   return {
@@ -126,6 +130,18 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
     featuring: dedupeFeaturing(collected.featuring, artist),
     variant: renderVariant(collected.variant, artist),
   };
+}
+
+/**
+ * A song rarely runs past half an hour: an upload that long is a loop of it, a set or a whole album
+ * under the name of one song, and neither is the song.
+ */
+export const LONG_UPLOAD_MS = 30 * 60_000;
+const WHOLE_ALBUM = /\b(?:full|whole|complete)\s+(?:album|ep)\b|\b[aá]lbum\s+(?:completo|complet|komplett)\b/i;
+
+function longUpload(durationMs: number | undefined, raw: string): VariantHit | null {
+  if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < LONG_UPLOAD_MS) return null;
+  return { kind: WHOLE_ALBUM.test(raw) ? 'album' : 'long' };
 }
 
 /** "Me Singing "Song"", "Jane Roe sings Song": a cover by the singer (the artist singing is live). */
@@ -631,6 +647,13 @@ function stripLeadingTags(text: string, collected: Collected): string {
       current = current.slice(words[0].length).trim();
       continue;
     }
+    // "FIRST TIME HEARING Artist - Song", "Vocal Coach Reacts to …": someone listening to the song.
+    const reaction = LEADING_REACTION.exec(current);
+    if (reaction && current.length > reaction[0].length) {
+      collected.variant ??= { kind: 'reaction' };
+      current = current.slice(reaction[0].length).trim();
+      continue;
+    }
     // "Piano Tutorial: Song - Artist", "Guitar Cover: …", "Karaoke: …".
     const version =
       /^((?:[\p{L}\p{N}]+\s+){0,2}(?:covers?|tutorial|lessons?|karaoke))\s*:\s*(?=\S)|^(tutorial|karaoke|synthesia)\s+(?=\S)/iu.exec(
@@ -746,6 +769,12 @@ function cleanInto(text: string, collected: Collected, options: { quoted?: boole
   if (live && live.index > 0 && counts && !LIVE_AS_VERB.test(beforeLive) && /\S\s+\S/.test(beforeLive)) {
     collected.variant ??= { kind: 'live' };
     main = main.slice(0, live.index);
+  }
+  // "Song REACTION", "Song reaction video": "Chain Reaction" stays a song.
+  const reaction = TRAILING_REACTION.exec(main);
+  if (reaction && reaction.index > 0) {
+    collected.variant ??= { kind: 'reaction' };
+    main = main.slice(0, reaction.index);
   }
   const trailing = TRAILING_VARIANT.exec(main);
   if (trailing && trailing.index > 0) {

@@ -36,6 +36,20 @@ describe(scoreCandidate.name, () => {
     expect(sut.score).toBeLessThan(0.3);
   });
 
+  it.each([
+    ['an hour-long upload', { title: 'Queen - Bohemian Rhapsody', durationMs: 3_600_000 }, 'long'],
+    ['a reaction', { title: 'Vocal Coach Reacts to Queen - Bohemian Rhapsody', durationMs: 900_000 }, 'reaction'],
+    ['a review', { title: 'Queen - Bohemian Rhapsody | Song Review', durationMs: 600_000 }, 'about'],
+  ])('never takes %s for a plain query', (_what, video, kind) => {
+    const sut = scoreCandidate(
+      { artist: 'Queen', title: 'Bohemian Rhapsody' },
+      { id: 'x', author: 'Someone', ...video },
+    );
+
+    expect(sut.reasons).toContain(`excluded:${kind}`);
+    expect(sut.score).toBe(0);
+  });
+
   it('does not penalise a word the wanted title contains', () => {
     const sut = scoreCandidate(
       { artist: 'Stromae', title: 'Loop' },

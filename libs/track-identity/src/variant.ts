@@ -5,8 +5,9 @@ import { foldForKey } from './normalise';
  * What makes a recording a different song. `none` is the studio original (remasters, radio edits,
  * extended mixes, clean/explicit and re-recordings all count as the original); the others are:
  * `live`, `remix:<by>` (or `remix`), `cover:<by>`, `acoustic`, `instrumental`, `acapella`,
- * `sped-up`, `slowed`, `nightcore`, `8d`, `bass-boosted`, `reversed`, `pitched`, `karaoke`, `demo` and
- * `language:<name>`.
+ * `sped-up`, `slowed`, `nightcore`, `8d`, `bass-boosted`, `reversed`, `pitched`, `karaoke`, `demo`,
+ * `language:<name>`, and uploads that are not a recording of the song at all: `tutorial`, `loop`,
+ * `mashup`, `chipmunk`, `freestyle`, `parody`, `reaction` and `about` (a review, interview or making-of).
  */
 export type Variant = string;
 
@@ -142,8 +143,9 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (/\bpitch(?:ed)?(?:\s+(?:up|down))?\b/i.test(text)) return { kind: 'pitched' };
   const instrument = instrumentVersion(text);
   if (instrument) return instrument;
-  // Someone watching the song is not the song.
-  if (/\breaction\b|\breact(?:s|ing)\s+to\b/i.test(text)) return { kind: 'reaction' };
+  // Someone watching the song, or talking about it, is not the song.
+  if (/\breaction\b|\breact(?:s|ing)\s+to\b|\bfirst\s+time\s+hearing\b/i.test(text)) return { kind: 'reaction' };
+  if (ABOUT_THE_SONG.test(text)) return { kind: 'about' };
   if (LIVE.test(text) || STAGE.test(text)) return { kind: 'live' };
   if (ACOUSTIC.test(text)) return { kind: 'acoustic' };
   if (/\bdemo\b/i.test(text)) return { kind: 'demo' };
@@ -185,6 +187,10 @@ function remixBy(name: string): VariantHit {
   return { kind: 'remix', by: cleaned };
 }
 
+// Videos about a song: a review, an interview, a making-of, an analysis.
+const ABOUT_THE_SONG =
+  /\b(?:song\s+|album\s+)?review\b|\binterview\b|\bbehind\s+the\s+scenes\b|\bmaking\s+of\b|\bexplained\b|\bbreakdown\b|\banalysis\b|\bdocumentary\b|\bcommentary\b/i;
+
 // "Dance Cover" copies the dance: the audio is the original recording.
 const DANCE_COVER = /\bdance\s+cover(?:s|ed)?\b|\bcover\s+dance\b/gi;
 
@@ -195,7 +201,11 @@ function detectCover(annotation: string): VariantHit | null {
   const cast = CAST_VERSION.exec(annotation.trim());
   if (cast) return { kind: 'cover', by: cast[1] };
   const text = annotation.replace(DANCE_COVER, ' ');
-  if (!/\bcover(?:ed|s|ing)?\b|\boriginally\s+(?:performed|sung|by)\b|\bopb\b|\bplaythrough\b|\bremake\b/i.test(text))
+  if (
+    !/\bcover(?:ed|s|ing)?\b|\boriginally\s+(?:performed|sung|by)\b|\bopb\b|\bplaythrough\b|\bremake\b|\breprise\b|^tribute$|\btribute\s+(?:version|band|cover)\b/i.test(
+      text,
+    )
+  )
     return null;
   // "cover by J.Fla", "covered by X": the performer is named. "(a Mazzy Star cover)" and
   // "(cover of The Police)" name the original artist, so the performer is the track's artist.
@@ -216,7 +226,7 @@ export const GENRE_ALONE =
   /^(?:dubstep|trap|dnb|drum\s*(?:and|&|n)\s*bass|edm|hardstyle|moombahton|jazz|swing|country|bossa\s*nova|reggae|metal|heavy\s+metal|rock|punk|pop\s+punk|orchestral|symphonic|chiptune|8-?bit|opera|lo-?fi|gospel|salsa|cumbia|bachata|mariachi|samba|forr[oó]|tango|ska|bluegrass|flamenco)$/i;
 // Someone else's take named by its kind ("(Male Version)", "(Kids Version)", "(Beatbox)", "(Choir)").
 const PERFORMED_VERSION =
-  /^(?:(?:male|boy|boys|female|girl|girls|kids?|children['’]?s|christmas|xmas|baby|lullaby|opera|choir|gospel|disney|a\s+cappella)\s+(?:version|ver\.?|edition|cover)|beatbox|choir|punk\s+goes\s+pop)$/i;
+  /^(?:(?:male|boy|boys|female|girl|girls|kids?|children['’]?s|christmas|xmas|baby|lullaby|opera|choir|gospel|disney|a\s+cappella)\s+(?:version|ver\.?|edition|cover)|beatbox|choir|punk\s+goes\s+pop(?:\s+style)?)$/i;
 const TEMPO_VERSION = /^(?:(slow|slower)|(fast|faster))(?:\s+(?:version|ver\.?|edit))?$/i;
 
 /** "(reggae version by Reggaesta)", "| DUBSTEP": another arrangement, kept apart like a remix. */
@@ -245,6 +255,11 @@ const INSTRUMENT_PART = new RegExp(
   `\\b(?:pianoforte|(?:${INSTRUMENT})\\s+(?:only|solo|tribute|arrangement|rendition))\\b|\\bfor\\s+(?:solo\\s+)?(?:${INSTRUMENT})\\b`,
   'i',
 );
+// "(Lindsey Stirling Violin)", "(Jazz Piano Version)": a few words, then the instrument that plays the song.
+const NAMED_INSTRUMENT = new RegExp(
+  `^[\\p{L}\\p{N}.'’&-]+(?:\\s+[\\p{L}\\p{N}.'’&-]+){0,3}\\s+(?:${INSTRUMENT})(?:\\s+(?:version|ver|cover|solo|style))?$`,
+  'iu',
+);
 const INSTRUMENT_BY = new RegExp(`\\b(?:${INSTRUMENT})(?:\\s+\\w+)?\\s+by\\s+(.+)$`, 'i');
 
 /** "(Piano)", "(Pianoforte)", "(slower version piano only by X)", "Piano by X": played on an instrument. */
@@ -252,7 +267,8 @@ function instrumentVersion(annotation: string): VariantHit | null {
   const text = annotation.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
   const by = INSTRUMENT_BY.exec(text);
   if (by) return { kind: 'cover', by: cleanName(by[1]) };
-  if (INSTRUMENT_ONLY.test(text) || INSTRUMENT_PART.test(text)) return { kind: 'acoustic' };
+  if (INSTRUMENT_ONLY.test(text) || INSTRUMENT_PART.test(text) || NAMED_INSTRUMENT.test(text))
+    return { kind: 'acoustic' };
   return null;
 }
 
