@@ -174,7 +174,7 @@ describe('Non-music segments (end to end on the fakes)', () => {
     await stop();
   });
 
-  it('ends a song at a part that runs to its end, and plays the next one', async () => {
+  it('ends a song at a part that runs to its end, says so, and plays the next one', async () => {
     await play(withOutro);
     await request(afterOutro);
     const seekedAt = Date.now();
@@ -183,6 +183,11 @@ describe('Non-music segments (end to end on the fakes)', () => {
     await node.waitFor(() => node.player(guildId())?.track?.identifier === afterOutro.identifier, { timeoutMs: 5_000 });
     // No seek past the end: the next song was started instead.
     expect(seeksSince(seekedAt)).toEqual([49_000]);
+    // The listeners are told why the song stopped short.
+    const embed = await eventually(
+      () => nowPlaying().description?.includes('Ended Odd Look 0:10 early: the rest is non-music') && nowPlaying(),
+    );
+    expect(embed.title).toContain('Protovision');
     await stop();
   });
 

@@ -1,3 +1,4 @@
+import type { TrackSegment } from '@accord/core';
 import type { QueueEntry } from './playback.types';
 
 /**
@@ -13,6 +14,8 @@ export const PlaybackEvent = {
   TrackFailed: 'playback.track.failed',
   /** The queue ran out and nothing plays. */
   QueueFinished: 'playback.queue.finished',
+  /** A track was ended before its end: the rest of it is a part the guild skips. */
+  TrackCutShort: 'playback.track.cut-short',
 } as const;
 
 export interface SessionChangedEvent {
@@ -36,6 +39,14 @@ export interface TrackFailedEvent {
   textChannelId: string;
   entry: QueueEntry;
   reason: TrackFailure;
+}
+
+export interface TrackCutShortEvent {
+  guildId: string;
+  textChannelId: string;
+  title: string;
+  /** The part that ran to the end of the track. */
+  segment: TrackSegment;
 }
 
 export interface QueueFinishedEvent {

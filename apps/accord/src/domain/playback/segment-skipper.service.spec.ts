@@ -35,6 +35,7 @@ describe(SegmentSkipperService.name, () => {
       parts.settings as unknown as GuildSettingsService,
       { forVideo } as unknown as SegmentsService,
       parts.lavalink as unknown as LavalinkService,
+      parts.publisher,
       parts.clock,
     );
     parts.events.on(PlaybackEvent.SessionChanged, (event: SessionChangedEvent) => sut.onSessionChanged(event));
@@ -195,6 +196,11 @@ describe(SegmentSkipperService.name, () => {
       second.encoded,
     ]);
     expect(session().current?.entry.track.encoded).toBe(second.encoded);
+    expect(
+      parts.emitted.filter(({ name }) => name === PlaybackEvent.TrackCutShort).map(({ payload }) => payload),
+    ).toEqual([
+      { guildId: 'guild-1', textChannelId: 'text-1', title: first.title, segment: offtopic(150_000, 179_800) },
+    ]);
   });
 
   it('skips the rest of a segment the playhead is already in when a late answer arrives', async () => {

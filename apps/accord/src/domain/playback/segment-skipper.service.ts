@@ -9,6 +9,7 @@ import { SegmentsService } from '../segments/segments.service';
 import type { CurrentTrack, GuildSession } from './guild-session';
 import { PlaybackEvent, type SessionChangedEvent, type SessionEndedEvent } from './playback.events';
 import { SessionStore } from './session.store';
+import { TrackEventPublisher } from './track-event.publisher';
 import { TrackSequencerService } from './track-sequencer.service';
 
 /** A segment starting within this much track time counts as due now. */
@@ -43,6 +44,7 @@ export class SegmentSkipperService implements OnModuleDestroy {
     private readonly settings: GuildSettingsService,
     private readonly segments: SegmentsService,
     private readonly lavalink: LavalinkService,
+    private readonly publisher: TrackEventPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -122,6 +124,7 @@ export class SegmentSkipperService implements OnModuleDestroy {
         plan.segments = plan.segments.filter((segment) => skipSegments.includes(segment.category));
       } else if (next.action === 'end') {
         this.drop(session.guildId);
+        this.publisher.cutShort(session, next.segment);
         await this.sequencer.finishEarly(session);
         return;
       } else {

@@ -5,6 +5,7 @@ import {
   type PlayedTrackRef,
   type QueueLowEvent,
   type TrackEndReason,
+  type TrackSegment,
   type TrackEndedEvent,
   type TrackStartedEvent,
 } from '@accord/core';
@@ -14,6 +15,7 @@ import {
   PlaybackEvent,
   type QueueFinishedEvent,
   type SessionEndedEvent,
+  type TrackCutShortEvent,
   type TrackFailedEvent,
   type TrackFailure,
 } from './playback.events';
@@ -75,6 +77,18 @@ export class TrackEventPublisher {
   failed(session: GuildSession, entry: QueueEntry, reason: TrackFailure): void {
     const event: TrackFailedEvent = { guildId: session.guildId, textChannelId: session.textChannelId, entry, reason };
     this.events.emit(PlaybackEvent.TrackFailed, event);
+  }
+
+  /** The current track is ended early because the rest of it is `segment`. */
+  cutShort(session: GuildSession, segment: TrackSegment): void {
+    if (!session.current) return;
+    const event: TrackCutShortEvent = {
+      guildId: session.guildId,
+      textChannelId: session.textChannelId,
+      title: session.current.entry.track.title,
+      segment,
+    };
+    this.events.emit(PlaybackEvent.TrackCutShort, event);
   }
 
   queueFinished(session: GuildSession): void {

@@ -211,6 +211,7 @@ export interface PlaybackParts {
   commands: PlayerCommandsService;
   restore: SessionRestoreService;
   sequencer: TrackSequencerService;
+  publisher: TrackEventPublisher;
 }
 
 export function createPlaybackParts(
@@ -250,5 +251,5 @@ export function createPlaybackParts(
     clock,
   );
   const restore = new SessionRestoreService(store, lifecycle, sequencer, lookAhead, adapter, guildSettings, clock);
-  return { clock, guilds, lavalink, settings, events, emitted, store, commands, restore, sequencer };
+  return { clock, guilds, lavalink, settings, events, emitted, store, commands, restore, sequencer, publisher };
 }

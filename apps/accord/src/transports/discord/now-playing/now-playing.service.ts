@@ -7,6 +7,7 @@ import {
   type QueueFinishedEvent,
   type SessionChangedEvent,
   type SessionEndedEvent,
+  type TrackCutShortEvent,
   type TrackFailedEvent,
   type TrackFailure,
 } from '../../../domain/playback/playback.events';
@@ -14,13 +15,14 @@ import { PlaybackService } from '../../../domain/playback/playback.service';
 import { ChannelMessagesAdapter } from '../../../adapters/discord-client/channel-messages.adapter';
 import { InteractionLanguageService } from '../i18n/interaction-language.service';
 import { clip } from '../presenters/message-view';
+import { formatDuration } from '../presenters/duration.presenter';
 import { renderNowPlaying, renderSessionEnded } from '../presenters/now-playing.presenter';
 
 /** The progress bar is refreshed this often while a track plays. */
 export const PROGRESS_REFRESH_MS = 15_000;
 /** Edits closer together than this are merged into one (Discord rate-limits message edits). */
 export const MIN_EDIT_GAP_MS = 1_000;
-/** How long "skipped X: it failed" stays in the message. */
+/** How long "skipped X: it failed" or "ended X early" stays in the message. */
 export const NOTICE_TTL_MS = 60_000;
 
 interface NowPlayingMessage {
@@ -33,9 +35,13 @@ interface NowPlayingMessage {
   dirty: boolean;
   lastEditAt: number;
   lastTitle?: string;
-  /** A track that failed and was skipped, noted in the message for a while. */
-  notice?: { title: string; reason: TrackFailure; until: number };
+  /** A track that failed and was skipped, or was ended early, noted in the message for a while. */
+  notice?: Notice & { until: number };
 }
+
+type Notice =
+  | { kind: 'failed'; title: string; reason: TrackFailure }
+  | { kind: 'cut-short'; title: string; segment: TrackCutShortEvent['segment'] };
 
 /**
  * One now-playing message per session, in the session's text channel: posted on the first change,
@@ -84,7 +90,21 @@ export class NowPlayingService implements OnApplicationShutdown {
   onTrackFailed(event: TrackFailedEvent): void {
     const state = this.stateFor(event.guildId);
     if (!state) return;
-    state.notice = { title: event.entry.track.title, reason: event.reason, until: Date.now() + NOTICE_TTL_MS };
+    state.notice = {
+      kind: 'failed',
+      title: event.entry.track.title,
+      reason: event.reason,
+      until: Date.now() + NOTICE_TTL_MS,
+    };
+    this.schedule(state);
+  }
+
+  /** The song just ended early (its rest is a part the guild skips): the next message says so. */
+  @OnEvent(PlaybackEvent.TrackCutShort)
+  onTrackCutShort(event: TrackCutShortEvent): void {
+    const state = this.stateFor(event.guildId);
+    if (!state) return;
+    state.notice = { kind: 'cut-short', title: event.title, segment: event.segment, until: Date.now() + NOTICE_TTL_MS };
     this.schedule(state);
   }
 
@@ -222,12 +242,20 @@ export class NowPlayingService implements OnApplicationShutdown {
   }
 }
 
-/** "Skipped X: it could not be loaded." */
-function noticeText(language: Language, notice: { title: string; reason: TrackFailure }): string {
-  return t(language, 'playback:nowPlaying.failed', {
+/** "⚠️ Skipped X: it could not be loaded.", "⏩ Ended X 0:45 early: the rest is non-music". */
+function noticeText(language: Language, notice: Notice): string {
+  if (notice.kind === 'cut-short') {
+    return t(language, 'segments:endedEarly', {
+      title: clip(notice.title, 80),
+      length: formatDuration(notice.segment.endMs - notice.segment.startMs),
+      category: t(language, `segments:category.${notice.segment.category}`),
+    });
+  }
+  const text = t(language, 'playback:nowPlaying.failed', {
     title: clip(notice.title, 80),
     why: t(language, `playback:nowPlaying.failures.${notice.reason}`),
   });
+  return `⚠️ ${text}`;
 }
 
 function describe(error: unknown): string {

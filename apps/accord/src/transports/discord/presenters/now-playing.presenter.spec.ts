@@ -109,7 +109,7 @@ describe(renderNowPlaying.name, () => {
     const snapshot = SnapshotFactory.create({
       current: { ...playing.current!, entry: QueueEntryFactory.create({ track: stream }), positionMs: 60_000 },
     });
-    const description = renderNowPlaying('en', snapshot, 'Skipped Broken: video unavailable').embeds[0].description;
+    const description = renderNowPlaying('en', snapshot, '⚠️ Skipped Broken: video unavailable').embeds[0].description;
     expect(description).toContain('🔴 LIVE 1:00');
     expect(description).toContain('⚠️ Skipped Broken: video unavailable');
   });

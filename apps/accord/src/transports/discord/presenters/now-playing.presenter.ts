@@ -23,7 +23,7 @@ export type NowPlayingButtonId = (typeof NowPlayingButton)[keyof typeof NowPlayi
 /**
  * The now-playing message: title, artist, artwork, requester or autoplay's reason, a progress bar,
  * loop/volume/filter, the transcoding note and the control buttons. `notice` is a one-off line
- * (a track that failed and was skipped).
+ * (a track that failed and was skipped, or was ended early), shown as given.
  */
 export function renderNowPlaying(language: Language, snapshot: SessionSnapshot, notice?: string): MessageView {
   const current = snapshot.current;
@@ -33,9 +33,7 @@ export function renderNowPlaying(language: Language, snapshot: SessionSnapshot, 
       volume: snapshot.volume,
       filter: snapshot.filter ?? t(language, 'playback:nowPlaying.noFilter'),
     }) + (snapshot.twentyFourSeven ? t(language, 'playback:nowPlaying.twentyFourSeven') : '');
-  const extra = [transcodingNote(language, snapshot), notice ? `⚠️ ${notice}` : null].filter(
-    (line): line is string => !!line,
-  );
+  const extra = [transcodingNote(language, snapshot), notice ?? null].filter((line): line is string => !!line);
   const stop = button(NowPlayingButton.Stop, t(language, 'playback:nowPlaying.buttons.stop'), {
     emoji: '⏹️',
     style: ButtonStyle.Danger,
