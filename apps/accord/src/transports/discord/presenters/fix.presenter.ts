@@ -2,6 +2,7 @@ import { t, type Language } from '@accord/i18n';
 import { ButtonStyle, escapeMarkdown } from 'discord.js';
 import { formatDuration } from './duration.presenter';
 import { button, row, type MessageView } from './message-view';
+import { variantLabel } from './variant.presenter';
 import type { CatalogTrack, TrackCandidates } from '../../../domain/catalog/catalog.types';
 
 export const FIX_BUTTON_PREFIX = 'fix:';
@@ -16,9 +17,9 @@ export function parseFixButtonId(customId: string): { trackId: string; youtubeId
   return match ? { trackId: match[1], youtubeId: match[2] } : null;
 }
 
-function songName(track: CatalogTrack): string {
+function songName(language: Language, track: CatalogTrack): string {
   const name = track.artist ? `${track.artist} - ${track.title}` : track.title || track.lavalink.title;
-  return track.variant && track.variant !== 'none' ? `${name} (${track.variant})` : name;
+  return track.variant && track.variant !== 'none' ? `${name} (${variantLabel(language, track.variant)})` : name;
 }
 
 function clip(text: string, max: number): string {
@@ -45,7 +46,7 @@ export function renderFixCandidates(language: Language, { track, candidates }: T
   );
   return {
     content: [
-      t(language, 'fix:question', { song: escapeMarkdown(clip(songName(track), 120)) }),
+      t(language, 'fix:question', { song: escapeMarkdown(clip(songName(language, track), 120)) }),
       t(language, 'fix:pick'),
       ...lines,
     ].join('\n'),
@@ -57,7 +58,7 @@ export function renderFixCandidates(language: Language, { track, candidates }: T
 export function renderFixChosen(language: Language, track: CatalogTrack): MessageView {
   return {
     content: t(language, 'fix:chosen', {
-      song: escapeMarkdown(clip(songName(track), 120)),
+      song: escapeMarkdown(clip(songName(language, track), 120)),
       video: escapeMarkdown(clip(track.lavalink.title, 90)),
       uri: track.lavalink.uri ?? `https://www.youtube.com/watch?v=${track.youtubeId}`,
     }),
