@@ -17,6 +17,8 @@ const FLUFF_WORDS = new RegExp(
     String.raw`\b(?:mv|m\/v|pv|hd|hq|uhd|4k|8k|\d{3,4}p|60fps|full\s+hd|high\s+quality|dolby\s+atmos|spatial\s+audio|360°?)\b`,
     String.raw`\b(?:re-?master(?:ed)?|re-?mastered|re-?issue|deluxe|expanded|edition|anniversary|bonus(?:\s+track)?|box\s+set)\b`,
     String.raw`\b(?:version|vers|ver|versi[oó]n|vers[aã]o|versione|edit|extended|original\s+mix|mono|stereo|re-?recorded|taylor['’]s\s+version)\b`,
+    // An anime opening cut to ninety seconds for television: the same recording, shorter.
+    String.raw`\btv\s*(?:size|edit|ver\.?|version)\b`,
     String.raw`\b(?:explicit|clean|dirty|censored|uncensored|(?:no|without)\s+(?:rap|intro|outro))\b`,
     String.raw`\bnew\s+(?:song|single|hit|track|music)\b`,
     String.raw`\b(?:full\s+album|official\s+album|album\s+(?:track|version)|track\s+stream|stream|premiere|exclusive|out\s+now)\b`,

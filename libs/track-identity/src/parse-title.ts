@@ -177,12 +177,28 @@ function preferKnownArtist(artist: string, known: ArtistLookup | undefined, coll
   if (!known || artist.length === 0) return artist;
   const whole = knownSpelling(artist, known);
   if (whole !== null) return whole;
+  const native = namedInTwoScripts(artist, known);
+  if (native !== null) return native;
   const names = splitArtistList(artist);
   if (names.length < 2) return artist;
   const at = names.findIndex((name) => knownSpelling(name, known) !== null);
   if (at <= 0) return artist;
   collected.featuring.push(...names.filter((_, i) => i !== at));
   return knownSpelling(names[at], known) ?? names[at];
+}
+
+/**
+ * "周杰倫 Jay Chou", "아이유 IU": a name written in two scripts, one of them known. The known one
+ * is the artist; the other half is the same name and goes.
+ */
+function namedInTwoScripts(artist: string, known: ArtistLookup): string | null {
+  const halves =
+    /^(\P{Script=Latin}*\p{L}\P{Script=Latin}*?)\s+(\p{Script=Latin}[\p{Script=Latin}\p{N}\s.'’&-]*)$|^(\p{Script=Latin}[\p{Script=Latin}\p{N}\s.'’&-]*?)\s+(\P{Script=Latin}*\p{L}\P{Script=Latin}*)$/u.exec(
+      artist.trim(),
+    );
+  if (!halves) return null;
+  const [a, b] = halves[1] !== undefined ? [halves[1], halves[2]] : [halves[3], halves[4]];
+  return knownSpelling(a, known) ?? knownSpelling(b, known);
 }
 
 /**

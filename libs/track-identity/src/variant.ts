@@ -1,4 +1,14 @@
 import { GAME_VIDEO } from './markers';
+
+// Japanese, Korean and Chinese names of versions; the first that matches wins, lessons first.
+const CJK_VARIANTS: ReadonlyArray<[RegExp, string]> = [
+  [/弾き方|叩き方|教學|教学|講座|강좌|레슨/, 'tutorial'],
+  [/歌ってみた|弾いてみた|叩いてみた|吹いてみた|翻唱|翻自|커버/, 'cover'],
+  [/カラオケ|노래방|卡拉\s*OK/i, 'karaoke'],
+  [/伴奏|純音樂|纯音乐|インスト|반주/, 'instrumental'],
+  [/ライブ|라이브|現場|现场|演唱[會会]/, 'live'],
+  [/ピアノ|피아노|鋼琴|钢琴|ギター|吉他|オルゴール|오르골/, 'acoustic'],
+];
 import { foldForKey } from './normalise';
 
 /**
@@ -113,6 +123,8 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (text.length === 0) return null;
   // A tutorial's audio is a lesson, a loop or mashup is another upload; game videos keep the original.
   if (TUTORIAL.test(text)) return { kind: 'tutorial' };
+  const cjk = CJK_VARIANTS.find(([pattern]) => pattern.test(text));
+  if (cjk) return { kind: cjk[1] };
   if (GAME_VIDEO.test(text)) return null;
   if (LOOP.test(text)) return { kind: 'loop' };
   if (/\bmash[\s-]?ups?\b|\bmegamix\b|\bmedley\b/i.test(text)) return { kind: 'mashup' };
