@@ -32,7 +32,7 @@ const GIVEN_NAMES = new Set(
     'megan meghan melanie melissa mia michael michel michelle miguel mike miley miranda missy mitchell mohamed ' +
     'monica nadia nancy naomi natalia natalie nathan neil nelly nick nicki nicky nicola nicolas nicole nina ' +
     'noah noel nora norah oliver olivia omar oscar owen pablo pamela paolo patricia patrick paul paula pedro ' +
-    'peter philip phil pietro rachel rafael ralph randy raphael raquel rebecca ricardo richard ricky rita rob ' +
+    'peter philip phillip phil pietro rachel rafael ralph randy raphael raquel rebecca ricardo richard ricky rita rob ' +
     'robbie robert roberto robin rod roger roland ronald ronnie ross ruben russell ryan sabrina sally sam ' +
     'samantha samuel sandra sara sarah scott sean sebastian selena sergio shakira shania shawn sheryl simon ' +
     'sofia sophia sophie stacy stefan stefani stephanie stephen steve steven stevie susan suzanne sylvia tamara ' +

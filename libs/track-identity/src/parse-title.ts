@@ -345,7 +345,39 @@ function splitArtistTitle(text: string, order: Order): Split {
   if (credited) return { ...credited, rest: [...credited.rest, ...rest] };
   const found = splitOnKnownArtist(main, order.known);
   if (found) return { ...found, rest: [...found.rest, ...rest] };
+  const named = order.authorName ? null : splitOnNameAtEdge(main);
+  if (named) return { ...named, rest: [...named.rest, ...rest] };
   return { artist: order.authorName, title: main, quoted: false, rest };
+}
+
+/**
+ * "Boyfriend Justin Bieber lyrics", "Justin Bieber Boyfriend Just Dance 4": no separator, but upload
+ * words end the title, so the rest is a song and an artist; a person's name at one edge (and not at
+ * the other) is the artist.
+ */
+function splitOnNameAtEdge(text: string): Split | null {
+  const cut = tailStart(text);
+  if (cut <= 0) return null;
+  let body = text.slice(0, cut).trim();
+  const rest = [text.slice(cut)];
+  const featuring = /\s(?:ft|feat|featuring)\.?\s.*$/i.exec(body);
+  if (featuring) {
+    rest.unshift(featuring[0]);
+    body = body.slice(0, featuring.index);
+  }
+  const words = body.split(/\s+/);
+  // Shortest name first at the start ("Sam Smith Stay With Me"), longest at the end ("… Carly Rae Jepsen").
+  const edges = (from: 'start' | 'end'): string[] =>
+    (from === 'start' ? [2, 3] : [3, 2])
+      .filter((n) => words.length > n)
+      .map((n) => (from === 'start' ? words.slice(0, n) : words.slice(-n)).join(' '))
+      .filter(looksLikePersonName);
+  const [first] = edges('start');
+  const [last] = edges('end');
+  if ((first === undefined) === (last === undefined)) return null;
+  const artist = first ?? last!;
+  const title = first ? body.slice(first.length) : body.slice(0, body.length - last!.length);
+  return { artist, title: title.trim(), quoted: false, rest };
 }
 
 /**
