@@ -372,12 +372,15 @@ function splitOnNameAtEdge(text: string): Split | null {
       .filter((n) => words.length > n)
       .map((n) => (from === 'start' ? words.slice(0, n) : words.slice(-n)).join(' '))
       .filter(looksLikePersonName);
-  const [first] = edges('start');
-  const [last] = edges('end');
-  if ((first === undefined) === (last === undefined)) return null;
-  const artist = first ?? last!;
-  const title = first ? body.slice(first.length) : body.slice(0, body.length - last!.length);
-  return { artist, title: title.trim(), quoted: false, rest };
+  const first = edges('start').at(0);
+  const last = edges('end').at(0);
+  if (first !== undefined && last === undefined) {
+    return { artist: first, title: body.slice(first.length).trim(), quoted: false, rest };
+  }
+  if (last !== undefined && first === undefined) {
+    return { artist: last, title: body.slice(0, body.length - last.length).trim(), quoted: false, rest };
+  }
+  return null;
 }
 
 /**
