@@ -14,14 +14,17 @@ import { GAME_VIDEO, STRONG_VERSION, tailStart } from './markers';
 import { collapseSpaces, foldForKey, invisibleStripped, prepareText, separatorsMarked } from './normalise';
 import { looksLikePersonName } from './given-names';
 import { artistOnRight, looksLikeArtist } from './title-order';
-import { GENRE_ALONE, detectVariant, renderVariant, type Variant, type VariantHit } from './variant';
+import { GENRE_ALONE, detectVariant, renderVariant, type Variant } from './variant';
 
 /** A video as a search or a playlist returns it. */
 export interface TitleInput {
   title: string;
   /** Channel name ("Queen - Topic", "QueenVEVO", "Queen Official"), if known. */
   author?: string;
-  /** Length of the upload; `TitleContext.durationMs` wins when both are given. See `LONG_UPLOAD_MS`. */
+  /**
+   * Not used to parse (a song can run for an hour: a symphony, "Thick as a Brick"); accepted so that
+   * search results can be passed as they are. Scoring uses it.
+   */
   durationMs?: number;
   /** Artist names the caller knows; see `TitleContext`. */
   knownArtists?: ArtistLookup;
@@ -121,7 +124,6 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
   if (strong && foldForKey(title) !== foldForKey(strong[0])) collected.variant = detectVariant(strong[0]);
   // A Just Dance "Mashup" is a game mode danced to the original recording.
   if (collected.variant?.kind === 'mashup' && GAME_VIDEO.test(raw)) collected.variant = null;
-  collected.variant ??= longUpload(context.durationMs ?? fields.durationMs, raw);
   artist = preferKnownArtist(artist, known, collected);
   title = singerTaken(title, artist, collected);
   return {
@@ -130,18 +132,6 @@ export function parseTitle(input: TitleInput | string, context: TitleContext = {
     featuring: dedupeFeaturing(collected.featuring, artist),
     variant: renderVariant(collected.variant, artist),
   };
-}
-
-/**
- * A song rarely runs past half an hour: an upload that long is a loop of it, a set or a whole album
- * under the name of one song, and neither is the song.
- */
-export const LONG_UPLOAD_MS = 30 * 60_000;
-const WHOLE_ALBUM = /\b(?:full|whole|complete)\s+(?:album|ep)\b|\b[aá]lbum\s+(?:completo|complet|komplett)\b/i;
-
-function longUpload(durationMs: number | undefined, raw: string): VariantHit | null {
-  if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < LONG_UPLOAD_MS) return null;
-  return { kind: WHOLE_ALBUM.test(raw) ? 'album' : 'long' };
 }
 
 /** "Me Singing "Song"", "Jane Roe sings Song": a cover by the singer (the artist singing is live). */

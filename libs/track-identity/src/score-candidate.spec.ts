@@ -37,7 +37,7 @@ describe(scoreCandidate.name, () => {
   });
 
   it.each([
-    ['an hour-long upload', { title: 'Queen - Bohemian Rhapsody', durationMs: 3_600_000 }, 'long'],
+    ['a ten-hour loop', { title: 'Queen - Bohemian Rhapsody (10 Hours)', durationMs: 36_000_000 }, 'loop'],
     ['a reaction', { title: 'Vocal Coach Reacts to Queen - Bohemian Rhapsody', durationMs: 900_000 }, 'reaction'],
     ['a review', { title: 'Queen - Bohemian Rhapsody | Song Review', durationMs: 600_000 }, 'about'],
   ])('never takes %s for a plain query', (_what, video, kind) => {

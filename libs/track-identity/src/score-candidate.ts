@@ -86,7 +86,7 @@ export interface MatchContext {
 }
 
 // Uploads that are never the song a plain query asks for, however well the names match.
-const NEVER_FOR_PLAIN = new Set(['tutorial', 'mashup', 'loop', 'long', 'album', 'reaction', 'about']);
+const NEVER_FOR_PLAIN = new Set(['tutorial', 'mashup', 'loop', 'reaction', 'about']);
 
 /** The known artists plus the wanted one: a title-first upload of the wanted song still parses. */
 function lookupWith(query: MatchQuery, known: ArtistLookup | undefined): ArtistLookup {
