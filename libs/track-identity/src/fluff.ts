@@ -35,9 +35,18 @@ const FLUFF_WORDS = new RegExp(
   'i',
 );
 
+// "(Официальный клип)", "(teledysk)": a music video, in words `FLUFF_WORDS`' \b cannot see.
+const OTHER_LANGUAGE_FLUFF = /(?<!\p{L})(?:(?:официальный\s+)?(?:видео)?клип|официальное\s+видео|teledysk)(?!\p{L})/iu;
+
 export function isFluff(annotation: string): boolean {
   const text = annotation.trim();
-  return text.length === 0 || FLUFF_WORDS.test(text) || ORIGINAL_AUDIO.test(text) || LANGUAGE_LIST.test(text);
+  return (
+    text.length === 0 ||
+    FLUFF_WORDS.test(text) ||
+    OTHER_LANGUAGE_FLUFF.test(text) ||
+    ORIGINAL_AUDIO.test(text) ||
+    LANGUAGE_LIST.test(text)
+  );
 }
 
 // Unbracketed upload words at the end of a title: "Anti-D Official Video", "I.O.U Official MV",

@@ -40,9 +40,10 @@ const FOREIGN_LESSON = String.raw`(?:tutorial\s+de|aulas?\s+de|c[oó]mo\s+tocar|
 /**
  * Japanese, Korean and Chinese words for another recording ("歌ってみた": I sang it, "弾いてみた": I
  * played it, "커버", "翻唱": cover, "ライブ", "라이브", "現場版": live, "カラオケ", "노래방": karaoke, "伴奏",
- * "純音樂", "반주": instrumental, "ピアノ版", "鋼琴版": piano, "弾き方", "教學", "강좌": lessons).
+ * "純音樂", "반주": instrumental, "ピアノ版", "鋼琴版": piano, "弾き方", "教學", "강좌": lessons), and the
+ * Russian, Turkish and Polish ones written the same way ("кавер", "караоке", "Canlı", "na żywo").
  */
-export const CJK_VERSION_WORDS = String.raw`(?:(?:ギター|ピアノ|ベース|ドラム)\s*)?(?:歌ってみた|弾いてみた|叩いてみた|吹いてみた)|翻唱|翻自|커버|ライブ(?:版|ver\.?)?|라이브|現場版?|现场版?|演唱[會会]|カラオケ|노래방|卡拉\s*OK|伴奏|純音樂|纯音乐|インスト(?:ゥルメンタル)?|반주|(?:ピアノ|피아노|鋼琴|钢琴|ギター|吉他|オルゴール|오르골)(?:版|ver\.?|バージョン|アレンジ|버전|커버|연주|演奏)?|弾き方|叩き方|教學|教学|講座|강좌|레슨`;
+export const CJK_VERSION_WORDS = String.raw`кавер|караоке|минусовка|canl[ıi]|na\s+[żz]ywo|(?:(?:ギター|ピアノ|ベース|ドラム)\s*)?(?:歌ってみた|弾いてみた|叩いてみた|吹いてみた)|翻唱|翻自|커버|ライブ(?:版|ver\.?)?|라이브|現場版?|现场版?|演唱[會会]|カラオケ|노래방|卡拉\s*OK|伴奏|純音樂|纯音乐|インスト(?:ゥルメンタル)?|반주|(?:ピアノ|피아노|鋼琴|钢琴|ギター|吉他|オルゴール|오르골)(?:版|ver\.?|バージョン|アレンジ|버전|커버|연주|演奏)?|弾き方|叩き方|教學|教学|講座|강좌|레슨`;
 
 /** Versions that are another recording, when written without brackets after the song. */
 const VERSION_WORDS = String.raw`(?:${FOREIGN_LESSON}|${CJK_VERSION_WORDS}|(?:official\s+)?remix(?=\s*$|\s*[-|(\[])|(?:dubstep|dnb|drum\s*(?:and|&|n)\s*bass|hardstyle|moombahton)(?=\s*$|\s*[-|(\[])|(?:versi[oó]n|vers[aã]o|versione)\s+(?=\S)|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*(?:(?:${INSTRUMENTS}|dance)\s+)?tutorial|(?:(?:acoustic|easy|beginner|advanced|free)\s+)*${INSTRUMENTS}\s+(?:lessons?|chords|tabs?)|synthesia|how\s+to\s+play|sheet\s+music|(?:${INSTRUMENTS}\s+)?karaoke|(?:(?:acoustic|${INSTRUMENTS})\s+)*instrumental|(?:(?:live|acoustic|a\s*cappella|acapella|${INSTRUMENTS})\s+)*covers?(?=\s*$|\s+by\b|\s*[-|([~:]|\s+(?:with|w\/|\+)\s|\s+(?:acoustic|version|live|video)\b)|(?:for\s+)?(?:solo\s+)?${INSTRUMENTS}\s+(?:solo|only|version|tribute|style|arrangement|rendition|by\b)|${LIVE_TAIL}|(?:acoustic|unplugged)(?:\s+(?:version|session|ver))?(?=\s*$|\s*[-|([])|mash-?up|(?:song\s+review|behind\s+the\s+scenes)(?=\s*$|\s*[-|(\[])|chipmunks|chipmunk\s+(?:version|ver|edition|by\b)|\d{1,2}\s*(?:hours?|hrs?)(?:\s+(?:version|loop))?|one\s+hour|(?:\d+\s+)?loop(?:ed)?(?=\s*$|\s*[([]))`;

@@ -1,5 +1,15 @@
 import { GAME_VIDEO } from './markers';
 
+// Names of versions in Russian, Turkish, Polish, German and Dutch that \b cannot find ("кавер",
+// "Canlı") or that English words do not cover ("Coverversion", "na żywo").
+const OTHER_LANGUAGE_VARIANTS: ReadonlyArray<[RegExp, string]> = [
+  [/(?<!\p{L})(?:кавер(?:-версия)?|coverversion|przer[óo]bka)(?!\p{L})/iu, 'cover'],
+  [/(?<!\p{L})(?:караоке)(?!\p{L})/iu, 'karaoke'],
+  [/(?<!\p{L})(?:минусовка|минус|инструментал|altyap[ıi]|podk[łl]ad(?:\s+muzyczny)?)(?!\p{L})/iu, 'instrumental'],
+  [/(?<!\p{L})(?:canl[ıi](?:\s+performans)?|na\s+[żz]ywo|живое\s+выступление|концерт)(?!\p{L})/iu, 'live'],
+  [/(?<!\p{L})(?:акустика|акустическая\s+версия|akustyczn\w*|akoestisch\w*)(?!\p{L})/iu, 'acoustic'],
+];
+
 // Japanese, Korean and Chinese names of versions; the first that matches wins, lessons first.
 const CJK_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/弾き方|叩き方|教學|教学|講座|강좌|레슨/, 'tutorial'],
@@ -123,8 +133,10 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (text.length === 0) return null;
   // A tutorial's audio is a lesson, a loop or mashup is another upload; game videos keep the original.
   if (TUTORIAL.test(text)) return { kind: 'tutorial' };
-  const cjk = CJK_VARIANTS.find(([pattern]) => pattern.test(text));
-  if (cjk) return { kind: cjk[1] };
+  const named =
+    CJK_VARIANTS.find(([pattern]) => pattern.test(text)) ??
+    OTHER_LANGUAGE_VARIANTS.find(([pattern]) => pattern.test(text));
+  if (named) return { kind: named[1] };
   if (GAME_VIDEO.test(text)) return null;
   if (LOOP.test(text)) return { kind: 'loop' };
   if (/\bmash[\s-]?ups?\b|\bmegamix\b|\bmedley\b/i.test(text)) return { kind: 'mashup' };
