@@ -150,13 +150,14 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (/\bslowed\b|\breverb(?:ed)?\b|\bdaycore\b/i.test(text)) return { kind: 'slowed' };
   if (/\b8d\b/i.test(text)) return { kind: '8d' };
   if (
-    /\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\b(?:no|without)\s+vocals?\b|\bplayback\b/i.test(
+    /\binstrumental\b|\boff[\s-]?vocal\b|\binst\b\.?|\bbacking track\b|\b(?:no|without)\s+vocals?\b|\bplayback\b|^(?:beat(?:\s+g[ốo]c|\s+chu[ẩa]n)?|mr)$/i.test(
       text,
     )
   ) {
     return { kind: 'instrumental' };
   }
-  if (/\ba[\s-]?cap+el+a\b|\bvocals?\s+only\b/i.test(text)) return { kind: 'acapella' };
+  // "MR 제거": the backing track (MR) taken out, the voice left.
+  if (/\ba[\s-]?cap+el+a\b|\bvocals?\s+only\b|\bmr\s*(?:제거|removed)/i.test(text)) return { kind: 'acapella' };
   const remix = detectRemix(text) ?? genreVersion(text) ?? performedVersion(text);
   if (remix) return remix;
   const cover = detectCover(text);
