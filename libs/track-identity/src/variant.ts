@@ -125,7 +125,7 @@ const LIVE =
  * there ("(X Factor)", "- The Voice 2012", "(BRIT Awards 2012)", "(Jimmy Kimmel)", "(Glastonbury 2016)").
  */
 const STAGE =
-  /\b(?:x\s+factor|the\s+voice|got\s+talent|american\s+idol|letterman|fallon|kimmel|ellen\s+show|snl|saturday\s+night\s+live|today\s+show|good\s+morning\s+america|graham\s+norton|jools\s+holland|tonight\s+show|late\s+(?:late\s+)?show|conan|grammys|grammy\s+awards|(?:at|on)\s+the\s+grammy|on\s+ellen|brit\s+awards|brits|vmas?|amas|billboard\s+music\s+awards|bbmas|teen\s+choice|kids['’]?\s+choice|kcas?|music\s+awards|awards\s+(?:show|(?:19|20)\d{2})|jingle\s+ball|iheart(?:radio)?|summertime\s+ball|wango\s+tango|glastonbury|coachella|lollapalooza|rock\s+in\s+rio|reading\s+festival|festival\s+(?:19|20)\d{2}|tiny\s+desk|kexp|kcrw|austin\s+city\s+limits|mtv\s+(?:awards|ema|vma)|tv\s+show|on\s+tv)\b/i;
+  /\b(?:x\s+factor|the\s+voice|got\s+talent|american\s+idol|letterman|fallon|kimmel|ellen\s+show|snl|saturday\s+night\s+live|today\s+show|good\s+morning\s+america|graham\s+norton|jools\s+holland|tonight\s+show|late\s+(?:late\s+)?show|conan|grammys|grammy\s+awards|(?:at|on)\s+the\s+grammy|on\s+ellen|brit\s+awards|brits|vmas?|amas|billboard\s+music\s+awards|bbmas|teen\s+choice|kids['’]?\s+choice|kcas?|music\s+awards|awards\s+(?:show|(?:19|20)\d{2})|jingle\s+ball|iheart(?:radio)?|summertime\s+ball|wango\s+tango|glastonbury|coachella|lollapalooza|rock\s+in\s+rio|reading\s+festival|festival\s+(?:19|20)\d{2}|tiny\s+desk|kexp|kcrw|colors\s+show|like\s+a\s+version|spotify\s+singles|austin\s+city\s+limits|mtv\s+(?:awards|ema|vma)|tv\s+show|on\s+tv)\b/i;
 
 /** Finds a variant marker in an annotation ("(Live at Wembley)", "[Moby Remix]", "- Acoustic"). */
 export function detectVariant(annotation: string): VariantHit | null {
@@ -214,7 +214,7 @@ function remixBy(name: string): VariantHit {
 
 // Videos about a song: a review, an interview, a making-of, an analysis.
 const ABOUT_THE_SONG =
-  /\b(?:song\s+|album\s+)?review\b|\binterview\b|\bbehind\s+the\s+scenes\b|\bmaking\s+of\b|\bexplained\b|\bbreakdown\b|\banalysis\b|\bdocumentary\b|\bcommentary\b/i;
+  /\b(?:song\s+|album\s+)?review\b|\binterview\b|\bbehind\s+the\s+scenes\b|\bmaking\s+of\b|\bexplained\b|\bbreakdown\b|\banalysis\b|\bdocumentary\b|\bcommentary\b|\bgenius\s+verified\b|\bbreaks?\s+down\b/i;
 
 // "Dance Cover" copies the dance: the audio is the original recording.
 const DANCE_COVER = /\bdance\s+cover(?:s|ed)?\b|\bcover\s+dance\b/gi;
