@@ -141,6 +141,10 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (LOOP.test(text)) return { kind: 'loop' };
   if (/\bmash[\s-]?ups?\b|\bmegamix\b|\bmedley\b/i.test(text)) return { kind: 'mashup' };
   if (/\bchipmunks?\b|\bchipmunked\b/i.test(text)) return { kind: 'chipmunk' };
+  // "(but it's a bossa nova)", "(but you're in a bathroom at a party)": an edit of the recording.
+  // "(But I Won't Do That)" is part of a song's name.
+  if (/^but\s+(?:it['’]?s|its|it\s+gets|you['’]?re|you\s+are|every\s+time|in\s|with\s)/i.test(text))
+    return { kind: 'remix' };
   if (/\bfree\s?style\b/i.test(text)) return { kind: 'freestyle' };
   // "(Parody)" is another song on the same tune; "(Parody of X by Y)" only credits the tune.
   if (/\bparod(?:y|ia|ie)\b(?!\s+of\b)/i.test(text) && !/\bparody\s+of\b/i.test(text)) return { kind: 'parody' };
