@@ -1,7 +1,7 @@
 import { describeWithRealLavalink, identicalShare } from '@accord/testkit/lavalink-real';
 import type { InteractionHandle } from '@accord/testkit/discord';
 import { GuildFactory } from '@accord/testkit/factories';
-import { startRealBot, type RealBot } from './real-bot';
+import { nowMs, sleep, startRealBot, type RealBot } from './real-bot';
 
 jest.setTimeout(120_000);
 
@@ -13,8 +13,6 @@ jest.setTimeout(120_000);
  */
 describeWithRealLavalink('Bad input on the real Lavalink (frames at the voice endpoint)', () => {
   let bench: RealBot;
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-  const nowMs = (): number => performance.timeOrigin + performance.now();
   const slash = (name: string, options?: Record<string, string | number | boolean>): InteractionHandle =>
     bench.slash(name, options);
   const answered = (handle: InteractionHandle): Promise<string> => bench.answered(handle);

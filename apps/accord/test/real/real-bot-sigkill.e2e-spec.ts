@@ -1,5 +1,5 @@
 import { describeWithRealLavalink } from '@accord/testkit/lavalink-real';
-import { sigkillBotMidSong, startRealBot, type RealBot } from './real-bot';
+import { nowMs, sigkillBotMidSong, startRealBot, type RealBot } from './real-bot';
 
 jest.setTimeout(180_000);
 
@@ -14,7 +14,6 @@ describeWithRealLavalink(
   'The bot killed with SIGKILL mid-song on the real Lavalink (frames at the voice endpoint)',
   () => {
     let bench: RealBot;
-    const nowMs = (): number => performance.timeOrigin + performance.now();
 
     beforeAll(async () => {
       bench = await startRealBot({

@@ -23,6 +23,11 @@ import { createLogger } from '../../src/logging/logger.factory';
 import { BotProcess } from '../support/bot-process';
 import { TEST_TOKEN, eventually } from '../support/test-bot';
 
+/** Wall-clock milliseconds with sub-millisecond precision: the time base of the voice endpoint's frames. */
+export const nowMs = (): number => performance.timeOrigin + performance.now();
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface RealBot {
   /** The bot in this process (absent with `botProcess`). */
   app?: NestFastifyApplication;
@@ -216,7 +221,6 @@ export async function sigkillBotMidSong(
   song: { artist: string; title: string },
   downMs = 3_000,
 ): Promise<BotSigkillResult> {
-  const nowMs = (): number => performance.timeOrigin + performance.now();
   await eventually(
     () => bench.discord.registeredCommands(bench.guild.id).some((command) => command.name === 'play'),
     20_000,

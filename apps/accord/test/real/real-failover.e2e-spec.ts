@@ -1,5 +1,5 @@
 import { describeWithRealLavalink } from '@accord/testkit/lavalink-real';
-import { startRealBot, type RealBot } from './real-bot';
+import { nowMs, startRealBot, type RealBot } from './real-bot';
 
 jest.setTimeout(180_000);
 
@@ -9,7 +9,6 @@ jest.setTimeout(180_000);
  */
 describeWithRealLavalink('Failover between two real Lavalink nodes (frames at the voice endpoint)', () => {
   let bench: RealBot;
-  const nowMs = (): number => performance.timeOrigin + performance.now();
 
   beforeAll(async () => {
     bench = await startRealBot({

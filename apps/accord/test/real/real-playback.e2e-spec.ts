@@ -1,6 +1,6 @@
 import { describeWithRealLavalink, identicalShare, sourceIndexes } from '@accord/testkit/lavalink-real';
 import type { InteractionHandle } from '@accord/testkit/discord';
-import { enqueueByName, startRealBot, type RealBot } from './real-bot';
+import { enqueueByName, nowMs, sleep, startRealBot, type RealBot } from './real-bot';
 
 jest.setTimeout(120_000);
 
@@ -17,8 +17,6 @@ const SLOW_SEARCH_SONGS = [
  */
 describeWithRealLavalink('Playback on the real Lavalink (frames at the voice endpoint)', () => {
   let bench: RealBot;
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-  const nowMs = (): number => performance.timeOrigin + performance.now();
   const slash = (name: string, options?: Record<string, string | number | boolean>): InteractionHandle =>
     bench.slash(name, options);
   const answered = (handle: InteractionHandle): Promise<string> => bench.answered(handle);
