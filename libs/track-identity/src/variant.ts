@@ -1,23 +1,20 @@
 import { GAME_VIDEO } from './markers';
 
-// Names of versions in Russian, Turkish, Polish, German and Dutch that \b cannot find ("кавер",
-// "Canlı") or that English words do not cover ("Coverversion", "na żywo").
-const OTHER_LANGUAGE_VARIANTS: ReadonlyArray<[RegExp, string]> = [
-  [/(?<!\p{L})(?:кавер(?:-версия)?|coverversion|przer[óo]bka)(?!\p{L})/iu, 'cover'],
-  [/(?<!\p{L})(?:караоке)(?!\p{L})/iu, 'karaoke'],
-  [/(?<!\p{L})(?:минусовка|минус|инструментал|altyap[ıi]|podk[łl]ad(?:\s+muzyczny)?)(?!\p{L})/iu, 'instrumental'],
-  [/(?<!\p{L})(?:canl[ıi](?:\s+performans)?|na\s+[żz]ywo|живое\s+выступление|концерт)(?!\p{L})/iu, 'live'],
-  [/(?<!\p{L})(?:акустика|акустическая\s+версия|akustyczn\w*|akoestisch\w*)(?!\p{L})/iu, 'acoustic'],
-];
-
-// Japanese, Korean and Chinese names of versions; the first that matches wins, lessons first.
-const CJK_VARIANTS: ReadonlyArray<[RegExp, string]> = [
+// Names of versions that \b cannot find or English words do not cover, in table order (lessons
+// first): Japanese, Korean and Chinese ("歌ってみた", "커버", "翻唱"), then Russian, Turkish, Polish,
+// German and Dutch ("кавер", "Canlı", "Coverversion", "na żywo").
+const NAMED_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/弾き方|叩き方|教學|教学|講座|강좌|레슨/, 'tutorial'],
   [/歌ってみた|弾いてみた|叩いてみた|吹いてみた|翻唱|翻自|커버/, 'cover'],
   [/カラオケ|노래방|卡拉\s*OK/i, 'karaoke'],
   [/伴奏|純音樂|纯音乐|インスト|반주/, 'instrumental'],
   [/ライブ|라이브|現場|现场|演唱[會会]/, 'live'],
   [/ピアノ|피아노|鋼琴|钢琴|ギター|吉他|オルゴール|오르골/, 'acoustic'],
+  [/(?<!\p{L})(?:кавер(?:-версия)?|coverversion|przer[óo]bka)(?!\p{L})/iu, 'cover'],
+  [/(?<!\p{L})(?:караоке)(?!\p{L})/iu, 'karaoke'],
+  [/(?<!\p{L})(?:минусовка|минус|инструментал|altyap[ıi]|podk[łl]ad(?:\s+muzyczny)?)(?!\p{L})/iu, 'instrumental'],
+  [/(?<!\p{L})(?:canl[ıi](?:\s+performans)?|na\s+[żz]ywo|живое\s+выступление|концерт)(?!\p{L})/iu, 'live'],
+  [/(?<!\p{L})(?:акустика|акустическая\s+версия|akustyczn\w*|akoestisch\w*)(?!\p{L})/iu, 'acoustic'],
 ];
 import { foldForKey } from './normalise';
 
@@ -133,9 +130,7 @@ export function detectVariant(annotation: string): VariantHit | null {
   if (text.length === 0) return null;
   // A tutorial's audio is a lesson, a loop or mashup is another upload; game videos keep the original.
   if (TUTORIAL.test(text)) return { kind: 'tutorial' };
-  const named =
-    CJK_VARIANTS.find(([pattern]) => pattern.test(text)) ??
-    OTHER_LANGUAGE_VARIANTS.find(([pattern]) => pattern.test(text));
+  const named = NAMED_VARIANTS.find(([pattern]) => pattern.test(text));
   if (named) return { kind: named[1] };
   if (GAME_VIDEO.test(text)) return null;
   if (LOOP.test(text)) return { kind: 'loop' };
