@@ -113,9 +113,15 @@ export class FakeVoiceServer {
     if (udp) await new Promise<void>((done) => udp.close(() => done()));
   }
 
-  /** Closes the voice gateway of `guildId` from the server side (e.g. 4014, 4006). */
-  closeVoice(guildId: string, code = 4014, reason = 'Disconnected.'): void {
-    for (const connection of this.live) if (connection.record?.guildId === guildId) connection.ws.close(code, reason);
+  /** Closes the voice gateway of `guildId` from the server side (e.g. 4014, 4006); returns how many it closed. */
+  closeVoice(guildId: string, code = 4014, reason = 'Disconnected.'): number {
+    let closed = 0;
+    for (const connection of this.live) {
+      if (connection.record?.guildId !== guildId) continue;
+      connection.ws.close(code, reason);
+      closed++;
+    }
+    return closed;
   }
 
   /** Whether a voice gateway for `guildId` is open and has its session description. */

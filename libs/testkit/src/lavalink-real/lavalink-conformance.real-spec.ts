@@ -26,7 +26,8 @@ interface ConformanceBench {
   /** Makes the next play of `longTrack` fail this way once it has started. */
   sabotage(how: Exclude<Sabotage, 'missing'> | null): void;
   afterStart(guildId: string, how: Exclude<Sabotage, 'missing'>): void;
-  closeVoice(guildId: string, code: number, reason: string): void;
+  /** Closes the voice socket from the server side once it carries audio; false if none was open. */
+  closeVoice(guildId: string, code: number, reason: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +61,10 @@ async function fakeBench(): Promise<ConformanceBench> {
       if (how === 'garbage') node.failTrack(guildId, 'Something broke when playing the track.', 'fault', cause);
       else node.stickTrack(guildId, STUCK_THRESHOLD_MS);
     },
-    closeVoice: (guildId, code, reason) => node.closeVoice(guildId, code, reason),
+    closeVoice: (guildId, code, reason) => {
+      node.closeVoice(guildId, code, reason);
+      return Promise.resolve(true);
+    },
     stop: () => node.stop(),
   };
 }
@@ -107,7 +111,11 @@ async function realBench(): Promise<ConformanceBench> {
     }),
     sabotage: (how) => media.sabotage(long, how),
     afterStart: () => undefined,
-    closeVoice: (guildId, code, reason) => voice.closeVoice(guildId, code, reason),
+    closeVoice: async (guildId, code, reason) => {
+      // The node reports "connected" once its socket opens, before it has identified; wait for audio.
+      await voice.waitForFrames(guildId, 1);
+      return voice.closeVoice(guildId, code, reason) > 0;
+    },
     stop: async () => {
       await started.dispose();
       await voice.stop();
@@ -387,7 +395,7 @@ function conformance(makeBench: () => Promise<ConformanceBench>): void {
         (m) => m.op === 'playerUpdate' && m.guildId === guildId && (m.state as { connected: boolean }).connected,
       );
       const before = client.messages.length;
-      bench.closeVoice(guildId, 4014, 'Disconnected.');
+      expect(await bench.closeVoice(guildId, 4014, 'Disconnected.')).toBe(true);
       const closed = await client.waitForEvent(guildId, 'WebSocketClosedEvent', { after: before });
       expect(closed.message).toMatchObject({ code: 4014, reason: 'Disconnected.', byRemote: true });
       await client.waitFor((m) => m.op === 'playerUpdate' && m.guildId === guildId, {
