@@ -17,6 +17,7 @@ import { PlayRepository } from '../src/domain/history/play.repository';
 import { LavalinkService } from '../src/adapters/lavalink/lavalink.service';
 import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
 import { ADMIN_ENV, loginWithDiscord, type PanelClient } from './support/admin-session';
+import { storedPlay } from './support/stored-play';
 import { eventually, lavalinkConnected, startTestBot, type TestBot } from './support/test-bot';
 
 const oneMoreTime = {
@@ -71,28 +72,23 @@ describe('Admin data API: history, stats, tracks, users (end to end on the fakes
     const now = Date.now();
     for (const [index, play] of plays.entries()) {
       const startedAt = new Date(now - play.daysAgo * DAY_MS - index * 60_000);
-      await repository.insert({
-        id: PlayRepository.newId(),
-        guildId,
-        trackKey: play.trackKey,
-        artistKey: play.artistKey,
-        title: play.title,
-        artist: play.artist,
-        youtubeId: 'aaaaaaaaaaa',
-        durationMs: 200_000,
-        startedAt,
-        endedAt: new Date(startedAt.getTime() + 100_000),
-        lastKnownAt: new Date(startedAt.getTime() + 100_000),
-        playedMs: 100_000,
-        endReason: play.endReason,
-        source: play.source,
-        requestedBy: play.source === 'request' ? ana.id : undefined,
-        listeners: play.listeners ?? [ana.id, cid.id],
-        listened: (play.listeners ?? [ana.id, cid.id]).map((userId) => ({ userId, ms: 100_000 })),
-        fits: play.fits ?? [],
-        likes: play.likes ?? 0,
-        dislikes: 0,
-      });
+      await repository.insert(
+        storedPlay({
+          guildId,
+          trackKey: play.trackKey,
+          artistKey: play.artistKey,
+          title: play.title,
+          artist: play.artist,
+          startedAt,
+          playedMs: 100_000,
+          endReason: play.endReason,
+          source: play.source,
+          requestedBy: play.source === 'request' ? ana.id : undefined,
+          listeners: play.listeners ?? [ana.id, cid.id],
+          fits: play.fits ?? [],
+          likes: play.likes ?? 0,
+        }),
+      );
     }
     await bot.app.get(HistoryDaysService).rebuild();
   };

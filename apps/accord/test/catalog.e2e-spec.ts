@@ -6,6 +6,7 @@ import {
   type APIButtonComponentWithCustomId,
 } from 'discord.js';
 import type { Connection } from 'mongoose';
+import { TRACK_KEY_VERSION } from '@accord/track-identity';
 import { recordedDeezer, DEEZER_FIXTURES, type RecordedDeezer } from '@accord/testkit/deezer';
 import { GuildFactory, MemberFactory, UserFactory } from '@accord/testkit/factories';
 import { youtubeTrack, type FakeLavalinkNode } from '@accord/testkit/lavalink';
@@ -14,7 +15,13 @@ import type { ResolveOutcome } from '../src/domain/catalog/catalog.types';
 import { TrackResolverService } from '../src/domain/catalog/track-resolver.service';
 import { describeResolveRefusal } from '../src/transports/discord/presenters/play-refusal.presenter';
 import type { TrackDocument } from '../src/domain/catalog/track.schema';
-import { readyForCommands, startTestBot, type TestBot } from './support/test-bot';
+import { TrackKeysService } from '../src/domain/catalog/track-keys.service';
+import { HistoryWriter } from '../src/domain/history/history-writer.service';
+import type { PlayRecord } from '../src/domain/history/history.types';
+import { PlayRepository } from '../src/domain/history/play.repository';
+import { TasteProfileService } from '../src/domain/preferences/profiles/taste-profile.service';
+import { storedPlay } from './support/stored-play';
+import { eventually, readyForCommands, startTestBot, type TestBot } from './support/test-bot';
 
 /** A refusal as the Discord user reads it. */
 const words = (outcome: ResolveOutcome): string => (outcome.ok ? '' : describeResolveRefusal('en', outcome));
@@ -34,7 +41,15 @@ const femmeReupload = youtubeTrack({
   title: "Air - La Femme d'Argent (Official Audio)",
   length: 430_000,
 });
+// Names whose keys the key rules changed (v2 reads "$" and "!" in names as letters).
+const dieYoung = youtubeTrack({ author: 'KeshaVEVO', title: 'Ke$ha - Die Young (Official)', length: 213_000 });
+const soWhat = {
+  official: youtubeTrack({ author: 'PinkVEVO', title: 'P!nk - So What (Official Video)', length: 216_000 }),
+  topic: youtubeTrack({ author: 'P!nk - Topic', title: 'So What', length: 215_000 }),
+};
 const catalogue = [
+  dieYoung,
+  ...Object.values(soWhat),
   ...Object.values(oneMoreTime),
   ...Object.values(nightcall),
   femme,
@@ -322,6 +337,107 @@ describe('Catalog (end to end on the fakes)', () => {
       track: { identifier: oneMoreTime.official.identifier },
     });
     expect(node.loadTrackCalls).toEqual([]);
+  });
+});
+
+describe('Catalog keys under new key rules (end to end on the fakes)', () => {
+  let bot: TestBot;
+  let node: FakeLavalinkNode;
+  const tracks = () => bot.app.get<Connection>(getConnectionToken()).collection<TrackDocument>('tracks');
+  const resolveTrack = async (query: string) => {
+    const outcome = await bot.app.get(TrackResolverService).resolve(query, ana.id);
+    if (!outcome.ok || outcome.value.kind !== 'track') throw new Error(`expected a track for ${query}`);
+    return outcome.value;
+  };
+  /** Stores a song the way the rules before v2 keyed it, as an install upgraded from them has it. */
+  const keyAsBefore = async (key: string, oldKey: string, set: Record<string, unknown> = {}): Promise<void> => {
+    await tracks().updateOne({ key }, { $set: { key: oldKey, ...set } });
+  };
+  const playOf = (trackKey: string, artistKey: string, title: string): PlayRecord =>
+    storedPlay({
+      guildId: bot.guild.id,
+      trackKey,
+      artistKey,
+      title,
+      artist: 'Someone',
+      startedAt: new Date(Date.now() - 3_600_000),
+      listeners: [ana.id],
+    });
+
+  beforeAll(async () => {
+    const guild = GuildFactory.create({ members: [MemberFactory.create({ user: ana })] });
+    bot = await startTestBot({ guilds: [guild], lavalinkCatalogue: catalogue });
+    node = bot.lavalink[0];
+    await readyForCommands(bot, guild.id, 'play');
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('derives stored keys anew once: songs renamed or joined, history and dislikes follow, lookups find them', async () => {
+    const keys = bot.app.get(TrackKeysService);
+    // The first start recorded that every stored key follows the current rules.
+    await eventually(async () => (await keys.storedVersion()) === TRACK_KEY_VERSION);
+    // An install upgraded from v1: Ke$ha's song under its old key; P!nk's under its old key, pinned
+    // by a person, and stored a second time (a newer song, by another video) under the new key.
+    await resolveTrack(`https://youtu.be/${dieYoung.identifier}`);
+    await keyAsBefore('kesha|dieyoung|none', 'keha|dieyoung|none');
+    await resolveTrack(`https://youtu.be/${soWhat.official.identifier}`);
+    await keyAsBefore('pink|sowhat|none', 'pnk|sowhat|none', { 'pin.by': 'user', createdAt: new Date(0) });
+    await resolveTrack(`https://youtu.be/${soWhat.topic.identifier}`);
+    expect(await tracks().countDocuments({ key: { $in: ['pnk|sowhat|none', 'pink|sowhat|none'] } })).toBe(2);
+    const plays = bot.app.get(PlayRepository);
+    await plays.insert(playOf('keha|dieyoung|none', 'keha', 'Die Young'));
+    await plays.insert(playOf('pnk|sowhat|none', 'pnk', 'So What'));
+    const profiles = bot.app.get(TasteProfileService);
+    const heard = { trackKey: 'keha|dieyoung|none', artistKey: 'keha', artistName: 'Ke$ha', title: 'Die Young' };
+    await profiles.apply(ana.id, [
+      { kind: 'like', ...heard },
+      { kind: 'dislike', ...heard },
+    ]);
+    await bot.app.get<Connection>(getConnectionToken()).collection('catalog_state').deleteMany({});
+
+    const report = await keys.rekeyIfStale();
+    await bot.app.get(HistoryWriter).idle();
+
+    expect(report).toEqual({ scanned: expect.any(Number) as number, renamed: 1, joined: 1, complete: true });
+    expect(await tracks().findOne({ key: 'kesha|dieyoung|none' })).toMatchObject({
+      youtubeId: dieYoung.identifier,
+      aliases: expect.arrayContaining(['key:keha|dieyoung|none']) as string[],
+    });
+    // The song a person pinned stays, with the other's video as an alias.
+    const pink = await tracks()
+      .find({ key: { $in: ['pnk|sowhat|none', 'pink|sowhat|none'] } })
+      .toArray();
+    expect(pink).toEqual([
+      expect.objectContaining({
+        key: 'pink|sowhat|none',
+        youtubeId: soWhat.official.identifier,
+        pin: expect.objectContaining({ by: 'user' }) as unknown,
+        aliases: expect.arrayContaining([`yt:${soWhat.topic.identifier}`, 'key:pnk|sowhat|none']) as string[],
+      }),
+    ]);
+    const stored = bot.app.get<Connection>(getConnectionToken()).collection('plays');
+    expect(await stored.countDocuments({ trackKey: { $in: ['keha|dieyoung|none', 'pnk|sowhat|none'] } })).toBe(0);
+    expect(await stored.findOne({ trackKey: 'kesha|dieyoung|none' })).toMatchObject({ artistKey: 'kesha' });
+    expect(await stored.findOne({ trackKey: 'pink|sowhat|none' })).toMatchObject({ artistKey: 'pink' });
+    const [listener] = await profiles.profilesOf([ana.id]);
+    expect(listener.dislikedTrackKeys).toEqual(['kesha|dieyoung|none']);
+    expect(listener.topArtists.map((artist) => artist.id)).toEqual(['kesha']);
+    // Typed the other way, the song is found by its key: no search.
+    node.clearRecordings();
+    expect(await resolveTrack('Kesha - Die Young')).toMatchObject({
+      fromPin: true,
+      track: { identifier: dieYoung.identifier, trackKey: 'kesha|dieyoung|none' },
+    });
+    expect(await resolveTrack('Pink - So What')).toMatchObject({
+      fromPin: true,
+      track: { identifier: soWhat.official.identifier },
+    });
+    expect(node.loadTrackCalls).toEqual([]);
+    // Done once: the next start reads the version and leaves the songs alone.
+    expect(await keys.storedVersion()).toBe(TRACK_KEY_VERSION);
+    expect(await keys.rekeyIfStale()).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@ export {
   type CleanedTitle,
 } from './parse-title';
 export {
+  TRACK_KEY_VERSION,
   trackKey,
   artistKey,
   titleKey,

@@ -1,5 +1,5 @@
 import { splitArtistList } from './featuring';
-import { foldForKey } from './normalise';
+import { foldForKey, readStylisedLetters } from './normalise';
 
 /**
  * Artist names the caller already knows (pinned tracks, imports, source answers), looked up by
@@ -40,7 +40,7 @@ export function artistLookupKey(name: string): string {
 
 function lookupWord(word: string): string {
   if (/^(?:and|&|\+)$/i.test(word)) return '';
-  return foldForKey(word.replace(/\$/g, 's').replace(/(?<=\p{L})!(?=\p{L})/gu, 'i'));
+  return foldForKey(readStylisedLetters(word));
 }
 
 /** A lookup built once from a list of names (empty lines, duplicates and odd text are skipped). */

@@ -142,6 +142,14 @@ export function foldForKey(text: string): string {
   return folded.length > 0 ? folded : lowered.replace(/\s+/g, '');
 }
 
+/**
+ * Letters that artists write as symbols, read as letters: "$" is an "s" ("Ke$ha", "A$AP Rocky",
+ * "Ty Dolla $ign") and "!" between letters an "i" ("P!nk"); "Wham!" and "!!!" keep theirs.
+ */
+export function readStylisedLetters(name: string): string {
+  return name.replace(/\$/g, 's').replace(/(?<=\p{L})!(?=\p{L})/gu, 'i');
+}
+
 /** Case- and space-insensitive form used when comparing parses with expected values. */
 export function foldCaseAndSpaces(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, '');

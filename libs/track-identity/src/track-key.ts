@@ -1,6 +1,13 @@
 import { splitArtistList, splitInlineFeaturing } from './featuring';
-import { foldForKey } from './normalise';
+import { foldForKey, readStylisedLetters } from './normalise';
 import { NO_VARIANT, variantKind, type Variant } from './variant';
+
+/**
+ * The version of the rules below. Bump it with any change that gives some input another key: the
+ * app re-derives every stored key at its next start and moves history to the new keys.
+ * 1: keys before versions were counted. 2: artists' stylised letters read plainly ("Ke$ha" = "Kesha").
+ */
+export const TRACK_KEY_VERSION = 2;
 
 /** The parts of a parse that identify a recording. */
 export interface TrackKeyInput {
@@ -23,7 +30,10 @@ export function trackKey(parsed: TrackKeyInput): string {
   return formatTrackKey({ artist, title: titleKey(parsed.title), variant });
 }
 
-/** Folded primary artist: "The Beatles" and "Beatles, The" -> "beatles"; "Queen & David Bowie" -> "queen". */
+/**
+ * Folded primary artist: "The Beatles" and "Beatles, The" -> "beatles"; "Queen & David Bowie" ->
+ * "queen"; "Ke$ha" -> "kesha", "P!nk" -> "pink".
+ */
 export function artistKey(artist: string): string {
   const withoutFeaturing = splitInlineFeaturing(` ${artist}`).rest.trim();
   // "TWICE(트와이스)" and "BTS (방탄소년단)" carry a translation; "(G)I-DLE" starts with its own bracket.
@@ -33,7 +43,7 @@ export function artistKey(artist: string): string {
     .trim()
     .replace(/^the\s+(?=\S)/i, '')
     .replace(/,\s*the$/i, '');
-  return foldForKey(withoutThe);
+  return foldForKey(readStylisedLetters(withoutThe));
 }
 
 // Parentheticals that name a different piece ("Part 2", "Reprise") stay in the key; translations

@@ -14,6 +14,7 @@ import { HistoryWriter } from '../../src/domain/history/history-writer.service';
 import { HistoryDaysService } from '../../src/domain/history/history-days.service';
 import { PlayRepository } from '../../src/domain/history/play.repository';
 import { PlaybackService } from '../../src/domain/playback/playback.service';
+import { storedPlay } from '../support/stored-play';
 import { eventually, type TestBot } from '../support/test-bot';
 import {
   PHONE,
@@ -125,26 +126,21 @@ describeInBrowser('Admin panel data pages in headless Chromium (end to end on th
         now,
       );
       await repository.insert({
+        ...storedPlay({
+          guildId: main.id,
+          trackKey,
+          artistKey,
+          title: play.title,
+          artist: play.artist,
+          durationMs: 240_000,
+          startedAt,
+          endReason: play.endReason,
+          source: play.source,
+          requestedBy: play.source === 'request' ? ana.id : undefined,
+          listeners: [ana.id, ben.id],
+          fits: play.fits ? [ana.id, ben.id].map((userId, listener) => ({ userId, fit: play.fits![listener] })) : [],
+        }),
         id,
-        guildId: main.id,
-        trackKey,
-        artistKey,
-        title: play.title,
-        artist: play.artist,
-        youtubeId: 'aaaaaaaaaaa',
-        durationMs: 240_000,
-        startedAt,
-        endedAt: new Date(startedAt.getTime() + 200_000),
-        lastKnownAt: new Date(startedAt.getTime() + 200_000),
-        playedMs: 200_000,
-        endReason: play.endReason,
-        source: play.source,
-        requestedBy: play.source === 'request' ? ana.id : undefined,
-        listeners: [ana.id, ben.id],
-        listened: [ana.id, ben.id].map((userId) => ({ userId, ms: 200_000 })),
-        fits: play.fits ? [ana.id, ben.id].map((userId, listener) => ({ userId, fit: play.fits![listener] })) : [],
-        likes: 0,
-        dislikes: 0,
       });
     }
     await windows.save(main.id, window, new Date(now));

@@ -1,10 +1,16 @@
 /**
- * What the catalog tells the rest of the app: history follows `TracksMerged` to move its documents
- * from the old track to the new one; a re-pin is logged and shown live on the panel.
+ * What the catalog tells the rest of the app: history and profiles follow `TracksMerged` and
+ * `TracksRekeyed` to move what they hold from the old keys to the new ones; a re-pin is logged and
+ * shown live on the panel.
  */
 export const CatalogEvent = {
   /** Two tracks became one: `fromTrackId` is gone, its aliases now lead to `toTrackId`. */
   TracksMerged: 'catalog.tracks.merged',
+  /**
+   * Stored keys were derived again under new key rules (`TRACK_KEY_VERSION`): each old key now
+   * reads as its new one, whether the song was renamed or joined to one that had the new key.
+   */
+  TracksRekeyed: 'catalog.tracks.rekeyed',
   /** A track is pinned to another video (by /fix, the panel, or after a load failure). */
   TrackRepinned: 'catalog.track.repinned',
 } as const;
@@ -14,6 +20,16 @@ export interface TracksMergedEvent {
   toTrackId: string;
   fromKey: string;
   toKey: string;
+}
+
+/** One stored key read anew. */
+export interface KeyRename {
+  fromKey: string;
+  toKey: string;
+}
+
+export interface TracksRekeyedEvent {
+  renames: KeyRename[];
 }
 
 export interface TrackRepinnedEvent {

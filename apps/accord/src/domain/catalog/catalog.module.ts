@@ -6,8 +6,10 @@ import { HostLookup } from '../../adapters/network/host-lookup';
 import { SpotifyModule } from '../../adapters/spotify/spotify.module';
 import { HealthModule } from '../health/health.module';
 import { CatalogArtists } from './catalog-artists';
+import { CATALOG_STATE_MODEL, catalogStateSchema } from './catalog-state.schema';
 import { DirectLinkService } from './direct-link.service';
 import { FallbackSourceService } from './fallback-source.service';
+import { TrackKeysService } from './track-keys.service';
 import { TrackPinningService } from './track-pinning.service';
 import { TrackRepinnedListener } from './track-repinned.listener';
 import { TRACK_RESOLVER } from './track-resolver.port';
@@ -25,7 +27,10 @@ import { VideoSearchService } from './video-search.service';
  */
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: TRACK_MODEL, schema: trackSchema }]),
+    MongooseModule.forFeature([
+      { name: TRACK_MODEL, schema: trackSchema },
+      { name: CATALOG_STATE_MODEL, schema: catalogStateSchema },
+    ]),
     LavalinkModule,
     DeezerModule,
     SpotifyModule,
@@ -37,6 +42,7 @@ import { VideoSearchService } from './video-search.service';
     VideoSearchService,
     FallbackSourceService,
     TrackPinningService,
+    TrackKeysService,
     TrackRepinnedListener,
     TrackResolverService,
     TrackSuggestionService,
@@ -44,6 +50,13 @@ import { VideoSearchService } from './video-search.service';
     DirectLinkService,
     { provide: TRACK_RESOLVER, useExisting: TrackResolverService },
   ],
-  exports: [TrackResolverService, TrackPinningService, TrackSuggestionService, CatalogArtists, TRACK_RESOLVER],
+  exports: [
+    TrackResolverService,
+    TrackPinningService,
+    TrackSuggestionService,
+    TrackKeysService,
+    CatalogArtists,
+    TRACK_RESOLVER,
+  ],
 })
 export class CatalogModule {}

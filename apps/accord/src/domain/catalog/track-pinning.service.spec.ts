@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { CatalogEvent } from '@accord/core';
+import { CatalogEvent, type PlayableTrack } from '@accord/core';
+import type { CatalogTrack } from './catalog.types';
 import {
   CatalogTrackFactory,
   createCatalog,
@@ -136,6 +137,68 @@ describe(TrackPinningService.name, () => {
       });
       expect(lavalink.calls).toEqual([]);
       await expect(sut.merge(target.id, target.id)).rejects.toMatchObject({ code: 'CANNOT_MERGE_INTO_ITSELF' });
+    });
+  });
+
+  describe(TrackPinningService.prototype.moveToKey.name, () => {
+    const kesha = (overrides: Partial<CatalogTrack> & { video?: PlayableTrack } = {}): CatalogTrack =>
+      CatalogTrackFactory.create({
+        key: 'keha|dieyoung|none',
+        artist: 'Ke$ha',
+        title: 'Die Young',
+        video: video('keshaVideo1', 'Ke$ha - Die Young', 'KeshaVEVO'),
+        ...overrides,
+      });
+
+    /** The same song, stored earlier under the new key (a Topic upload). */
+    const keyedAlready = (): CatalogTrack =>
+      kesha({
+        key: 'kesha|dieyoung|none',
+        artist: 'Kesha',
+        createdAt: new Date('2025-01-01T00:00:00Z'),
+        video: video('keshaTopic1', 'Die Young', 'Kesha - Topic'),
+      });
+
+    it('renames a song whose key is free, and the old key still finds it', async () => {
+      const song = kesha();
+      tracks.docs.push(song);
+
+      expect(await sut.moveToKey(song.id, 'kesha|dieyoung|none')).toBe('renamed');
+
+      expect(tracks.docs).toEqual([expect.objectContaining({ key: 'kesha|dieyoung|none' })]);
+      expect(await sut.findSong('keha|dieyoung|none', [])).toMatchObject({ id: song.id });
+      expect(events.emitted).toEqual([]);
+    });
+
+    it('joins a song to the older one that already has its new key', async () => {
+      const older = keyedAlready();
+      const newer = kesha({ createdAt: new Date('2025-06-01T00:00:00Z') });
+      tracks.docs.push(older, newer);
+
+      expect(await sut.moveToKey(newer.id, 'kesha|dieyoung|none')).toBe('joined');
+
+      expect(tracks.docs).toHaveLength(1);
+      expect(tracks.docs[0]).toMatchObject({ id: older.id, key: 'kesha|dieyoung|none', youtubeId: 'keshaTopic1' });
+      expect(tracks.docs[0].aliases).toEqual(expect.arrayContaining(['yt:keshaVideo1', 'key:keha|dieyoung|none']));
+    });
+
+    it('keeps the song a person pinned when the two become one', async () => {
+      const holder = keyedAlready();
+      const chosen = kesha({
+        createdAt: new Date('2025-06-01T00:00:00Z'),
+        pin: { by: 'user', at: new Date('2025-06-02T00:00:00Z'), score: 0.8 },
+      });
+      tracks.docs.push(holder, chosen);
+
+      expect(await sut.moveToKey(chosen.id, 'kesha|dieyoung|none')).toBe('joined');
+
+      expect(tracks.docs).toHaveLength(1);
+      expect(tracks.docs[0]).toMatchObject({ id: chosen.id, key: 'kesha|dieyoung|none', youtubeId: 'keshaVideo1' });
+      expect(tracks.docs[0].aliases).toEqual(expect.arrayContaining(['yt:keshaTopic1', 'key:keha|dieyoung|none']));
+    });
+
+    it('answers missing for a song deleted meanwhile', async () => {
+      expect(await sut.moveToKey('000000000000000000000999', 'kesha|dieyoung|none')).toBe('missing');
     });
   });
 

@@ -144,13 +144,43 @@ export class TrackPinningService {
       throw new CatalogError(CatalogErrorCode.CannotMergeIntoItself, {});
     }
     const [from, to] = await Promise.all([this.findTrack(sourceTrackId), this.findTrack(targetTrackId)]);
+    await this.join(from, to);
+    const event: TracksMergedEvent = { fromTrackId: from.id, toTrackId: to.id, fromKey: from.key, toKey: to.key };
+    this.events.emit(CatalogEvent.TracksMerged, event);
+    return this.findTrack(to.id);
+  }
+
+  /**
+   * Moves a song to the key new key rules give it (the re-key; the caller reports the renames). When
+   * another song already has that key, the two are joined: the one a person pinned stays, else the
+   * older. Answers what happened; `missing` when the song is gone.
+   */
+  async moveToKey(trackId: string, key: string): Promise<'renamed' | 'joined' | 'missing'> {
+    const track = await this.tracks.findById(trackId);
+    if (!track) return 'missing';
+    if (track.key === key) return 'renamed';
+    let holder = await this.tracks.findByKey(key);
+    if (!holder && (await this.tracks.setKey(track.id, key, track.key))) return 'renamed';
+    holder ??= await this.tracks.findByKey(key);
+    if (!holder) return 'missing';
+    const pinnedByHand = (song: CatalogTrack): number => (song.pin.by === 'user' ? 1 : 0);
+    const keepMoved =
+      pinnedByHand(track) - pinnedByHand(holder) || holder.createdAt.getTime() - track.createdAt.getTime();
+    if (keepMoved > 0) {
+      await this.join(holder, track);
+      await this.tracks.setKey(track.id, key, track.key);
+    } else {
+      await this.join(track, holder);
+    }
+    return 'joined';
+  }
+
+  /** `from`'s aliases, video, key and source ids lead to `to` from now on, and `from` is deleted. */
+  private async join(from: CatalogTrack, to: CatalogTrack): Promise<void> {
     await this.tracks.addAliases(to.id, [...from.aliases, videoAlias(from.youtubeId), `key:${from.key}`]);
     await this.tracks.delete(from.id);
     if (!to.spotifyId && from.spotifyId) await this.tracks.setSourceIds(to.id, { spotifyId: from.spotifyId });
     if (!to.isrc && from.isrc) await this.tracks.setSourceIds(to.id, { isrc: from.isrc });
-    const event: TracksMergedEvent = { fromTrackId: from.id, toTrackId: to.id, fromKey: from.key, toKey: to.key };
-    this.events.emit(CatalogEvent.TracksMerged, event);
-    return this.findTrack(to.id);
   }
 
   /** A catalog track as playback plays it: the pinned video, no Lavalink call needed. */

@@ -12,6 +12,15 @@ import type {
 import { escapeRegex, foldSearchText, searchTextOf } from './search-text';
 import { TRACK_MODEL, type TrackDocument } from './track.schema';
 
+/** What a key is made of, and what decides which of two songs stays when they turn out to be one. */
+export type TrackKeyFields = Pick<CatalogTrack, 'id' | 'key' | 'artist' | 'title' | 'variant' | 'pin' | 'createdAt'>;
+
+/** Just the key fields of a song. */
+export function keyFieldsOf(track: TrackKeyFields): TrackKeyFields {
+  const { id, key, artist, title, variant, pin, createdAt } = track;
+  return { id, key, artist, title, variant, pin, createdAt };
+}
+
 /** Fields a new pin changes. */
 export interface PinChange {
   youtubeId: string;
@@ -214,6 +223,31 @@ export class TrackRepository {
   async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
     const set = Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== undefined));
     if (Object.keys(set).length > 0) await this.model.updateOne({ _id: id }, { $set: set }).exec();
+  }
+
+  /** Every song's key fields, in batches (a scan: the re-key reads them all once). */
+  async *keyFields(batchSize = 500): AsyncGenerator<TrackKeyFields> {
+    const cursor = this.model
+      .find({}, { key: 1, artist: 1, title: 1, variant: 1, pin: 1, createdAt: 1 })
+      .lean<Array<Pick<TrackDocument, '_id' | 'key' | 'artist' | 'title' | 'variant' | 'pin' | 'createdAt'>>>()
+      .cursor({ batchSize });
+    for await (const doc of cursor) yield keyFieldsOf({ ...doc, id: doc._id.toString() });
+  }
+
+  /**
+   * Gives the song a new key; the old one stays as a `key:` alias, so what still holds it (a saved
+   * queue) finds the song. False when another song has that key.
+   */
+  async setKey(id: string, key: string, previousKey: string): Promise<boolean> {
+    try {
+      const result = await this.model
+        .updateOne({ _id: id }, { $set: { key }, $addToSet: { aliases: `key:${previousKey}` } })
+        .exec();
+      return result.matchedCount === 1;
+    } catch (error: unknown) {
+      if (error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY) return false;
+      throw error;
+    }
   }
 
   async delete(id: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { Types, type Model } from 'mongoose';
 import type { FeedbackRecord } from './history.types';
 import { FEEDBACK_MODEL, type FeedbackDocument } from './feedback.schema';
 import { isDuplicateKey } from './play.repository';
+import type { KeyRenames } from './played-song';
 
 type LeanFeedback = FeedbackDocument & { _id: Types.ObjectId };
 
@@ -42,8 +43,11 @@ export class FeedbackRepository {
     return this.feedback.countDocuments({ userId }).exec();
   }
 
-  async renameTrack(fromKey: string, toKey: string, artistKey: string): Promise<void> {
-    await this.feedback.updateMany({ trackKey: fromKey }, { $set: { trackKey: toKey, artistKey } }).exec();
+  /** Songs renamed or joined in the catalog: their likes, dislikes and skips follow the new keys. */
+  async renameTracks(renames: KeyRenames): Promise<void> {
+    for (const [fromKey, to] of renames) {
+      await this.feedback.updateMany({ trackKey: fromKey }, { $set: to }).exec();
+    }
   }
 
   async deleteForUser(userId: string): Promise<number> {

@@ -15,6 +15,7 @@ import { HistoryWriter } from './history-writer.service';
 import type { PlayRecord } from './history.types';
 import { PlayRepository } from './play.repository';
 import { PLAY_MODEL, PlaySchema, type PlayDocument } from './play.schema';
+import { keyRenamesOf } from './played-song';
 
 const NOW = new Date(Date.UTC(2025, 5, 10, 12));
 const HOUR = 3_600_000;
@@ -161,12 +162,13 @@ describe('history days on the test database', () => {
     );
 
     expect(await days.forgetUser('eve', NOW)).toBe(1);
-    expect(await days.renameTrack('phoenix|1901|none', 'phoenix|1901 live|live', 'phoenix', NOW)).toBe(1);
+    const renames = keyRenamesOf([{ fromKey: 'phoenix|1901|none', toKey: 'phoenix|1901live|live' }]);
+    expect(await days.renameTracks(renames, NOW)).toBe(1);
 
     const [forgotten] = await days.read('g4', dayOf(record.startedAt));
     expect(forgotten).toMatchObject({
       playId: record.id,
-      trackKey: 'phoenix|1901 live|live',
+      trackKey: 'phoenix|1901live|live',
       listeners: ['fay'],
       fits: [{ userId: 'fay', fit: 0.2 }],
     });

@@ -9,7 +9,7 @@ import {
   decodeDay,
   encodeDay,
   mergeDayPlays,
-  renameDayTrack,
+  renameDayTracks,
   upsertDayPlay,
   type DayPlay,
 } from './guild-day';
@@ -19,6 +19,7 @@ import {
   type GuildDayDocument,
   type GuildDayIndexDocument,
 } from './guild-day.schema';
+import type { KeyRenames } from './played-song';
 
 /** The `_id` of the document that says which version of the day documents was built. */
 export const READ_MODEL_MARKER_ID = 'read-model-version';
@@ -74,11 +75,12 @@ export class GuildDayRepository {
     await this.save(guildId, day, mergeDayPlays(decodeDay(doc?.data), plays), at);
   }
 
-  /** Moves a merged song's plays to its new key in every day of every guild (a scan: merges are rare). */
-  async renameTrack(fromKey: string, toKey: string, artistKey: string, at: Date): Promise<number> {
+  /** Moves renamed songs' plays to their new keys in every day of every guild (one scan for them all). */
+  async renameTracks(renames: KeyRenames, at: Date): Promise<number> {
+    if (renames.size === 0) return 0;
     return this.rewriteEach(
-      (plays) => plays.some((play) => play.trackKey === fromKey),
-      (plays) => renameDayTrack(plays, fromKey, toKey, artistKey),
+      (plays) => plays.some((play) => renames.has(play.trackKey)),
+      (plays) => renameDayTracks(plays, renames),
       at,
     );
   }

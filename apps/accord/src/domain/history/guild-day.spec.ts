@@ -9,11 +9,12 @@ import {
   encodeDay,
   filterDayPlays,
   mergeDayPlays,
-  renameDayTrack,
+  renameDayTracks,
   upsertDayPlay,
   type DayPlay,
 } from './guild-day';
 import { PlayRepository } from './play.repository';
+import { keyRenamesOf } from './played-song';
 
 const HOUR = 3_600_000;
 const NOON = Date.UTC(2025, 5, 1, 12);
@@ -137,17 +138,25 @@ describe('guild day', () => {
     expect(Object.keys(forgotten[0])).not.toContain('requestedBy');
   });
 
-  it('moves a merged song to its surviving key', () => {
+  it('moves renamed songs to their new keys, artist key with them', () => {
     const plays = [
       play({ playId: 'p1', startedAt: NOON }),
       play({ playId: 'p2', startedAt: NOON - HOUR, trackKey: 'x|y|none' }),
+      play({ playId: 'p3', startedAt: NOON - 2 * HOUR, trackKey: 'keha|dieyoung|none', artistKey: 'keha' }),
     ];
 
-    const renamed = renameDayTrack(plays, 'daftpunk|onemoretime|none', 'daft punk|one more time|none', 'daft punk');
+    const renamed = renameDayTracks(
+      plays,
+      keyRenamesOf([
+        { fromKey: 'daftpunk|onemoretime|none', toKey: 'daftpunk|onemoretime|live' },
+        { fromKey: 'keha|dieyoung|none', toKey: 'kesha|dieyoung|none' },
+      ]),
+    );
 
     expect(renamed.map((each) => [each.trackKey, each.artistKey])).toEqual([
-      ['daft punk|one more time|none', 'daft punk'],
+      ['daftpunk|onemoretime|live', 'daftpunk'],
       ['x|y|none', 'daftpunk'],
+      ['kesha|dieyoung|none', 'kesha'],
     ]);
   });
 

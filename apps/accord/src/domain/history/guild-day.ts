@@ -2,6 +2,7 @@ import type { PlaySource, TrackEndReason } from '@accord/core';
 import type { ListenerFit } from '@accord/recommender';
 import { packJson, unpackJson } from '../preferences/profiles/packed-json';
 import type { PlayRecord } from './history.types';
+import type { KeyRenames } from './played-song';
 
 /**
  * A guild's plays of one UTC day, kept as one packed document (`_id` = `<guildId>:<YYYY-MM-DD>`)
@@ -111,14 +112,12 @@ export function dayInvolves(plays: readonly DayPlay[], userId: string): boolean 
   );
 }
 
-/** Moves a merged song's plays to its surviving key. */
-export function renameDayTrack(
-  plays: readonly DayPlay[],
-  fromKey: string,
-  toKey: string,
-  artistKey: string,
-): DayPlay[] {
-  return plays.map((play) => (play.trackKey === fromKey ? { ...play, trackKey: toKey, artistKey } : play));
+/** Moves renamed songs' plays to their new keys. */
+export function renameDayTracks(plays: readonly DayPlay[], renames: KeyRenames): DayPlay[] {
+  return plays.map((play) => {
+    const renamed = renames.get(play.trackKey);
+    return renamed ? { ...play, ...renamed } : play;
+  });
 }
 
 /** The plays of a day that pass the filter, newest first (the day is kept newest first). */

@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import { decodeWindow, encodeWindow, withoutUser } from './guild-window';
 import { GUILD_WINDOW_MODEL, type GuildWindowDocument } from './guild-window.schema';
 import type { WindowEntry } from './history.types';
+import type { KeyRenames } from './played-song';
 
 /** The `guild_windows` collection: one primary-key read gives a guild's recent plays. */
 @Injectable()
@@ -25,15 +26,17 @@ export class GuildWindowRepository {
       .exec();
   }
 
-  /** Moves a merged song's entries to its new key in every guild's window. */
-  async renameTrack(fromKey: string, toKey: string, artistKey: string, at: Date): Promise<void> {
+  /** Moves renamed songs' entries to their new keys in every guild's window. */
+  async renameTracks(renames: KeyRenames, at: Date): Promise<void> {
+    if (renames.size === 0) return;
     const docs = await this.windows.find({}, { data: 1 }).lean<Array<{ _id: string; data?: string }>>().exec();
     for (const doc of docs) {
       const entries = decodeWindow(doc.data);
-      if (!entries.some((entry) => entry.trackKey === fromKey)) continue;
-      const renamed = entries.map((entry) =>
-        entry.trackKey === fromKey ? { ...entry, trackKey: toKey, artistKey } : entry,
-      );
+      if (!entries.some((entry) => renames.has(entry.trackKey))) continue;
+      const renamed = entries.map((entry) => {
+        const to = renames.get(entry.trackKey);
+        return to ? { ...entry, ...to } : entry;
+      });
       await this.save(doc._id, renamed, at);
     }
   }

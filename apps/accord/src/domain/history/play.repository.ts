@@ -6,6 +6,7 @@ import type { PlaySource, TrackEndReason } from '@accord/core';
 import type { CoListenedTrack } from './guild-history.port';
 import type { PlayRecord } from './history.types';
 import { PLAY_MODEL, type PlayDocument } from './play.schema';
+import type { KeyRenames } from './played-song';
 
 type LeanPlay = PlayDocument & { _id: Types.ObjectId };
 
@@ -182,10 +183,13 @@ export class PlayRepository {
     });
   }
 
-  /** Two songs became one in the catalog: the old key's plays now count for the new one. */
-  async renameTrack(fromKey: string, toKey: string, artistKey: string): Promise<number> {
-    return (await this.plays.updateMany({ trackKey: fromKey }, { $set: { trackKey: toKey, artistKey } }).exec())
-      .modifiedCount;
+  /** Songs renamed or joined in the catalog: the old keys' plays now count for the new ones (indexed by key). */
+  async renameTracks(renames: KeyRenames): Promise<number> {
+    let modified = 0;
+    for (const [fromKey, to] of renames) {
+      modified += (await this.plays.updateMany({ trackKey: fromKey }, { $set: to }).exec()).modifiedCount;
+    }
+    return modified;
   }
 
   /** Plays this user took part in (listener, requester or skipper). */

@@ -1,4 +1,4 @@
-import type { PlayedTrackRef } from '@accord/core';
+import type { KeyRename, PlayedTrackRef } from '@accord/core';
 import { parseTitle, parseTrackKey, trackKey as keyOf } from '@accord/track-identity';
 
 /** A played track as history keeps it: canonical keys plus display names. */
@@ -23,6 +23,18 @@ export function identifyPlayed(track: Pick<PlayedTrackRef, 'trackKey' | 'title' 
     artistName: parsed.artist || track.author,
     title: parsed.title || track.title,
   };
+}
+
+/** Old key -> the track key and artist key its plays, feedback and windows carry from now on. */
+export type KeyRenames = ReadonlyMap<string, { trackKey: string; artistKey: string }>;
+
+/** The catalog's renames (a merge, a re-key) as history applies them; a key kept as is is left out. */
+export function keyRenamesOf(renames: readonly KeyRename[]): KeyRenames {
+  const map = new Map<string, { trackKey: string; artistKey: string }>();
+  for (const { fromKey, toKey } of renames) {
+    if (fromKey !== toKey) map.set(fromKey, { trackKey: toKey, artistKey: artistKeyOf(toKey) });
+  }
+  return map;
 }
 
 /** `artist|title|variant` -> `artist` (the whole text when it is not a track key). */

@@ -22,7 +22,7 @@ import { TrackPinningService } from '../track-pinning.service';
 import { TrackResolverService } from '../track-resolver.service';
 import { TrackSuggestionService } from '../track-suggestion.service';
 import { foldSearchText } from '../search-text';
-import type { PinChange, TrackRepository } from '../track.repository';
+import { keyFieldsOf, type PinChange, type TrackKeyFields, type TrackRepository } from '../track.repository';
 import { VideoSearchService } from '../video-search.service';
 
 /** Typed fakes of the catalog's ports, for its unit specs only. */
@@ -149,6 +149,19 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
   async setSourceIds(id: string, ids: { spotifyId?: string; isrc?: string }): Promise<void> {
     const doc = await this.findById(id);
     if (doc) Object.assign(doc, Object.fromEntries(Object.entries(ids).filter(([, value]) => value)));
+  }
+  async *keyFields(): AsyncGenerator<TrackKeyFields> {
+    for (const doc of [...this.docs]) {
+      await Promise.resolve();
+      yield keyFieldsOf(doc);
+    }
+  }
+  setKey(id: string, key: string, previousKey: string): Promise<boolean> {
+    const doc = this.docs.find((each) => each.id === id);
+    if (!doc || this.docs.some((each) => each.key === key && each.id !== id)) return Promise.resolve(false);
+    doc.key = key;
+    if (!doc.aliases.includes(`key:${previousKey}`)) doc.aliases.push(`key:${previousKey}`);
+    return Promise.resolve(true);
   }
   delete(id: string): Promise<boolean> {
     const index = this.docs.findIndex((doc) => doc.id === id);

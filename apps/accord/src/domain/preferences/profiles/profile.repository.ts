@@ -61,6 +61,16 @@ export class ProfileRepository {
       .exec();
   }
 
+  /** Writes what songs and artists a profile holds, taste and imports, leaving counts and times as they are. */
+  async saveIds(profile: TasteProfile): Promise<void> {
+    await this.profiles
+      .updateOne(
+        { _id: profile.userId },
+        { $set: { taste: encodeTaste(profile), imported: encodeImported(profile.imported) } },
+      )
+      .exec();
+  }
+
   async saveImported(userId: string, imported: ImportedTaste, now: number): Promise<void> {
     await this.profiles
       .updateOne({ _id: userId }, { $set: { imported: encodeImported(imported), updatedAt: now } }, { upsert: true })

@@ -8,7 +8,9 @@ import {
   applyImport,
   applySignal,
   emptyProfile,
+  renameProfileIds,
   toListenerProfile,
+  type ProfileRenames,
   type ImportSummary,
   type TasteProfile,
   type TasteSettings,
@@ -58,6 +60,23 @@ export class TasteProfileService implements ListenerProfilesPort {
     );
     await this.profiles.saveImported(userId, profile.imported, now);
     return profile;
+  }
+
+  /**
+   * Moves every profile's songs and artists to their new ids after the catalog merged or re-keyed
+   * songs (a scan of all profiles: that is rare). Run it in the same queue as `apply`. Returns how
+   * many profiles changed.
+   */
+  async renameIds(renames: ProfileRenames): Promise<number> {
+    if (renames.tracks.size === 0 && renames.artists.size === 0) return 0;
+    let changed = 0;
+    for await (const profile of this.profiles.all()) {
+      const renamed = renameProfileIds(profile, renames, this.settings.halfLifeMs);
+      if (!renamed) continue;
+      await this.profiles.saveIds(renamed);
+      changed += 1;
+    }
+    return changed;
   }
 
   async profile(userId: string): Promise<TasteProfile | null> {

@@ -5,6 +5,7 @@ import {
   decayedWeight,
   DEFAULT_TASTE_SETTINGS,
   emptyProfile,
+  renameProfileIds,
   toListenerProfile,
   type TasteProfile,
   type TasteSignal,
@@ -187,6 +188,62 @@ describe('taste profile', () => {
       likedTrackKeys: ['daftpunk|onemoretime|none'],
       dislikedTrackKeys: [],
       playCount: 1,
+    });
+  });
+
+  describe(renameProfileIds.name, () => {
+    const keha = signal('heard', {
+      trackKey: 'keha|dieyoung|none',
+      artistKey: 'keha',
+      artistName: 'Ke$ha',
+      title: 'Die Young',
+    });
+    const renames = {
+      tracks: new Map([['keha|dieyoung|none', 'kesha|dieyoung|none']]),
+      artists: new Map([['keha', 'kesha']]),
+    };
+
+    it('moves songs, artists, likes and dislikes to their new ids', () => {
+      const profile = applyAll([
+        { at: T0, signal: { ...keha, kind: 'request' } },
+        { at: T0, signal: { ...keha, kind: 'request' } },
+        { at: T0, signal: { ...keha, kind: 'like' } },
+        { at: T0, signal: { ...keha, kind: 'dislike' } },
+        { at: T0, signal: signal('like') },
+      ]);
+
+      const renamed = renameProfileIds(profile, renames, HALF_LIFE)!;
+
+      expect(renamed.disliked.map((mark) => mark.id)).toEqual(['kesha|dieyoung|none']);
+      expect(renamed.liked.map((mark) => mark.id)).toEqual(['daftpunk|onemoretime|none']);
+      expect(renamed.tracks.map((entry) => entry.id).sort()).toEqual([
+        'daftpunk|onemoretime|none',
+        'kesha|dieyoung|none',
+      ]);
+      expect(renamed.artists.map((entry) => entry.id).sort()).toEqual(['daftpunk', 'kesha']);
+      expect(toListenerProfile(renamed, T0, HALF_LIFE).dislikedTrackKeys).toEqual(['kesha|dieyoung|none']);
+    });
+
+    it('adds an entry to the one already under the new id, each decayed to the later time', () => {
+      const profile = applyAll([
+        { at: T0, signal: keha },
+        { at: T0 + 90 * DAY, signal: { ...keha, trackKey: 'kesha|dieyoung|none', artistKey: 'kesha' } },
+        { at: T0 + 90 * DAY, signal: { ...keha, kind: 'like' } },
+        { at: T0 + 90 * DAY, signal: { ...keha, kind: 'like', trackKey: 'kesha|dieyoung|none', artistKey: 'kesha' } },
+      ]);
+      const before =
+        weightAt(profile.tracks, 'kesha|dieyoung|none', T0 + 90 * DAY) +
+        weightAt(profile.tracks, 'keha|dieyoung|none', T0 + 90 * DAY);
+
+      const renamed = renameProfileIds(profile, renames, HALF_LIFE)!;
+
+      expect(renamed.tracks.filter((entry) => entry.id === 'kesha|dieyoung|none')).toHaveLength(1);
+      expect(weightAt(renamed.tracks, 'kesha|dieyoung|none', T0 + 90 * DAY)).toBeCloseTo(before, 2);
+      expect(renamed.liked.map((mark) => mark.id)).toEqual(['kesha|dieyoung|none']);
+    });
+
+    it('answers null for a profile that holds none of the old ids', () => {
+      expect(renameProfileIds(applyAll([{ at: T0, signal: signal('like') }]), renames, HALF_LIFE)).toBeNull();
     });
   });
 });

@@ -252,6 +252,69 @@ export function applyImport(
   };
 }
 
+/** Old id -> new id, for songs (track keys) and artists (artist keys). */
+export interface ProfileRenames {
+  tracks: ReadonlyMap<string, string>;
+  artists: ReadonlyMap<string, string>;
+}
+
+/**
+ * The profile with renamed songs and artists under their new ids (after a merge or a re-key in the
+ * catalog), or null when it holds none of them. An entry that meets one already under the new id
+ * is added to it, both decayed to the later of their times; a like or dislike is kept once.
+ */
+export function renameProfileIds(
+  profile: TasteProfile,
+  renames: ProfileRenames,
+  halfLifeMs: number,
+): TasteProfile | null {
+  const touched = (list: readonly { id: string }[], map: ReadonlyMap<string, string>): boolean =>
+    list.some((entry) => map.has(entry.id));
+  const { tracks, artists } = renames;
+  const lists = [profile.tracks, profile.liked, profile.disliked, profile.imported.tracks];
+  if (
+    !lists.some((list) => touched(list, tracks)) &&
+    !touched(profile.artists, artists) &&
+    !touched(profile.imported.artists, artists)
+  ) {
+    return null;
+  }
+  const entries = (list: readonly TasteEntry[], map: ReadonlyMap<string, string>): TasteEntry[] => {
+    if (!touched(list, map)) return [...list];
+    const byId = new Map<string, TasteEntry>();
+    for (const entry of list) {
+      const id = map.get(entry.id) ?? entry.id;
+      const met = byId.get(id);
+      if (!met) {
+        byId.set(id, { ...entry, id });
+        continue;
+      }
+      const at = Math.max(met.at, entry.at);
+      const weight = decayedWeight(met, at, halfLifeMs) + decayedWeight(entry, at, halfLifeMs);
+      byId.set(id, { ...met, weight, at });
+    }
+    return boundEntries([...byId.values()], byId.size);
+  };
+  const marks = (list: readonly MarkedTrack[]): MarkedTrack[] => {
+    const seen = new Set<string>();
+    return list
+      .map((mark) => ({ ...mark, id: tracks.get(mark.id) ?? mark.id }))
+      .filter((mark) => !seen.has(mark.id) && seen.add(mark.id));
+  };
+  return {
+    ...profile,
+    artists: entries(profile.artists, artists),
+    tracks: entries(profile.tracks, tracks),
+    liked: marks(profile.liked),
+    disliked: marks(profile.disliked),
+    imported: {
+      ...profile.imported,
+      artists: entries(profile.imported.artists, artists),
+      tracks: entries(profile.imported.tracks, tracks),
+    },
+  };
+}
+
 /** The profile as the recommender reads it, decayed to `now`. */
 export function toListenerProfile(profile: TasteProfile, now: number, halfLifeMs: number): ListenerProfile {
   const decay = (list: readonly TasteEntry[]): WeightedRef[] =>
