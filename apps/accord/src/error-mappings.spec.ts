@@ -35,7 +35,7 @@ const REFUSAL_EXAMPLES: { [C in PlayRefusalCode]: (ResolveErrorData & PlayReques
   [ResolveErrorCode.UnsupportedLink]: { url: 'https://vimeo.com/1234' },
   [ResolveErrorCode.PrivateLink]: { host: '127.0.0.1' },
   [ResolveErrorCode.UnknownHost]: { host: 'nowhere.invalid' },
-  [ResolveErrorCode.LinkUnplayable]: { url: 'https://example.com/song.mp3' },
+  [ResolveErrorCode.LinkUnplayable]: { url: 'https://example.com/song.mp3', why: 'refused', status: 403 },
   [ResolveErrorCode.ShortLink]: { source: 'spotify' },
   [ResolveErrorCode.MalformedLink]: { source: 'youtube' },
   [ResolveErrorCode.NothingFound]: { text: 'Nobody - Nothing' },

@@ -46,12 +46,21 @@ describeWithRealLavalink('Bad input on the real Lavalink (frames at the voice en
   });
 
   it.each([
-    ['the media server answers 404', () => bench.media.missingUrl],
-    ['is not audio (random bytes served as audio/mpeg)', () => bench.media.garbageUrl],
-    ['points to a server that refuses the connection', () => bench.media.deadUrl],
+    ['the media server answers 404', () => bench.media.missingUrl, 'there is nothing at that address (HTTP 404).'],
+    ['the media server answers 403', () => bench.media.forbiddenUrl, 'its server refused to send it (HTTP 403).'],
+    [
+      'is not audio (random bytes served as audio/mpeg)',
+      () => bench.media.garbageUrl,
+      'what is there is not audio I can read.',
+    ],
+    [
+      'points to a server that refuses the connection',
+      () => bench.media.deadUrl,
+      'its server did not answer. Check the link, or try again later.',
+    ],
   ])(
     'refuses a direct link that %s with a clear ephemeral message; the song plays on and the queue is kept',
-    async (_case, url) => {
+    async (_case, url, why) => {
       const playing = await bench.media.opusPackets(bench.media.file('Long Opus Song'));
       const queueBefore = await queue();
       const before = bench.proxy.exchanges.length;
@@ -59,8 +68,7 @@ describeWithRealLavalink('Bad input on the real Lavalink (frames at the voice en
       const refused = slash('play', { query: url() });
       const answer = await answered(refused);
 
-      expect(answer).toContain(`I could not play “${url()}”`);
-      expect(answer).toMatch(/there is no audio file there I can read/);
+      expect(answer).toContain(`I could not play “${url()}”: ${why}`);
       // Ephemeral: the deferred "thinking…" reply is removed and the refusal follows up with flag 64.
       const followUp = bench.discord
         .interactionResponses(refused.id)

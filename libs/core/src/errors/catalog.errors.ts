@@ -52,6 +52,18 @@ export class CatalogError extends DomainError<CatalogErrorCode> {
 /** Where a song or a link comes from, as the catalog names it; `link` is a direct audio link. */
 export type LinkSource = 'youtube' | 'youtube-music' | 'spotify' | 'deezer' | 'soundcloud' | 'link' | 'search';
 
+/**
+ * Why a direct link plays nothing: nothing is there (404), its server refused it (another HTTP
+ * error, `status`), its server did not answer (refused connection, unknown name, timeout), what is
+ * there is not audio, or Lavalink did not say.
+ */
+export type LinkFailure =
+  | { why: 'not-found' }
+  | { why: 'refused'; status: number }
+  | { why: 'unreachable' }
+  | { why: 'not-audio' }
+  | { why: 'unknown' };
+
 /** Why the catalog turned nothing playable out of a /play query. Each code has its data in `ResolveErrorData`. */
 export enum ResolveErrorCode {
   EmptyQuery = 'EMPTY_QUERY',
@@ -88,8 +100,8 @@ export interface ResolveErrorData {
   [ResolveErrorCode.PrivateLink]: { host: string };
   /** A direct link whose host name does not resolve. */
   [ResolveErrorCode.UnknownHost]: { host: string };
-  /** A direct link with no audio Lavalink can read behind it. */
-  [ResolveErrorCode.LinkUnplayable]: { url: string };
+  /** A direct link with no audio Lavalink can read behind it, and why. */
+  [ResolveErrorCode.LinkUnplayable]: { url: string } & LinkFailure;
   /** `spotify.link`, `deezer.page.link`: they only redirect in a browser. */
   [ResolveErrorCode.ShortLink]: { source: LinkSource };
   /** A link of a known site that names no song, album or playlist. */

@@ -21,6 +21,8 @@ interface ConformanceBench {
   /** Loads nothing; fails to load. */
   emptyIdentifier: string;
   errorIdentifier: string;
+  /** Direct links that fail to load: the server does not answer, answers 403, or sends what is not audio. */
+  failingLinks: { unreachable: string; forbidden: string; notAudio: string };
   /** A voice state Lavalink can connect with. */
   voice(guildId: string): { token: string; endpoint: string; sessionId: string; channelId: string };
   /** Makes the next play of `longTrack` fail this way once it has started. */
@@ -45,6 +47,14 @@ async function fakeBench(): Promise<ConformanceBench> {
   const node = new FakeLavalinkNode({ catalogue: [short, long], playerUpdateIntervalMs: UPDATE_INTERVAL_MS });
   node.catalogue.addPlaylist({ id: 'PLbench00001', name: 'Bench mix', tracks: [short, long] });
   node.failLoad('brokenSong1', 'Unknown file format.', 'suspicious');
+  const failingLinks = {
+    unreachable: 'http://127.0.0.1:9/media/gone.mp3',
+    forbidden: 'http://media.example/forbidden.mp3',
+    notAudio: 'http://media.example/garbage.mp3',
+  };
+  node.failLink(failingLinks.unreachable, 'unreachable');
+  node.failLink(failingLinks.forbidden, { status: 403 });
+  node.failLink(failingLinks.notAudio, 'not-audio');
   await node.start();
   return {
     node: node.nodeOption,
@@ -54,6 +64,7 @@ async function fakeBench(): Promise<ConformanceBench> {
     playlist: 'https://www.youtube.com/playlist?list=PLbench00001',
     emptyIdentifier: 'ytsearch:nothing at all matches this',
     errorIdentifier: 'brokenSong1',
+    failingLinks,
     voice: () => ({ token: 'token', endpoint: 'voice.example:443', sessionId: 'voice-session', channelId: '70' }),
     sabotage: () => undefined,
     afterStart: (guildId, how) => {
@@ -103,6 +114,7 @@ async function realBench(): Promise<ConformanceBench> {
     playlist: 'https://www.youtube.com/playlist?list=PLbench00001',
     emptyIdentifier: media.missingUrl,
     errorIdentifier: media.garbageUrl,
+    failingLinks: { unreachable: media.deadUrl, forbidden: media.forbiddenUrl, notAudio: media.garbageUrl },
     voice: (guildId) => ({
       token: `token-${guildId}`,
       endpoint: voice.endpoint,
@@ -228,6 +240,23 @@ function conformance(makeBench: () => Promise<ConformanceBench>): void {
       expect(Object.keys(body.data).sort()).toEqual(['cause', 'causeStackTrace', 'message', 'severity']);
       expect(body.data.cause).toMatch(/^[\w.$]+(Exception|Error)\b/);
       expect(String(body.data.causeStackTrace).length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('direct links that fail', () => {
+    // lavaplayer's HTTP source says why only in the `Caused by:` chain; the bot words its refusal by it.
+    it.each([
+      ['unreachable', /Caused by: \S+FriendlyException: Connecting to the URL failed\./],
+      ['forbidden', /Caused by: \S+FriendlyException: That URL is not playable\.[\s\S]*Status code 403/],
+      ['notAudio', /Caused by: \S+FriendlyException: Unknown file format\./],
+    ] as const)('answers a %s link with a fault whose chain says why', async (kind, chain) => {
+      const result = await client.loadTracks(bench.failingLinks[kind]);
+      const body = result.body as { loadType: string; data: Record<string, unknown> };
+      expect(body).toMatchObject({
+        loadType: 'error',
+        data: { message: 'Something went wrong while looking up the track.', severity: 'fault' },
+      });
+      expect(String(body.data.causeStackTrace)).toMatch(chain);
     });
   });
 

@@ -106,6 +106,11 @@ export class MediaLibrary {
     return `${this.baseUrl}/media/garbage.mp3`;
   }
 
+  /** Answers 403: a server that will not send the file. */
+  get forbiddenUrl(): string {
+    return `${this.baseUrl}/media/forbidden.mp3`;
+  }
+
   /** A dead link: a loopback port nothing listens on (the connection is refused). */
   get deadUrl(): string {
     if (this.deadPort === undefined) throw new Error('MediaLibrary has not been started');
@@ -249,6 +254,10 @@ export class MediaLibrary {
       return;
     }
     const name = /^\/media\/([\w.-]+)$/.exec(url.pathname)?.[1];
+    if (name === 'forbidden.mp3') {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden');
+      return;
+    }
     const sabotage = name ? this.sabotaged.get(name) : undefined;
     if (sabotage === 'stall') {
       // Headers and a little audio, then nothing: the decoder starves and the track gets stuck.

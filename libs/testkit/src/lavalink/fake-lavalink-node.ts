@@ -9,6 +9,7 @@ import { FakePlayer, type FakePlayerSnapshot } from './fake-player';
 import {
   type ErrorPayload,
   type ExceptionSeverity,
+  type LinkLoadFailure,
   type FiltersPayload,
   type InfoPayload,
   type PlayerEventPayload,
@@ -388,6 +389,11 @@ export class FakeLavalinkNode extends EventEmitter<FakeLavalinkNodeEvents> {
   /** Same as `catalogue.failEveryLoad`: every `loadtracks` answers `error` until `catalogue.clearOutcomes()`. */
   failEveryLoad(message: string, severity: ExceptionSeverity = 'suspicious', cause?: string): void {
     this.catalogue.failEveryLoad(message, severity, cause);
+  }
+
+  /** Same as `catalogue.failLink`: a direct link fails the way the real node's HTTP source fails it. */
+  failLink(url: string, failure: LinkLoadFailure): void {
+    this.catalogue.failLink(url, failure);
   }
 
   emptyLoad(identifier: string): void {

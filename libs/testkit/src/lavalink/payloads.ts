@@ -56,6 +56,39 @@ export function exceptionPayload(
   };
 }
 
+/** Why lavaplayer's HTTP source fails a link: no answer, an HTTP error status, or bytes that are not audio. */
+export type LinkLoadFailure = 'unreachable' | 'not-audio' | { status: number };
+
+/**
+ * The exception the real Lavalink 4.2.2 answers for a direct link that fails to load: always
+ * "Something went wrong while looking up the track." (fault), the reason in the `Caused by:` chain
+ * of `causeStackTrace`, as lavaplayer 2.2.6's HTTP source throws it.
+ */
+export function linkExceptionPayload(failure: LinkLoadFailure): ExceptionPayload {
+  const message = 'Something went wrong while looking up the track.';
+  const top = `${FRIENDLY_EXCEPTION}: ${message}`;
+  const causes =
+    failure === 'unreachable'
+      ? [
+          `${FRIENDLY_EXCEPTION}: Connecting to the URL failed.`,
+          'org.apache.http.conn.HttpHostConnectException: Connect to 127.0.0.1:9 [/127.0.0.1] failed: Connection refused',
+        ]
+      : failure === 'not-audio'
+        ? [`${FRIENDLY_EXCEPTION}: Unknown file format.`]
+        : [
+            `${FRIENDLY_EXCEPTION}: That URL is not playable.`,
+            `java.lang.IllegalStateException: Status code ${failure.status}`,
+          ];
+  const frame =
+    '\tat com.sedmelluq.discord.lavaplayer.source.http.HttpAudioSourceManager.loadItem(HttpAudioSourceManager.java:89)';
+  return {
+    message,
+    severity: 'fault',
+    cause: top,
+    causeStackTrace: [top, frame, ...causes.flatMap((cause) => [`Caused by: ${cause}`, '\t... 14 more'])].join('\n'),
+  };
+}
+
 export type LoadResultPayload =
   | { loadType: 'track'; data: TrackPayload }
   | { loadType: 'playlist'; data: PlaylistPayload }

@@ -1,4 +1,11 @@
-import { exceptionPayload, type ExceptionSeverity, type LoadResultPayload, type TrackPayload } from './payloads';
+import {
+  exceptionPayload,
+  linkExceptionPayload,
+  type ExceptionSeverity,
+  type LinkLoadFailure,
+  type LoadResultPayload,
+  type TrackPayload,
+} from './payloads';
 import { encodeTrack } from './track-codec';
 
 /** A fake YouTube video (or SoundCloud upload) the node can find, load and "play". */
@@ -37,7 +44,10 @@ const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 const PLAYLIST_ID = /^(PL|OL|UU|FL|LL|RD)[A-Za-z0-9_-]{8,}$/;
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com']);
 
-type Outcome = { kind: 'empty' } | { kind: 'error'; message: string; severity: ExceptionSeverity; cause?: string };
+type Outcome =
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string; severity: ExceptionSeverity; cause?: string }
+  | { kind: 'link'; failure: LinkLoadFailure };
 
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -117,6 +127,12 @@ export class TrackCatalogue {
     return this;
   }
 
+  /** Makes a direct link fail as the real node's HTTP source fails it (see `linkExceptionPayload`). */
+  failLink(url: string, failure: LinkLoadFailure): this {
+    this.outcomes.set(url, { kind: 'link', failure });
+    return this;
+  }
+
   /** Makes `loadtracks` answer `empty` for exactly this identifier. */
   emptyLoad(identifier: string): this {
     this.outcomes.set(identifier, { kind: 'empty' });
@@ -161,6 +177,7 @@ export class TrackCatalogue {
     if (outcome?.kind === 'error') {
       return { loadType: 'error', data: exceptionPayload(outcome.message, outcome.severity, outcome.cause) };
     }
+    if (outcome?.kind === 'link') return { loadType: 'error', data: linkExceptionPayload(outcome.failure) };
 
     const prefix = SEARCH_PREFIXES.find((p) => identifier.startsWith(p));
     if (prefix) {

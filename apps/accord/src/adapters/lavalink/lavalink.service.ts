@@ -3,6 +3,7 @@ import { LoadType, type FilterOptions, type Player } from 'shoukaku';
 import { PlaybackError, PlaybackErrorCode } from '@accord/core';
 import { CONNECTED, LavalinkConnectionService } from './lavalink-connection.service';
 import { toPlayableTrack } from './lavalink-track.mapper';
+import { linkFailureOf } from './link-failure';
 import { SourceAttemptReporter } from './source-attempt.reporter';
 import type {
   LavalinkNodeStatus,
@@ -80,7 +81,12 @@ export class LavalinkService {
         return { type: 'empty' };
       case LoadType.ERROR:
         this.attempts.loadFailed(identifier, engine, result.data);
-        return { type: 'error', message: result.data.message, severity: result.data.severity };
+        return {
+          type: 'error',
+          message: result.data.message,
+          severity: result.data.severity,
+          link: linkFailureOf(result.data),
+        };
     }
   }
 

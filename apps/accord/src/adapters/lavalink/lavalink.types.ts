@@ -1,4 +1,4 @@
-import type { PlayableTrack } from '@accord/core';
+import type { LinkFailure, PlayableTrack } from '@accord/core';
 import type { FilterOptions, TrackEndReason } from 'shoukaku';
 
 /** What a Lavalink `loadtracks` call found, in Accord's terms. */
@@ -7,7 +7,13 @@ export type LoadResult =
   | { type: 'playlist'; name: string; selectedIndex: number; tracks: PlayableTrack[] }
   | { type: 'search'; tracks: PlayableTrack[] }
   | { type: 'empty' }
-  | { type: 'error'; message: string; severity: 'common' | 'suspicious' | 'fault' };
+  | {
+      type: 'error';
+      message: string;
+      severity: 'common' | 'suspicious' | 'fault';
+      /** What lavaplayer's chain says went wrong, for a direct link. */
+      link: LinkFailure;
+    };
 
 /** Lavalink search prefixes: YouTube Music first for songs, YouTube for everything else; SoundCloud and Bandcamp for fallbacks. */
 export type SearchEngine = 'ytmsearch' | 'ytsearch' | 'scsearch' | 'bcsearch';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ResolveErrorCode, ok, refuse } from '@accord/core';
+import { ResolveErrorCode, ok, refuse, type LinkFailure } from '@accord/core';
 import { HostLookup } from '../../adapters/network/host-lookup';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { ResolveOutcome } from './catalog.types';
@@ -34,7 +34,11 @@ export class DirectLinkService {
     }
     const result = await this.videos.load(url);
     const track = result.type === 'track' ? result.track : undefined;
-    if (!track?.encoded) return refuse(ResolveErrorCode.LinkUnplayable, { url });
+    if (!track?.encoded) {
+      // Lavalink answers a 404 with nothing at all; every other failure says why in its exception.
+      const failure: LinkFailure = result.type === 'error' ? result.link : { why: 'not-found' };
+      return refuse(ResolveErrorCode.LinkUnplayable, { url, ...failure });
+    }
     return ok({ kind: 'track', track: directTrack(track, url), source: 'link', fromPin: false });
   }
 }

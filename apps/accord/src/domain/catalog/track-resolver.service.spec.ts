@@ -203,7 +203,7 @@ describe(TrackResolverService.name, () => {
     });
 
     it.each([
-      ['a 404 or a file that is not audio', link, 'public', 'LINK_UNPLAYABLE', { url: link }, [link]],
+      ['a 404 (Lavalink finds nothing)', link, 'public', 'LINK_UNPLAYABLE', { url: link, why: 'not-found' }, [link]],
       ['a loopback host', 'http://127.0.0.1:8080/song.mp3', 'public', 'PRIVATE_LINK', { host: '127.0.0.1' }, []],
       [
         'a name that resolves to a private address',
@@ -230,6 +230,21 @@ describe(TrackResolverService.name, () => {
 
       expect(outcome).toEqual({ ok: false, reason, data });
       expect(lavalink.calls).toEqual(calls);
+    });
+
+    it.each([
+      [{ why: 'refused', status: 403 }],
+      [{ why: 'unreachable' }],
+      [{ why: 'not-audio' }],
+      [{ why: 'unknown' }],
+    ] as const)('refuses a link that fails to load with why it failed: %j', async (failure) => {
+      lavalink.linkFailures.set(link, failure);
+
+      expect(await sut.resolve(link, 'u1')).toEqual({
+        ok: false,
+        reason: 'LINK_UNPLAYABLE',
+        data: { url: link, ...failure },
+      });
     });
 
     it('plays a loopback link when every host is allowed (`any`)', async () => {

@@ -1,5 +1,5 @@
 import type { EventEmitter2 } from '@nestjs/event-emitter';
-import { PlaybackError, PlaybackErrorCode, type PlayableTrack } from '@accord/core';
+import { PlaybackError, PlaybackErrorCode, type LinkFailure, type PlayableTrack } from '@accord/core';
 import type { DeezerClient } from '../../../adapters/deezer/deezer.client';
 import type { LavalinkService } from '../../../adapters/lavalink/lavalink.service';
 import type { LoadResult, SearchEngine } from '../../../adapters/lavalink/lavalink.types';
@@ -200,6 +200,8 @@ export class FakeLavalink implements LavalinkPort {
   /** Engines that answer nothing (to test the YouTube fallback). */
   silent = new Set<SearchEngine>();
   failing = new Set<string>();
+  /** Direct links that fail, and why (as the adapter reads Lavalink's exception). */
+  linkFailures = new Map<string, LinkFailure>();
   /** Engines that never answer (a source that hangs). */
   hanging = new Set<SearchEngine>();
   /** YouTube playlists by list id. */
@@ -210,8 +212,19 @@ export class FakeLavalink implements LavalinkPort {
     const call = engine ? `${engine}:${identifier}` : identifier;
     this.calls.push(call);
     if (this.down) return Promise.reject(new PlaybackError(PlaybackErrorCode.AudioUnavailable, {}));
-    if (this.failing.has(identifier))
-      return Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' });
+    if (this.failing.has(identifier)) {
+      return Promise.resolve({
+        type: 'error',
+        message: 'This video is unavailable',
+        severity: 'common',
+        link: { why: 'unknown' },
+      });
+    }
+    const linkFailure = this.linkFailures.get(identifier);
+    if (linkFailure) {
+      const message = 'Something went wrong while looking up the track.';
+      return Promise.resolve({ type: 'error', message, severity: 'fault', link: linkFailure });
+    }
     if (engine) {
       if (this.silent.has(engine)) return Promise.resolve({ type: 'empty' });
       if (this.hanging.has(engine)) return new Promise<LoadResult>(() => undefined);

@@ -108,7 +108,12 @@ describe(YoutubeMixSource.name, () => {
 
   it('gives nothing when the mix cannot be loaded, and does not remember the failure', async () => {
     const load = jest.fn((): Promise<LoadResult> =>
-      Promise.resolve({ type: 'error', message: 'This video is unavailable', severity: 'common' }),
+      Promise.resolve({
+        type: 'error',
+        message: 'This video is unavailable',
+        severity: 'common',
+        link: { why: 'unknown' },
+      }),
     );
     const sut = new YoutubeMixSource({ load } as unknown as LavalinkService, memoryCache());
 

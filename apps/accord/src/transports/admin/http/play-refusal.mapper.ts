@@ -7,6 +7,7 @@ import {
   PlaybackErrorCode,
   PlayRequestErrorCode,
   ResolveErrorCode,
+  type LinkFailure,
   type LinkSource,
   type PlayRefusal,
   type PlayRefusalCode,
@@ -32,6 +33,22 @@ const CATALOG_AWAY =
 function quote(text: string, max = 80): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
+}
+
+/** Why a direct link plays nothing, after "I could not play <url>: ". */
+function whyLinkFailed(failure: LinkFailure): string {
+  switch (failure.why) {
+    case 'not-found':
+      return 'there is nothing at that address (HTTP 404).';
+    case 'refused':
+      return `its server refused to send it (HTTP ${failure.status}).`;
+    case 'unreachable':
+      return 'its server did not answer. Check the link, or try again later.';
+    case 'not-audio':
+      return 'what is there is not audio I can read.';
+    case 'unknown':
+      return 'there is no audio file there I can read (it may be gone, or not audio).';
+  }
 }
 
 function hostOf(url: string): string {
@@ -83,8 +100,7 @@ const ANSWERS: { [C in PlayRefusalCode]: Answer<RefusalData[C]> } = {
   },
   [ResolveErrorCode.LinkUnplayable]: {
     code: AdminErrorCode.NothingFound,
-    message: ({ url }) =>
-      `I could not play ${quote(url, 100)}: there is no audio file there I can read (it may be gone, or not audio).`,
+    message: (failure) => `I could not play ${quote(failure.url, 100)}: ${whyLinkFailed(failure)}`,
   },
   [ResolveErrorCode.ShortLink]: {
     code: AdminErrorCode.UnsupportedLink,

@@ -29,9 +29,29 @@ describe(describePlayRefusal.name, () => {
       "I could not find the server “nowhere.invalid”. Check the link, or type the song's name.",
     ],
     [
-      'a link with no audio',
-      refuse(ResolveErrorCode.LinkUnplayable, { url: 'https://example.com/a.mp3' }),
+      'a link Lavalink could not read, without saying why',
+      refuse(ResolveErrorCode.LinkUnplayable, { url: 'https://example.com/a.mp3', why: 'unknown' }),
       'I could not play “https://example.com/a.mp3”: there is no audio file there I can read (it may be gone, or not audio).',
+    ],
+    [
+      'a link to nothing',
+      refuse(ResolveErrorCode.LinkUnplayable, { url: 'https://example.com/a.mp3', why: 'not-found' }),
+      'I could not play “https://example.com/a.mp3”: there is nothing at that address (HTTP 404).',
+    ],
+    [
+      'a link its server refuses',
+      refuse(ResolveErrorCode.LinkUnplayable, { url: 'https://example.com/a.mp3', why: 'refused', status: 403 }),
+      'I could not play “https://example.com/a.mp3”: its server refused to send it (HTTP 403).',
+    ],
+    [
+      'a link whose server does not answer',
+      refuse(ResolveErrorCode.LinkUnplayable, { url: 'https://example.com/a.mp3', why: 'unreachable' }),
+      'I could not play “https://example.com/a.mp3”: its server did not answer. Check the link, or try again later.',
+    ],
+    [
+      'a link to something that is not audio',
+      refuse(ResolveErrorCode.LinkUnplayable, { url: 'https://example.com/a.mp3', why: 'not-audio' }),
+      'I could not play “https://example.com/a.mp3”: what is there is not audio I can read.',
     ],
     [
       'a short link',

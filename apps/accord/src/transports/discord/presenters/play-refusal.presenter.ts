@@ -2,6 +2,7 @@ import {
   PlayRequestErrorCode,
   ResolveErrorCode,
   type AudioUnavailableCause,
+  type LinkFailure,
   type LinkSource,
   type PlayRefusal,
   type PlayRefusalCode,
@@ -45,6 +46,15 @@ export function audioUnavailable(language: Language, cause: AudioUnavailableCaus
 
 type Wording<M> = { [C in keyof M]: (language: Language, data: M[C]) => string };
 
+/** A direct link that plays nothing, worded by why. */
+const LINK_FAILURE_KEYS: Record<LinkFailure['why'], string> = {
+  'not-found': 'linkNotFound',
+  refused: 'linkRefused',
+  unreachable: 'linkUnreachable',
+  'not-audio': 'linkNotAudio',
+  unknown: 'linkUnplayable',
+};
+
 const play = (key: string) => (language: Language) => t(language, `errors:play.${key}`);
 
 /** Every refusal of /play in Discord's words, one per code: a code added without words fails the typecheck. */
@@ -58,8 +68,11 @@ const PLAY_REFUSALS: Wording<ResolveErrorData & PlayRequestErrorData> = {
     t(language, 'errors:play.privateLink', { host: quote(language, host, 60) }),
   [ResolveErrorCode.UnknownHost]: (language, { host }) =>
     t(language, 'errors:play.unknownHost', { host: quote(language, host, 60) }),
-  [ResolveErrorCode.LinkUnplayable]: (language, { url }) =>
-    t(language, 'errors:play.linkUnplayable', { url: quote(language, url, 100) }),
+  [ResolveErrorCode.LinkUnplayable]: (language, failure) =>
+    t(language, `errors:play.${LINK_FAILURE_KEYS[failure.why]}`, {
+      url: quote(language, failure.url, 100),
+      status: failure.why === 'refused' ? failure.status : undefined,
+    }),
   [ResolveErrorCode.ShortLink]: (language, { source }) =>
     t(language, 'errors:play.shortLink', { source: sourceName(language, source) }),
   [ResolveErrorCode.MalformedLink]: (language, { source }) =>
