@@ -118,6 +118,7 @@ export class GuildSession {
             positionMs: Math.round(this.position(now)),
             paused: this.current.paused,
             startedAt: this.current.startedAt,
+            ...(this.current.skippedSegments?.length ? { skippedSegments: [...this.current.skippedSegments] } : {}),
           }
         : null,
       queue: this.queue.list(),

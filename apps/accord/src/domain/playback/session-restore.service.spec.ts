@@ -69,6 +69,21 @@ describe(SessionRestoreService.name, () => {
     expect(parts.lavalink.sent.at(-1)?.args).toEqual([playing.track.encoded, { startMs: 83_000, paused: false }]);
   });
 
+  it.each([
+    ['adopted from Lavalink', true],
+    ['played again from the saved position', false],
+  ])('keeps the parts of the song already skipped when the track is %s', async (_how, resumed) => {
+    const intro = { category: 'intro', startMs: 0, endMs: 12_000 } as const;
+    parts.guilds.stored.set('guild-1', saved({ current: { ...saved().current!, skippedSegments: [intro] } }));
+    parts.lavalink.remote = { encoded: playing.track.encoded!, positionMs: 95_000, paused: false, volume: 100 };
+
+    await restoredOn('node-1', resumed);
+
+    const session = parts.store.get('guild-1')!;
+    expect(session.current?.skippedSegments).toEqual([intro]);
+    expect(session.toPersisted(parts.clock.now().getTime()).current?.skippedSegments).toEqual([intro]);
+  });
+
   it('plays the saved track again when Lavalink resumed but holds another one', async () => {
     parts.guilds.stored.set('guild-1', saved());
     parts.lavalink.remote = { encoded: 'QAAAother', positionMs: 1_000, paused: false, volume: 100 };

@@ -123,6 +123,7 @@ export class SessionRestoreService implements OnModuleInit, OnApplicationShutdow
         positionAt: this.clock.now().getTime(),
         paused: remote.paused,
         started: true,
+        ...(current.skippedSegments ? { skippedSegments: current.skippedSegments } : {}),
       };
       this.logger.log(`Guild ${session.guildId}: resumed with Lavalink still playing`);
     } else {
@@ -138,6 +139,7 @@ export class SessionRestoreService implements OnModuleInit, OnApplicationShutdow
         session.queue.add([current.entry], { next: true });
         throw error;
       }
+      if (session.current && current.skippedSegments) session.current.skippedSegments = current.skippedSegments;
       this.logger.log(`Guild ${session.guildId}: rejoined and continued at ${formatDuration(current.positionMs)}`);
     }
     this.lookAhead.schedule(session);
