@@ -9,6 +9,7 @@ import { CatalogArtists } from './catalog-artists';
 import { CATALOG_STATE_MODEL, catalogStateSchema } from './catalog-state.schema';
 import { DirectLinkService } from './direct-link.service';
 import { FallbackSourceService } from './fallback-source.service';
+import { PinReviewService } from './pin-review.service';
 import { TrackKeysService } from './track-keys.service';
 import { TrackPinningService } from './track-pinning.service';
 import { TrackRepinnedListener } from './track-repinned.listener';
@@ -43,6 +44,7 @@ import { VideoSearchService } from './video-search.service';
     FallbackSourceService,
     TrackPinningService,
     TrackKeysService,
+    PinReviewService,
     TrackRepinnedListener,
     TrackResolverService,
     TrackSuggestionService,

@@ -25,6 +25,7 @@ import type {
   SourceTrack,
 } from './catalog.types';
 import { MAX_QUERY_LENGTH, parseQuery, type CollectionType, type ParsedQuery } from './link-parser';
+import { PinReviewService } from './pin-review.service';
 import { TrackPinningService } from './track-pinning.service';
 import type { TrackResolverPort } from './track-resolver.port';
 import { TrackRepository, videoAlias } from './track.repository';
@@ -66,6 +67,7 @@ export class TrackResolverService implements TrackResolverPort {
     private readonly spotify: SpotifyClient,
     private readonly deezer: DeezerClient,
     private readonly directLinks: DirectLinkService,
+    private readonly pins: PinReviewService,
   ) {}
 
   /** Resolves a /play query. Expected failures are values (a code and its data); never throws for bad input. */
@@ -103,7 +105,7 @@ export class TrackResolverService implements TrackResolverPort {
       }
       if (track.trackKey) {
         const pinned = await this.pinning.findSong(track.trackKey, []);
-        if (pinned && !pinned.unavailable) return toPlayable(pinned);
+        if (pinned && !pinned.unavailable) return toPlayable(this.reviewed(pinned));
       }
       const source: SourceTrack = {
         sourceId: track.identifier ?? '',
@@ -166,7 +168,7 @@ export class TrackResolverService implements TrackResolverPort {
         return this.resolveText(parsed.text);
       case 'catalog': {
         const track = await this.tracks.findById(parsed.trackId);
-        if (track && !track.unavailable) return pinnedOutcome(track, 'search');
+        if (track && !track.unavailable) return pinnedOutcome(this.reviewed(track), 'search');
         if (track) return this.resolveText(`${track.artist} - ${track.title}`);
         return refuse(ResolveErrorCode.SuggestionGone, {});
       }
@@ -201,7 +203,7 @@ export class TrackResolverService implements TrackResolverPort {
       if (wanted.aliases.some((alias) => !known.aliases.includes(alias))) {
         await this.tracks.addAliases(known.id, wanted.aliases);
       }
-      return pinnedOutcome(known, 'search');
+      return pinnedOutcome(this.reviewed(known), 'search');
     }
     const exclude = known ? [...known.failedVideoIds, known.youtubeId] : [];
     const match = await this.videos.search(wanted, exclude, knownArtists);
@@ -321,7 +323,7 @@ export class TrackResolverService implements TrackResolverPort {
     const known = await this.pinning.findSong(key, wanted.aliases);
     if (known && !known.unavailable) {
       await this.pinning.linkSource(known, wanted);
-      return pinnedOutcome(known, 'search');
+      return pinnedOutcome(this.reviewed(known), 'search');
     }
     const exclude = known ? [...known.failedVideoIds, known.youtubeId] : [];
     const match = await this.videos.search(wanted, exclude, await this.artists.lookup());
@@ -372,6 +374,12 @@ export class TrackResolverService implements TrackResolverPort {
   }
 
   /** A known song whose pin is unavailable, pinned to the video just found. */
+  /** A song asked for by name plays its pin now; the pin is looked at again in the background. */
+  private reviewed(track: CatalogTrack): CatalogTrack {
+    this.pins.review(track);
+    return track;
+  }
+
   private async repinned(known: CatalogTrack, match: SearchMatch, source: LinkSource): Promise<ResolveOutcome> {
     return pinnedOutcome(await this.pinning.applyPin(known, match.video, match.best.score, 'auto'), source, false);
   }

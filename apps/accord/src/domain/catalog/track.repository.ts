@@ -225,6 +225,11 @@ export class TrackRepository {
     if (Object.keys(set).length > 0) await this.model.updateOne({ _id: id }, { $set: set }).exec();
   }
 
+  /** Takes one alias off a song (a plain-value `$pull`, which FerretDB 1.x applies). */
+  async removeAlias(id: string, alias: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $pull: { aliases: alias } }).exec();
+  }
+
   /** Every song's key fields, in batches (a scan: the re-key reads them all once). */
   async *keyFields(batchSize = 500): AsyncGenerator<TrackKeyFields> {
     const cursor = this.model

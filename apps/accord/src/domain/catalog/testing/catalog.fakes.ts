@@ -18,6 +18,7 @@ import type {
   TrackAlternate,
 } from '../catalog.types';
 import { FallbackSourceService } from '../fallback-source.service';
+import { PinReviewService } from '../pin-review.service';
 import { TrackPinningService } from '../track-pinning.service';
 import { TrackResolverService } from '../track-resolver.service';
 import { TrackSuggestionService } from '../track-suggestion.service';
@@ -155,6 +156,11 @@ export class InMemoryTrackRepository implements TrackRepositoryPort {
       await Promise.resolve();
       yield keyFieldsOf(doc);
     }
+  }
+  removeAlias(id: string, alias: string): Promise<void> {
+    const doc = this.docs.find((each) => each.id === id);
+    if (doc) doc.aliases = doc.aliases.filter((each) => each !== alias);
+    return Promise.resolve();
   }
   setKey(id: string, key: string, previousKey: string): Promise<boolean> {
     const doc = this.docs.find((each) => each.id === id);
@@ -335,6 +341,7 @@ export interface CatalogFakes {
   events: RecordingEvents;
   artists: CatalogArtists;
   pinning: TrackPinningService;
+  pinReview: PinReviewService;
   resolver: TrackResolverService;
   suggestions: TrackSuggestionService;
   hosts: FakeHostLookup;
@@ -377,6 +384,7 @@ export function createCatalog(): CatalogFakes {
     new FallbackSourceService(lavalink as unknown as LavalinkService, repository, artists, { fallback }),
     health,
   );
+  const pinReview = new PinReviewService(repository, videos, pinning, artists);
   const hosts = new FakeHostLookup();
   const links: { direct: DirectLinkMode } = { direct: 'public' };
   const resolver = new TrackResolverService(
@@ -387,6 +395,7 @@ export function createCatalog(): CatalogFakes {
     spotify as unknown as SpotifyClient,
     deezer as unknown as DeezerClient,
     new DirectLinkService(videos, hosts, { links }),
+    pinReview,
   );
   const suggestions = new TrackSuggestionService(repository, videos);
   return {
@@ -397,6 +406,7 @@ export function createCatalog(): CatalogFakes {
     events,
     artists,
     pinning,
+    pinReview,
     resolver,
     suggestions,
     hosts,
