@@ -5,11 +5,14 @@ import type { Model } from 'mongoose';
 import { CatalogEvent, type KeyRename, type TracksRekeyedEvent } from '@accord/core';
 import { parseTrackKey, TRACK_KEY_VERSION } from '@accord/track-identity';
 import { CATALOG_STATE_MODEL, type CatalogStateDocument } from './catalog-state.schema';
+import type { CatalogTrack } from './catalog.types';
 import { TrackPinningService } from './track-pinning.service';
 import { TrackRepository, type TrackKeyFields } from './track.repository';
 import { completeKey } from './wanted-song';
 
 const MARKER_ID = 'track-keys';
+/** Keys looked up in one query. */
+const KEYS_PER_READ = 500;
 /** Songs moved between two progress lines in the log. */
 const PROGRESS_EVERY = 1_000;
 
@@ -90,6 +93,7 @@ export class TrackKeysService implements OnApplicationBootstrap, BeforeApplicati
         `Song keys: ${stale.length} of ${scanned} song(s) get a new key under key rules v${TRACK_KEY_VERSION}`,
       );
     }
+    const taken = await this.keysTaken(stale.map((song) => song.toKey));
     const renames: KeyRename[] = [];
     const report: RekeyReport = { scanned, renamed: 0, joined: 0, complete: true };
     try {
@@ -98,7 +102,11 @@ export class TrackKeysService implements OnApplicationBootstrap, BeforeApplicati
           report.complete = false;
           break;
         }
-        const outcome = await this.pinning.moveToKey(id, toKey);
+        // A free key is taken at once; a key another song holds (or took meanwhile) joins the two.
+        const outcome =
+          !taken.has(toKey) && (await this.tracks.setKey(id, toKey, fromKey))
+            ? 'renamed'
+            : await this.pinning.moveToKey(id, toKey, taken.get(toKey));
         if (outcome === 'missing') continue;
         renames.push({ fromKey, toKey });
         report[outcome === 'renamed' ? 'renamed' : 'joined'] += 1;
@@ -125,6 +133,17 @@ export class TrackKeysService implements OnApplicationBootstrap, BeforeApplicati
       );
     }
     return report;
+  }
+
+  /** The songs that have these keys now, by key (read in chunks, one query each). */
+  private async keysTaken(keys: string[]): Promise<Map<string, CatalogTrack>> {
+    const taken = new Map<string, CatalogTrack>();
+    for (let start = 0; start < keys.length; start += KEYS_PER_READ) {
+      for (const song of await this.tracks.findManyByKeys(keys.slice(start, start + KEYS_PER_READ))) {
+        taken.set(song.key, song);
+      }
+    }
+    return taken;
   }
 }
 

@@ -153,13 +153,14 @@ export class TrackPinningService {
   /**
    * Moves a song to the key new key rules give it (the re-key; the caller reports the renames). When
    * another song already has that key, the two are joined: the one a person pinned stays, else the
-   * older. Answers what happened; `missing` when the song is gone.
+   * older. Answers what happened; `missing` when the song is gone. `known`: the song that had the
+   * key when the caller looked (saves reading it again).
    */
-  async moveToKey(trackId: string, key: string): Promise<'renamed' | 'joined' | 'missing'> {
+  async moveToKey(trackId: string, key: string, known?: CatalogTrack): Promise<'renamed' | 'joined' | 'missing'> {
     const track = await this.tracks.findById(trackId);
     if (!track) return 'missing';
     if (track.key === key) return 'renamed';
-    let holder = await this.tracks.findByKey(key);
+    let holder = known?.key === key ? known : await this.tracks.findByKey(key);
     if (!holder && (await this.tracks.setKey(track.id, key, track.key))) return 'renamed';
     holder ??= await this.tracks.findByKey(key);
     if (!holder) return 'missing';

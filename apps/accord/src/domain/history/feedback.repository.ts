@@ -5,6 +5,7 @@ import type { FeedbackRecord } from './history.types';
 import { FEEDBACK_MODEL, type FeedbackDocument } from './feedback.schema';
 import { isDuplicateKey } from './play.repository';
 import type { KeyRenames } from './played-song';
+import { renameTrackKeysIn } from './track-key-renames';
 
 type LeanFeedback = FeedbackDocument & { _id: Types.ObjectId };
 
@@ -44,10 +45,8 @@ export class FeedbackRepository {
   }
 
   /** Songs renamed or joined in the catalog: their likes, dislikes and skips follow the new keys. */
-  async renameTracks(renames: KeyRenames): Promise<void> {
-    for (const [fromKey, to] of renames) {
-      await this.feedback.updateMany({ trackKey: fromKey }, { $set: to }).exec();
-    }
+  async renameTracks(renames: KeyRenames): Promise<number> {
+    return renameTrackKeysIn(this.feedback, renames);
   }
 
   async deleteForUser(userId: string): Promise<number> {

@@ -7,6 +7,7 @@ import type { CoListenedTrack } from './guild-history.port';
 import type { PlayRecord } from './history.types';
 import { PLAY_MODEL, type PlayDocument } from './play.schema';
 import type { KeyRenames } from './played-song';
+import { renameTrackKeysIn } from './track-key-renames';
 
 type LeanPlay = PlayDocument & { _id: Types.ObjectId };
 
@@ -183,13 +184,9 @@ export class PlayRepository {
     });
   }
 
-  /** Songs renamed or joined in the catalog: the old keys' plays now count for the new ones (indexed by key). */
+  /** Songs renamed or joined in the catalog: the old keys' plays now count for the new ones. */
   async renameTracks(renames: KeyRenames): Promise<number> {
-    let modified = 0;
-    for (const [fromKey, to] of renames) {
-      modified += (await this.plays.updateMany({ trackKey: fromKey }, { $set: to }).exec()).modifiedCount;
-    }
-    return modified;
+    return renameTrackKeysIn(this.plays, renames);
   }
 
   /** Plays this user took part in (listener, requester or skipper). */
