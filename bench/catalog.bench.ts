@@ -11,6 +11,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Types, type Connection } from 'mongoose';
 import { createApp } from '../apps/accord/src/bootstrap';
+import { toLavalinkData } from '../apps/accord/src/domain/catalog/catalog-mapping';
 import { TrackKeysService } from '../apps/accord/src/domain/catalog/track-keys.service';
 import { HistoryWriter } from '../apps/accord/src/domain/history/history-writer.service';
 import { TrackResolverService } from '../apps/accord/src/domain/catalog/track-resolver.service';
@@ -111,16 +112,17 @@ function storedSong(n: number, artist: string, key: string): Record<string, unkn
     aliases: [`yt:${youtubeId}`, `q:${key.replace(/\|/g, '')}`],
     searchText: [],
     pin: { by: 'auto', at, score: 0.9 },
-    lavalink: {
+    lavalink: toLavalinkData({
       encoded: `QAAA${youtubeId}`,
       identifier: youtubeId,
       title: `${artist} - ${title}`,
       author: artist,
-      length: 200_000,
+      uri: `https://www.youtube.com/watch?v=${youtubeId}`,
+      durationMs: 200_000,
       isStream: false,
       isSeekable: true,
       sourceName: 'youtube',
-    },
+    }),
     unavailable: false,
     failures: 0,
     failedVideoIds: [],
