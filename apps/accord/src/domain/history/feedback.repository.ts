@@ -5,7 +5,7 @@ import type { FeedbackRecord } from './history.types';
 import { FEEDBACK_MODEL, type FeedbackDocument } from './feedback.schema';
 import { isDuplicateKey } from './play.repository';
 import type { KeyRenames } from './played-song';
-import { renameTrackKeysIn } from './track-key-renames';
+import { renameTrackKeysIn } from './bulk-writes';
 
 type LeanFeedback = FeedbackDocument & { _id: Types.ObjectId };
 

@@ -7,7 +7,7 @@ import type { CoListenedTrack } from './guild-history.port';
 import type { PlayRecord } from './history.types';
 import { PLAY_MODEL, type PlayDocument } from './play.schema';
 import type { KeyRenames } from './played-song';
-import { renameTrackKeysIn } from './track-key-renames';
+import { bulkWriteInChunks, renameTrackKeysIn } from './bulk-writes';
 
 type LeanPlay = PlayDocument & { _id: Types.ObjectId };
 
@@ -217,7 +217,8 @@ export class PlayRepository {
       .lean<Array<Pick<LeanPlay, '_id' | 'listened' | 'fits' | 'requestedBy' | 'skippedBy'>>>()
       .exec();
     if (docs.length === 0) return 0;
-    await this.plays.bulkWrite(
+    await bulkWriteInChunks(
+      this.plays,
       docs.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id },
@@ -238,7 +239,6 @@ export class PlayRepository {
           },
         },
       })),
-      { ordered: false },
     );
     return docs.length;
   }

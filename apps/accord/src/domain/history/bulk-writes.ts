@@ -9,6 +9,16 @@ const KEYS_PER_READ = 500;
  */
 const WRITES_PER_BULK = 50;
 
+/** Sends updates in bulks of `WRITES_PER_BULK`, one after the other. */
+export async function bulkWriteInChunks<T>(
+  model: Model<T>,
+  writes: Parameters<Model<T>['bulkWrite']>[0],
+): Promise<void> {
+  for (let at = 0; at < writes.length; at += WRITES_PER_BULK) {
+    await model.bulkWrite(writes.slice(at, at + WRITES_PER_BULK), { ordered: false });
+  }
+}
+
 /**
  * Moves the documents of a collection with a `trackKey` (plays, feedback) to the renamed keys: one
  * `$in` read a chunk of old keys (an index on MongoDB, one pass where FerretDB 1.x reads every
@@ -25,13 +35,11 @@ export async function renameTrackKeysIn<T extends { trackKey: string }>(
       .find({ trackKey: { $in: fromKeys.slice(start, start + KEYS_PER_READ) } }, { trackKey: 1 })
       .lean<Array<{ _id: unknown; trackKey: string }>>()
       .exec();
-    for (let at = 0; at < docs.length; at += WRITES_PER_BULK) {
-      const writes = docs.slice(at, at + WRITES_PER_BULK).flatMap((doc) => {
-        const to = renames.get(doc.trackKey);
-        return to ? [{ updateOne: { filter: { _id: doc._id }, update: { $set: to } } }] : [];
-      });
-      if (writes.length > 0) await model.bulkWrite(writes, { ordered: false });
-    }
+    const writes = docs.flatMap((doc) => {
+      const to = renames.get(doc.trackKey);
+      return to ? [{ updateOne: { filter: { _id: doc._id }, update: { $set: to } } }] : [];
+    });
+    await bulkWriteInChunks(model, writes);
     moved += docs.length;
   }
   return moved;
